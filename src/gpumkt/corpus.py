@@ -1,0 +1,41 @@
+"""Load the seed reports verbatim (the original text is what offsets and quotes refer to)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import GpumktError
+from .records import Document
+
+
+def load_documents(seeds_dir: Path) -> list[Document]:
+    """Every ``*.txt`` / ``*.md`` file in ``seeds_dir``, sorted by name."""
+    seeds_dir = Path(seeds_dir)
+    paths = sorted(p for p in seeds_dir.glob("*") if p.suffix in (".txt", ".md") and p.is_file())
+    if not paths:
+        raise GpumktError(f"no reports found in {seeds_dir}: put .txt or .md files there")
+    return [load_document(p) for p in paths]
+
+
+def load_document(path: Path) -> Document:
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GpumktError(f"{path.name} is not UTF-8 text ({exc.reason}): convert it to UTF-8") from exc
+    return Document(source=Path(path).name, title=title_of(text) or Path(path).stem,
+                    text=text, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def title_of(text: str) -> str:
+    """First non-empty line without markdown marks: ``title_of("\\n# 报告\\n正文") -> "报告"``."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line
+    return ""
+
+
+def seed_hashes(docs: list[Document]) -> dict[str, str]:
+    return {d.source: d.sha256 for d in docs}

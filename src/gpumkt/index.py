@@ -1,0 +1,142 @@
+"""Build, save, load and check the index: chunk store + FAISS + BM25 tokens + manifest.
+
+The manifest records what the index was built from (seed hashes, chunker version, embedding
+model) and the sha256 of every file written, so a stale or corrupt index is caught on load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .chunking import CHUNKER_VERSION, chunk_corpus
+from .corpus import load_documents, seed_hashes
+from .embed import Embedder
+from .errors import IndexCorrupt, IndexMissing, IndexStale
+from .lexical import BM25, tokenize
+from .records import Chunk, Document
+from .store import FaissStore
+
+FILES = ("chunks.jsonl", "dense.faiss", "bm25.json")
+
+
+@dataclass
+class Index:
+    chunks: list[Chunk]
+    store: FaissStore
+    bm25: BM25
+    manifest: dict
+    docs: dict[str, Document]
+
+    @property
+    def sha256(self) -> str:
+        """One hash naming this exact index (the hash of its manifest's file hashes)."""
+        return hashlib.sha256(json.dumps(self.manifest["files"], sort_keys=True).encode()).hexdigest()
+
+
+def build(seeds_dir: Path, embedder: Embedder, progress: bool = False) -> Index:
+    docs = load_documents(seeds_dir)
+    chunks = chunk_corpus(docs)
+    vectors = embedder.embed_batch([f"{c.section}\n{c.readable}" for c in chunks], "document",
+                                   progress=progress)
+    bm25 = BM25([tokenize(c.indexed) for c in chunks])
+    manifest = {
+        "seeds": seed_hashes(docs), "chunker_version": CHUNKER_VERSION,
+        "embed_model": {"name": embedder.name, "sha256": embedder.sha256, "dim": int(vectors.shape[1])},
+        "chunks": len(chunks), "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    return Index(chunks, FaissStore.build(vectors), bm25, manifest, {d.source: d for d in docs})
+
+
+def save(index: Index, index_dir: Path) -> None:
+    """Write every file into a temp folder, then swap it in: no half-written index is left."""
+    index_dir = Path(index_dir)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=index_dir.parent, prefix=f".{index_dir.name}-"))
+    try:
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
+            for c in index.chunks:
+                f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+        index.store.save(tmp / "dense.faiss")
+        (tmp / "bm25.json").write_text(json.dumps(index.bm25.docs, ensure_ascii=False), "utf-8")
+        index.manifest["files"] = {n: _sha(tmp / n) for n in FILES}
+        (tmp / "manifest.json").write_text(json.dumps(index.manifest, indent=1, ensure_ascii=False), "utf-8")
+        _swap(tmp, index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _swap(tmp: Path, index_dir: Path) -> None:
+    old = index_dir.with_name(f".{index_dir.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if index_dir.exists():
+        os.replace(index_dir, old)
+    os.replace(tmp, index_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def load(index_dir: Path, seeds_dir: Path, embedder: Embedder) -> Index:
+    """Load and check; raise IndexMissing / IndexCorrupt / IndexStale naming the fix."""
+    index_dir = Path(index_dir)
+    manifest = read_manifest(index_dir)
+    for name, digest in manifest.get("files", {}).items():
+        if not (index_dir / name).exists() or _sha(index_dir / name) != digest:
+            raise IndexCorrupt(f"index file {name} is missing or damaged: run `gpumkt index --rebuild`")
+    docs = load_documents(seeds_dir)
+    reason = stale_reason(manifest, docs, embedder)
+    if reason:
+        raise IndexStale(f"the index is stale ({reason}): run `gpumkt index --rebuild`")
+    try:
+        chunks = [Chunk(**json.loads(line)) for line in
+                  (index_dir / "chunks.jsonl").read_text("utf-8").splitlines()]
+        tokens = json.loads((index_dir / "bm25.json").read_text("utf-8"))
+    except (ValueError, TypeError) as exc:
+        raise IndexCorrupt(f"cannot read the index ({exc}): run `gpumkt index --rebuild`") from exc
+    store = FaissStore.load(index_dir / "dense.faiss")
+    return Index(chunks, store, BM25(tokens), manifest, {d.source: d for d in docs})
+
+
+def read_manifest(index_dir: Path) -> dict:
+    path = Path(index_dir) / "manifest.json"
+    if not path.exists():
+        raise IndexMissing(f"no index in {index_dir}: run `gpumkt index`")
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except ValueError as exc:
+        raise IndexCorrupt(f"{path} is not valid JSON: run `gpumkt index --rebuild`") from exc
+
+
+def stale_reason(manifest: dict, docs: list[Document], embedder: Embedder) -> str:
+    """Why an index no longer matches, or "" when it does."""
+    if manifest.get("chunker_version") != CHUNKER_VERSION:
+        return "the chunker changed"
+    if manifest.get("seeds") != seed_hashes(docs):
+        return "the seed reports changed"
+    model = manifest.get("embed_model", {})
+    if model.get("name") != embedder.name or model.get("sha256") != embedder.sha256:
+        return f"built with embedding model {model.get('name')}, settings say {embedder.name}"
+    return ""
+
+
+def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild: bool = False,
+                  notify=lambda msg: None, progress: bool = False) -> Index:
+    """Use the index when it is sound; otherwise say why and build it again."""
+    if not rebuild:
+        try:
+            return load(index_dir, seeds_dir, embedder)
+        except (IndexMissing, IndexStale, IndexCorrupt) as exc:
+            notify(f"{exc} — rebuilding now")
+    index = build(seeds_dir, embedder, progress=progress)
+    save(index, index_dir)
+    return index
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -1,0 +1,84 @@
+"""Find the figures in a text and put them on one scale, so "13億美元" equals "$1.3 billion".
+
+A figure is a (value, kind, currency) triple: kind is ``pct``, ``mult`` or ``num``. Digits glued
+to Latin letters (H100, GPT-4, Q2, FY26) are names, not figures; a U+FFFD never joins digits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .text import fold_chars, to_simplified
+
+SCALES = {
+    "万亿": 1e12, "兆": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3,
+    "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
+    "thousand": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12,
+}
+CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "cny", "人民币": "cny",
+              "rmb": "cny", "dollar": "usd", "dollars": "usd", "英镑": "gbp", "£": "gbp", "gbp": "gbp"}
+_SCALE = r"(?:万亿|兆|千万|百万|亿|万|千(?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
+_UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|元|英镑|usd|rmb|gbp|dollars?)"
+FIGURE = re.compile(
+    r"(?P<cur>us\$|\$|£)?\s?"
+    r"(?<![a-z0-9.])(?<![a-z]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?P<range>\s?(?:-|~|–|至|到)\s?(?=\$?\d))?"
+    r"\s?(?P<scale>" + _SCALE + r")?\s?(?P<unit>" + _UNIT + r")?",
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # as written (after normalisation)
+    value: float
+    kind: str  # pct | mult | num
+    currency: str = ""
+
+    def matches(self, other: "Figure") -> bool:
+        """Same kind, same value (to rounding), and no clash of stated currencies."""
+        if self.kind != other.kind:
+            return False
+        if self.currency and other.currency and self.currency != other.currency:
+            return False
+        return math.isclose(self.value, other.value, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def figures(text: str) -> list[Figure]:
+    """All figures in ``text``; in a range "3-4万亿" the bare first number takes the later scale.
+
+    ``[(f.value, f.kind) for f in figures("营收12亿美元,增长207%")] -> [(1.2e9, "num"), (207.0, "pct")]``
+    ``figures("$1.3 billion")[0].value -> 1.3e9``; ``figures("H100 GPU") -> []``
+    """
+    norm = to_simplified(fold_chars(text))
+    norm = re.sub(r"\[\d+\]", " ", norm)  # citation markers are not figures
+    out: list[Figure] = []
+    pending: list[tuple[str, float, str]] = []
+    for m in FIGURE.finditer(norm):
+        base = float(m["int"].replace(",", "") + ("." + m["frac"] if m["frac"] else ""))
+        if m["range"] and not m["scale"] and not m["unit"]:
+            pending.append((m.group(0).strip(), base, m["cur"] or ""))
+            continue
+        fig = _make(m.group(0).strip(), base, m["scale"], m["unit"], m["cur"])
+        out.extend(_make(t, v, m["scale"], m["unit"], c or m["cur"]) for t, v, c in pending)
+        out.append(fig)
+        pending = []
+    out.extend(_make(t, v, None, None, c) for t, v, c in pending)
+    return out
+
+
+def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str | None) -> Figure:
+    value = base * (SCALES.get(scale, 1.0) if scale else 1.0)
+    kind = "num"
+    if unit in ("%", "％", "个百分点"):
+        kind = "pct"
+    elif unit in ("倍", "x", "×"):
+        kind = "mult"
+    currency = CURRENCIES.get(unit or "", "") or CURRENCIES.get(cur or "", "")
+    return Figure(text=text, value=value, kind=kind, currency=currency)
+
+
+def supported(fig: Figure, pool: list[Figure]) -> bool:
+    """True when some figure in ``pool`` states the same quantity."""
+    return any(fig.matches(p) for p in pool)

@@ -1,0 +1,91 @@
+"""Plain records that flow forward through the pipeline. Imports nothing else from gpumkt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One seed report: original text kept verbatim for display and offsets."""
+
+    source: str  # seed file name, e.g. "004_a069c161abe7370c.txt"
+    title: str  # first non-empty line
+    text: str  # original text, never altered
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A span of one document. ``doc.text[start:end] == text`` always holds."""
+
+    id: str
+    source: str
+    section: str  # heading path, "title > section > subsection"
+    start: int
+    end: int
+    text: str  # verbatim original
+    indexed: str  # normalised heading path + readable text: what search sees
+    kind: str = "text"  # text | table | chart
+    readable: str = ""  # display form: a table row with its headers, a chart's labels and values
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and rank."""
+
+    chunk: Chunk
+    score: float
+    rank: int
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+    dense_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence chosen as evidence; ``n`` is its citation number (1-based)."""
+
+    n: int
+    source: str
+    chunk_id: str
+    section: str
+    quote: str  # verbatim sentence from the original file
+    start: int
+    end: int
+    score: float
+    passage: str = ""  # the whole chunk, for display with the quote highlighted
+
+
+@dataclass
+class Conflict:
+    about: str
+    values: list[dict] = field(default_factory=list)  # [{"value": str, "n": int}]
+
+
+@dataclass
+class Timings:
+    retrieve_ms: float = 0.0
+    first_token_ms: float = 0.0
+    total_ms: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    decode_tokens_per_s: float = 0.0
+
+
+@dataclass
+class Answer:
+    """The record of one answered (or refused) question."""
+
+    question: str
+    language: str  # zh-Hans | zh-Hant | en
+    answer: str
+    refused: bool
+    citations: list[Evidence]
+    unsupported: list[str]
+    conflicts: list[Conflict]
+    timings: Timings
+    model: dict
+    index: dict
+    generated: str = ""  # the model's raw text, before checking
+    fallback: bool = False  # True when the extractive answer replaced the model's

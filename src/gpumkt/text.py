@@ -1,0 +1,164 @@
+"""Pure text functions: normalisation, scripts, sentence spans, tokens.
+
+Matching happens on a normalised copy; the original text is never altered (offsets and quotes
+come from it). Number parsing lives in ``numbers.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# CJK Radicals Supplement code points that NFKC leaves alone but that PDF extraction puts where
+# ordinary ideographs belong (seed 003 has 长 as ⻓, 齐 as ⻬ ...). Kangxi radicals (U+2F00..)
+# are already folded by NFKC.
+RADICALS = dict(zip(
+    "⺌⺍⺖⺗⺝⺠⺧⺪⺮⺳⺷⺼⻄⻅⻆⻈⻉⻊⻋⻌⻍⻏⻐⻓⻔⻖⻘⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+    "小小忄心月民牛疋竹网羊月西见角讠贝足车辶辶阝钅长门阝青页风飞食饣饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+))
+REPLACEMENT = "\ufffd"  # where PDF extraction lost a character; never part of a number
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+HARD_END = "。！？；…!?;"
+SOFT_END = "，,、：:"
+LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
+
+
+@lru_cache(maxsize=2)
+def _opencc(config: str):
+    from opencc import OpenCC  # opencc-python-reimplemented: pure Python, no build step
+
+    return OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified: ``to_simplified("輝達營收") -> "辉达营收"``."""
+    return _opencc("t2s").convert(text)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> Traditional: ``to_traditional("营收") -> "營收"``."""
+    return _opencc("s2t").convert(text)
+
+
+def fold_chars(text: str) -> str:
+    """NFKC, radical map, U+FFFD -> space, lowercase (no script folding).
+
+    ``fold_chars("⻓期ＡＩ\ufffd12") -> "长期ai 12"``
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(RADICALS.get(ch, ch) for ch in text)
+    return text.replace(REPLACEMENT, " ").lower()
+
+
+def normalise(text: str) -> str:
+    """Everything search and number checks compare on: fold_chars, then Traditional -> Simplified.
+
+    ``normalise("輝達 ＮＶＩＤＩＡ ⻓期") -> "辉达 nvidia 长期"``
+    """
+    return to_simplified(fold_chars(text))
+
+
+def detect_language(text: str) -> str:
+    """``zh-Hans``, ``zh-Hant`` or ``en`` from the characters used.
+
+    ``detect_language("CoreWeave 客戶集中度?") -> "zh-Hant"``; a question with no Han
+    characters is ``en``.
+    """
+    han = "".join(HAN.findall(text))
+    if not han:
+        return "en"
+    changed_by_t2s = sum(a != b for a, b in zip(han, to_simplified(han)))
+    changed_by_s2t = sum(a != b for a, b in zip(han, to_traditional(han)))
+    return "zh-Hant" if changed_by_t2s > 0 and changed_by_t2s >= changed_by_s2t else "zh-Hans"
+
+
+def to_script(text: str, language: str) -> str:
+    """Render Chinese text in the asker's script (English askers get it unchanged)."""
+    if language == "zh-Hant":
+        return to_traditional(text)
+    if language == "zh-Hans":
+        return to_simplified(text)
+    return text
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None,
+                   soft_limit: int = 90) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentence spans (offsets into ``text``), trimmed of space.
+
+    Hard ends: 。！？；… and half-width ! ? ; ; a line break ends a sentence unless it only
+    wraps one (PDF-extracted lines). Sentences longer than ``soft_limit`` are cut after
+    commas as well.
+    ``[text[a:b] for a, b in sentence_spans("营收12亿美元。同比增长207%！")]
+    -> ["营收12亿美元。", "同比增长207%！"]``
+    """
+    end = len(text) if end is None else end
+    spans, i = [], start
+    for j in range(start, end):
+        if _is_break(text, j, end):
+            spans.append((i, j + 1))
+            i = j + 1
+    spans.append((i, end))
+    out = []
+    for a, b in spans:
+        out.extend(_soft_split(text, a, b, soft_limit))
+    return [s for s in (_trim(text, a, b) for a, b in out) if s]
+
+
+def _is_break(text: str, j: int, end: int) -> bool:
+    ch = text[j]
+    if ch in HARD_END:
+        nxt = text[j + 1] if j + 1 < end else ""
+        return not (ch in "!?;" and nxt and not nxt.isspace() and not HAN.match(nxt))
+    if ch != "\n":
+        return False
+    return not _wraps(text, j, end)
+
+
+def _wraps(text: str, j: int, end: int) -> bool:
+    """True when the newline at ``j`` only wraps a PDF line (join instead of breaking)."""
+    line_start = text.rfind("\n", 0, j) + 1
+    line = text[line_start:j].rstrip()
+    k = j
+    while k < end and text[k] in "\n \t\r":
+        k += 1
+    if not line or k >= end or LIST_OR_BLOCK.match(line) or LIST_OR_BLOCK.match(text[k:k + 4]):
+        return False
+    if line[-1] in HARD_END or line[-1] in "\")）】]":
+        return False
+    return line[-1] in SOFT_END or len(line) >= 14
+
+
+def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
+    if b - a <= limit:
+        return [(a, b)]
+    out, i = [], a
+    for j in range(a, b):
+        if text[j] in "，," and j - i >= limit // 3 and b - j > limit // 4:
+            out.append((i, j + 1))
+            i = j + 1
+    out.append((i, b))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    piece = text[a:b]
+    return (a, b) if HAN.search(piece) or re.search(r"[A-Za-z0-9]", piece) else None
+
+
+def squash(text: str) -> str:
+    """Collapse line breaks for display: none between two Han characters, else one space.
+
+    ``squash("算力严重不\n\n足\n- 估值") -> "算力严重不足 - 估值"``
+    """
+    def join(m: re.Match) -> str:
+        a, b = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
+        return "" if HAN.match(a or " ") and HAN.match(b or " ") else " "
+
+    return re.sub(r"[ \t]*\n\s*", join, text).strip()
