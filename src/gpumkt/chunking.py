@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .records import Chunk, Document
 from .text import normalise, sentence_spans, squash
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
@@ -44,6 +44,7 @@ def parse_blocks(text: str) -> list[Block]:
     lines = _lines(text)
     markdown = any(MD_HEADING.match(text[a:b]) for a, b in lines)
     blocks, i = [], 0
+    top_seen = False  # a plain "1、" line is a heading only under a "一、" / "01." heading
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b].strip()
@@ -61,7 +62,11 @@ def parse_blocks(text: str) -> list[Block]:
             i = j + 1
             continue
         if line:
-            blocks.append(_line_block(text, a, b, line, markdown))
+            block = _line_block(text, a, b, line, markdown)
+            if block.kind == "heading" and not markdown and block.level == 3 and not top_seen:
+                block = Block("text", a, b)
+            top_seen = top_seen or (block.kind == "heading" and block.level == 2)
+            blocks.append(block)
         i += 1
     return blocks
 

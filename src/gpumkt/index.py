@@ -22,6 +22,7 @@ from .errors import IndexCorrupt, IndexMissing, IndexStale
 from .lexical import BM25, tokenize
 from .records import Chunk, Document
 from .store import FaissStore
+from .text import to_simplified
 
 FILES = ("chunks.jsonl", "dense.faiss", "bm25.json")
 
@@ -43,8 +44,8 @@ class Index:
 def build(seeds_dir: Path, embedder: Embedder, progress: bool = False) -> Index:
     docs = load_documents(seeds_dir)
     chunks = chunk_corpus(docs)
-    vectors = embedder.embed_batch([f"{c.section}\n{c.readable}" for c in chunks], "document",
-                                   progress=progress)
+    vectors = embedder.embed_batch([dense_text(f"{c.section}\n{c.readable}") for c in chunks],
+                                   "document", progress=progress)
     bm25 = BM25([tokenize(c.indexed) for c in chunks])
     manifest = {
         "seeds": seed_hashes(docs), "chunker_version": CHUNKER_VERSION,
@@ -52,6 +53,13 @@ def build(seeds_dir: Path, embedder: Embedder, progress: bool = False) -> Index:
         "chunks": len(chunks), "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     return Index(chunks, FaissStore.build(vectors), bm25, manifest, {d.source: d for d in docs})
+
+
+def dense_text(text: str) -> str:
+    """What the embedder sees, for chunks and queries alike: one script (Simplified), so a
+    Traditional question and a Simplified report meet in the same place.
+    ``dense_text("輝達營收") -> "辉达营收"``"""
+    return to_simplified(text)
 
 
 def save(index: Index, index_dir: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .embed import Embedder
-from .index import Index
+from .index import Index, dense_text
 from .lexical import expand_query, tokenize
 from .records import Hit
 from .text import normalise
@@ -25,7 +25,7 @@ class Retriever:
         return self.index.bm25.top(tokens, self.candidates)
 
     def dense(self, query: str) -> list[tuple[int, float]]:
-        vec = self.embedder.embed_batch([query], "query")[0]
+        vec = self.embedder.embed_batch([dense_text(query)], "query")[0]
         return self.index.store.search(vec, self.candidates)
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:

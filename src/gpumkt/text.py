@@ -20,7 +20,7 @@ RADICALS = dict(zip(
 REPLACEMENT = "\ufffd"  # where PDF extraction lost a character; never part of a number
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-LATIN = re.compile(r"[A-Za-z]")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han + CJK punctuation
 HARD_END = "。！？；…!?;"
 SOFT_END = "，,、：:"
 LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
@@ -114,7 +114,10 @@ def _is_break(text: str, j: int, end: int) -> bool:
         return not (ch in "!?;" and nxt and not nxt.isspace() and not HAN.match(nxt))
     if ch != "\n":
         return False
-    return not _wraps(text, j, end)
+    first = j  # judge a run of blank lines by its first newline
+    while first > 0 and text[first - 1] in "\n \t\r":
+        first -= 1
+    return not _wraps(text, first if text[first] == "\n" else j, end)
 
 
 def _wraps(text: str, j: int, end: int) -> bool:
@@ -128,7 +131,7 @@ def _wraps(text: str, j: int, end: int) -> bool:
         return False
     if line[-1] in HARD_END or line[-1] in "\")）】]":
         return False
-    return line[-1] in SOFT_END or len(line) >= 14
+    return line[-1] in SOFT_END or len(line) >= 10
 
 
 def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
@@ -159,6 +162,6 @@ def squash(text: str) -> str:
     """
     def join(m: re.Match) -> str:
         a, b = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
-        return "" if HAN.match(a or " ") and HAN.match(b or " ") else " "
+        return "" if CJK.match(a or " ") and CJK.match(b or " ") else " "
 
     return re.sub(r"[ \t]*\n\s*", join, text).strip()

@@ -1,0 +1,201 @@
+"""Command line: one client of the pipeline. Library errors become one line and exit code 1."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import click
+
+from . import models as models_mod
+from .config import Settings
+from .errors import GpumktError
+
+
+class Group(click.Group):
+    """Turns a foreseeable fault into ``Error: <message naming the fix>``; GPUMKT_DEBUG=1 re-raises."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except GpumktError as exc:
+            if os.environ.get("GPUMKT_DEBUG") == "1":
+                traceback.print_exc()
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="gpumkt")
+def cli():
+    """gpumkt: ask the five GPU-market reports; every figure checked against its source."""
+
+
+def settings(**overrides) -> Settings:
+    return Settings.from_env(**overrides)
+
+
+def pipeline(**overrides):
+    from .pipeline import Pipeline
+
+    return Pipeline(settings(**overrides))
+
+
+# ---------------------------------------------------------------- models
+
+
+@cli.group()
+def models():
+    """List, pull and verify model weights (see models/manifest.json)."""
+
+
+@models.command("list")
+def models_list():
+    """Show every model in the manifest and whether it is installed."""
+    s = settings()
+    for name, spec in models_mod.load_manifest(s.models_dir).items():
+        try:
+            path = models_mod.model_path(spec, s.models_dir)
+            state = "installed" if path.exists() else "not installed"
+        except GpumktError:
+            state = "not installed"
+        default = " (default)" if name in (s.embed_model, s.llm_model) else ""
+        click.echo(f"{name:22} {spec.kind:5} {state:14} {spec.entry.get('description', '')}{default}")
+
+
+@models.command("pull")
+@click.argument("names", nargs=-1)
+@click.option("--all", "pull_all", is_flag=True, help="Pull every model in the manifest.")
+def models_pull(names, pull_all):
+    """Download, assemble and verify models (default: the configured embedder and LLM)."""
+    from tqdm import tqdm
+
+    s = settings()
+    specs = models_mod.load_manifest(s.models_dir)
+    wanted = list(specs) if pull_all else (list(names) or [s.embed_model, s.llm_model])
+    for name in wanted:
+        if name not in specs:
+            raise GpumktError(f"unknown model '{name}': choose from {', '.join(specs)}")
+        with tqdm(total=len(specs[name].entry.get("chunks", [])) or 1, desc=f"pull {name}",
+                  unit="chunk", file=sys.stderr) as bar:
+            path = models_mod.pull(specs[name], s.models_dir,
+                                   progress=lambda i, n: bar.update(i - bar.n))
+            bar.update(bar.total - bar.n)
+        click.echo(f"{name}: {path}")
+
+
+@models.command("verify")
+@click.argument("names", nargs=-1)
+def models_verify(names):
+    """Rehash installed models against the manifest's sha256."""
+    s = settings()
+    specs = models_mod.load_manifest(s.models_dir)
+    for name in names or [n for n in specs if _installed(specs[n], s)]:
+        if name not in specs:
+            raise GpumktError(f"unknown model '{name}': choose from {', '.join(specs)}")
+        click.echo(f"{name}: ok {models_mod.verify(specs[name], s.models_dir)}")
+
+
+def _installed(spec, s) -> bool:
+    try:
+        return models_mod.installed_check_file(spec, s.models_dir).exists()
+    except GpumktError:
+        return False
+
+
+# ---------------------------------------------------------------- index and search
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Build again even if the index is current.")
+def index_cmd(rebuild):
+    """Build the index in index/ (or check that it is current)."""
+    p = pipeline()
+    t0 = time.perf_counter()
+    idx = p.rebuild_index() if rebuild else p.index
+    click.echo(f"index: {len(idx.chunks)} chunks from {len(idx.manifest['seeds'])} reports, "
+               f"model {idx.manifest['embed_model']['name']}, {time.perf_counter() - t0:.1f} s")
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--k", default=5, show_default=True, help="Number of results.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="One query per line.")
+@click.option("--mode", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid")
+def search(query, k, as_json, batch, mode):
+    """Find the passages that match QUERY (Simplified, Traditional or English)."""
+    queries = _queries(query, batch)
+    p = pipeline()
+    for q in queries:
+        hits = p.search(q, k, mode)
+        if as_json:
+            click.echo(json.dumps(search_record(q, hits), ensure_ascii=False))
+        else:
+            _print_hits(q, hits)
+
+
+def _queries(query, batch) -> list[str]:
+    if batch:
+        return [ln.strip() for ln in Path(batch).read_text("utf-8").splitlines() if ln.strip()]
+    if not query or not query.strip():
+        raise GpumktError("give a question, e.g. gpumkt search \"CoreWeave 客户集中度\"")
+    return [query]
+
+
+def search_record(query: str, hits) -> dict:
+    return {"query": query, "results": [
+        {"rank": h.rank, "source": h.chunk.source, "chunk_id": h.chunk.id, "section": h.chunk.section,
+         "text": h.chunk.text, "start": h.chunk.start, "end": h.chunk.end, "score": round(h.score, 6)}
+        for h in hits]}
+
+
+def _print_hits(query: str, hits) -> None:
+    from .text import squash
+
+    click.echo(f"query: {query}")
+    for h in hits:
+        click.echo(f"{h.rank:>2}. [{h.score:.4f}] {h.chunk.source}  {h.chunk.id}  ({h.chunk.section})")
+        click.echo(f"    {squash(h.chunk.readable)[:160]}")
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+@cli.command("eval")
+@click.option("--retrieval", is_flag=True, help="Retrieval only: recall@1/3/5 and MRR, three modes.")
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Question file (default eval/questions.json).")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Report folder (default eval/).")
+@click.option("--limit", type=int, default=0, help="Only the first N questions.")
+def eval_cmd(retrieval, questions, out, limit):
+    """Run the fixed question set and write a report."""
+    from . import evaluate
+
+    s = settings()
+    root = s.seeds_dir.parent
+    qs = evaluate.load_questions(Path(questions) if questions else root / "eval" / "questions.json")
+    qs = qs[:limit] if limit else qs
+    out_dir = Path(out) if out else root / "eval"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    p = pipeline()
+    if retrieval:
+        report = evaluate.retrieval_eval(p.search, qs)
+        report["embed_model"] = p.index.manifest["embed_model"]["name"]
+        md = evaluate.retrieval_markdown(report)
+        (out_dir / "retrieval_report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+        (out_dir / "retrieval_report.md").write_text(md + "\n")
+        click.echo(md)
+        return
+    _full_eval(p, qs, out_dir)
+
+
+def main():
+    cli(prog_name="gpumkt")
+
+
+if __name__ == "__main__":
+    main()

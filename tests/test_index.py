@@ -1,0 +1,81 @@
+import json
+
+import pytest
+
+from gpumkt import index as ix
+from gpumkt.errors import IndexCorrupt, IndexMissing, IndexStale
+from gpumkt.retrieve import Retriever, rrf
+
+
+@pytest.fixture
+def built(tmp_path, seeds_copy, fake_embedder):
+    index = ix.build(seeds_copy, fake_embedder)
+    ix.save(index, tmp_path / "index")
+    return tmp_path / "index"
+
+
+def test_round_trip(built, seeds_copy, fake_embedder):
+    loaded = ix.load(built, seeds_copy, fake_embedder)
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert len(loaded.chunks) == manifest["chunks"] > 100
+    assert set(manifest["seeds"]) == {p.name for p in seeds_copy.iterdir()}
+    assert manifest["embed_model"]["name"] == "fake-embedder"
+    assert len(loaded.sha256) == 64
+
+
+def test_missing_index_names_the_fix(tmp_path, seeds_copy, fake_embedder):
+    with pytest.raises(IndexMissing, match="gpumkt index"):
+        ix.load(tmp_path / "nothing", seeds_copy, fake_embedder)
+
+
+def test_changed_seed_makes_it_stale(built, seeds_copy, fake_embedder):
+    path = seeds_copy / "004_a069c161abe7370c.txt"
+    path.write_text(path.read_text("utf-8") + "\n新增一段。", "utf-8")
+    with pytest.raises(IndexStale, match="seed reports changed.*--rebuild"):
+        ix.load(built, seeds_copy, fake_embedder)
+
+
+def test_other_embedding_model_makes_it_stale(built, seeds_copy, fake_embedder):
+    fake_embedder.name = "another-model"
+    with pytest.raises(IndexStale, match="another-model"):
+        ix.load(built, seeds_copy, fake_embedder)
+
+
+def test_chunker_change_makes_it_stale(built, seeds_copy, fake_embedder, monkeypatch):
+    monkeypatch.setattr(ix, "CHUNKER_VERSION", "older")
+    with pytest.raises(IndexStale, match="chunker"):
+        ix.load(built, seeds_copy, fake_embedder)
+
+
+@pytest.mark.parametrize("name", ["chunks.jsonl", "dense.faiss", "bm25.json"])
+def test_damaged_file_is_caught(built, seeds_copy, fake_embedder, name):
+    with open(built / name, "ab") as f:
+        f.write(b"garbage")
+    with pytest.raises(IndexCorrupt, match="--rebuild"):
+        ix.load(built, seeds_copy, fake_embedder)
+
+
+def test_corrupt_manifest(built, seeds_copy, fake_embedder):
+    (built / "manifest.json").write_text("{not json")
+    with pytest.raises(IndexCorrupt):
+        ix.load(built, seeds_copy, fake_embedder)
+
+
+def test_load_or_build_rebuilds_a_stale_index(built, seeds_copy, fake_embedder):
+    (built / "manifest.json").write_text("{not json")
+    messages = []
+    index = ix.load_or_build(built, seeds_copy, fake_embedder, notify=messages.append)
+    assert index.chunks and "rebuilding" in messages[0]
+    assert ix.load(built, seeds_copy, fake_embedder)  # sound again
+    assert not list(built.parent.glob(".index-*"))  # no temp folders left
+
+
+def test_rrf_fuses_ranks():
+    assert rrf([[(7, 9.0), (3, 1.0)], [(3, 0.8)]], k=60) == [(3, 1 / 62 + 1 / 61), (7, 1 / 61)]
+
+
+@pytest.mark.parametrize("query", ["輝達 GPU 市值", "英伟达 市值", "NVIDIA market cap"])
+def test_bm25_finds_nvidia_market_cap_in_any_script(built, seeds_copy, fake_embedder, query):
+    retriever = Retriever(ix.load(built, seeds_copy, fake_embedder), fake_embedder)
+    hits = retriever.search(query, k=5, mode="bm25")
+    assert any("2.8万亿美元" in h.chunk.text for h in hits)

@@ -1,0 +1,51 @@
+import pytest
+
+from gpumkt.numbers import figures, supported
+
+
+def one(text):
+    figs = figures(text)
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("13億美元", "$1.3 billion"),
+    ("12亿美元", "1.2 billion dollars"),
+    ("19.15億美元", "19.15亿美元"),
+    ("25萬塊GPU", "250,000 GPUs"),
+    ("6700万美元", "$67 million"),
+    ("2.8万亿美元", "$2.8 trillion"),
+    ("207%", "207 %"),
+    ("7倍", "7x"),
+    ("１２％", "12%"),
+])
+def test_same_quantity_across_scripts_and_languages(a, b):
+    assert one(a).matches(one(b))
+
+
+@pytest.mark.parametrize("a,b", [
+    ("12亿美元", "207亿美元"),  # the invented revenue from the trial
+    ("207%", "207亿美元"),      # percentage is not money
+    ("7倍", "7%"),
+    ("10亿英镑", "10亿美元"),    # both currencies stated and different
+])
+def test_different_quantities_do_not_match(a, b):
+    assert not one(a).matches(one(b))
+
+
+@pytest.mark.parametrize("text", ["H100 GPU", "GPT-4o", "Q2", "FY26", "[3]", "FY\ufffd\ufffd"])
+def test_names_and_markers_are_not_figures(text):
+    assert figures(text) == []
+
+
+def test_ranges_share_their_scale():
+    values = [f.value for f in figures("3-4万亿美元")]
+    assert values == [3e12, 4e12]
+    assert [f.kind for f in figures("13.7%-35.8%")] == ["pct", "pct"]
+
+
+def test_supported_against_a_pool():
+    pool = figures("營收達到12億美元,年增長率207%")
+    assert supported(one("$1.2 billion"), pool)
+    assert not supported(one("207亿美元"), pool)

@@ -1,0 +1,64 @@
+"""CLI search with the small real embedding model (all-MiniLM-L6-v2) and a temp index."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from gpumkt.cli import cli
+
+pytestmark = pytest.mark.integration
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_search_json_shape_and_verbatim_offsets(cli_env, seeds_copy):
+    result = run("search", "CoreWeave 客户集中度", "--json", "--k", "3")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(data) == {"query", "results"} and data["query"] == "CoreWeave 客户集中度"
+    assert len(data["results"]) == 3
+    for i, r in enumerate(data["results"], 1):
+        assert set(r) == {"rank", "source", "chunk_id", "section", "text", "start", "end", "score"}
+        assert r["rank"] == i
+        original = (seeds_copy / r["source"]).read_text("utf-8")
+        assert original[r["start"]:r["end"]] == r["text"]
+
+
+@pytest.mark.parametrize("query", ["CoreWeave 客户集中度", "CoreWeave 客戶集中度"])
+def test_search_crosses_scripts(cli_env, query):
+    data = json.loads(run("search", query, "--json").stdout.strip().splitlines()[-1])
+    texts = " ".join(r["text"] for r in data["results"])
+    assert "62%" in texts
+
+
+def test_batch_prints_one_object_per_line(cli_env, tmp_path):
+    batch = tmp_path / "q.txt"
+    batch.write_text("NVIDIA 市值\n\nModal 估值\n", "utf-8")
+    lines = run("search", "--batch", str(batch), "--json").stdout.strip().splitlines()
+    objs = [json.loads(line) for line in lines if line.startswith("{")]
+    assert [o["query"] for o in objs] == ["NVIDIA 市值", "Modal 估值"]
+
+
+def test_readable_table_output(cli_env):
+    result = run("search", "Modal 冷启动", "--k", "2")
+    assert result.exit_code == 0 and "query: Modal 冷启动" in result.output and " 1. [" in result.output
+
+
+def test_empty_query_is_one_clear_error(cli_env):
+    result = CliRunner().invoke(cli, ["search", "   "])
+    assert result.exit_code == 1 and "Error: give a question" in result.output
+
+
+def test_unknown_model_is_one_clear_error(cli_env, monkeypatch):
+    monkeypatch.setenv("GPUMKT_EMBED_MODEL", "no-such-model")
+    result = CliRunner().invoke(cli, ["search", "x"])
+    assert result.exit_code == 1 and "unknown embed model 'no-such-model'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_index_command_builds_and_reports(cli_env):
+    result = run("index", "--rebuild")
+    assert result.exit_code == 0 and "chunks from 5 reports" in result.output

@@ -1,0 +1,55 @@
+import pytest
+
+from gpumkt.text import (detect_language, fold_chars, normalise, sentence_spans, squash,
+                         to_simplified)
+
+
+def test_radicals_that_nfkc_leaves_are_mapped():
+    # ⻓ (U+2ED3) survives NFKC; ⼤ (Kangxi U+2F24) is folded by NFKC itself.
+    assert fold_chars("⻓期⼤模型⽤") == "长期大模型用"
+
+
+def test_seed_003_has_no_radicals_after_normalising(seeds_copy):
+    text = normalise((seeds_copy / "003_4d9615d18551984b.txt").read_text("utf-8"))
+    assert not [ch for ch in text if 0x2E80 <= ord(ch) <= 0x2FDF]
+
+
+def test_traditional_folds_to_simplified():
+    assert to_simplified("輝達營收") == "辉达营收"
+    assert normalise("CoreWeave 客戶集中度") == normalise("coreweave 客户集中度")
+
+
+def test_fullwidth_and_case():
+    assert normalise("ＮＶＩＤＩＡ　１２％") == "nvidia 12%"
+
+
+def test_replacement_char_never_joins_digits():
+    assert normalise("FY2\ufffd25") == "fy2 25"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("CoreWeave 客户集中度?", "zh-Hans"),
+    ("CoreWeave 客戶集中度?", "zh-Hant"),
+    ("輝達持有多少股份", "zh-Hant"),
+    ("What is CoreWeave's revenue?", "en"),
+    ("GPU 市场", "zh-Hans"),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_sentence_spans_are_verbatim_offsets():
+    text = "营收12亿美元。同比增长207%！\n- 列表项"
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["营收12亿美元。", "同比增长207%！", "- 列表项"]
+
+
+def test_pdf_wrapped_lines_join_into_one_sentence():
+    text = "AI三要素中，算法相对成熟，\n\n数据相对充足，算力严重不\n\n足，算力成为核心瓶颈。\n\n下一段"
+    first = sentence_spans(text)[0]
+    assert squash(text[first[0]:first[1]]) == "AI三要素中，算法相对成熟，数据相对充足，算力严重不足，算力成为核心瓶颈。"
+
+
+def test_halfwidth_punctuation_between_han_splits():
+    text = "营收增长了吗?增长了;但成本也高"
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["营收增长了吗?", "增长了;", "但成本也高"]
