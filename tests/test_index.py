@@ -74,7 +74,7 @@ def test_rrf_fuses_ranks():
     assert rrf([[(7, 9.0), (3, 1.0)], [(3, 0.8)]], k=60) == [(3, 1 / 62 + 1 / 61), (7, 1 / 61)]
 
 
-@pytest.mark.parametrize("query", ["輝達 GPU 市值", "英伟达 市值", "NVIDIA market cap"])
+@pytest.mark.parametrize("query", ["輝達 市值", "英伟达 市值", "NVIDIA market cap"])
 def test_bm25_finds_nvidia_market_cap_in_any_script(built, seeds_copy, fake_embedder, query):
     retriever = Retriever(ix.load(built, seeds_copy, fake_embedder), fake_embedder)
     hits = retriever.search(query, k=5, mode="bm25")

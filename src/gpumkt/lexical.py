@@ -45,10 +45,16 @@ def tokenize(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def alias_groups() -> list[list[str]]:
-    """Alias groups, each normalised: [["英伟达", "辉达", "nvidia", "nvda"], ...]."""
+def alias_kinds() -> dict[tuple[str, ...], str]:
+    """Each normalised alias group -> "entities" | "metrics" | "terms"."""
     raw = json.loads(resources.files("gpumkt").joinpath("data/aliases.json").read_text("utf-8"))
-    return [sorted({normalise(a) for a in group}) for group in raw["groups"]]
+    return {tuple(sorted({normalise(a) for a in group})): kind
+            for kind in ("entities", "metrics", "terms") for group in raw[kind]}
+
+
+def alias_groups() -> list[tuple[str, ...]]:
+    """Alias groups, each normalised: [("nvda", "nvidia", "英伟达", "辉达"), ...]."""
+    return list(alias_kinds())
 
 
 def expand_query(norm_query: str) -> str:
