@@ -193,6 +193,80 @@ def eval_cmd(retrieval, questions, out, limit):
     _full_eval(p, qs, out_dir)
 
 
+def _full_eval(p, qs, out_dir: Path) -> None:
+    import platform
+
+    from tqdm import tqdm
+
+    from . import evaluate
+
+    p.ask("warm-up: CoreWeave 营收")  # load models first so timings measure answering, not loading
+    rows, records = [], []
+    for q in tqdm(qs, desc="eval", unit="q", file=sys.stderr):
+        a = p.ask(q.question)
+        records.append(evaluate.answer_record(a))
+        rows.append(evaluate.score_answer(q, a))
+    report = {"model": p.generator.name, "machine": f"{platform.machine()} CPU, {os.cpu_count()} cores",
+              "questions": len(qs), "summary": evaluate.summarise(rows), "rows": rows}
+    md = evaluate.full_markdown(report)
+    (out_dir / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    (out_dir / "report.md").write_text(md + "\n")
+    (out_dir / "answers.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    click.echo(md)
+
+
+# ---------------------------------------------------------------- ask
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
+@click.option("--model", default=None, help="Manifest name or path of a GGUF file.")
+@click.option("--device", type=click.Choice(["cpu", "gpu"]), default=None)
+@click.option("--k", default=None, type=int, help="Passages retrieved.")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="One question per line.")
+def ask(question, as_json, model, device, k, batch):
+    """Answer QUESTION from the reports: evidence first, then a checked, cited answer."""
+    from . import evaluate
+
+    p = pipeline(llm_model=model, device=device)
+    for q in _queries(question, batch):
+        if as_json:
+            click.echo(json.dumps(evaluate.answer_record(p.ask(q, k=k)), ensure_ascii=False))
+            continue
+        a = p.ask(q, k=k, on_evidence=_print_evidence, on_token=_print_token)
+        _print_answer(a)
+
+
+def _print_evidence(evidence) -> None:
+    from .text import squash
+
+    click.secho("Evidence", bold=True)
+    for e in evidence:
+        click.echo(f"[{e.n}] {squash(e.quote)}")
+        click.secho(f"     {e.source} · {e.section}", dim=True)
+    click.secho("Generating…", dim=True)
+
+
+def _print_token(piece: str) -> None:
+    click.secho(piece, nl=False, dim=True)
+
+
+def _print_answer(a) -> None:
+    click.echo("")
+    click.secho("Answer" + (" (the reports don't cover this)" if a.refused else ""), bold=True)
+    click.echo(a.answer)
+    if a.fallback:
+        click.secho("The model's answer did not pass the checks; showing the evidence itself.", fg="yellow")
+    if a.unsupported:
+        click.secho("Figures not found in the evidence: " + ", ".join(a.unsupported), fg="red")
+    for c in a.conflicts:
+        click.secho("Reports differ: " + "; ".join(f"{v['value']} [{v['n']}]" for v in c.values), fg="yellow")
+    t = a.timings
+    click.secho(f"evidence {t.retrieve_ms:.0f} ms · first token {t.first_token_ms:.0f} ms · total "
+                f"{t.total_ms:.0f} ms · {t.decode_tokens_per_s:.1f} tok/s · {a.model['name']}", dim=True)
+
+
 def main():
     cli(prog_name="gpumkt")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,3 +101,114 @@ def percentile(values: list[float], p: float) -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
+
+
+# ---------------------------------------------------------------- full answers
+
+
+def answer_record(a) -> dict:
+    """The ``gpumkt ask --json`` object for one Answer."""
+    return {
+        "question": a.question, "language": a.language, "answer": a.answer, "refused": a.refused,
+        "citations": [{"n": c.n, "source": c.source, "chunk_id": c.chunk_id, "section": c.section,
+                       "quote": c.quote, "start": c.start, "end": c.end} for c in a.citations],
+        "unsupported": a.unsupported,
+        "conflicts": [{"about": c.about, "values": c.values} for c in a.conflicts],
+        "timings": {"retrieve_ms": round(a.timings.retrieve_ms, 1),
+                    "first_token_ms": round(a.timings.first_token_ms, 1),
+                    "total_ms": round(a.timings.total_ms, 1), "prompt_tokens": a.timings.prompt_tokens,
+                    "completion_tokens": a.timings.completion_tokens,
+                    "decode_tokens_per_s": a.timings.decode_tokens_per_s},
+        "model": a.model, "index": a.index,
+    }
+
+
+def score_answer(q: Question, a) -> dict:
+    """Per-question scores of one answer record."""
+    quotes = " ".join(c.quote for c in a.citations)
+    answerable = q.type != "unanswerable" and bool(q.facts)
+    cited_ok = [_citation_ok(q, a, c) for c in a.citations]
+    pool = [f for c in a.citations for f in figures(c.quote)]
+    final_figs = figures(re.sub(r"\[\d+\]", " ", a.answer))
+    return {
+        "id": q.id, "script": q.script, "type": q.type, "refused": a.refused, "fallback": a.fallback,
+        "fact": answerable and not a.refused and all(group_in(g, a.answer) for g in q.facts),
+        "evidence": answerable and all(group_in(g, quotes) for g in q.facts),
+        "citations": len(cited_ok), "citations_ok": sum(cited_ok),
+        "flagged": len(a.unsupported),
+        "unflagged": sum(1 for f in final_figs if not supported(f, pool)) if not a.refused else 0,
+        "retrieve_ms": a.timings.retrieve_ms, "first_token_ms": a.timings.first_token_ms,
+        "total_ms": a.timings.total_ms, "answer": a.answer,
+    }
+
+
+def _citation_ok(q: Question, a, c) -> bool:
+    """A cited quote holds a fact, or states the figures / words of the sentences citing it."""
+    if any(group_in(g, c.quote) for g in q.facts):
+        return True
+    citing = " ".join(s for s in re.split(r"(?<=[。！？.!?])\s*", a.answer) if f"[{c.n}]" in s)
+    figs = figures(re.sub(r"\[\d+\]", " ", citing))
+    if figs and all(supported(f, figures(c.quote)) for f in figs):
+        return True
+    grams = _grams(citing)
+    return bool(grams) and len(grams & _grams(c.quote)) / len(grams) >= 0.3
+
+
+def _grams(text: str) -> set[str]:
+    t = "".join(normalise(re.sub(r"\[\d+\]", "", text)).split())
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def summarise(rows: list[dict]) -> dict:
+    out = {"all": _summary(rows)}
+    for script in ("zh-Hans", "zh-Hant", "en"):
+        out[script] = _summary([r for r in rows if r["script"] == script])
+    return out
+
+
+def _summary(rows: list[dict]) -> dict:
+    ans = [r for r in rows if r["type"] != "unanswerable"]
+    una = [r for r in rows if r["type"] == "unanswerable"]
+    cites = sum(r["citations"] for r in rows)
+    answered = [r for r in rows if not r["refused"]]
+    timed = [r for r in answered if r["first_token_ms"]]
+    return {
+        "n": len(rows), "fact_accuracy": _ratio(sum(r["fact"] for r in ans), len(ans)),
+        "evidence_recall": _ratio(sum(r["evidence"] for r in ans), len(ans)),
+        "citation_precision": _ratio(sum(r["citations_ok"] for r in rows), cites),
+        "unsupported_flagged": sum(r["flagged"] for r in rows),
+        "unsupported_unflagged": sum(r["unflagged"] for r in rows),
+        "fallbacks": sum(r["fallback"] for r in rows),
+        "refusal_accuracy": _ratio(sum(r["refused"] for r in una), len(una)),
+        "false_refusal_rate": _ratio(sum(r["refused"] for r in ans), len(ans)),
+        "evidence_ms_p50": median([r["retrieve_ms"] for r in rows]),
+        "evidence_ms_p95": percentile([r["retrieve_ms"] for r in rows], 95),
+        "first_token_ms_p50": median([r["first_token_ms"] for r in timed]),
+        "first_token_ms_p95": percentile([r["first_token_ms"] for r in timed], 95),
+        "total_ms_p50": median([r["total_ms"] for r in answered]),
+        "total_ms_p95": percentile([r["total_ms"] for r in answered], 95),
+    }
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def full_markdown(report: dict) -> str:
+    keys = ["n", "fact_accuracy", "evidence_recall", "citation_precision", "unsupported_flagged",
+            "unsupported_unflagged", "fallbacks", "refusal_accuracy", "false_refusal_rate",
+            "evidence_ms_p50", "evidence_ms_p95", "first_token_ms_p50", "first_token_ms_p95",
+            "total_ms_p50", "total_ms_p95"]
+    scripts = list(report["summary"])
+    lines = [f"Model `{report['model']}` on {report['machine']}; {report['questions']} questions.", "",
+             "| metric | " + " | ".join(scripts) + " |", "|---" * (len(scripts) + 1) + "|"]
+    for k in keys:
+        cells = [_fmt(report["summary"][s][k]) for s in scripts]
+        lines.append(f"| {k} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "–"
+    return f"{v:.0f}" if isinstance(v, float) and v > 10 else (f"{v:.3f}" if isinstance(v, float) else str(v))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .lexical import BM25, _mentions, alias_kinds, tokenize
 from .numbers import figures
 from .records import Chunk, Evidence, Hit
-from .text import normalise, sentence_spans, squash
+from .text import normalise, plain, sentence_spans, squash
 
 NUMBER_WORDS = re.compile(r"多少|几|幾|多大|多高|多快|比例|占比|份额|规模|金额|how (much|many|fast|big|large)|"
                           r"what (share|percentage|revenue|valuation)|\bprice\b|\bcost\b|\brate\b", re.I)
@@ -51,6 +51,7 @@ class Unit:
     quote: str
     context: str  # normalised: heading path / chart title / table headers + the sentence
     prior: float  # from the chunk's retrieval rank
+    label: str = ""  # readable form shown to the model
 
 
 def concepts(question: str, bm25: BM25) -> list[Concept]:
@@ -115,7 +116,7 @@ def units(hit: Hit, doc_text: str) -> list[Unit]:
     prior = 1.0 / hit.rank
     head = normalise(c.section)
     if c.kind == "table":
-        return [Unit(c, c.start, c.end, c.text, head + " " + normalise(c.readable), prior)]
+        return [Unit(c, c.start, c.end, c.text, head + " " + normalise(c.readable), prior, c.readable)]
     if c.kind == "chart":
         return _chart_units(c, head, prior)
     spans = sentence_spans(doc_text, c.start, c.end)
@@ -123,21 +124,31 @@ def units(hit: Hit, doc_text: str) -> list[Unit]:
     for i, (a, b) in enumerate(spans):
         # The sentence before often names the subject ("2. **AMD**" above "数据中心收入：37亿美元").
         before = normalise(squash(doc_text[spans[i - 1][0]:spans[i - 1][1]])) if i else ""
-        out.append(Unit(c, a, b, doc_text[a:b], f"{head} {before} {normalise(squash(doc_text[a:b]))}", prior))
+        text = squash(doc_text[a:b])
+        out.append(Unit(c, a, b, doc_text[a:b], f"{head} {before} {normalise(text)}", prior, plain(text)))
     return out
 
 
 def _chart_units(c: Chunk, head: str, prior: float) -> list[Unit]:
-    title = normalise(c.readable.split(". ")[0])
+    raw_title = c.readable.split(". ")[0]
+    title = normalise(raw_title)
     out, pos = [], c.start
     for line in c.text.splitlines(keepends=True):
         body = line.strip()
         if body and not body.startswith(("```", "style", "graph", "pie", "xychart", "timeline", "radar")) \
                 or body.startswith("pie title"):
             a = pos + line.index(body)
-            out.append(Unit(c, a, a + len(body), body, f"{head} {title} {normalise(body)}", prior))
+            label = f"{raw_title}: {_chart_label(body)}"
+            out.append(Unit(c, a, a + len(body), body, f"{head} {title} {normalise(body)}", prior, label))
         pos += len(line)
     return out
+
+
+def _chart_label(line: str) -> str:
+    """``_chart_label('B --> B1[CoreWeave: 456亿美元]') -> "CoreWeave: 456亿美元"``"""
+    labels = re.findall(r"\[([^\]]+)\]", line)
+    text = " ".join(labels) if labels else line.replace('"', "")
+    return re.sub(r"<br\s*/?>", " ", text).strip(": ")
 
 
 def select(question: str, hits: list[Hit], docs: dict, bm25: BM25, count: int = 4,
@@ -145,7 +156,7 @@ def select(question: str, hits: list[Hit], docs: dict, bm25: BM25, count: int = 
     """The best ``count`` sentences (at most ``per_chunk`` per chunk) and the best support
     (below MIN_SUPPORT: the reports do not cover the question)."""
     cs = concepts(question, bm25)
-    wants_number = bool(NUMBER_WORDS.search(question))
+    wants_number = wants_figure(question, cs)
     scored = []
     for hit in hits:
         for u in units(hit, docs[hit.chunk.source].text):
@@ -172,8 +183,25 @@ def select(question: str, hits: list[Hit], docs: dict, bm25: BM25, count: int = 
 def _evidence(n: int, score: float, u: Unit) -> Evidence:
     c = u.chunk
     return Evidence(n=n, source=c.source, chunk_id=c.id, section=c.section, quote=u.quote,
-                    start=u.start, end=u.end, score=round(score, 4), passage=c.text)
+                    start=u.start, end=u.end, score=round(score, 4), passage=c.text,
+                    label=u.label[:200])
 
 
-def asks_for_number(question: str) -> bool:
-    return bool(NUMBER_WORDS.search(question))
+def wants_figure(question: str, cs: list[Concept]) -> bool:
+    """A question asks for a figure when it says "how much" or names a metric (估值, 客户集中度)."""
+    return bool(NUMBER_WORDS.search(question)) or any(c.kind == "metrics" for c in cs)
+
+
+def topics(question: str, bm25: BM25) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, forms) of the entities and metrics a question asks about; [] without a metric."""
+    cs = [c for c in concepts(question, bm25) if c.kind in ("entities", "metrics")]
+    if not any(c.kind == "metrics" for c in cs):
+        return []
+    return [(c.forms[0], c.forms) for c in cs]
+
+
+def entity_mentions(question: str, bm25: BM25) -> list[str]:
+    """The entity names a question uses, as written (normalised): for follow-up rewriting."""
+    norm = normalise(question)
+    return [next(f for f in c.forms if _mentions(norm, f)) for c in concepts(question, bm25)
+            if c.kind in ("entities", "name") and any(_mentions(norm, f) for f in c.forms)]

@@ -6,15 +6,28 @@ loads a language model and tests can hand in fakes.
 
 from __future__ import annotations
 
+import re
 import sys
+import time
+import unicodedata
 from functools import cached_property
 
+from . import answer as compose
+from . import evidence as ev
 from . import index as index_mod
 from . import models
+from .check import check_answer, find_conflicts
 from .config import Settings
 from .embed import Embedder, SentenceTransformerEmbedder
-from .records import Hit
+from .errors import BadQuestion
+from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
+from .prompt import build_messages
+from .records import Answer, Evidence, Hit, Timings
 from .retrieve import Retriever
+from .text import HAN, detect_language
+
+MAX_QUESTION_CHARS = 1000  # longer questions are cut: retrieval and the prompt need no more
+HISTORY_CHARS = 1200  # chat history kept in the prompt (about 600 tokens), newest first
 
 
 def _stderr(msg: str) -> None:
@@ -57,3 +70,111 @@ class Pipeline:
 
     def search(self, query: str, k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.search(query, k or self.settings.k, mode)
+
+    @cached_property
+    def generator(self) -> Generator:
+        s = self.settings
+        if s.llm_url:
+            return OpenAIServerGenerator(s.llm_url, name=s.llm_model, timeout=s.llm_timeout)
+        path, name, sha = models.resolve(s.llm_model, s.models_dir, "llm")
+        return LlamaCppGenerator(path, name, sha, n_ctx=s.n_ctx, threads=s.threads,
+                                 n_batch=s.n_batch, device=s.device)
+
+    def ask(self, question: str, k: int | None = None, history: list[tuple[str, str]] = (),
+            on_evidence=None, on_token=None, should_stop=None) -> Answer:
+        """Retrieve, select evidence, generate, check; ``history`` holds earlier (q, answer) pairs."""
+        question = clean_question(question)
+        language = detect_language(question)
+        t0 = time.perf_counter()
+        query = self.rewrite_followup(question, history)
+        hits = self.search(query, k)
+        evidence, support = ev.select(query, hits, self.index.docs, self.index.bm25,
+                                      self.settings.evidence_count)
+        timings = Timings(retrieve_ms=_ms(t0))
+        if support < ev.MIN_SUPPORT or not evidence:
+            return self._record(question, language, compose.REFUSAL[language], True, [], [], [],
+                                timings, t0)
+        if on_evidence:
+            on_evidence(evidence)
+        messages = build_messages(question, evidence, language, trim_history(history))
+        generated = self._generate(messages, timings, t0, on_token, should_stop)
+        return self._finish(question, query, language, evidence, generated, timings, t0)
+
+    def _generate(self, messages, timings: Timings, t0: float, on_token, should_stop) -> str:
+        s, gen, pieces = self.settings, self.generator, []
+        first = None
+        for piece in gen.stream(messages, s.max_tokens, s.temperature):
+            first = first or time.perf_counter()
+            pieces.append(piece)
+            if on_token:
+                on_token(piece)
+            if should_stop and should_stop():
+                break
+        end = time.perf_counter()
+        timings.first_token_ms = (first - t0) * 1000 if first else 0.0
+        timings.prompt_tokens = gen.usage.prompt_tokens
+        timings.completion_tokens = gen.usage.completion_tokens
+        if first and end > first and gen.usage.completion_tokens > 1:
+            timings.decode_tokens_per_s = round((gen.usage.completion_tokens - 1) / (end - first), 2)
+        return "".join(pieces)
+
+    def _finish(self, question, query, language, evidence, generated, timings, t0) -> Answer:
+        checked = check_answer(generated, evidence)
+        wants_number = ev.wants_figure(query, ev.concepts(query, self.index.bm25))
+        reason = compose.fallback_reason(checked, wants_number)
+        text = compose.extractive(evidence, language, wants_number) if reason else checked.text
+        conflicts = find_conflicts(evidence, ev.topics(query, self.index.bm25))
+        final = compose.render(text, compose.conflict_note(conflicts, language), language)
+        cited = set(int(n) for n in re.findall(r"\[(\d+)\]", final))
+        record = self._record(question, language, final, False, [e for e in evidence if e.n in cited],
+                              checked.unsupported, conflicts, timings, t0)
+        record.generated, record.fallback = generated, bool(reason)
+        return record
+
+    def _record(self, question, language, text, refused, citations, unsupported, conflicts,
+                timings: Timings, t0: float) -> Answer:
+        timings.total_ms = _ms(t0)
+        gen = self.__dict__.get("generator")
+        model = {"name": getattr(gen, "name", self.settings.llm_model),
+                 "sha256": getattr(gen, "sha256", ""), "device": getattr(gen, "device", self.settings.device)}
+        return Answer(question, language, text, refused, citations, list(unsupported), conflicts,
+                      timings, model, {"sha256": self.index.sha256})
+
+    def rewrite_followup(self, question: str, history) -> str:
+        """Give a follow-up that names no company the entities of the previous question.
+
+        "它的客户集中度呢？" after "CoreWeave 2024年营收？" -> "coreweave 它的客户集中度呢？"
+        """
+        if not history or ev.entity_mentions(question, self.index.bm25):
+            return question
+        previous = ev.entity_mentions(history[-1][0], self.index.bm25)
+        return " ".join(previous + [question]) if previous else question
+
+
+def clean_question(question: str) -> str:
+    """Drop control characters, fold whitespace, cut to MAX_QUESTION_CHARS; refuse empty input.
+
+    ``clean_question(" CoreWeave\x00 营收\n? ") -> "CoreWeave 营收 ?"``
+    """
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in question or "")
+    text = " ".join(text.split())[:MAX_QUESTION_CHARS]
+    if not text:
+        raise BadQuestion("the question is empty: type a question about the reports")
+    if not (HAN.search(text) or re.search(r"[A-Za-z0-9]", text)):
+        raise BadQuestion("the question has no words, only symbols: type a question about the reports")
+    return text
+
+
+def trim_history(history, budget: int = HISTORY_CHARS) -> list[tuple[str, str]]:
+    """The newest (question, answer) pairs that fit in ``budget`` characters, oldest first."""
+    kept, used = [], 0
+    for q, a in reversed(list(history)):
+        used += len(q) + len(a)
+        if used > budget:
+            break
+        kept.append((q, a))
+    return kept[::-1]
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 1)

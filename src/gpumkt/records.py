@@ -55,6 +55,7 @@ class Evidence:
     end: int
     score: float
     passage: str = ""  # the whole chunk, for display with the quote highlighted
+    label: str = ""  # readable form for the prompt: a table row with headers, a chart line with title
 
 
 @dataclass

@@ -165,3 +165,13 @@ def squash(text: str) -> str:
         return "" if CJK.match(a or " ") and CJK.match(b or " ") else " "
 
     return re.sub(r"[ \t]*\n\s*", join, text).strip()
+
+
+def plain(text: str) -> str:
+    """Markdown marks off, for labels shown to the model and the user.
+
+    ``plain("- **收入：** 2024年约20亿美元") -> "收入： 2024年约20亿美元"``
+    """
+    text = re.sub(r"\*\*|__|`", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
+    return re.sub(r"^\s*(?:[-*•+]|\d+\.)\s+", "", text).strip()
