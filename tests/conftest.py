@@ -62,3 +62,49 @@ def cli_env(tmp_path, seeds_copy, monkeypatch):
     for k, v in env.items():
         monkeypatch.setenv(k, v)
     return env
+
+
+class FakeGenerator:
+    """Replies are queued with ``enqueue``; each reply streams word by word. Predictable, no model."""
+
+    name = "fake-llm"
+    sha256 = "f" * 64
+    device = "cpu"
+
+    def __init__(self):
+        from gpumkt.generate import Usage
+
+        self.replies, self.prompts = [], []
+        self.usage = Usage()
+
+    def enqueue(self, *replies):
+        self.replies.extend(replies)
+        return self
+
+    def stream(self, messages, max_tokens, temperature):
+        from gpumkt.generate import Usage
+
+        self.prompts.append(messages)
+        reply = self.replies.pop(0) if self.replies else "无法回答。"
+        self.usage = Usage(prompt_tokens=sum(len(m["content"]) for m in messages), completion_tokens=0)
+        for piece in reply.split(" "):
+            self.usage.completion_tokens += 1
+            yield piece + " "
+
+
+@pytest.fixture(scope="session")
+def shared_index(tmp_path_factory):
+    """One index over the real seeds built with the fake embedder, shared by pipeline tests."""
+    from gpumkt import index as ix
+
+    folder = tmp_path_factory.mktemp("shared") / "index"
+    ix.save(ix.build(SEEDS, FakeEmbedder()), folder)
+    return folder
+
+
+@pytest.fixture
+def fake_pipeline(shared_index):
+    from gpumkt.pipeline import Pipeline
+
+    s = Settings(seeds_dir=SEEDS, index_dir=shared_index, embed_model="fake", llm_model="fake")
+    return Pipeline(s, embedder=FakeEmbedder(), generator=FakeGenerator(), notify=lambda m: None)

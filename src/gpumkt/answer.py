@@ -4,7 +4,7 @@ refusal and conflict wording in the asker's language and script."""
 from __future__ import annotations
 
 from .check import Checked
-from .numbers import figures
+from .numbers import figures, supported
 from .records import Conflict, Evidence
 from .text import squash, to_script
 
@@ -15,14 +15,17 @@ CONFLICT_LEAD = {"zh-Hans": "注意：各报告的数字不一致：", "zh-Hant"
                  "en": "Note: the reports differ: "}
 
 
-def fallback_reason(checked: Checked, wants_number: bool) -> str:
+def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
     """Why the model's answer cannot stand ("" when it can)."""
     if checked.unsupported:
         return "unsupported figures: " + ", ".join(checked.unsupported)
+    if checked.offtopic:
+        return "figures from evidence about something else: " + ", ".join(checked.offtopic)
     if not checked.cited:
         return "no citation"
-    if wants_number and not checked.figures:
-        return "no figure in an answer to a question about a figure"
+    asked = figures(question)
+    if wants_number and not [f for f in checked.figures if not supported(f, asked)]:
+        return "no figure beyond the question's own in an answer to a question about a figure"
     return ""
 
 
@@ -30,10 +33,15 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool) -> s
     """The top evidence sentences themselves, each with its marker: for a question about a figure
     the best two that state one, otherwise the best one."""
     with_figures = [e for e in evidence if figures(e.label or e.quote)]
-    chosen = with_figures[:2] if wants_figure and with_figures else evidence[:1]
-    sep = " " if language == "en" else ""
-    parts = [f"{squash(e.label or e.quote)}{sep}[{e.n}]" for e in chosen]
-    return EXTRACTIVE_LEAD[language] + (" " if language == "en" else "；").join(parts)
+    on_topic = [e for e in with_figures if e.covers]
+    chosen = (on_topic[:2] or with_figures[:1]) if wants_figure and with_figures else evidence[:1]
+    return EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in chosen)
+
+
+def _cited(e: Evidence, language: str) -> str:
+    """One quoted sentence with its marker before the full stop: "营收12亿美元[1]。" """
+    text = squash(e.label or e.quote).rstrip("。.,，;；:： ")
+    return f"{text} [{e.n}]." if language == "en" else f"{text}[{e.n}]。"
 
 
 def conflict_note(conflicts: list[Conflict], language: str) -> str:

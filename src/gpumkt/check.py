@@ -24,6 +24,7 @@ class Checked:
     text: str  # the answer with canonical, valid [n] markers
     cited: list[int] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)  # figures not found in cited evidence
+    offtopic: list[str] = field(default_factory=list)  # figures only found in evidence about something else
     unsupported_sentences: list[str] = field(default_factory=list)
     dropped_markers: list[int] = field(default_factory=list)  # [n] that named no evidence
 
@@ -45,11 +46,14 @@ def split_answer(text: str) -> list[str]:
 def check_answer(answer: str, evidence: list[Evidence]) -> Checked:
     by_n = {e.n: e for e in evidence}
     pools = {e.n: figures(e.label + " " + e.quote) for e in evidence}
+    on_topic = [f for e in evidence if e.covers for f in pools[e.n]]
     out = Checked(text="")
     parts = []
     for sentence in split_answer(canonical_markers(answer.strip())):
         parts.append(_check_sentence(sentence, by_n, pools, out))
     out.text = "".join(parts).strip()
+    out.offtopic = [f.text for f in out.figures if not supported(f, on_topic)
+                    and f.text not in out.unsupported]
     out.cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", out.text)})
     return out
 
@@ -70,12 +74,26 @@ def _check_sentence(sentence: str, by_n: dict, pools: dict, out: Checked) -> str
             valid.append(elsewhere[0])  # right figure, wrong marker: cite where it stands
         else:
             out.unsupported.append(fig.text)
+    valid = _supporting(body, valid, by_n, pools)
     if body and not valid:
         out.unsupported_sentences.append(body)
     # Markers go before the sentence's own full stop: "…12亿美元[1]。", "…$1.2 billion [1]. "
     stem, stop = (body[:-1], body[-1]) if re.search(r"[。！？!?.]$", body) else (body, "")
     space = " " if body.isascii() else ""
     return stem + "".join(f"{space}[{n}]" for n in valid) + stop + space
+
+
+def _supporting(body: str, marks: list[int], by_n: dict, pools: dict) -> list[int]:
+    """Keep the markers whose evidence states one of the sentence's figures or shares its words;
+    when none does, keep the first (the sentence is then judged by its figures alone)."""
+    figs = figures(body)
+    if figs:  # a figure's citation must state it
+        keep = [n for n in marks if any(supported(f, pools[n]) for f in figs)]
+    else:
+        grams = _bigrams(body)
+        keep = [n for n in marks if grams and
+                len(grams & _bigrams(by_n[n].label + by_n[n].quote)) / len(grams) >= MIN_OVERLAP]
+    return keep or marks[:1]
 
 
 def _best_overlap(body: str, by_n: dict) -> int | None:
@@ -95,18 +113,21 @@ def _bigrams(text: str) -> set[str]:
 # ---------------------------------------------------------------- conflicts
 
 
-def find_conflicts(evidence: list[Evidence], about: list[tuple[str, tuple[str, ...]]]) -> list[Conflict]:
+def find_conflicts(evidence: list[Evidence], about: list[tuple[str, tuple[str, ...]]],
+                   answer_figures: list[Figure]) -> list[Conflict]:
     """Different reports giving different figures for the same thing.
 
-    ``about`` lists (label, forms) of the question's entities and metric, e.g.
-    [("coreweave", ("coreweave",)), ("营收", ("营收", "收入", "revenue"))]: evidence counts only
-    when it names all of them. Two such items from different reports with figures of the same
-    kind and no figure in common are a conflict.
+    ``about`` lists (label, forms) of the question's entities, metric and years, e.g.
+    [("coreweave", ("coreweave",)), ("营收", ("营收", "收入", "revenue")), ("2024", ("2024",))]:
+    evidence counts only when it names all of them, and only its figures of the kind the answer
+    gives (money with money, percentages with percentages). Two such items from different
+    reports with no figure in common are a conflict.
     """
-    if not about:
+    if not about or not answer_figures:
         return []
     relevant = [e for e in evidence if all(_names(e, forms) for _, forms in about)]
-    values = {e.n: [f for f in figures(e.label) if not _is_year(f)] for e in relevant}
+    values = {e.n: [f for f in figures(e.label) if not _is_year(f) and _like(f, answer_figures)]
+              for e in relevant}
     conflicts = []
     for i, a in enumerate(relevant):
         for b in relevant[i + 1:]:
@@ -127,6 +148,10 @@ def _names(e: Evidence, forms: tuple[str, ...]) -> bool:
 def _is_year(f: Figure) -> bool:
     return f.kind == "num" and not f.currency and f.value.is_integer() and 1990 <= f.value <= 2040 \
         and not re.search(r"[万亿千百mbk]", f.text)
+
+
+def _like(f: Figure, others: list[Figure]) -> bool:
+    return any(f.kind == o.kind and (f.currency or None) == (o.currency or None) for o in others)
 
 
 def _same_kind(a: list[Figure], b: list[Figure]) -> bool:

@@ -128,7 +128,8 @@ def score_answer(q: Question, a) -> dict:
     quotes = " ".join(c.quote for c in a.citations)
     answerable = q.type != "unanswerable" and bool(q.facts)
     cited_ok = [_citation_ok(q, a, c) for c in a.citations]
-    pool = [f for c in a.citations for f in figures(c.quote)]
+    # A citation's evidence is its quote as shown with its context (a table row's headers).
+    pool = [f for c in a.citations for f in figures(c.label + " " + c.quote)]
     final_figs = figures(re.sub(r"\[\d+\]", " ", a.answer))
     return {
         "id": q.id, "script": q.script, "type": q.type, "refused": a.refused, "fallback": a.fallback,
@@ -148,7 +149,7 @@ def _citation_ok(q: Question, a, c) -> bool:
         return True
     citing = " ".join(s for s in re.split(r"(?<=[。！？.!?])\s*", a.answer) if f"[{c.n}]" in s)
     figs = figures(re.sub(r"\[\d+\]", " ", citing))
-    if figs and all(supported(f, figures(c.quote)) for f in figs):
+    if figs and any(supported(f, figures(c.label + " " + c.quote)) for f in figs):
         return True
     grams = _grams(citing)
     return bool(grams) and len(grams & _grams(c.quote)) / len(grams) >= 0.3

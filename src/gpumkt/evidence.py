@@ -17,8 +17,9 @@ from .numbers import figures
 from .records import Chunk, Evidence, Hit
 from .text import normalise, plain, sentence_spans, squash
 
-NUMBER_WORDS = re.compile(r"多少|几|幾|多大|多高|多快|比例|占比|份额|规模|金额|how (much|many|fast|big|large)|"
-                          r"what (share|percentage|revenue|valuation)|\bprice\b|\bcost\b|\brate\b", re.I)
+NUMBER_WORDS = re.compile(r"多少|几|幾|多大|多高|多快|比例|占比|份额|规模|金额|哪一?年|何时|何時|"
+                          r"how (much|many|fast|big|large)|what (share|percentage|revenue|valuation)|"
+                          r"which year|\bwhen\b|\bprice\b|\bcost\b|\brate\b", re.I)
 
 
 QUESTION_WORDS = set("哪一年 一年 哪年 哪 何时 多久 多大 多高 多快 多少钱 分别 金额 比例 数额 数量 情况 中有 "
@@ -116,7 +117,8 @@ def units(hit: Hit, doc_text: str) -> list[Unit]:
     prior = 1.0 / hit.rank
     head = normalise(c.section)
     if c.kind == "table":
-        return [Unit(c, c.start, c.end, c.text, head + " " + normalise(c.readable), prior, c.readable)]
+        pairs = c.readable.split(" | ", 1)[-1]  # the row with its headers, without the caption
+        return [Unit(c, c.start, c.end, c.text, head + " " + normalise(c.readable), prior, pairs)]
     if c.kind == "chart":
         return _chart_units(c, head, prior)
     spans = sentence_spans(doc_text, c.start, c.end)
@@ -138,8 +140,9 @@ def _chart_units(c: Chunk, head: str, prior: float) -> list[Unit]:
         if body and not body.startswith(("```", "style", "graph", "pie", "xychart", "timeline", "radar")) \
                 or body.startswith("pie title"):
             a = pos + line.index(body)
-            label = f"{raw_title}: {_chart_label(body)}"
-            out.append(Unit(c, a, a + len(body), body, f"{head} {title} {normalise(body)}", prior, label))
+            paired = re.match(r"(bar|line)\s*\[", body) and ": " in c.readable
+            label = c.readable if paired else f"{raw_title}: {_chart_label(body)}"
+            out.append(Unit(c, a, a + len(body), body, f"{head} {title} {normalise(label)}", prior, label))
         pos += len(line)
     return out
 
@@ -163,7 +166,9 @@ def select(question: str, hits: list[Hit], docs: dict, bm25: BM25, count: int = 
             cov = coverage(cs, u.context)
             sup = support(cs, u.context)
             has_fig = bool(figures(u.quote))
-            score = cov + 0.15 * u.prior + (0.1 if wants_number and has_fig else 0.0)
+            own = coverage(cs, normalise(u.label))  # what the sentence itself says, without context
+            # Sentences naming everything asked about first; then coverage, rank, a stated figure.
+            score = sup + 0.3 * cov + 0.3 * own + 0.15 * u.prior + (0.1 if wants_number and has_fig else 0.0)
             scored.append((score, sup, u))
     scored.sort(key=lambda x: -x[0])
     chosen, per, seen = [], {}, set()
@@ -177,14 +182,14 @@ def select(question: str, hits: list[Hit], docs: dict, bm25: BM25, count: int = 
         if len(chosen) == count:
             break
     best = max((sup for _, sup, _ in scored), default=0.0)
-    return [_evidence(i, s, u) for i, (s, _, u) in enumerate(chosen, 1)], best
+    return [_evidence(i, s, u, sup > 0) for i, (s, sup, u) in enumerate(chosen, 1)], best
 
 
-def _evidence(n: int, score: float, u: Unit) -> Evidence:
+def _evidence(n: int, score: float, u: Unit, covers: bool) -> Evidence:
     c = u.chunk
     return Evidence(n=n, source=c.source, chunk_id=c.id, section=c.section, quote=u.quote,
                     start=u.start, end=u.end, score=round(score, 4), passage=c.text,
-                    label=u.label[:200])
+                    label=u.label[:200], covers=covers)
 
 
 def wants_figure(question: str, cs: list[Concept]) -> bool:
@@ -193,9 +198,12 @@ def wants_figure(question: str, cs: list[Concept]) -> bool:
 
 
 def topics(question: str, bm25: BM25) -> list[tuple[str, tuple[str, ...]]]:
-    """(label, forms) of the entities and metrics a question asks about; [] without a metric."""
-    cs = [c for c in concepts(question, bm25) if c.kind in ("entities", "metrics")]
-    if not any(c.kind == "metrics" for c in cs):
+    """(label, forms) of the entities, metrics and years a question asks about; [] unless it
+    names at least one entity and one metric (only then can two reports disagree about it)."""
+    cs = [c for c in concepts(question, bm25)
+          if c.kind in ("entities", "metrics") or re.fullmatch(r"(19|20)\d\d", c.forms[0])]
+    kinds = {c.kind for c in cs}
+    if not {"entities", "metrics"} <= kinds:
         return []
     return [(c.forms[0], c.forms) for c in cs]
 

@@ -20,6 +20,7 @@ from .check import check_answer, find_conflicts
 from .config import Settings
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import BadQuestion
+from .numbers import figures, supported
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
 from .prompt import build_messages
 from .records import Answer, Evidence, Hit, Timings
@@ -121,9 +122,10 @@ class Pipeline:
     def _finish(self, question, query, language, evidence, generated, timings, t0) -> Answer:
         checked = check_answer(generated, evidence)
         wants_number = ev.wants_figure(query, ev.concepts(query, self.index.bm25))
-        reason = compose.fallback_reason(checked, wants_number)
+        reason = compose.fallback_reason(checked, wants_number, query)
         text = compose.extractive(evidence, language, wants_number) if reason else checked.text
-        conflicts = find_conflicts(evidence, ev.topics(query, self.index.bm25))
+        shown = [f for f in figures(text) if not supported(f, figures(question))]
+        conflicts = find_conflicts(evidence, ev.topics(query, self.index.bm25), shown)
         final = compose.render(text, compose.conflict_note(conflicts, language), language)
         cited = set(int(n) for n in re.findall(r"\[(\d+)\]", final))
         record = self._record(question, language, final, False, [e for e in evidence if e.n in cited],

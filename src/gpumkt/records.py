@@ -56,6 +56,7 @@ class Evidence:
     score: float
     passage: str = ""  # the whole chunk, for display with the quote highlighted
     label: str = ""  # readable form for the prompt: a table row with headers, a chart line with title
+    covers: bool = True  # names every entity, metric and year the question asks about
 
 
 @dataclass

@@ -40,7 +40,7 @@ def to_simplified(text: str) -> str:
 
 def to_traditional(text: str) -> str:
     """Simplified -> Traditional: ``to_traditional("营收") -> "營收"``."""
-    return _opencc("s2t").convert(text)
+    return _opencc("s2tw").convert(text)
 
 
 def fold_chars(text: str) -> str:
