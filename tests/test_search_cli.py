@@ -62,3 +62,25 @@ def test_unknown_model_is_one_clear_error(cli_env, monkeypatch):
 def test_index_command_builds_and_reports(cli_env):
     result = run("index", "--rebuild")
     assert result.exit_code == 0 and "chunks from 5 reports" in result.output
+
+
+def test_ask_json_with_small_real_models(cli_env, seeds_copy):
+    result = run("ask", "What was CoreWeave's revenue in Q2 2025?", "--json", "--k", "5")
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {"question", "language", "answer", "refused", "citations", "unsupported", "conflicts",
+            "timings", "model", "index"} == set(rec)
+    assert rec["language"] == "en" and rec["model"]["name"] == "smollm2-135m"
+    for c in rec["citations"]:
+        assert (seeds_copy / c["source"]).read_text("utf-8")[c["start"]:c["end"]] == c["quote"]
+
+
+def test_ask_prints_evidence_before_the_answer(cli_env):
+    result = run("ask", "What was CoreWeave's revenue in Q2 2025?")
+    assert result.exit_code == 0
+    assert result.stdout.index("Evidence") < result.stdout.index("Answer")
+
+
+def test_ask_with_a_missing_model_file_is_one_line(cli_env, tmp_path):
+    result = CliRunner().invoke(cli, ["ask", "CoreWeave 营收?", "--model", str(tmp_path / "gone.gguf")])
+    assert result.exit_code == 1 and "Traceback" not in result.output

@@ -142,6 +142,25 @@ class Pipeline:
         return Answer(question, language, text, refused, citations, list(unsupported), conflicts,
                       timings, model, {"sha256": self.index.sha256})
 
+    def warm_up(self) -> None:
+        """Load index, embedder and generator now (the UI shows 'ready' only after this)."""
+        self.search("warm-up", 1)
+        load = getattr(self.generator, "load", None)
+        if load:
+            load()
+
+    def use_model(self, model: str | None, device: str | None) -> None:
+        """Switch generation model or device; the next question loads it."""
+        self.settings = self.settings.replace(llm_model=model, device=device)
+        self.__dict__.pop("generator", None)
+
+    def llm_choices(self) -> list[str]:
+        specs = models.load_manifest(self.settings.models_dir)
+        names = [n for n, sp in specs.items() if sp.kind == "llm"
+                 and models.model_path(sp, self.settings.models_dir).exists()]
+        current = self.settings.llm_model
+        return names if current in names else names + [current]
+
     def rewrite_followup(self, question: str, history) -> str:
         """Give a follow-up that names no company the entities of the previous question.
 

@@ -1,0 +1,166 @@
+"""Gradio chat UI: ``python -m gpumkt.chat [--host 127.0.0.1] [--port 7860] [--share]``.
+
+Evidence appears in the side panel before the answer starts; the answer streams token by token,
+then is replaced by the checked answer with [n] links into the panel. One model, so the queue
+runs one answer at a time and a second tab waits its turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import threading
+import time
+
+from .config import Settings
+from .errors import GpumktError
+from .pipeline import Pipeline
+from .ui_render import EXAMPLES, answer_markdown, evidence_html, status_line
+
+CSS = """
+#evidence .ev {border:1px solid #ddd; border-radius:8px; padding:8px 10px; margin-bottom:8px}
+#evidence .ev:target {border-color:#f59e0b; box-shadow:0 0 0 2px #fde68a}
+#evidence mark {background:#fde68a} #evidence .meta {color:#666; font-size:0.85em}
+"""
+
+
+class ChatSession:
+    """Event handlers, kept apart from the widgets so tests can drive them directly."""
+
+    def __init__(self, pipeline: Pipeline):
+        self.pipeline = pipeline
+        self.stop_event = threading.Event()
+
+    def respond(self, question: str, history: list[dict], k: int = 5):
+        """Generator of (history, evidence panel HTML, status line) updates for one question."""
+        history = list(history or [])
+        pairs = _pairs(history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
+        events: queue.Queue = queue.Queue()
+        self.stop_event.clear()
+        worker = threading.Thread(target=self._run, args=(question, pairs, int(k), events), daemon=True)
+        t0 = time.perf_counter()
+        worker.start()
+        yield history, "", status_line("retrieving", t0)
+        panel, text, tokens = "", "", 0
+        while True:
+            kind, payload = events.get()
+            if kind == "evidence":
+                panel = evidence_html(payload, self.pipeline.index.docs)
+                yield history, panel, status_line("generating", t0)
+            elif kind == "token":
+                text, tokens = text + payload, tokens + 1
+                history[-1] = {"role": "assistant", "content": text}
+                yield history, panel, status_line("generating", t0, tokens)
+            elif kind == "error":
+                history[-1] = {"role": "assistant", "content": f"⚠️ {payload}"}
+                yield history, panel, status_line("error", t0)
+                return
+            else:  # done: the checked answer replaces the raw stream
+                history[-1] = {"role": "assistant", "content": answer_markdown(payload)}
+                panel = panel or evidence_html(payload.citations, self.pipeline.index.docs)
+                yield history, panel, status_line("done", t0, answer=payload)
+                return
+
+    def _run(self, question, pairs, k, events: queue.Queue) -> None:
+        try:
+            answer = self.pipeline.ask(question, k=k, history=pairs,
+                                       on_evidence=lambda e: events.put(("evidence", e)),
+                                       on_token=lambda t: events.put(("token", t)),
+                                       should_stop=self.stop_event.is_set)
+            events.put(("done", answer))
+        except GpumktError as exc:  # foreseeable: one clear line in the chat
+            events.put(("error", str(exc)))
+        except Exception as exc:  # the UI keeps running whatever happens in one answer
+            events.put(("error", f"unexpected error ({type(exc).__name__}): {exc}"))
+
+    def stop(self):
+        self.stop_event.set()
+
+    def switch(self, model: str, device: str) -> str:
+        """Use another model or device from the next question on."""
+        try:
+            self.pipeline.use_model(model, device)
+            self.pipeline.generator.load() if hasattr(self.pipeline.generator, "load") else None
+        except GpumktError as exc:
+            import gradio as gr
+
+            raise gr.Error(str(exc)) from exc
+        return self.loaded()
+
+    def loaded(self) -> str:
+        p = self.pipeline
+        gen = p.generator
+        return (f"Model **{gen.name}** on {gen.device} · embedder **{p.embedder.name}** · "
+                f"index `{p.index.sha256[:12]}` ({len(p.index.chunks)} chunks)")
+
+
+def _pairs(history: list[dict]) -> list[tuple[str, str]]:
+    """Chat messages -> (question, answer) pairs for follow-ups and the prompt."""
+    out, question = [], None
+    for m in history:
+        content = m.get("content") if isinstance(m, dict) else None
+        text = content if isinstance(content, str) else " ".join(
+            c.get("text", "") for c in content or [] if isinstance(c, dict))
+        if m.get("role") == "user":
+            question = text
+        elif question is not None:
+            out.append((question, text))
+            question = None
+    return out
+
+
+def build_app(session: ChatSession, llm_choices: list[str]):
+    import gradio as gr
+
+    with gr.Blocks(title="gpumkt") as app:
+        gr.Markdown("## gpumkt · GPU market reports\nEvery figure is checked against the quoted evidence.")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(label="Chat", height=480, elem_id="chat")
+                box = gr.Textbox(label="Question", placeholder="CoreWeave 客户集中度?", elem_id="question")
+                with gr.Row():
+                    ask = gr.Button("Ask", variant="primary", elem_id="ask")
+                    stop = gr.Button("Stop", elem_id="stop")
+                    clear = gr.Button("Clear chat", elem_id="clear")
+                status = gr.Markdown("", elem_id="status")
+                gr.Examples(EXAMPLES, inputs=box, label="Examples (简体 · 繁體 · English)")
+            with gr.Column(scale=2):
+                gr.Markdown("### Evidence")
+                panel = gr.HTML("", elem_id="evidence")
+        with gr.Accordion("Settings", open=False):
+            loaded = gr.Markdown(session.loaded(), elem_id="loaded")
+            model = gr.Dropdown(llm_choices, value=session.pipeline.generator.name, label="Model")
+            device = gr.Radio(["cpu", "gpu"], value=session.pipeline.settings.device, label="Device")
+            k = gr.Slider(1, 10, value=session.pipeline.settings.k, step=1, label="Passages")
+        run = dict(fn=session.respond, inputs=[box, chat, k], outputs=[chat, panel, status],
+                   concurrency_limit=1, concurrency_id="model")
+        e1 = ask.click(**run).then(lambda: "", outputs=box)
+        e2 = box.submit(**run).then(lambda: "", outputs=box)
+        stop.click(session.stop, cancels=[e1, e2])
+        clear.click(lambda: ([], "", ""), outputs=[chat, panel, status])
+        model.change(session.switch, [model, device], loaded, concurrency_id="model")
+        device.change(session.switch, [model, device], loaded, concurrency_id="model")
+    return app.queue(default_concurrency_limit=1)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m gpumkt.chat", description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1).")
+    parser.add_argument("--port", type=int, default=7860)
+    parser.add_argument("--share", action="store_true", help="Ask Gradio for a public share link.")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    print("gpumkt: loading the index and models…", flush=True)
+    pipeline = Pipeline(settings)
+    try:
+        pipeline.warm_up()
+    except GpumktError as exc:
+        raise SystemExit(f"Error: {exc}")
+    print("gpumkt: ready —", ChatSession(pipeline).loaded().replace("**", ""), flush=True)
+    app = build_app(ChatSession(pipeline), pipeline.llm_choices())
+    app.launch(server_name=args.host, server_port=args.port, share=args.share, css=CSS)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""UI event handlers with the fake generator (the widgets are driven in test_browser.py)."""
+
+from gpumkt.chat import ChatSession, _pairs
+from gpumkt.records import Answer, Conflict, Evidence, Timings
+from gpumkt.ui_render import answer_markdown, evidence_html
+
+
+def run(session, question, history=()):
+    return list(session.respond(question, list(history)))
+
+
+def test_evidence_shows_before_tokens_then_checked_answer(fake_pipeline):
+    fake_pipeline.generator.enqueue("CoreWeave 第二季度营收为12亿美元[1]。")
+    updates = run(ChatSession(fake_pipeline), "CoreWeave 2025年第二季度营收是多少?")
+    panels = [panel for _, panel, _ in updates]
+    first_token = next(i for i, (h, _, _) in enumerate(updates) if h[-1]["content"] not in ("…",))
+    assert panels[first_token - 1] or panels[first_token]  # evidence reached the panel first
+    history, panel, status = updates[-1]
+    assert "12亿美元" in history[-1]["content"] and "(#ev-1)" in history[-1]["content"]
+    assert 'id="ev-1"' in panel and "<mark>" in panel and status.startswith("✔ done")
+
+
+def test_refusal_is_shown_as_a_refusal(fake_pipeline):
+    history, panel, _ = run(ChatSession(fake_pipeline), "寒武纪2024年的营收是多少?")[-1]
+    assert history[-1]["content"].startswith("🚫") and panel == ""
+
+
+def test_errors_become_one_line_in_the_chat(fake_pipeline):
+    history, _, status = run(ChatSession(fake_pipeline), "？？？")[-1]
+    assert history[-1]["content"].startswith("⚠️") and "only symbols" in history[-1]["content"]
+    assert "error" in status
+
+
+def test_follow_up_uses_the_chat_history(fake_pipeline):
+    session = ChatSession(fake_pipeline)
+    fake_pipeline.generator.enqueue("营收为12亿美元[1]。", "资产负债比率为92.66%[1]。")
+    history, _, _ = run(session, "CoreWeave 2025年第二季度营收是多少?")[-1]
+    history, panel, _ = run(session, "它的资产负债比率呢?", history)[-1]
+    assert "CoreWeave" in panel
+    assert len(fake_pipeline.generator.prompts[-1]) == 4  # system, previous q/a, this question
+
+
+def test_stop_ends_generation_early(fake_pipeline):
+    session = ChatSession(fake_pipeline)
+    fake_pipeline.generator.enqueue("营收 为 12亿美元[1] 。 " * 20)
+    fake_pipeline.stop_after = None
+    updates = session.respond("CoreWeave 2025年第二季度营收是多少?", [])
+    for _, _, status in updates:
+        if "generating" in status:
+            session.stop()
+    assert fake_pipeline.generator.usage.completion_tokens < 80
+
+
+def test_pairs_from_messages():
+    msgs = [{"role": "user", "content": "q1"}, {"role": "assistant", "content": "a1"},
+            {"role": "user", "content": [{"type": "text", "text": "q2"}]},
+            {"role": "assistant", "content": [{"type": "text", "text": "a2"}]}]
+    assert _pairs(msgs) == [("q1", "a1"), ("q2", "a2")]
+
+
+def test_answer_markdown_marks_flagged_figures_and_conflicts():
+    a = Answer("q", "zh-Hans", "营收12亿美元[1]。", False, [], ["207亿美元"],
+               [Conflict("coreweave", [{"value": "20亿", "n": 1}, {"value": "19.15亿", "n": 2}])],
+               Timings(), {}, {}, fallback=True)
+    md = answer_markdown(a)
+    assert "[\\[1\\]](#ev-1)" in md and "~~207亿美元~~" in md and "Reports differ" in md
+
+
+def test_evidence_panel_keeps_the_original_script():
+    e = Evidence(1, "004.txt", "004-005", "輝達 > 04", "資產負債比率為92.66%。", 0, 5, 1.0,
+                 passage="總負債為165.24億美元,資產負債比率為92.66%。")
+    html = evidence_html([e], {})
+    assert "<mark>資產負債比率為92.66%。</mark>" in html and "輝達 &gt; 04" in html

@@ -1,0 +1,84 @@
+"""The real llama.cpp path with SmolLM2-135M (small and fast), in-process."""
+
+import pytest
+
+from gpumkt import models
+from gpumkt.config import ROOT
+from gpumkt.errors import BackendError, ModelCorrupt, ModelMissing
+from gpumkt.generate import LlamaCppGenerator, check_gguf
+from gpumkt.pipeline import Pipeline
+from gpumkt.prompt import build_messages
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="session")
+def smol_path():
+    path, _, _ = models.resolve("smollm2-135m", ROOT / "models", "llm")
+    return path
+
+
+@pytest.fixture(scope="session")
+def smol(smol_path):
+    return LlamaCppGenerator(smol_path, "smollm2-135m", threads=2, n_ctx=1024)
+
+
+def test_streams_tokens_greedily(smol):
+    messages = [{"role": "user", "content": "Say hello."}]
+    first = "".join(smol.stream(messages, max_tokens=12, temperature=0.0))
+    assert first.strip() and smol.usage.completion_tokens > 0 and smol.usage.prompt_tokens > 0
+    again = "".join(smol.stream(messages, max_tokens=12, temperature=0.0))
+    assert again == first  # greedy decoding repeats
+
+
+def test_pipeline_answers_with_the_real_model(smol, shared_index, fake_embedder):
+    from gpumkt.config import Settings
+
+    s = Settings(index_dir=shared_index, embed_model="fake", llm_model="smollm2-135m", max_tokens=48)
+    p = Pipeline(s, embedder=fake_embedder, generator=smol, notify=lambda m: None)
+    tokens = []
+    a = p.ask("What was CoreWeave's revenue in Q2 2025?", on_token=tokens.append)
+    assert not a.refused and a.citations and tokens
+    assert a.timings.first_token_ms > 0 and a.timings.prompt_tokens > 0
+    assert a.model["name"] == "smollm2-135m"
+    for figure in a.unsupported:  # whatever the tiny model invents is flagged, never shown
+        assert figure not in a.answer
+
+
+def test_missing_model_file_names_the_fix(tmp_path):
+    with pytest.raises(ModelCorrupt, match="gpumkt models pull smollm2-135m"):
+        LlamaCppGenerator(tmp_path / "nope.gguf", "smollm2-135m").load()
+
+
+def test_non_gguf_and_truncated_files_are_caught(tmp_path, smol_path):
+    junk = tmp_path / "junk.gguf"
+    junk.write_bytes(b"not a model at all")
+    with pytest.raises(ModelCorrupt, match="not a GGUF file"):
+        check_gguf(junk, "x")
+    cut = tmp_path / "cut.gguf"
+    cut.write_bytes(smol_path.read_bytes()[:1_000_000])
+    with pytest.raises(ModelCorrupt, match="gpumkt models pull"):
+        LlamaCppGenerator(cut, "smollm2-135m").load()
+
+
+def test_gpu_request_without_gpu_support_is_clear(smol_path):
+    import llama_cpp
+
+    if llama_cpp.llama_supports_gpu_offload():
+        pytest.skip("this llama-cpp-python has GPU support")
+    with pytest.raises(BackendError, match="no GPU support.*GGML_CUDA"):
+        LlamaCppGenerator(smol_path, "smollm2-135m", device="gpu").load()
+
+
+def test_unknown_model_name(tmp_path):
+    with pytest.raises(ModelMissing, match="unknown llm model"):
+        models.resolve("gpt-17", ROOT / "models", "llm")
+
+
+def test_prompt_is_compact():
+    from gpumkt.records import Evidence
+
+    e = [Evidence(n=i, source="s", chunk_id="c", section="x", quote="营收12亿美元。" * 3, start=0, end=1,
+                  score=1.0, label="营收12亿美元。" * 3) for i in range(1, 5)]
+    messages = build_messages("CoreWeave 营收?", e, "zh-Hans")
+    assert len("".join(m["content"] for m in messages)) < 1200
