@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 import shutil
 from pathlib import Path
 
@@ -76,6 +77,7 @@ class FakeGenerator:
 
         self.replies, self.prompts = [], []
         self.usage = Usage()
+        self.delay = 0.0  # seconds per piece, to let a test press "stop" mid-answer
 
     def enqueue(self, *replies):
         self.replies.extend(replies)
@@ -88,6 +90,7 @@ class FakeGenerator:
         reply = self.replies.pop(0) if self.replies else "无法回答。"
         self.usage = Usage(prompt_tokens=sum(len(m["content"]) for m in messages), completion_tokens=0)
         for piece in reply.split(" "):
+            time.sleep(self.delay)
             self.usage.completion_tokens += 1
             yield piece + " "
 

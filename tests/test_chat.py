@@ -43,12 +43,12 @@ def test_follow_up_uses_the_chat_history(fake_pipeline):
 def test_stop_ends_generation_early(fake_pipeline):
     session = ChatSession(fake_pipeline)
     fake_pipeline.generator.enqueue("营收 为 12亿美元[1] 。 " * 20)
-    fake_pipeline.stop_after = None
+    fake_pipeline.generator.delay = 0.02
     updates = session.respond("CoreWeave 2025年第二季度营收是多少?", [])
     for _, _, status in updates:
         if "generating" in status:
             session.stop()
-    assert fake_pipeline.generator.usage.completion_tokens < 80
+    assert fake_pipeline.generator.usage.completion_tokens < 20
 
 
 def test_pairs_from_messages():

@@ -212,4 +212,5 @@ def entity_mentions(question: str, bm25: BM25) -> list[str]:
     """The entity names a question uses, as written (normalised): for follow-up rewriting."""
     norm = normalise(question)
     return [next(f for f in c.forms if _mentions(norm, f)) for c in concepts(question, bm25)
-            if c.kind in ("entities", "name") and any(_mentions(norm, f) for f in c.forms)]
+            if (c.kind == "entities" or c.kind == "name" and not c.forms[0].isdigit())
+            and any(_mentions(norm, f) for f in c.forms)]
