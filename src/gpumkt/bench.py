@@ -149,3 +149,62 @@ def installed_llms(p: Pipeline) -> list[str]:
     specs = models.load_manifest(p.settings.models_dir)
     return [n for n, sp in specs.items() if sp.kind == "llm" and n != "smollm2-135m"
             and models.model_path(sp, p.settings.models_dir).exists()]
+
+
+def run(p: Pipeline, questions: list[str], names: list[str], levers: bool, progress=print) -> dict:
+    report = {"machine": machine(p.settings.device), "threads": p.settings.threads,
+              "n_batch": p.settings.n_batch, "evidence_count": p.settings.evidence_count}
+    progress("index build…")
+    report["index"] = bench_index(p)
+    progress("search latency…")
+    report["search"] = bench_search(p, questions)
+    report["models"] = []
+    for name in names:
+        progress(f"model {name}…")
+        report["models"].append(bench_model(p, name, questions))
+    if levers and names:
+        progress(f"levers on {names[0]}…")
+        report["levers"] = {"model": names[0], "results": bench_levers(p, names[0], questions[:6])}
+    return report
+
+
+def table(report: dict) -> str:
+    m = report["machine"]
+    lines = [f"{m['cpu']} · {m['cores']} cores · device {m['device']} · llama-cpp-python "
+             f"{m['llama_cpp_python']} · threads {report['threads']}",
+             f"index build {report['index']['build_s']} s for {report['index']['chunks']} chunks, "
+             f"peak RSS {report['index']['peak_rss_mb']} MB; query embedding "
+             f"{report['search']['query_embed_ms']} ms",
+             "search p50/p95 ms: " + ", ".join(f"{k} {v['p50_ms']}/{v['p95_ms']}"
+                                                for k, v in report["search"].items() if isinstance(v, dict)),
+             "", "| model | load s | TTFT p50 ms | TTFT p95 ms | prompt tok | prompt tok/s | decode tok/s "
+                 "| raw decode tok/s | ratio |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in report["models"]:
+        lines.append(f"| {r['model']} | {r['load_s']} | {r['first_token_ms_p50']} | {r['first_token_ms_p95']} "
+                     f"| {r['prompt_tokens_p50']} | {r['prompt_tokens_per_s']} | {r['decode_tokens_per_s']} "
+                     f"| {r['raw_decode_tokens_per_s']} | {r['decode_ratio']} |")
+    if "levers" in report:
+        lines += ["", f"levers ({report['levers']['model']}): | setting | TTFT p50 ms | decode tok/s | prompt tok |",
+                  "|---|---|---|---|"]
+        for k, v in report["levers"]["results"].items():
+            lines.append(f"| {k} | {v['first_token_ms_p50']} | {v['decode_tokens_per_s']} | {v['prompt_tokens_p50']} |")
+    return "\n".join(lines)
+
+
+def chart(report: dict, path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = report["models"]
+    labels = [f"{r['model']}\n{report['machine']['device']}" for r in rows]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3.5))
+    a.bar(labels, [r["first_token_ms_p50"] / 1000 for r in rows], color="#f59e0b")
+    a.set_title("time to first token, p50 (s)")
+    b.bar(labels, [r["decode_tokens_per_s"] for r in rows], color="#3b82f6")
+    b.set_title("decode tokens/s (pipeline)")
+    fig.suptitle(f"{report['machine']['cpu']} · {report['machine']['cores']} cores", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

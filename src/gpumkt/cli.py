@@ -267,6 +267,40 @@ def _print_answer(a) -> None:
                 f"{t.total_ms:.0f} ms · {t.decode_tokens_per_s:.1f} tok/s · {a.model['name']}", dim=True)
 
 
+# ---------------------------------------------------------------- bench
+
+
+@cli.command("bench")
+@click.option("--limit", default=12, show_default=True, help="Answerable eval questions to time.")
+@click.option("--device", type=click.Choice(["cpu", "gpu"]), default="cpu", show_default=True)
+@click.option("--model", "model_names", multiple=True, help="Models to time (default: all installed).")
+@click.option("--levers/--no-levers", default=True, help="Also measure threads, n_batch, evidence, KV reuse.")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Report folder (default bench/).")
+def bench_cmd(limit, device, model_names, levers, out):
+    """Measure index build, search and generation speed on this machine."""
+    from . import bench, evaluate
+
+    s = settings(device=device)
+    if device == "gpu":
+        import llama_cpp
+
+        if not llama_cpp.llama_supports_gpu_offload():
+            raise GpumktError("this llama-cpp-python has no GPU support: reinstall it with "
+                              "CMAKE_ARGS=\"-DGGML_CUDA=on\" pip install --force-reinstall --no-cache-dir "
+                              "llama-cpp-python==0.3.36 on a machine with CUDA")
+    root = s.seeds_dir.parent
+    qs = [q.question for q in evaluate.load_questions(root / "eval" / "questions.json")
+          if q.type != "unanswerable"][:limit]
+    p = pipeline(device=device)
+    names = list(model_names) or bench.installed_llms(p)
+    report = bench.run(p, qs, names, levers, progress=lambda m: click.echo(m, err=True))
+    out_dir = Path(out) if out else root / "bench"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    bench.chart(report, out_dir / "chart.png")
+    click.echo(bench.table(report))
+
+
 def main():
     cli(prog_name="gpumkt")
 

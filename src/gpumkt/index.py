@@ -18,7 +18,7 @@ from pathlib import Path
 from .chunking import CHUNKER_VERSION, chunk_corpus
 from .corpus import load_documents, seed_hashes
 from .embed import Embedder
-from .errors import IndexCorrupt, IndexMissing, IndexStale
+from .errors import GpumktError, IndexCorrupt, IndexMissing, IndexStale
 from .lexical import BM25, tokenize
 from .records import Chunk, Document
 from .store import FaissStore
@@ -142,7 +142,11 @@ def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild:
         except (IndexMissing, IndexStale, IndexCorrupt) as exc:
             notify(f"{exc} — rebuilding now")
     index = build(seeds_dir, embedder, progress=progress)
-    save(index, index_dir)
+    try:
+        save(index, index_dir)
+    except OSError as exc:  # read-only folder, full disk: nothing half-written is left behind
+        raise GpumktError(f"cannot write the index to {index_dir} ({exc.strerror or exc}): make the "
+                          f"folder writable or set GPUMKT_INDEX_DIR, then run `gpumkt index --rebuild`") from exc
     return index
 
 

