@@ -81,7 +81,7 @@ class ChatSession:
         """Use another model or device from the next question on."""
         try:
             self.pipeline.use_model(model, device)
-            self.pipeline.generator.load() if hasattr(self.pipeline.generator, "load") else None
+            self.pipeline.warm_up()  # load now, so a bad choice is reported here, not mid-answer
         except GpumktError as exc:
             import gradio as gr
 

@@ -131,14 +131,18 @@ def units(hit: Hit, doc_text: str) -> list[Unit]:
     return out
 
 
+CHART_SYNTAX = ("```", "style", "classDef", "graph", "pie", "xychart", "timeline", "radar", "title",
+                "x-axis", "y-axis")
+
+
 def _chart_units(c: Chunk, head: str, prior: float) -> list[Unit]:
+    """One unit per content line of a mermaid block (syntax lines carry no facts)."""
     raw_title = c.readable.split(". ")[0]
     title = normalise(raw_title)
     out, pos = [], c.start
     for line in c.text.splitlines(keepends=True):
         body = line.strip()
-        if body and not body.startswith(("```", "style", "graph", "pie", "xychart", "timeline", "radar")) \
-                or body.startswith("pie title"):
+        if body and not body.startswith(CHART_SYNTAX):
             a = pos + line.index(body)
             paired = re.match(r"(bar|line)\s*\[", body) and ": " in c.readable
             label = c.readable if paired else f"{raw_title}: {_chart_label(body)}"

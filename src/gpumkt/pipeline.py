@@ -20,10 +20,10 @@ from .check import check_answer, find_conflicts
 from .config import Settings
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import BadQuestion
-from .numbers import figures, supported
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
+from .numbers import figures, supported
 from .prompt import build_messages
-from .records import Answer, Evidence, Hit, Timings
+from .records import Answer, Hit, Timings
 from .retrieve import Retriever
 from .text import HAN, detect_language
 
