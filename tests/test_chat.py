@@ -1,5 +1,7 @@
 """UI event handlers with the fake generator (the widgets are driven in test_browser.py)."""
 
+import time
+
 from gpumkt.chat import ChatSession, _pairs
 from gpumkt.records import Answer, Conflict, Evidence, Timings
 from gpumkt.ui_render import answer_markdown, evidence_html
@@ -49,6 +51,20 @@ def test_stop_ends_generation_early(fake_pipeline):
         if "generating" in status:
             session.stop()
     assert fake_pipeline.generator.usage.completion_tokens < 20
+
+
+def test_closed_tab_stops_generation(fake_pipeline):
+    session = ChatSession(fake_pipeline)
+    fake_pipeline.generator.enqueue("营收 为 12亿美元[1] 。 " * 20)
+    fake_pipeline.generator.delay = 0.02
+    updates = session.respond("CoreWeave 2025年第二季度营收是多少?", [])
+    for _, _, status in updates:
+        if "generating" in status:
+            break
+    updates.close()  # what Gradio does when the tab goes away
+    time.sleep(0.3)
+    assert session.stop_event.is_set()
+    assert fake_pipeline.generator.usage.completion_tokens < 30
 
 
 def test_pairs_from_messages():

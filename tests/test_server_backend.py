@@ -105,3 +105,15 @@ def test_misbehaving_servers_give_one_clear_error(bad_server, mode, message):
     gen = OpenAIServerGenerator(f"http://127.0.0.1:{bad_server.server_address[1]}", timeout=1)
     with pytest.raises(BackendError, match=message):
         list(gen.stream(MESSAGES, 4, 0.0))
+
+
+def test_pipeline_uses_the_server_given_by_gpumkt_llm_url(llama_server, shared_index, fake_embedder, monkeypatch):
+    from gpumkt.config import Settings
+    from gpumkt.pipeline import Pipeline
+
+    monkeypatch.setenv("GPUMKT_LLM_URL", llama_server)
+    s = Settings.from_env(index_dir=shared_index, embed_model="fake", llm_model="smollm2-135m", max_tokens=24)
+    p = Pipeline(s, embedder=fake_embedder, notify=lambda m: None)
+    a = p.ask("What was CoreWeave's revenue in Q2 2025?")
+    assert isinstance(p.generator, OpenAIServerGenerator) and a.model["device"] == "server"
+    assert not a.refused and a.citations

@@ -41,7 +41,13 @@ class ChatSession:
         worker = threading.Thread(target=self._run, args=(question, pairs, int(k), events), daemon=True)
         t0 = time.perf_counter()
         worker.start()
-        yield history, "", status_line("retrieving", t0)
+        try:
+            yield history, "", status_line("retrieving", t0)
+            yield from self._updates(history, events, t0)
+        finally:  # also when Gradio closes this generator: stop button, tab closed
+            self.stop_event.set()
+
+    def _updates(self, history: list[dict], events: queue.Queue, t0: float):
         panel, text, tokens = "", "", 0
         while True:
             kind, payload = events.get()
