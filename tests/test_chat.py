@@ -42,11 +42,16 @@ def test_follow_up_uses_the_chat_history(fake_pipeline):
     assert len(fake_pipeline.generator.prompts[-1]) == 4  # system, previous q/a, this question
 
 
-def test_stop_ends_generation_early(fake_pipeline):
-    session = ChatSession(fake_pipeline)
+def slow_answer(fake_pipeline):
+    """A session answering with 80 pieces, 20 ms each: long enough to interrupt."""
     fake_pipeline.generator.enqueue("营收 为 12亿美元[1] 。 " * 20)
     fake_pipeline.generator.delay = 0.02
-    updates = session.respond("CoreWeave 2025年第二季度营收是多少?", [])
+    session = ChatSession(fake_pipeline)
+    return session, session.respond("CoreWeave 2025年第二季度营收是多少?", [])
+
+
+def test_stop_ends_generation_early(fake_pipeline):
+    session, updates = slow_answer(fake_pipeline)
     for _, _, status in updates:
         if "generating" in status:
             session.stop()
@@ -54,10 +59,7 @@ def test_stop_ends_generation_early(fake_pipeline):
 
 
 def test_closed_tab_stops_generation(fake_pipeline):
-    session = ChatSession(fake_pipeline)
-    fake_pipeline.generator.enqueue("营收 为 12亿美元[1] 。 " * 20)
-    fake_pipeline.generator.delay = 0.02
-    updates = session.respond("CoreWeave 2025年第二季度营收是多少?", [])
+    session, updates = slow_answer(fake_pipeline)
     for _, _, status in updates:
         if "generating" in status:
             break

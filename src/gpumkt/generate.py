@@ -134,13 +134,15 @@ class OpenAIServerGenerator:
         except (urllib.error.URLError, ConnectionError) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, socket.timeout):
-                raise BackendError(f"the LLM server at {self.url} did not answer within "
-                                   f"{self.timeout:.0f} s: check it, or raise GPUMKT_LLM_TIMEOUT") from exc
+                raise self._slow() from exc
             raise BackendError(f"cannot reach the LLM server at {self.url} ({reason}): start it, "
                                f"or unset GPUMKT_LLM_URL to run the model in-process") from exc
         except socket.timeout as exc:
-            raise BackendError(f"the LLM server at {self.url} did not answer within "
-                               f"{self.timeout:.0f} s: check it, or raise GPUMKT_LLM_TIMEOUT") from exc
+            raise self._slow() from exc
+
+    def _slow(self) -> BackendError:
+        return BackendError(f"the LLM server at {self.url} did not answer within "
+                            f"{self.timeout:.0f} s: check it, or raise GPUMKT_LLM_TIMEOUT")
 
     def _lines(self, resp):
         try:
