@@ -86,14 +86,7 @@ def bench_model(p: Pipeline, name: str, questions: list[str]) -> dict:
 
 def _real_prompts(p: Pipeline, answers) -> list[list[dict]]:
     """The exact messages the pipeline sent, rebuilt from the same evidence selection."""
-    from . import evidence as ev
-
-    out = []
-    for a in answers:
-        hits = p.search(a.question)
-        evidence, _ = ev.select(a.question, hits, p.index.docs, p.index.bm25, p.settings.evidence_count)
-        out.append(build_messages(a.question, evidence, a.language))
-    return out
+    return [build_messages(a.question, p.evidence_for(a.question)[0], a.language) for a in answers]
 
 
 def _raw_decode(gen: LlamaCppGenerator, messages: list[dict], s) -> dict:

@@ -163,8 +163,9 @@ def main(argv=None) -> None:
         pipeline.warm_up()
     except GpumktError as exc:
         raise SystemExit(f"Error: {exc}")
-    print("gpumkt: ready —", ChatSession(pipeline).loaded().replace("**", ""), flush=True)
-    app = build_app(ChatSession(pipeline), pipeline.llm_choices())
+    session = ChatSession(pipeline)
+    print("gpumkt: ready —", session.loaded().replace("**", ""), flush=True)
+    app = build_app(session, pipeline.llm_choices())
     app.launch(server_name=args.host, server_port=args.port, share=args.share, css=CSS)
 
 

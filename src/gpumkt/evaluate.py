@@ -8,6 +8,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check import MIN_OVERLAP, overlap
 from .numbers import figures, supported
 from .text import detect_language, normalise
 
@@ -151,13 +152,7 @@ def _citation_ok(q: Question, a, c) -> bool:
     figs = figures(re.sub(r"\[\d+\]", " ", citing))
     if figs and any(supported(f, figures(c.label + " " + c.quote)) for f in figs):
         return True
-    grams = _grams(citing)
-    return bool(grams) and len(grams & _grams(c.quote)) / len(grams) >= 0.3
-
-
-def _grams(text: str) -> set[str]:
-    t = "".join(normalise(re.sub(r"\[\d+\]", "", text)).split())
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return overlap(citing, c.quote) >= MIN_OVERLAP
 
 
 def summarise(rows: list[dict]) -> dict:

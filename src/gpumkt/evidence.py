@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import BM25, _mentions, alias_kinds, tokenize
+from .lexical import BM25, mentions, alias_kinds, tokenize
 from .numbers import figures
 from .records import Chunk, Evidence, Hit
 from .text import normalise, plain, sentence_spans, squash
@@ -39,7 +39,7 @@ class Concept:
     kind: str = "word"  # entities | metrics | terms (alias groups), name (a Latin name), word
 
     def found_in(self, text: str) -> bool:
-        return any(_mentions(text, f) if not re.search(r"\d", f) else f in text for f in self.forms)
+        return any(mentions(text, f) if not re.search(r"\d", f) else f in text for f in self.forms)
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def concepts(question: str, bm25: BM25) -> list[Concept]:
     top = max(bm25.idf.values(), default=1.0)
     out = []
     for group, kind in alias_kinds().items():
-        hits = [a for a in group if _mentions(rest, a)]
+        hits = [a for a in group if mentions(rest, a)]
         if hits:
             out.append(Concept(group, _group_idf(bm25, group, top), kind))
             for a in sorted(hits, key=len, reverse=True):
@@ -71,10 +71,10 @@ def concepts(question: str, bm25: BM25) -> list[Concept]:
             continue  # "钱", "占", "第": how a question is phrased, not what it is about
         if tok not in bm25.idf and tok.endswith("s") and tok[:-1] in bm25.idf:
             tok = tok[:-1]  # "gpus" -> "gpu"
-        if tok in bm25.idf or not _plain_english(tok, question):
-            kind = "name" if re.fullmatch(r"[a-z0-9][a-z0-9.\-]+", tok) and not _plain_english(tok, question) \
-                else "word"
-            out.append(Concept((tok,), _idf(bm25, tok, top), kind))
+        english = _plain_english(tok, question)
+        if tok in bm25.idf or not english:
+            name = re.fullmatch(r"[a-z0-9][a-z0-9.\-]+", tok) and not english
+            out.append(Concept((tok,), _idf(bm25, tok, top), "name" if name else "word"))
     return out
 
 
@@ -105,11 +105,9 @@ def coverage(cs: list[Concept], text: str) -> float:
     return sum(c.weight for c in cs if c.found_in(text)) / total
 
 
-def support(cs: list[Concept], text: str) -> float:
-    """Coverage, or 0 when ``text`` misses a name or a metric the question asks about."""
-    if any(c.kind in REQUIRED and not c.found_in(text) for c in cs):
-        return 0.0
-    return coverage(cs, text)
+def names_required(cs: list[Concept], text: str) -> bool:
+    """``text`` mentions every entity, metric and name the question asks about."""
+    return all(c.found_in(text) for c in cs if c.kind in REQUIRED)
 
 
 def units(hit: Hit, doc_text: str) -> list[Unit]:
@@ -159,16 +157,17 @@ def _chart_label(line: str) -> str:
 
 
 def select(question: str, hits: list[Hit], docs: dict, bm25: BM25, count: int = 4,
-           per_chunk: int = 2) -> tuple[list[Evidence], float]:
+           per_chunk: int = 2, cs: list[Concept] | None = None) -> tuple[list[Evidence], float]:
     """The best ``count`` sentences (at most ``per_chunk`` per chunk) and the best support
-    (below MIN_SUPPORT: the reports do not cover the question)."""
-    cs = concepts(question, bm25)
+    (below MIN_SUPPORT: the reports do not cover the question). Support is a sentence's coverage
+    when it names everything required, else 0; ``cs`` are the question's concepts if known."""
+    cs = concepts(question, bm25) if cs is None else cs
     wants_number = wants_figure(question, cs)
     scored = []
     for hit in hits:
         for u in units(hit, docs[hit.chunk.source].text):
             cov = coverage(cs, u.context)
-            sup = support(cs, u.context)
+            sup = cov if names_required(cs, u.context) else 0.0
             has_fig = bool(figures(u.quote))
             own = coverage(cs, normalise(u.label))  # what the sentence itself says, without context
             # Sentences naming everything asked about first; then coverage, rank, a stated figure.
@@ -176,13 +175,13 @@ def select(question: str, hits: list[Hit], docs: dict, bm25: BM25, count: int = 
             scored.append((score, sup, u))
     scored.sort(key=lambda x: -x[0])
     chosen, per, seen = [], {}, set()
-    for score, cov, u in scored:
+    for score, sup, u in scored:
         key = normalise(u.quote)
         if per.get(u.chunk.id, 0) >= per_chunk or key in seen:
             continue
         per[u.chunk.id] = per.get(u.chunk.id, 0) + 1
         seen.add(key)
-        chosen.append((score, cov, u))
+        chosen.append((score, sup, u))
         if len(chosen) == count:
             break
     best = max((sup for _, sup, _ in scored), default=0.0)
@@ -201,10 +200,10 @@ def wants_figure(question: str, cs: list[Concept]) -> bool:
     return bool(NUMBER_WORDS.search(question)) or any(c.kind == "metrics" for c in cs)
 
 
-def topics(question: str, bm25: BM25) -> list[tuple[str, tuple[str, ...]]]:
+def topics(question_concepts: list[Concept]) -> list[tuple[str, tuple[str, ...]]]:
     """(label, forms) of the entities, metrics and years a question asks about; [] unless it
     names at least one entity and one metric (only then can two reports disagree about it)."""
-    cs = [c for c in concepts(question, bm25)
+    cs = [c for c in question_concepts
           if c.kind in ("entities", "metrics") or re.fullmatch(r"(19|20)\d\d", c.forms[0])]
     kinds = {c.kind for c in cs}
     if not {"entities", "metrics"} <= kinds:
@@ -215,6 +214,6 @@ def topics(question: str, bm25: BM25) -> list[tuple[str, tuple[str, ...]]]:
 def entity_mentions(question: str, bm25: BM25) -> list[str]:
     """The entity names a question uses, as written (normalised): for follow-up rewriting."""
     norm = normalise(question)
-    return [next(f for f in c.forms if _mentions(norm, f)) for c in concepts(question, bm25)
+    return [next(f for f in c.forms if mentions(norm, f)) for c in concepts(question, bm25)
             if (c.kind == "entities" or c.kind == "name" and not c.forms[0].isdigit())
-            and any(_mentions(norm, f) for f in c.forms)]
+            and any(mentions(norm, f) for f in c.forms)]

@@ -92,9 +92,6 @@ class LlamaCppGenerator:
         # n_tokens counts what sits in the context: the prompt plus what was evaluated of the answer.
         self.usage.prompt_tokens = max(0, llm.n_tokens - self.usage.completion_tokens)
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.load().tokenize(text.encode("utf-8"), add_bos=False, special=True))
-
 
 @dataclass
 class OpenAIServerGenerator:

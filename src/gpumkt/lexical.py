@@ -64,12 +64,12 @@ def expand_query(norm_query: str) -> str:
     """
     extra = []
     for group in alias_groups():
-        if any(_mentions(norm_query, alias) for alias in group):
-            extra.extend(a for a in group if not _mentions(norm_query, a))
+        if any(mentions(norm_query, alias) for alias in group):
+            extra.extend(a for a in group if not mentions(norm_query, a))
     return norm_query + (" " + " ".join(extra) if extra else "")
 
 
-def _mentions(text: str, alias: str) -> bool:
+def mentions(text: str, alias: str) -> bool:
     if re.fullmatch(r"[a-z0-9 .&-]+", alias):  # Latin names must match whole words
         return re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", text) is not None
     return alias in text

@@ -23,7 +23,7 @@ from .errors import BadQuestion
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
 from .numbers import figures, supported
 from .prompt import build_messages
-from .records import Answer, Hit, Timings
+from .records import Answer, Evidence, Hit, Timings
 from .retrieve import Retriever
 from .text import HAN, detect_language
 
@@ -88,9 +88,8 @@ class Pipeline:
         language = detect_language(question)
         t0 = time.perf_counter()
         query = self.rewrite_followup(question, history)
-        hits = self.search(query, k)
-        evidence, support = ev.select(query, hits, self.index.docs, self.index.bm25,
-                                      self.settings.evidence_count)
+        cs = ev.concepts(query, self.index.bm25)
+        evidence, support = self.evidence_for(query, k, cs)
         timings = Timings(retrieve_ms=_ms(t0))
         if support < ev.MIN_SUPPORT or not evidence:
             return self._record(question, language, compose.REFUSAL[language], True, [], [], [],
@@ -99,7 +98,12 @@ class Pipeline:
             on_evidence(evidence)
         messages = build_messages(question, evidence, language, trim_history(history))
         generated = self._generate(messages, timings, t0, on_token, should_stop)
-        return self._finish(question, query, language, evidence, generated, timings, t0)
+        return self._finish(question, query, cs, language, evidence, generated, timings, t0)
+
+    def evidence_for(self, query: str, k: int | None = None, cs=None) -> tuple[list[Evidence], float]:
+        """Search, then the numbered evidence sentences and their best support."""
+        return ev.select(query, self.search(query, k), self.index.docs, self.index.bm25,
+                         self.settings.evidence_count, cs=cs)
 
     def _generate(self, messages, timings: Timings, t0: float, on_token, should_stop) -> str:
         s, gen, pieces = self.settings, self.generator, []
@@ -119,13 +123,13 @@ class Pipeline:
             timings.decode_tokens_per_s = round((gen.usage.completion_tokens - 1) / (end - first), 2)
         return "".join(pieces)
 
-    def _finish(self, question, query, language, evidence, generated, timings, t0) -> Answer:
+    def _finish(self, question, query, cs, language, evidence, generated, timings, t0) -> Answer:
         checked = check_answer(generated, evidence)
-        wants_number = ev.wants_figure(query, ev.concepts(query, self.index.bm25))
+        wants_number = ev.wants_figure(query, cs)
         reason = compose.fallback_reason(checked, wants_number, query)
         text = compose.extractive(evidence, language, wants_number) if reason else checked.text
         shown = [f for f in figures(text) if not supported(f, figures(question))]
-        conflicts = find_conflicts(evidence, ev.topics(query, self.index.bm25), shown)
+        conflicts = find_conflicts(evidence, ev.topics(cs), shown)
         final = compose.render(text, compose.conflict_note(conflicts, language), language)
         cited = set(int(n) for n in re.findall(r"\[(\d+)\]", final))
         record = self._record(question, language, final, False, [e for e in evidence if e.n in cited],
