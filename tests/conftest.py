@@ -109,5 +109,6 @@ def shared_index(tmp_path_factory):
 def fake_pipeline(shared_index):
     from gpumkt.pipeline import Pipeline
 
-    s = Settings(seeds_dir=SEEDS, index_dir=shared_index, embed_model="fake", llm_model="fake")
+    s = Settings(seeds_dir=SEEDS, index_dir=shared_index, embed_model="fake", llm_model="fake",
+                 min_similarity=0.0)  # hashed-bigram vectors have no calibrated similarity
     return Pipeline(s, embedder=FakeEmbedder(), generator=FakeGenerator(), notify=lambda m: None)

@@ -1,6 +1,6 @@
-from gpumkt.check import canonical_markers, check_answer, find_conflicts, split_answer
+from gpumkt.check import canonical_markers, check_answer, fact_conflicts, misattributed, split_answer
 from gpumkt.numbers import figures
-from gpumkt.records import Evidence
+from gpumkt.records import Evidence, Fact
 
 
 def ev(n, quote, source="002.txt", section="CoreWeave"):
@@ -49,37 +49,38 @@ def test_unmarked_unrelated_sentence_is_unsupported():
     assert checked.cited == [] and checked.unsupported_sentences == ["今天天气很好。"]
 
 
-ABOUT = [("coreweave", ("coreweave",)), ("营收", ("营收", "收入", "revenue")), ("2024", ("2024",))]
-SHOWN = figures("约20亿美元")
+def fact(text, value, source="000.txt", entity="coreweave", metric="营收", period="2024",
+         quantity="money", fid=None):
+    return Fact(fid or f"{source}-{text}", source, "c", text, value, quantity, "usd" if quantity == "money" else "",
+                entity, metric, period, 0, 1, 0, 1)
 
 
-def test_conflict_between_reports():
-    items = [ev(1, "收入：2024年约20亿美元", source="000.txt", section="CoreWeave - 规模巨头"),
-             ev(2, "截至2024年,CoreWeave營收規模為19.15億美元", source="004.txt")]
-    conflicts = find_conflicts(items, ABOUT, SHOWN)
-    assert len(conflicts) == 1
-    assert [v["n"] for v in conflicts[0].values] == [1, 2]
-    assert {v["value"] for v in conflicts[0].values} == {"20亿美元", "19.15亿美元"}
+def test_conflict_between_reports_from_the_fact_layer():
+    a, b = fact("20亿美元", 2.0e9), fact("19.15亿美元", 1.915e9, source="004.txt")
+    assert fact_conflicts([a, b], [a]) == []  # within rounding
+    c = fact("35亿美元", 3.5e9, source="004.txt")
+    assert fact_conflicts([a, c], [a]) == [(a, c)]
 
 
-def test_agreeing_reports_are_no_conflict():
-    items = [ev(1, "CoreWeave 2024年营收12亿美元", source="000.txt"),
-             ev(2, "CoreWeave 2024年營收$1.2 billion", source="004.txt")]
-    assert find_conflicts(items, ABOUT, SHOWN) == []
+def test_a_report_that_also_gives_the_same_figure_is_no_conflict():
+    a = fact("62%", 62, quantity="pct", metric="客户集中度")
+    b = fact("77%", 77, source="004.txt", quantity="pct", metric="客户集中度")
+    b2 = fact("62%", 62, source="004.txt", quantity="pct", metric="客户集中度", fid="x")
+    assert fact_conflicts([a, b, b2], [a]) == []
 
 
-def test_same_report_is_no_conflict():
-    items = [ev(1, "CoreWeave 2024年营收12亿美元"), ev(2, "CoreWeave 2024年营收19亿美元")]
-    assert find_conflicts(items, ABOUT, SHOWN) == []
+def test_another_period_metric_or_kind_is_no_conflict():
+    a = fact("20亿美元", 2.0e9)
+    others = [fact("12亿美元", 1.2e9, source="002.txt", period="2025q2"),
+              fact("301亿美元", 3.01e10, source="002.txt", metric="合约积压"),
+              fact("737%", 737, source="004.txt", quantity="pct")]
+    assert fact_conflicts([a] + others, [a]) == []
 
 
-def test_figures_of_another_kind_are_no_conflict():
-    items = [ev(1, "CoreWeave 2024年营收20亿美元", source="000.txt"),
-             ev(2, "CoreWeave 2024年营收增长率为737%", source="004.txt")]
-    assert find_conflicts(items, ABOUT, SHOWN) == []
-
-
-def test_another_year_is_no_conflict():
-    items = [ev(1, "收入：2024年约20亿美元", source="000.txt", section="CoreWeave"),
-             ev(2, "CoreWeave 2025年第二季度营收达到12亿美元", source="002.txt")]
-    assert find_conflicts(items, ABOUT, SHOWN) == []
+def test_attribution_rejects_a_neighbouring_figure():
+    q2 = fact("12亿美元", 1.2e9, source="002.txt", period="2025q2")
+    # The answer gives 10.8亿美元 (the analysts' expectation in the same sentence) as revenue.
+    assert misattributed("营收为10.8亿美元[1]。", [q2], []) == ["10.8亿美元"]
+    assert misattributed("营收为12亿美元[1]，是2025年的数字。", [q2], []) == []
+    assert misattributed("Revenue was $1.2 billion [1].", [q2], []) == []
+    assert misattributed("比预期的10.8亿美元高", [q2], figures("预期10.8亿美元")) == []

@@ -7,7 +7,7 @@ from gpumkt.evaluate import answer_record
 from gpumkt.pipeline import clean_question, trim_history
 
 KEYS = {"question", "language", "answer", "refused", "citations", "unsupported", "conflicts",
-        "timings", "model", "index"}
+        "timings", "model", "index", "nearest"}
 
 
 def test_good_answer_stands_and_quotes_are_verbatim(fake_pipeline):

@@ -86,7 +86,7 @@ def bench_model(p: Pipeline, name: str, questions: list[str]) -> dict:
 
 def _real_prompts(p: Pipeline, answers) -> list[list[dict]]:
     """The exact messages the pipeline sent, rebuilt from the same evidence selection."""
-    return [build_messages(a.question, p.evidence_for(a.question)[0], a.language) for a in answers]
+    return [build_messages(a.question, p.evidence_for(a.question)[1].evidence, a.language) for a in answers]
 
 
 def _raw_decode(gen: LlamaCppGenerator, messages: list[dict], s) -> dict:

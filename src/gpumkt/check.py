@@ -7,11 +7,12 @@ most (or marked unsupported).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from .numbers import Figure, figures, supported
-from .records import Conflict, Evidence
+from .records import Conflict, Evidence, Fact
 from .text import normalise
 
 MARKER = re.compile(r"\s*[\[【［](\d+(?:\s*[,，、]\s*\d+)*)[\]】］]")
@@ -114,50 +115,77 @@ def _bigrams(text: str) -> set[str]:
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
+# ---------------------------------------------------------------- attribution
+
+
+def misattributed(text: str, fitting: list[Fact], asked: list[Figure]) -> list[str]:
+    """Figures of an answer that the reports do not attach to what was asked: not one of the
+    ``fitting`` facts (same entity, metric, period and kind of quantity), not a figure the user
+    typed, and not a year. ``12亿美元`` in an answer about Q1 revenue, where the reports give
+    12亿美元 for Q2, is returned."""
+    out = []
+    for f in figures(MARKER.sub(" ", text)):
+        if _is_year(f) or supported(f, asked) or any(same_value(f, fact) for fact in fitting):
+            continue
+        out.append(f.text)
+    return out
+
+
+def same_value(f: Figure, fact: Fact) -> bool:
+    if f.kind == "pct" or fact.quantity == "pct":
+        return f.kind == "pct" and fact.quantity == "pct" and math.isclose(f.value, fact.value, rel_tol=1e-6)
+    if f.currency and fact.currency and f.currency != fact.currency:
+        return False
+    return math.isclose(f.value, fact.value, rel_tol=1e-6)
+
+
 # ---------------------------------------------------------------- conflicts
 
-
-def find_conflicts(evidence: list[Evidence], about: list[tuple[str, tuple[str, ...]]],
-                   answer_figures: list[Figure]) -> list[Conflict]:
-    """Different reports giving different figures for the same thing.
-
-    ``about`` lists (label, forms) of the question's entities, metric and years, e.g.
-    [("coreweave", ("coreweave",)), ("营收", ("营收", "收入", "revenue")), ("2024", ("2024",))]:
-    evidence counts only when it names all of them, and only its figures of the kind the answer
-    gives (money with money, percentages with percentages). Two such items from different
-    reports with no figure in common are a conflict.
-    """
-    if not about or not answer_figures:
-        return []
-    relevant = [e for e in evidence if all(_names(e, forms) for _, forms in about)]
-    values = {e.n: [f for f in figures(e.label) if not _is_year(f) and _like(f, answer_figures)]
-              for e in relevant}
-    conflicts = []
-    for i, a in enumerate(relevant):
-        for b in relevant[i + 1:]:
-            if a.source == b.source or not values[a.n] or not values[b.n]:
+def fact_conflicts(all_facts: list[Fact], fitting: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Pairs of facts from two reports about the same entity, metric, period and kind of quantity
+    where no figure of one report is within rounding of any figure of the other; searched over
+    the whole fact layer, not only the evidence."""
+    out, seen = [], set()
+    for f in fitting:
+        if not (f.entity and f.metric):
+            continue
+        same = [g for g in all_facts if _key(g) == _key(f)]
+        by_source: dict[str, list[Fact]] = {}
+        for g in same:
+            by_source.setdefault(g.source, []).append(g)
+        mine = by_source.get(f.source, [f])
+        for source, theirs in by_source.items():
+            if source == f.source or (f.source, source) in seen:
                 continue
-            if _same_kind(values[a.n], values[b.n]) and not any(
-                    supported(f, values[b.n]) for f in values[a.n]):
-                conflicts.append(Conflict(about=" ".join(lbl for lbl, _ in about), values=[
-                    {"value": values[a.n][0].text, "n": a.n}, {"value": values[b.n][0].text, "n": b.n}]))
-    return conflicts[:1]
+            if not any(_close(a, b) for a in mine for b in theirs):
+                seen.add((f.source, source))
+                out.append((f, theirs[0]))
+    return out[:2]
 
 
-def _names(e: Evidence, forms: tuple[str, ...]) -> bool:
-    text = normalise(e.section + " " + e.label)
-    return any(f in text for f in forms)
+def _key(f: Fact) -> tuple:
+    return f.entity, f.metric, f.period, f.quantity, f.currency
+
+
+def _close(a: Fact, b: Fact) -> bool:
+    """Equal once the more precise figure is rounded as the other is written: 19.15亿 and 约20亿
+    agree (20亿 is written to the nearest 10亿), 300亿 and 456亿 do not."""
+    return abs(a.value - b.value) <= max(_step(a), _step(b)) / 2 + 1e-9 * max(abs(a.value), abs(b.value))
+
+
+def _step(f: Fact) -> float:
+    """The rounding step a figure is written to: ``_step(20亿) -> 1e9``, ``_step(19.15亿) -> 1e6``."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", f.text)
+    if not m:
+        return 0.0
+    number = float(m.group(0).replace(",", ""))
+    scale = f.value / number if number else 1.0
+    if m.group(1):
+        return scale * 10 ** -len(m.group(1))
+    digits = m.group(0).replace(",", "")
+    return scale * 10 ** (len(digits) - len(digits.rstrip("0")))
 
 
 def _is_year(f: Figure) -> bool:
     return f.kind == "num" and not f.currency and f.value.is_integer() and 1990 <= f.value <= 2040 \
         and not re.search(r"[万亿千百mbk]", f.text)
-
-
-def _like(f: Figure, others: list[Figure]) -> bool:
-    return any(f.kind == o.kind and (f.currency or None) == (o.currency or None) for o in others)
-
-
-def _same_kind(a: list[Figure], b: list[Figure]) -> bool:
-    return a[0].kind == b[0].kind and (not a[0].currency or not b[0].currency
-                                       or a[0].currency == b[0].currency)

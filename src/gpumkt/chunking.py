@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from .records import Chunk, Document
 from .text import normalise, sentence_spans, squash
 
-CHUNKER_VERSION = "4"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "5"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
 PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),
-                 (3, re.compile(r"^\d{1,2}、\s*\S"))]
+                 (2, re.compile(r"^\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]+$")), (3, re.compile(r"^\d{1,2}、\s*\S")),
+                 (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))]
+# A flattened table (text from a PDF): a header line of periods in columns, then lines of a label
+# followed by figures, columns separated by runs of spaces.
+COLUMNS = re.compile(r"\s{2,}")
+PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
+                         r"\d{4}年|第?[一二三四]季度)")
 
 
 @dataclass
@@ -54,6 +60,13 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("chart", a, lines[j][1], label=line[3:].strip()))
             i = j + 1
             continue
+        if _period_header(line) and i + 1 < len(lines) and _flat_row(text[slice(*lines[i + 1])]):
+            j = i + 1
+            while j + 1 < len(lines) and _flat_row(text[slice(*lines[j + 1])]):
+                j += 1
+            blocks.append(Block("table", a, lines[j][1], label="flat"))
+            i = j + 1
+            continue
         if line.startswith("|"):
             j = i
             while j + 1 < len(lines) and text[slice(*lines[j + 1])].strip().startswith("|"):
@@ -69,6 +82,18 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(block)
         i += 1
     return blocks
+
+
+def _period_header(line: str) -> bool:
+    """``_period_header("Q2 2025   Q1 2025   Q2 2024   Y/Y") -> True``"""
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    return len(cells) >= 2 and sum(bool(PERIOD_CELL.match(c)) for c in cells) >= 2
+
+
+def _flat_row(line: str) -> bool:
+    """``_flat_row("Revenue      $1,213    $982") -> True``: a label, then two or more figures."""
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    return len(cells) >= 3 and sum(bool(re.search(r"\d", c)) for c in cells[1:]) >= 2
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -87,7 +112,7 @@ def _line_block(text: str, a: int, b: int, line: str, markdown: bool) -> Block:
     if not markdown and len(line) <= 40 and line[-1] not in "。！？；.!?":
         for level, pattern in PLAIN_HEADING:
             if pattern.match(line):
-                return Block("heading", a, b, level=level, label=line)
+                return Block("heading", a, b, level=level, label=line.strip("*").strip())
     start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
     return Block("text", start, b)
 
@@ -140,19 +165,28 @@ class _Builder:
 
     def _table(self, block: Block) -> None:
         rows = _lines(self.doc.text[block.start:block.end])
-        cells = [_cells(self.doc.text[block.start + a:block.start + b]) for a, b in rows]
+        split = _flat_cells if block.label == "flat" else _cells
+        cells = [split(self.doc.text[block.start + a:block.start + b]) for a, b in rows]
         headers = cells[0]
         caption = self._caption(block.start)
+        if block.label == "flat":
+            caption = " ".join(x for x in (self._caption(self._line_above(block.start)), caption) if x)
         for (a, b), row in zip(rows[1:], cells[1:]):
             if all(re.fullmatch(r":?-+:?", c) for c in row if c):
                 continue  # the |---| separator
-            pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
+            if block.label == "flat":  # the label column has no header; figures align to the right
+                pairs = f"{row[0]} | " + "; ".join(f"{h}: {c}" for h, c in zip(headers[-(len(row) - 1):], row[1:]))
+            else:
+                pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
             self._emit(block.start + a, block.start + b, "table", f"{caption} | {pairs}")
 
     def _caption(self, table_start: int) -> str:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""
         before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
         return before if 0 < len(before) <= 60 and not before.startswith("#") else self.path[-1][1]
+
+    def _line_above(self, start: int) -> int:
+        return self.doc.text.rfind("\n", 0, max(0, self.doc.text.rfind("\n", 0, start))) + 1
 
     def _chart(self, block: Block) -> None:
         body = self.doc.text[block.start:block.end]
@@ -162,6 +196,11 @@ class _Builder:
 def _cells(line: str) -> list[str]:
     """``_cells("| **成本** | $98/小时 |") -> ["成本", "$98/小时"]``"""
     return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+
+
+def _flat_cells(line: str) -> list[str]:
+    """``_flat_cells("Revenue     $1,213    $982") -> ["Revenue", "$1,213", "$982"]``"""
+    return [c for c in COLUMNS.split(line.strip()) if c]
 
 
 def _fit(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -165,13 +165,33 @@ def _print_hits(query: str, hits) -> None:
 # ---------------------------------------------------------------- evaluation
 
 
+@cli.command("facts")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per figure.")
+def facts_cmd(name, as_json):
+    """Every figure the reports give about NAME: metric, period, source span, conflicts."""
+    rows = pipeline().fact_sheet(name)
+    if not rows:
+        raise click.ClickException(f"the reports attach no figure to {name!r}: try another name "
+                                   "(`gpumkt search NAME` shows where it occurs)")
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+            continue
+        clash = "  ⚖️ " + ", ".join(f"{c['figure']} ({c['source'][:3]})" for c in r["conflicts"]) if r["conflicts"] else ""
+        click.echo(f"{r['metric'] or '—':<10} {r['period'] or '—':<8} {r['figure']:<14} "
+                   f"{r['source'][:3]}:{r['start']}  {r['sentence'][:60]!s}{clash}")
+
+
 @cli.command("eval")
 @click.option("--retrieval", is_flag=True, help="Retrieval only: recall@1/3/5 and MRR, three modes.")
 @click.option("--questions", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Question file (default eval/questions.json).")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Report folder (default eval/).")
 @click.option("--limit", type=int, default=0, help="Only the first N questions.")
-def eval_cmd(retrieval, questions, out, limit):
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all",
+              help="Only the dev or the test questions.")
+def eval_cmd(retrieval, questions, out, limit, split):
     """Run the fixed question set and write a report."""
     from . import evaluate
 
@@ -182,18 +202,47 @@ def eval_cmd(retrieval, questions, out, limit):
     out_dir = Path(out) if out else root / "eval"
     out_dir.mkdir(parents=True, exist_ok=True)
     p = pipeline()
+    if split != "all":
+        qs = [q for q in qs if q.split == split]
     if retrieval:
-        report = evaluate.retrieval_eval(p.search, qs)
+        report = evaluate.retrieval_eval(_eval_search(p, root), qs)
         report["embed_model"] = p.index.manifest["embed_model"]["name"]
         md = evaluate.retrieval_markdown(report)
         (out_dir / "retrieval_report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
         (out_dir / "retrieval_report.md").write_text(md + "\n")
         click.echo(md)
         return
-    _full_eval(p, qs, out_dir)
+    _full_eval(p, qs, out_dir, root)
 
 
-def _full_eval(p, qs, out_dir: Path) -> None:
+def _docs_pipeline(p, root: Path):
+    """A pipeline over the reports plus the English eval documents (eval/docs), indexed in a
+    temporary folder: they never enter the default corpus. Shares the loaded models."""
+    import shutil
+    import tempfile
+
+    from .pipeline import Pipeline
+
+    tmp = Path(tempfile.mkdtemp(prefix="gpumkt-eval-"))
+    shutil.copytree(p.settings.seeds_dir, tmp / "seeds")
+    for f in (root / "eval" / "docs").iterdir():
+        shutil.copy(f, tmp / "seeds" / f.name)
+    s = p.settings.replace(seeds_dir=tmp / "seeds", index_dir=tmp / "index")
+    return Pipeline(s, embedder=p.embedder, generator=p.__dict__.get("generator"))
+
+
+def _eval_search(p, root: Path):
+    docs = {}
+
+    def search(q, k, mode):
+        if q.corpus == "seeds":
+            return p.search(q.question, k, mode)
+        docs.setdefault("p", _docs_pipeline(p, root))
+        return docs["p"].search(q.question, k, mode)
+    return search
+
+
+def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
     import platform
 
     from tqdm import tqdm
@@ -201,10 +250,13 @@ def _full_eval(p, qs, out_dir: Path) -> None:
     from . import evaluate
 
     p.ask("warm-up: CoreWeave 营收")  # load models first so timings measure answering, not loading
+    docs = _docs_pipeline(p, root) if any(q.corpus != "seeds" for q in qs) else None
     rows, records = [], []
     for q in tqdm(qs, desc="eval", unit="q", file=sys.stderr):
-        a = p.ask(q.question)
-        records.append(evaluate.answer_record(a))
+        pl = p if q.corpus == "seeds" else docs
+        history = [(h, pl.ask(h).answer) for h in (q.history or [])]
+        a = pl.ask(q.question, history=history)
+        records.append({"id": q.id, **evaluate.answer_record(a)})
         rows.append(evaluate.score_answer(q, a))
     report = {"model": p.generator.name, "machine": f"{platform.machine()} CPU, {os.cpu_count()} cores",
               "questions": len(qs), "summary": evaluate.summarise(rows), "rows": rows}

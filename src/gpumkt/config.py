@@ -45,6 +45,9 @@ class Settings:
     rrf_k: int = 60
     # Candidates each retriever contributes before fusion.
     candidates: int = 20
+    # Dense cosine (question vs. sentence) below which a sentence is not about the question at
+    # all; belongs to the embedding model. Fitted on the dev split for EmbeddingGemma (README).
+    min_similarity: float = 0.30
     # Greedy by default so the same question gives the same answer.
     temperature: float = 0.0
     # Show tracebacks instead of one-line errors.

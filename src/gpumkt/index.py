@@ -15,16 +15,19 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from . import vocab
 from .chunking import CHUNKER_VERSION, chunk_corpus
+from .facts import Unit, build_facts, units
 from .corpus import load_documents, seed_hashes
 from .embed import Embedder
 from .errors import GpumktError, IndexCorrupt, IndexMissing, IndexStale
 from .lexical import BM25, tokenize
-from .records import Chunk, Document
+from .records import Chunk, Document, Fact
 from .store import FaissStore
 from .text import to_simplified
 
-FILES = ("chunks.jsonl", "dense.faiss", "bm25.json")
+FILES = ("chunks.jsonl", "dense.faiss", "bm25.json", "units.faiss", "facts.jsonl", "names.json")
+FACTS_VERSION = "2"  # bump when units, facts or name mining change
 
 
 @dataclass
@@ -34,6 +37,16 @@ class Index:
     bm25: BM25
     manifest: dict
     docs: dict[str, Document]
+    units: list[Unit] = None  # every sentence / table row / chart line, in chunk order
+    unit_store: FaissStore = None  # one vector per unit, same order
+    facts: list[Fact] = None
+    names: list[vocab.Group] = None  # entity groups mined from the documents
+
+    def facts_by_unit(self) -> dict[tuple[str, int], list[Fact]]:
+        out: dict[tuple[str, int], list[Fact]] = {}
+        for f in self.facts:
+            out.setdefault((f.source, f.sent_start), []).append(f)
+        return out
 
     @property
     def sha256(self) -> str:
@@ -47,12 +60,28 @@ def build(seeds_dir: Path, embedder: Embedder, progress: bool = False) -> Index:
     vectors = embedder.embed_batch([dense_text(f"{c.section}\n{c.readable}") for c in chunks],
                                    "document", progress=progress)
     bm25 = BM25([tokenize(c.indexed) for c in chunks])
+    by_source = {d.source: d for d in docs}
+    unit_list = all_units(chunks, by_source)
+    names = vocab.mine_names([d.text for d in docs])
+    unit_vectors = embedder.embed_batch([dense_text(unit_text(u)) for u in unit_list], "document",
+                                        progress=progress)
     manifest = {
-        "seeds": seed_hashes(docs), "chunker_version": CHUNKER_VERSION,
+        "seeds": seed_hashes(docs), "chunker_version": CHUNKER_VERSION, "facts_version": FACTS_VERSION,
         "embed_model": {"name": embedder.name, "sha256": embedder.sha256, "dim": int(vectors.shape[1])},
-        "chunks": len(chunks), "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "chunks": len(chunks), "units": len(unit_list),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    return Index(chunks, FaissStore.build(vectors), bm25, manifest, {d.source: d for d in docs})
+    return Index(chunks, FaissStore.build(vectors), bm25, manifest, by_source, unit_list,
+                 FaissStore.build(unit_vectors), build_facts(unit_list, names), names)
+
+
+def all_units(chunks: list[Chunk], docs: dict[str, Document]) -> list[Unit]:
+    return [u for c in chunks for u in units(c, docs[c.source].text)]
+
+
+def unit_text(u: Unit) -> str:
+    """What the embedder sees for a unit: its heading, the sentence before and the unit."""
+    return f"{u.heading}\n{u.before[-80:]}\n{u.label}"
 
 
 def dense_text(text: str) -> str:
@@ -73,6 +102,11 @@ def save(index: Index, index_dir: Path) -> None:
                 f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
         index.store.save(tmp / "dense.faiss")
         (tmp / "bm25.json").write_text(json.dumps(index.bm25.docs, ensure_ascii=False), "utf-8")
+        index.unit_store.save(tmp / "units.faiss")
+        (tmp / "facts.jsonl").write_text("".join(json.dumps(asdict(f), ensure_ascii=False) + "\n"
+                                                 for f in index.facts), "utf-8")
+        (tmp / "names.json").write_text(json.dumps([list(g.forms) for g in index.names],
+                                                   ensure_ascii=False), "utf-8")
         index.manifest["files"] = {n: _sha(tmp / n) for n in FILES}
         (tmp / "manifest.json").write_text(json.dumps(index.manifest, indent=1, ensure_ascii=False), "utf-8")
         _swap(tmp, index_dir)
@@ -102,13 +136,25 @@ def load(index_dir: Path, seeds_dir: Path, embedder: Embedder) -> Index:
     if reason:
         raise IndexStale(f"the index is stale ({reason}): run `gpumkt index --rebuild`")
     try:
-        chunks = [Chunk(**json.loads(line)) for line in
-                  (index_dir / "chunks.jsonl").read_text("utf-8").splitlines()]
+        chunks = [Chunk(**json.loads(line)) for line in _lines(index_dir / "chunks.jsonl")]
         tokens = json.loads((index_dir / "bm25.json").read_text("utf-8"))
+        facts = [Fact(**json.loads(line)) for line in _lines(index_dir / "facts.jsonl")]
+        names = [vocab.Group(vocab._key(set(g)), tuple(g))
+                 for g in json.loads((index_dir / "names.json").read_text("utf-8"))]
     except (ValueError, TypeError) as exc:
         raise IndexCorrupt(f"cannot read the index ({exc}): run `gpumkt index --rebuild`") from exc
-    store = FaissStore.load(index_dir / "dense.faiss")
-    return Index(chunks, store, BM25(tokens), manifest, {d.source: d for d in docs})
+    by_source = {d.source: d for d in docs}
+    unit_list = all_units(chunks, by_source)
+    unit_store = FaissStore.load(index_dir / "units.faiss")
+    if unit_store.index.ntotal != len(unit_list):
+        raise IndexStale("the index is stale (units changed): run `gpumkt index --rebuild`")
+    return Index(chunks, FaissStore.load(index_dir / "dense.faiss"), BM25(tokens), manifest, by_source,
+                 unit_list, unit_store, facts, names)
+
+
+def _lines(path: Path) -> list[str]:
+    """JSON lines split on \\n only (``splitlines`` also breaks on U+2028 inside a text)."""
+    return [line for line in path.read_text("utf-8").split("\n") if line.strip()]
 
 
 def read_manifest(index_dir: Path) -> dict:
@@ -125,6 +171,8 @@ def stale_reason(manifest: dict, docs: list[Document], embedder: Embedder) -> st
     """Why an index no longer matches, or "" when it does."""
     if manifest.get("chunker_version") != CHUNKER_VERSION:
         return "the chunker changed"
+    if manifest.get("facts_version") != FACTS_VERSION:
+        return "the fact extractor changed"
     if manifest.get("seeds") != seed_hashes(docs):
         return "the seed reports changed"
     model = manifest.get("embed_model", {})

@@ -6,14 +6,13 @@ index is just each chunk's token list.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
+from . import vocab
 from .text import normalise
 
 STOP = set("的 了 是 在 和 与 及 或 等 其 该 这 那 为 对 从 将 把 被 也 都 而 并 之 于 以 中 上 下 个 年 月 日 "
@@ -31,42 +30,38 @@ def _jieba():
     return jieba
 
 
-def tokenize(text: str) -> list[str]:
-    """Search tokens of already-normalised text: jieba words, English words and numbers kept.
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball English stemmer
 
-    ``tokenize("coreweave 客户集中度 77%") -> ["coreweave", "客户", "集中", "集中度", "77%"]``
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens of already-normalised text: jieba words, English words stemmed (revenues ->
+    revenu), numbers, tickers and names with digits kept whole.
+
+    ``tokenize("coreweave 客户集中度 77% revenues") -> ["coreweave", "客户", "集中", "集中度", "77%", "revenu"]``
     """
     out = []
     for tok in _jieba().lcut_for_search(text):
         tok = tok.strip().strip(".")
         if tok and tok not in STOP and TOKEN_OK.search(tok):
-            out.append(tok)
+            out.append(_stemmer().stemWord(tok) if re.fullmatch(r"[a-z]{4,}", tok) else tok)
     return out
 
 
-@lru_cache(maxsize=1)
-def alias_kinds() -> dict[tuple[str, ...], str]:
-    """Each normalised alias group -> "entities" | "metrics" | "terms"."""
-    raw = json.loads(resources.files("gpumkt").joinpath("data/aliases.json").read_text("utf-8"))
-    return {tuple(sorted({normalise(a) for a in group})): kind
-            for kind in ("entities", "metrics", "terms") for group in raw[kind]}
+def expand_query(norm_query: str, names=()) -> str:
+    """Append the other forms of every name, metric and term group the query mentions, so a
+    Chinese question meets an English passage and the reverse.
 
-
-def alias_groups() -> list[tuple[str, ...]]:
-    """Alias groups, each normalised: [("nvda", "nvidia", "英伟达", "辉达"), ...]."""
-    return list(alias_kinds())
-
-
-def expand_query(norm_query: str) -> str:
-    """Append the other names of every alias group the query mentions.
-
-    ``expand_query("辉达 市值")`` adds "英伟达 nvidia nvda ..." to the query.
+    ``expand_query("辉达 营收")`` adds "revenue sales 營收 ..." (and, given the index's mined
+    names, "nvidia nvda ...").
     """
     extra = []
-    for group in alias_groups():
-        if any(mentions(norm_query, alias) for alias in group):
-            extra.extend(a for a in group if not mentions(norm_query, a))
-    return norm_query + (" " + " ".join(extra) if extra else "")
+    for _, _, group in vocab.find(norm_query, list(names) + list(vocab.all_groups())):
+        extra.extend(f for f in group.forms if f not in norm_query)
+    return norm_query + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
 
 
 def mentions(text: str, alias: str) -> bool:

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .text import fold_chars, to_simplified
+from .text import fold_chars, normalise_aligned, to_simplified
 
 SCALES = {
     "万亿": 1e12, "兆": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3,
@@ -51,20 +51,30 @@ def figures(text: str) -> list[Figure]:
     ``[(f.value, f.kind) for f in figures("营收12亿美元,增长207%")] -> [(1.2e9, "num"), (207.0, "pct")]``
     ``figures("$1.3 billion")[0].value -> 1.3e9``; ``figures("H100 GPU") -> []``
     """
-    norm = to_simplified(fold_chars(text))
-    norm = re.sub(r"\[\d+\]", " ", norm)  # citation markers are not figures
-    out: list[Figure] = []
-    pending: list[tuple[str, float, str]] = []
+    return [f for f, _, _ in figure_spans(text)]
+
+
+def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
+    """Figures with their spans in ``text`` (offsets into the original, trailing space trimmed).
+
+    ``[(f.text, a, b) for f, a, b in figure_spans("营收12亿美元")] -> [("12亿美元", 2, 8)]``
+    """
+    norm = re.sub(r"\[\d+\]", lambda m: " " * len(m.group(0)), normalise_aligned(text))
+    out, pending = [], []
     for m in FIGURE.finditer(norm):
         base = float(m["int"].replace(",", "") + ("." + m["frac"] if m["frac"] else ""))
+        a, b = m.start(), m.end()
+        while b > a and norm[b - 1].isspace():
+            b -= 1
+        while a < b and norm[a].isspace():
+            a += 1
         if m["range"] and not m["scale"] and not m["unit"]:
-            pending.append((m.group(0).strip(), base, m["cur"] or ""))
+            pending.append((norm[a:b], base, m["cur"] or "", a, b))
             continue
-        fig = _make(m.group(0).strip(), base, m["scale"], m["unit"], m["cur"])
-        out.extend(_make(t, v, m["scale"], m["unit"], c or m["cur"]) for t, v, c in pending)
-        out.append(fig)
+        out.extend((_make(t, v, m["scale"], m["unit"], c or m["cur"]), x, y) for t, v, c, x, y in pending)
+        out.append((_make(norm[a:b], base, m["scale"], m["unit"], m["cur"]), a, b))
         pending = []
-    out.extend(_make(t, v, None, None, c) for t, v, c in pending)
+    out.extend((_make(t, v, None, None, c), x, y) for t, v, c, x, y in pending)
     return out
 
 
@@ -82,3 +92,32 @@ def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str 
 def supported(fig: Figure, pool: list[Figure]) -> bool:
     """True when some figure in ``pool`` states the same quantity."""
     return any(fig.matches(p) for p in pool)
+
+
+def render(value: float, quantity: str, currency: str, language: str) -> str:
+    """A figure written for the asker: ``render(1.2e9, "money", "usd", "en") -> "$1.2 billion"``,
+    ``render(1.2e9, "money", "usd", "zh-Hans") -> "12亿美元"``, ``render(207, "pct", "", "en") -> "207%"``.
+    """
+    if quantity == "pct":
+        return f"{_short(value)}%"
+    if quantity == "mult":
+        return f"{_short(value)}x" if language == "en" else f"{_short(value)}倍"
+    if language == "en":
+        for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if abs(value) >= scale:
+                number = f"{_short(value / scale)} {word}"
+                break
+        else:
+            number = _short(value)
+        return {"usd": f"${number}", "cny": f"{number} yuan", "gbp": f"£{number}"}.get(currency, number)
+    for word, scale in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= scale:
+            number = f"{_short(value / scale)}{word}"
+            break
+    else:
+        number = _short(value)
+    return number.replace(",", "") + {"usd": "美元", "cny": "元", "gbp": "英镑"}.get(currency, "")
+
+
+def _short(x: float) -> str:
+    return f"{x:,.3f}".rstrip("0").rstrip(".") if not float(x).is_integer() else f"{int(x):,}"

@@ -16,16 +16,17 @@ from . import answer as compose
 from . import evidence as ev
 from . import index as index_mod
 from . import models
-from .check import check_answer, find_conflicts
+from . import question as qrec
+from .check import check_answer, fact_conflicts, misattributed
 from .config import Settings
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import BadQuestion
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
 from .numbers import figures, supported
 from .prompt import build_messages
-from .records import Answer, Evidence, Hit, Timings
+from .records import Answer, Conflict, Evidence, Fact, Hit, Timings
 from .retrieve import Retriever
-from .text import HAN, detect_language
+from .text import HAN, detect_language, normalise
 
 MAX_QUESTION_CHARS = 1000  # longer questions are cut: retrieval and the prompt need no more
 HISTORY_CHARS = 1200  # chat history kept in the prompt (about 600 tokens), newest first
@@ -88,22 +89,34 @@ class Pipeline:
         language = detect_language(question)
         t0 = time.perf_counter()
         query = self.rewrite_followup(question, history)
-        cs = ev.concepts(query, self.index.bm25)
-        evidence, support = self.evidence_for(query, k, cs)
+        q, sel = self.evidence_for(query, k)
         timings = Timings(retrieve_ms=_ms(t0))
-        if support < ev.MIN_SUPPORT or not evidence:
-            return self._record(question, language, compose.REFUSAL[language], True, [], [], [],
-                                timings, t0)
+        if not sel.answered or not sel.evidence:
+            cited = [e for e in sel.evidence if e.n in {n for _, n in sel.nearest}]
+            record = self._record(question, language, compose.to_script_text(
+                compose.near_miss(sel.nearest, language), language), True, cited, [], [], timings, t0)
+            record.nearest = [{"figure": f.text, "about": compose.about(f), "n": n} for f, n in sel.nearest]
+            return record
         if on_evidence:
-            on_evidence(evidence)
-        messages = build_messages(question, evidence, language, trim_history(history))
+            on_evidence(sel.evidence)
+        messages = build_messages(question, sel.evidence, language, trim_history(history))
         generated = self._generate(messages, timings, t0, on_token, should_stop)
-        return self._finish(question, query, cs, language, evidence, generated, timings, t0)
+        return self._finish(question, q, language, sel, generated, timings, t0)
 
-    def evidence_for(self, query: str, k: int | None = None, cs=None) -> tuple[list[Evidence], float]:
-        """Search, then the numbered evidence sentences and their best support."""
-        return ev.select(query, self.search(query, k), self.index.docs, self.index.bm25,
-                         self.settings.evidence_count, cs=cs)
+    def record_for(self, query: str) -> qrec.QuestionRecord:
+        return qrec.build(query, self.index.names, known=self._known)
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self.index.bm25.idf)
+
+    def evidence_for(self, query: str, k: int | None = None):
+        """The question record, then the numbered evidence and whether it answers the question."""
+        q = self.record_for(query)
+        qvec = self.retriever.vector(query)
+        hits = self.retriever.search(query, k or self.settings.k, "hybrid", vector=qvec)
+        return q, ev.select(self.index, q, hits, qvec, self.settings.evidence_count,
+                           min_similarity=self.settings.min_similarity)
 
     def _generate(self, messages, timings: Timings, t0: float, on_token, should_stop) -> str:
         s, gen, pieces = self.settings, self.generator, []
@@ -123,19 +136,41 @@ class Pipeline:
             timings.decode_tokens_per_s = round((gen.usage.completion_tokens - 1) / (end - first), 2)
         return "".join(pieces)
 
-    def _finish(self, question, query, cs, language, evidence, generated, timings, t0) -> Answer:
+    def _finish(self, question, q, language, sel, generated, timings, t0) -> Answer:
+        evidence = list(sel.evidence)
         checked = check_answer(generated, evidence)
-        wants_number = ev.wants_figure(query, cs)
-        reason = compose.fallback_reason(checked, wants_number, query)
-        text = compose.extractive(evidence, language, wants_number) if reason else checked.text
-        shown = [f for f in figures(text) if not supported(f, figures(question))]
-        conflicts = find_conflicts(evidence, ev.topics(cs), shown)
+        asked = figures(question)
+        wrong = misattributed(checked.text, sel.fitting, asked) if q.wants_figure else []
+        reason = compose.fallback_reason(checked, q.wants_figure, question) or (
+            "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
+        text = compose.extractive(evidence, language, q.wants_figure, sel.fitting) if reason else checked.text
+        pairs = fact_conflicts(self.index.facts, sel.fitting) if q.wants_figure else []
+        conflicts = self._conflicts(pairs, evidence)
+        text = text + (" " if language == "en" else "") + compose.missing_note(sel.missing_parts, language)
         final = compose.render(text, compose.conflict_note(conflicts, language), language)
         cited = set(int(n) for n in re.findall(r"\[(\d+)\]", final))
         record = self._record(question, language, final, False, [e for e in evidence if e.n in cited],
-                              checked.unsupported, conflicts, timings, t0)
+                              list(dict.fromkeys(checked.unsupported + wrong)), conflicts, timings, t0)
         record.generated, record.fallback = generated, bool(reason)
         return record
+
+    def _conflicts(self, pairs: list[tuple[Fact, Fact]], evidence: list[Evidence]) -> list[Conflict]:
+        """Conflict records citing both facts; a fact outside the evidence is added to it."""
+        out = []
+        for a, b in pairs:
+            values = [{"value": f.text, "n": self._cite(f, evidence)} for f in (a, b)]
+            out.append(Conflict(about=compose.about(a), values=values))
+        return out
+
+    def _cite(self, fact: Fact, evidence: list[Evidence]) -> int:
+        for e in evidence:
+            if e.source == fact.source and e.start == fact.sent_start:
+                return e.n
+        unit = next(u for u in self.index.units if u.chunk.source == fact.source and u.start == fact.sent_start)
+        c = unit.chunk
+        evidence.append(Evidence(len(evidence) + 1, c.source, c.id,
+                                 c.section, unit.quote, unit.start, unit.end, 0.0, c.text, unit.label[:200]))
+        return evidence[-1].n
 
     def _record(self, question, language, text, refused, citations, unsupported, conflicts,
                 timings: Timings, t0: float) -> Answer:
@@ -145,6 +180,23 @@ class Pipeline:
                  "sha256": getattr(gen, "sha256", ""), "device": getattr(gen, "device", self.settings.device)}
         return Answer(question, language, text, refused, citations, list(unsupported), conflicts,
                       timings, model, {"sha256": self.index.sha256})
+
+    def fact_sheet(self, name: str) -> list[dict]:
+        """Every figure the reports attach to the entity ``name`` (any of its forms), with its
+        metric, period, source span and the facts of other reports it conflicts with."""
+        q = self.record_for(name)
+        keys = {m.key for m in q.entities} or {normalise(name).strip()}
+        mine = [f for f in self.index.facts if f.entity in keys]
+        doc = self.index.docs
+        rows = []
+        for f in sorted(mine, key=lambda f: (f.metric, f.period, f.source, f.start)):
+            clash = [g for a, g in fact_conflicts(self.index.facts, [f])]
+            rows.append({"entity": f.entity, "metric": f.metric, "period": f.period, "figure": f.text,
+                         "value": f.value, "quantity": f.quantity, "source": f.source, "start": f.start,
+                         "end": f.end, "span": doc[f.source].text[f.start:f.end],
+                         "sentence": doc[f.source].text[f.sent_start:f.sent_end],
+                         "conflicts": [{"figure": g.text, "source": g.source, "start": g.start} for g in clash]})
+        return rows
 
     def warm_up(self) -> None:
         """Load index, embedder and generator now (the UI shows 'ready' only after this)."""
@@ -166,14 +218,18 @@ class Pipeline:
         return names if current in names else names + [current]
 
     def rewrite_followup(self, question: str, history) -> str:
-        """Give a follow-up that names no company the entities of the previous question.
+        """Give a follow-up that names no company the companies of the latest question that named
+        one (so a second follow-up in a row keeps them too).
 
-        "它的客户集中度呢？" after "CoreWeave 2024年营收？" -> "coreweave 它的客户集中度呢？"
+        "它的客户集中度呢？" after "CoreWeave 2024年营收？" -> "CoreWeave 它的客户集中度呢？"
         """
-        if not history or ev.entity_mentions(question, self.index.bm25):
+        if not history or self.record_for(question).entities:
             return question
-        previous = ev.entity_mentions(history[-1][0], self.index.bm25)
-        return " ".join(previous + [question]) if previous else question
+        for earlier, _ in reversed(list(history)):
+            names = [m.text for m in self.record_for(earlier).entities]
+            if names:
+                return " ".join(names + [question])
+        return question
 
 
 def clean_question(question: str) -> str:

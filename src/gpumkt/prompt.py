@@ -8,8 +8,8 @@ SYSTEM = ("You answer questions about GPU market reports using only the numbered
           "Answer the question directly in one short sentence. Copy each figure exactly as the "
           "evidence writes it. End the sentence with the number of the evidence it comes from. "
           "If the evidence does not answer the question, say so.\n"
-          "Example. Evidence: [1] 公司营收达到12亿美元,年增长率207%。 [2] 员工2000人。 "
-          "Question: 公司营收多少? Answer: 公司营收为12亿美元[1]。")
+          "Example. Evidence: [1] 甲公司去年雇员约350人,同比增加40%。 [2] 乙公司的仓库面积为8000平方米。 "
+          "Question: 甲公司有多少雇员? Answer: 甲公司去年约有350名雇员[1]。")
 LANGUAGE_NAMES = {"zh-Hans": "Simplified Chinese (简体中文)", "zh-Hant": "Traditional Chinese (繁體中文)",
                   "en": "English"}
 

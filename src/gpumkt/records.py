@@ -59,6 +59,26 @@ class Evidence:
     covers: bool = True  # names every entity, metric and year the question asks about
 
 
+@dataclass(frozen=True)
+class Fact:
+    """One figure in the reports and what the text attaches it to (``facts.py``)."""
+
+    id: str
+    source: str
+    chunk_id: str
+    text: str  # the figure as written (normalised)
+    value: float  # on one scale: 12亿 -> 1.2e9, 207% -> 207
+    quantity: str  # money | pct | mult | power | count | num
+    currency: str
+    entity: str  # name-group key, "" when nothing names one
+    metric: str  # metric-group key
+    period: str  # "2025q2", "2024", ""
+    start: int  # the figure's span in the document (the row / chart line for tables and charts)
+    end: int
+    sent_start: int  # the sentence / row / line it stands in
+    sent_end: int
+
+
 @dataclass
 class Conflict:
     about: str
@@ -91,3 +111,4 @@ class Answer:
     index: dict
     generated: str = ""  # the model's raw text, before checking
     fallback: bool = False  # True when the extractive answer replaced the model's
+    nearest: list[dict] = field(default_factory=list)  # near misses: [{"figure", "about", "n"}]

@@ -107,8 +107,33 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None,
     return [s for s in (_trim(text, a, b) for a, b in out) if s]
 
 
+ABBREVIATIONS = set("u.s inc corp co ltd approx vs e.g i.e no mr ms dr jr sr st fig est etc dept "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec u.k nasdaq nyse".split())
+
+
+def _english_stop(text: str, j: int, end: int) -> bool:
+    """A full stop that ends an English sentence: followed by a space (or line end) and not part
+    of a decimal (1.2), an abbreviation (U.S., Inc., approx.) or an initial.
+
+    ``[text[a:b] for a, b in sentence_spans("Revenue was $1.2 billion. Inc. rose.")]``
+    -> ``["Revenue was $1.2 billion.", "Inc. rose."]``
+    """
+    nxt = text[j + 1] if j + 1 < end else ""
+    if nxt and not nxt.isspace():
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, j - 12):j])
+    if word and (word.group(1).lower().strip(".") in ABBREVIATIONS or len(word.group(1)) == 1):
+        return False
+    k = j + 1
+    while k < end and text[k] in " \t\n\r":
+        k += 1
+    return k >= end or not text[k].islower()
+
+
 def _is_break(text: str, j: int, end: int) -> bool:
     ch = text[j]
+    if ch == "." and j > 0 and not HAN.match(text[j - 1]):
+        return _english_stop(text, j, end)
     if ch in HARD_END:
         nxt = text[j + 1] if j + 1 < end else ""
         return not (ch in "!?;" and nxt and not nxt.isspace() and not HAN.match(nxt))
@@ -129,12 +154,16 @@ def _wraps(text: str, j: int, end: int) -> bool:
         k += 1
     if not line or k >= end or LIST_OR_BLOCK.match(line) or LIST_OR_BLOCK.match(text[k:k + 4]):
         return False
-    if line[-1] in HARD_END or line[-1] in "\")）】]":
+    if line[-1] in HARD_END or line[-1] in "\")）】]" or re.fullmatch(r"\*\*[^*]+\*\*", line):
         return False
+    if re.search(r"\S\s{3,}\S", line) or re.search(r"\S\s{3,}\S", text[k:text.find("\n", k) % (end + 1)]):
+        return False  # a flattened table line: columns, not wrapped prose
     return line[-1] in SOFT_END or len(line) >= 10
 
 
 def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
+    if not HAN.search(text[a:b]):
+        limit *= 3  # English says more per character; its commas sit inside dates and figures
     if b - a <= limit:
         return [(a, b)]
     out, i = [], a
@@ -175,3 +204,16 @@ def plain(text: str) -> str:
     text = re.sub(r"\*\*|__|`", "", text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
     return re.sub(r"^\s*(?:[-*•+]|\d+\.)\s+", "", text).strip()
+
+
+def normalise_aligned(text: str) -> str:
+    """``normalise`` that keeps every character in place, so offsets into it are offsets into
+    ``text`` (a character NFKC would expand, like "…", is kept as it is).
+
+    ``normalise_aligned("輝達…ＡＩ") -> "辉达…ai"``
+    """
+    folded = "".join(f if len(f := fold_chars(ch)) == 1 else ch for ch in text)
+    simple = to_simplified(folded)
+    if len(simple) == len(folded):
+        return simple
+    return "".join(s if len(s := to_simplified(ch)) == 1 else ch for ch in folded)

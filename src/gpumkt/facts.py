@@ -1,0 +1,178 @@
+"""Units (a sentence, a table row, a chart line) and the facts in them, built at index time.
+
+A fact is one figure with what the text attaches it to: the entity, metric and period named
+nearest to it — its clause first, then its sentence, the sentence before, the table headers or
+chart title, the section heading, and the document title only when nothing nearer names one —
+plus its verbatim span, so ``doc.text[fact.start:fact.end]`` is the figure as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import vocab
+from .numbers import Figure, figure_spans
+from .periods import periods
+from .records import Chunk, Fact
+from .text import normalise, normalise_aligned, plain, sentence_spans, squash
+
+CLAUSE_END = "，,;；：:、（）()"
+COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|gpus?|customers?|employees?|"
+                         r"data cent(?:er|re)s?|clusters?|nodes?)")
+POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
+CHART_SYNTAX = ("```", "style", "classDef", "graph", "pie", "xychart", "timeline", "radar", "title",
+                "x-axis", "y-axis", "flowchart")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A candidate evidence sentence with the context it is read in (all normalised)."""
+
+    chunk: Chunk
+    start: int
+    end: int
+    quote: str  # verbatim
+    label: str  # readable form shown to the model and the user
+    own: str  # the sentence / row / chart line itself
+    before: str = ""  # the sentence before (it often names the subject)
+    heading: str = ""  # heading path without the title, table caption, chart title
+    title: str = ""
+
+    @property
+    def context(self) -> str:
+        return f"{self.heading} {self.before} {self.own}"
+
+
+def units(chunk: Chunk, doc_text: str) -> list[Unit]:
+    """Every unit of a chunk; table rows and chart lines keep their headers / title."""
+    parts = chunk.section.split(" > ")
+    title, head = normalise(parts[0]), normalise(" ".join(parts[1:]))
+    if chunk.kind == "table":
+        caption, _, pairs = chunk.readable.partition(" | ")
+        return [Unit(chunk, chunk.start, chunk.end, chunk.text, pairs or chunk.readable,
+                     normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title)]
+    if chunk.kind == "chart":
+        return _chart_units(chunk, head, title)
+    spans = sentence_spans(doc_text, chunk.start, chunk.end)
+    out = []
+    for i, (a, b) in enumerate(spans):
+        before = normalise(squash(doc_text[spans[i - 1][0]:spans[i - 1][1]])) if i else ""
+        text = squash(doc_text[a:b])
+        out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before, head, title))
+    return out
+
+
+def _chart_units(c: Chunk, head: str, title: str) -> list[Unit]:
+    raw_title = c.readable.split(". ")[0]
+    out, pos = [], c.start
+    for line in c.text.splitlines(keepends=True):
+        body = line.strip()
+        if body and not body.startswith(CHART_SYNTAX):
+            a = pos + line.index(body)
+            paired = re.match(r"(bar|line)\s*\[", body) and ": " in c.readable
+            label = c.readable if paired else f"{raw_title}: {chart_label(body)}"
+            out.append(Unit(c, a, a + len(body), body, label, normalise(label), "",
+                            f"{head} {normalise(raw_title)}", title))
+        pos += len(line)
+    return out
+
+
+def chart_label(line: str) -> str:
+    """``chart_label('B --> B1[CoreWeave: 456亿美元]') -> "CoreWeave: 456亿美元"``"""
+    labels = re.findall(r"\[([^\]]+)\]", line)
+    text = " ".join(labels) if labels else line.replace('"', "")
+    return re.sub(r"<br\s*/?>", " ", text).strip(": ")
+
+
+# ---------------------------------------------------------------- facts
+
+
+def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fact]:
+    """The figures of one unit, each attached to its entity, metric and period.
+
+    In "CoreWeave在2025年第二季度营收达到12亿美元，年增长率207%" the fact 12亿美元 gets
+    (coreweave, 营收, 2025q2) and 207% gets (coreweave, 增长率, 2025q2).
+    """
+    raw = unit.quote if unit.chunk.kind == "text" else unit.label
+    own = normalise_aligned(raw)
+    offset_ok = unit.chunk.kind == "text"
+    scale = 1.0 if offset_ok else table_scale(unit.heading)
+    out = []
+    for fig, a, b in figure_spans(raw):
+        if scale != 1.0 and fig.currency and not re.search(r"[万亿千百]|illion|bn|mn", fig.text):
+            fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency)  # "$1,213" in millions
+        if _is_year(fig, own[b:b + 2]):
+            continue
+        clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
+        near = [clause, own[:a], own, unit.before, unit.heading]
+        entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
+        metric = _nearest(vocab.metrics(), near, a - ca)
+        period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
+        start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
+        out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
+                        fig.text, fig.value, quantity(fig, own[b:b + 16]), fig.currency,
+                        entity, metric, period, start, end, unit.start, unit.end))
+    return out
+
+
+def table_scale(caption: str) -> float:
+    """The unit line of a table: ``table_scale("($ in millions, except percentages)") -> 1e6``"""
+    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(百万|亿|万|千)", caption)
+    if not m:
+        return 1.0
+    return {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "亿": 1e8, "万": 1e4,
+            "千": 1e3}[m.group(1) or m.group(2)]
+
+
+def quantity(fig: Figure, after: str) -> str:
+    """money | pct | mult | power | count | num, from the figure and the words right after it."""
+    if fig.currency:
+        return "money"
+    if fig.kind in ("pct", "mult"):
+        return fig.kind
+    if POWER_UNITS.match(after):
+        return "power"
+    if COUNT_UNITS.match(after):
+        return "count"
+    return "num"
+
+
+def _is_year(fig: Figure, after: str) -> bool:
+    return fig.kind == "num" and not fig.currency and fig.value.is_integer() and \
+        1990 <= fig.value <= 2040 and not re.search(r"[万亿千百]", fig.text) and not after.startswith(("亿", "万"))
+
+
+def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
+    """The clause around ``text[a:b]`` and where it starts (a table cell or chart point keeps
+    its header: "2024: 82.68")."""
+    i = max([text.rfind(ch, 0, a) for ch in ends_at] + [-1]) + 1
+    ends = [j for j in (text.find(ch, b) for ch in ends_at) if j >= 0]
+    return text[i:min(ends) if ends else len(text)], i
+
+
+def _nearest(groups, contexts: list[str], pos: int) -> str:
+    """The key of the group named nearest before the figure in its clause; else the first named
+    in the next context (sentence, sentence before, heading). A name only *after* the figure in
+    its sentence ("77%来自前2大客户（62%来自微软）") is the last resort."""
+    after = ""
+    for i, text in enumerate(contexts):
+        found = vocab.find(text, groups)
+        if i == 0:
+            before = [g for a, _, g in found if a < pos]
+            if before:
+                return before[-1].key
+            after = after or (found[0][2].key if found else "")
+            continue
+        if found and i == 1:
+            return found[-1][2].key  # the sentence up to the figure: the nearest name before it
+        if found:
+            return found[0][2].key
+    return after
+
+
+def build_facts(unit_list: list[Unit], names: list[vocab.Group]) -> list[Fact]:
+    out: list[Fact] = []
+    for u in unit_list:
+        out.extend(facts_of(u, names, first_id=len([f for f in out if f.chunk_id == u.chunk.id])))
+    return out

@@ -1,0 +1,158 @@
+"""Judge candidate units against the question record: which ones answer it, and whether any does.
+
+A unit answers a question when the text attaches it to everything the question asks about: each
+entity is named in the unit or its context (the sentence before, its heading; the report title
+only when nothing nearer names a company), no period it gives contradicts the period asked, the
+metric asked is named, and — for a question about a figure — it states a figure of the kind
+asked (a percentage for a share, an amount for revenue). Units that meet the entity but miss the
+period or metric are *near misses*: their figures are offered as what the reports do say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import vocab
+from .facts import Unit
+from .periods import agrees, periods
+from .question import QuestionRecord
+from .records import Fact
+
+# Fitted on the dev split only (README, "How the thresholds were set").
+MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
+WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
+           "prior": 0.1}
+KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
+           "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"}}
+
+
+@dataclass
+class Judged:
+    unit: Unit
+    facts: list[Fact]  # the unit's facts that fit the question (entity, metric, period, kind)
+    score: float
+    entity: float  # 1 named in the unit, less in its context, 0 nowhere
+    metric: float
+    period: str  # match | unknown | conflict | none (no period asked)
+    figure: bool  # states a figure of the kind asked
+    sim: float
+
+    @property
+    def answers(self) -> bool:
+        return self.entity > 0 and self.metric > 0 and self.period != "conflict" and self.figure
+
+    @property
+    def near(self) -> bool:
+        """About the entity asked, but another period, metric or kind of figure."""
+        return self.entity > 0 and not self.answers and bool(self.facts or self.unit_facts)
+
+    unit_facts: tuple = ()
+
+
+def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
+          names: list[vocab.Group]) -> Judged:
+    ent = _entity(q, unit, names)
+    met = _metric(q, unit)
+    per = _period(q, unit)
+    fitting = [f for f in unit_facts if _fact_fits(q, f)]
+    figure = bool(fitting) if q.wants_figure else True
+    if q.answer_kind == "year":
+        figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
+    cov = _coverage(q, unit)
+    w = WEIGHTS
+    score = (w["sim"] * sim + w["cov"] * cov + w["entity"] * ent + w["metric"] * met
+             + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
+             + w["figure"] * figure + w["prior"] * prior)
+    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, tuple(unit_facts))
+
+
+def _entity(q: QuestionRecord, u: Unit, names) -> float:
+    """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before,
+    .7 in the heading, .4 in the title (.25 when something nearer names another company), else 0."""
+    if not q.entities:
+        return 1.0
+    own_names = {g.key for _, _, g in vocab.find(u.own, names)}
+    near_names = own_names | {g.key for _, _, g in vocab.find(f"{u.before} {u.heading}", names)}
+    scores = []
+    for m in q.entities:
+        if m.key in own_names:
+            scores.append(1.0)
+        elif any(_has(u.before, f) for f in m.forms):
+            scores.append(0.8 if not own_names else 0.5)
+        elif any(_has(u.heading, f) for f in m.forms):
+            scores.append(0.7 if not own_names else 0.4)
+        elif any(_has(u.title, f) for f in m.forms):
+            scores.append(0.4 if not near_names else 0.25)
+        else:
+            scores.append(0.0)
+    return min(scores)
+
+
+def _has(text: str, form: str) -> bool:
+    return re.search(vocab.form_pattern(form), text) is not None
+
+
+def _metric(q: QuestionRecord, u: Unit) -> float:
+    if not q.metrics:
+        return 1.0
+    scores = []
+    for m in q.metrics:
+        if any(_has(u.own, f) for f in m.forms):
+            scores.append(1.0)
+        elif any(_has(f"{u.before} {u.heading}", f) for f in m.forms):
+            scores.append(0.7)
+        else:
+            scores.append(0.0)
+    return max(scores) if q.parts else min(scores)
+
+
+def _period(q: QuestionRecord, u: Unit) -> str:
+    if not q.periods:
+        return "none"
+    given = periods(u.own) or periods(u.before) or periods(u.heading)
+    states = [agrees(p, given) for p in q.periods]
+    if "conflict" in states and "match" not in states:
+        return "conflict"
+    return "match" if "match" in states else "unknown"
+
+
+def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
+    kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
+    if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
+        return False
+    if kind == "money" and f.quantity == "num" and f.value < 1e4:
+        return False  # "前2大客户": a bare small number is no amount of money
+    if q.periods and f.period and all(agrees(p, [f.period]) == "conflict" for p in q.periods):
+        return False
+    return True
+
+
+def _coverage(q: QuestionRecord, u: Unit) -> float:
+    if not q.words:
+        return 1.0
+    text = u.context
+    return sum(1 for w in q.words if w in text) / len(q.words)
+
+
+def decide(judged: list[Judged], min_similarity: float = MIN_SIMILARITY) -> tuple[list[Judged], bool]:
+    """Units ranked best first, and whether the best one answers the question."""
+    ranked = sorted(judged, key=lambda j: (-(j.answers and j.sim >= min_similarity),
+                                           -(j.period == "match"), -j.score))
+    ok = bool(ranked) and ranked[0].answers and ranked[0].sim >= min_similarity
+    return ranked, ok
+
+
+def nearest(ranked: list[Judged], limit: int = 3) -> list[tuple[Fact, Judged]]:
+    """What the reports do give about the entity asked: the best near-miss units' figures."""
+    out, seen = [], set()
+    for j in ranked:
+        if j.entity <= 0:
+            continue
+        for f in j.unit_facts:
+            if f.text not in seen:
+                seen.add(f.text)
+                out.append((f, j))
+            if len(out) == limit:
+                return out
+    return out

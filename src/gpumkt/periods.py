@@ -1,0 +1,112 @@
+"""Periods named in text: years, quarters, halves and fiscal years, in Chinese and English.
+
+A period is a short key: ``"2025"``, ``"2025q2"``, ``"2025h1"``, ``"q2"`` (a quarter with no year),
+and matching is by key: a question about 2025q2 is answered by a fact about 2025q2, not by one about
+2025 or 2024q2. Works on normalised text (``text.normalise``: Simplified, lowercase).
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+YEAR = r"(?<![\d.,$])((?:19|20)\d\d)(?![\d%])"
+_FY = r"(?:fy|fiscal(?:\s+year)?|财年|财政年度|会计年度)"
+PATTERNS = [
+    # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度
+    (re.compile(YEAR + r"\s*年?\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
+    # q2 2025, q2 fy25, 2q25, q2'25
+    (re.compile(r"(?<![a-z0-9])q([1-4])\s*(?:of\s+)?(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "qy"),
+    (re.compile(r"(?<![a-z0-9])([1-4])q\s*'?(\d\d)(?![\d%])"), "qy"),
+    # second quarter of (fiscal) 2025
+    (re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:" + _FY +
+                r"\s*)?((?:19|20)\d\d)"), "oy"),
+    # 2025年上半年, first half of 2025, h1 2025
+    (re.compile(YEAR + r"\s*年?\s*([上下])半年"), "yh"),
+    (re.compile(r"(first|second)\s+half\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "hy"),
+    (re.compile(r"(?<![a-z0-9])h([12])\s*(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "hy"),
+    # fy2025, fy25, fiscal 2025, 2025财年
+    (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)(?![\d%])"), "fy"),
+    (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)"), "fy"),
+]
+BARE_QUARTER = re.compile(r"第?([一二三四])季度|(?<![a-z0-9])q([1-4])(?![0-9])|"
+                          r"(first|second|third|fourth)\s+quarter")
+BARE_YEAR = re.compile(YEAR + r"(?!\s*(?:亿|万|千|百|个|家|名|人|台|块|gw|mw|b\b|m\b|billion|million))")
+
+
+def _year(raw: str) -> str:
+    return raw if len(raw) == 4 else "20" + raw
+
+
+def periods(norm: str) -> list[str]:
+    """Period keys in normalised text, in order of appearance, without repeats.
+
+    ``periods("2025年第二季度营收12亿美元，2024年全年19亿") -> ["2025q2", "2024"]``
+    ``periods("revenue in the third quarter of fiscal 2025") -> ["2025q3"]``
+    """
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, shape in PATTERNS:
+        for m in pattern.finditer(norm):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            found.append((m.start(), _key(m, shape)))
+    for m in BARE_QUARTER.finditer(norm):
+        if not any(a <= m.start() < b for a, b in taken):
+            q = m.group(1) or m.group(2) or m.group(3)
+            taken.append(m.span())
+            found.append((m.start(), "q" + str(CN_NUM.get(q) or EN_ORD.get(q) or q)))
+    for m in BARE_YEAR.finditer(norm):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append((m.start(), m.group(1)))
+    return list(dict.fromkeys(k for _, k in sorted(found)))
+
+
+def _key(m: re.Match, shape: str) -> str:
+    if shape == "yq":
+        return f"{m.group(1)}q{CN_NUM.get(m.group(2) or m.group(3), m.group(3))}"
+    if shape == "qy":
+        return f"{_year(m.group(2))}q{m.group(1)}"
+    if shape == "oy":
+        return f"{m.group(2)}q{EN_ORD[m.group(1)]}"
+    if shape == "yh":
+        return f"{m.group(1)}h{1 if m.group(2) == '上' else 2}"
+    if shape == "hy":
+        half = {"first": "1", "second": "2"}.get(m.group(1), m.group(1))
+        return f"{_year(m.group(2))}h{half}"
+    return _year(m.group(1))  # fiscal year: the year it is named after
+
+
+def year_of(key: str) -> str:
+    return key[:4] if key[:2] in ("19", "20") else ""
+
+
+def agrees(asked: str, given: list[str]) -> str:
+    """How the periods a fact is given for meet a period asked about: "match", "unknown" (the fact
+    names no period) or "conflict".
+
+    ``agrees("2025q2", ["2025q2"]) -> "match"``; ``agrees("2025q1", ["2025q2"]) -> "conflict"``;
+    ``agrees("2025", ["2025q2"]) -> "match"`` (a year's question is met by its quarters' figures
+    only when nothing better is there: the caller ranks exact keys first).
+    """
+    if not given:
+        return "unknown"
+    for g in given:
+        if g == asked or g.startswith(asked) and year_of(asked):
+            return "match"
+        if not year_of(asked) and g.endswith(asked):
+            return "match"  # "q2" asked, "2025q2" given
+        if not year_of(g) and asked.endswith(g):
+            return "match"
+    return "conflict"
+
+
+def period_free(norm: str) -> str:
+    """The text with every period expression blanked: ``period_free("2025年第二季度营收") -> "营收"``
+    (with spaces where the period stood)."""
+    for pattern, _ in PATTERNS:
+        norm = pattern.sub(" ", norm)
+    norm = BARE_QUARTER.sub(" ", norm)
+    return re.sub(YEAR + r"\s*年?", " ", norm)

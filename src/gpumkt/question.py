@@ -1,0 +1,173 @@
+"""The question record, built once: every later step reads it instead of re-reading the text.
+
+It holds the clean text, its language/script, the entities (name groups), metrics, periods, the
+kind of answer expected and, for a question that asks several things, its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import vocab
+from .periods import period_free, periods
+from .text import detect_language, normalise
+
+# The kind of answer a question's own words ask for; a metric's kind is used when none is said.
+KIND_WORDS = [
+    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成|percent|percentage|what share|ratio|\bmargin\b|"
+            r"\brate\b|多少%"),
+    ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种)|how many|number of"),
+    ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
+    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
+              r"\bprice\b|\bvalued\b|\bcost\b"),
+    ("name", r"(?:^|\s)(?:who|which (?:company|companies|firm|customer|one))\b|是谁|哪家|哪些公司|哪个公司|"
+             r"哪一家|誰"),
+    ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
+              r"is it true|right\?$"),
+]
+FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
+                          r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
+PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
+                        r"as well as|plus)\s*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str  # group key
+    forms: tuple[str, ...]
+    text: str  # as found in the question (normalised)
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    text: str  # clean question as typed
+    norm: str  # normalised (Simplified, lowercase, NFKC)
+    language: str  # zh-Hans | zh-Hant | en
+    entities: tuple[Mention, ...] = ()
+    metrics: tuple[Mention, ...] = ()
+    metric_kind: str = ""  # the kind of figure the first metric is measured in
+    periods: tuple[str, ...] = ()
+    answer_kind: str = ""  # pct | money | count | year | name | yesno | "" (unclear)
+    wants_figure: bool = False
+    words: tuple[str, ...] = ()  # what is left once names, metrics and periods are taken out
+    unknown: tuple[str, ...] = ()  # names the question uses that no report uses at all
+    parts: tuple["QuestionRecord", ...] = field(default=())
+
+    @property
+    def subject(self) -> str:
+        return " ".join(m.text for m in self.entities)
+
+
+def build(question: str, names: list[vocab.Group], split: bool = True,
+          known: frozenset[str] = frozenset()) -> QuestionRecord:
+    """Read a clean question once. ``names`` are the entity groups of the index.
+
+    ``build("CoreWeave 2025年第二季度营收是多少?", names)`` -> entities (coreweave), metrics (营收,
+    money), periods ("2025q2"), answer kind "money", wants_figure True.
+    """
+    norm = normalise(question)
+    rest = norm
+    ents = tuple(_mentions(question, norm, names, entity=True))
+    for m in ents:
+        rest = rest.replace(m.text, " ")
+    mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.metrics()))
+    for m in mets:
+        rest = rest.replace(m.text, " ")
+    pers = tuple(periods(norm))
+    rest = period_free(rest)
+    kind = _answer_kind(norm)
+    metric_kind = next((g.kind for _, _, g in vocab.find(norm, vocab.metrics())), "")
+    wants = kind in ("pct", "count", "money", "year") or bool(FIGURE_WORDS.search(norm)) or (
+        bool(mets) and kind not in ("name", "yesno"))
+    record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
+                            kind or (metric_kind if wants else ""), wants, tuple(_words(rest)),
+                            tuple(unknown_names(question, known)) if known else ())
+    if split:
+        record = _with_parts(record, names, known)
+    return record
+
+
+def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) -> list[Mention]:
+    """Name groups the question uses. A plain lower-case English word ("modal", "lambda") is only a
+    name when the question capitalises it or the group also has a non-Latin form."""
+    out = []
+    for a, b, g in vocab.find(norm, names):
+        written = question_slice(question, norm, a, b)
+        plain_word = re.fullmatch(r"[a-z]+", g.key) and all(re.fullmatch(r"[a-z .\-]+", f) for f in g.forms)
+        if plain_word and written and written[0].islower():
+            continue
+        out.append(Mention(g.key, g.forms, norm[a:b]))
+    return out
+
+
+NAME_LIKE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[0-9]*|(?<=[\s\u4e00-\u9fff])"
+                       r"[A-Z][a-z]{2,})(?![A-Za-z0-9])")
+
+
+def unknown_names(question: str, known: frozenset[str]) -> list[str]:
+    """Names in the question (CamelCase, upper-case, capitalised inside a sentence) that occur
+    nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``."""
+    from .lexical import tokenize
+
+    vocabulary = {f for g in vocab.all_groups() for f in g.forms}
+    out = []
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", question))
+    for m in NAME_LIKE.finditer(question) if not chinese else re.finditer(r"[A-Z][A-Za-z0-9]+", question):
+        word = normalise(m.group(0))
+        if word in vocab.GENERAL_CAPS or word in vocabulary or word in QUESTION_ENGLISH:
+            continue
+        if not any(t in known for t in tokenize(word) or [word]):
+            out.append(word)
+    return out
+
+
+QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
+                       "can will the and also please me about roughly approximately".split())
+
+
+def question_slice(question: str, norm: str, a: int, b: int) -> str:
+    """The characters of the original question at the normalised span (same length when NFKC
+    kept lengths, which holds for questions without ligatures); "" when lengths differ."""
+    return question[a:b] if len(question) == len(norm) else ""
+
+
+def _answer_kind(norm: str) -> str:
+    for kind, pattern in KIND_WORDS:
+        if re.search(pattern, norm):
+            return kind
+    return ""
+
+
+def _words(rest: str) -> list[str]:
+    from .lexical import tokenize
+
+    return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]", t) and t not in QUESTION_ENGLISH]
+
+
+def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
+    """A question that asks several things ("营收和年增长率分别是多少", "revenue? and the margin?")
+    keeps one sub-record per part; a part that names no company borrows the question's."""
+    pieces = [p for p in PART_SPLIT.split(record.text) if p and len(p.strip()) > 1]
+    metric_parts = record.metrics if len(record.metrics) > 1 and re.search(
+        r"和|与|及|、|分别|各|and|,|，", record.norm) else ()
+    parts = []
+    if len(pieces) > 1:
+        parts = [build(p, names, split=False, known=known) for p in pieces]
+        parts = [p for p in parts if p.metrics or p.wants_figure]
+    elif metric_parts:
+        parts = [build(f"{record.subject} {' '.join(record.periods)} {m.text}", names, split=False,
+                       known=known) for m in metric_parts]
+    if len(parts) < 2:
+        return record
+    parts = [_inherit(p, record) for p in parts]
+    return QuestionRecord(**{**record.__dict__, "parts": tuple(parts)})
+
+
+def _inherit(part: QuestionRecord, whole: QuestionRecord) -> QuestionRecord:
+    changes = {}
+    if not part.entities:
+        changes["entities"] = whole.entities
+    if not part.periods:
+        changes["periods"] = whole.periods
+    return QuestionRecord(**{**part.__dict__, **changes}) if changes else part

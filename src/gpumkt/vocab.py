@@ -1,0 +1,147 @@
+"""The field's general vocabulary (``data/vocab.json``) and the names mined from the documents.
+
+A *group* is one thing under all its written forms (营收 / 營收 / revenue); its key is its first
+form, normalised. Finding groups in a text takes the longest form first, so 年度经常性收入 is ARR
+and not 收入. Names the reports pair themselves (辉达（NVIDIA）, 阿里云 (Alibaba Cloud)) and Latin
+names (CoreWeave, Fireworks.ai) are mined from the documents, so a new report needs no entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .text import normalise
+
+# Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
+GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm yoy qoq usd rmb "
+                   "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
+                   "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf".split())
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
+                        r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
+PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
+PAIR_REVERSED = re.compile(r"([A-Z][A-Za-z0-9.&\-]{1,20}(?: [A-Z][A-Za-z0-9.&\-]+)?)\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
+PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\s?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # first form, normalised
+    forms: tuple[str, ...]  # normalised, longest first
+    kind: str = ""  # for metrics: money | pct | count | num
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return json.loads(resources.files("gpumkt").joinpath("data/vocab.json").read_text("utf-8"))
+
+
+def _group(forms, kind: str = "") -> Group:
+    norm = [normalise(f).strip() for f in forms]
+    return Group(norm[0], tuple(sorted(set(norm), key=len, reverse=True)), kind)
+
+
+@lru_cache(maxsize=1)
+def metrics() -> tuple[Group, ...]:
+    return tuple(_group(m["forms"], m["kind"]) for m in _raw()["metrics"])
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[Group, ...]:
+    return tuple(_group(g) for g in _raw()["terms"])
+
+
+@lru_cache(maxsize=1)
+def known_entities() -> tuple[Group, ...]:
+    return tuple(_group(g) for g in _raw()["entities"])
+
+
+def all_groups() -> tuple[Group, ...]:
+    return known_entities() + metrics() + terms()
+
+
+def form_pattern(form: str) -> str:
+    """Latin forms match whole words (a plural s allowed); Chinese forms match anywhere."""
+    if re.search(r"[a-z0-9]", form) and not re.search(r"[\u4e00-\u9fff]", form):
+        return rf"(?<![a-z0-9]){re.escape(form)}(?:s|es)?(?![a-z0-9])"
+    return re.escape(form)
+
+
+def find(norm: str, groups) -> list[tuple[int, int, Group]]:
+    """Non-overlapping mentions of ``groups`` in normalised text, longest form first.
+
+    ``[g.key for _, _, g in find("年度经常性收入与收入", metrics())] -> ["年度经常性收入", "营收"]``
+    """
+    cands = [(m.start(), m.end(), g) for g in groups for f in g.forms
+             for m in re.finditer(form_pattern(f), norm)]
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken, out = [], []
+    for a, b, g in cands:
+        if all(b <= x or a >= y for x, y in taken):
+            taken.append((a, b))
+            out.append((a, b, g))
+    return sorted(out, key=lambda c: c[0])
+
+
+def mine_names(texts: list[str]) -> list[Group]:
+    """Name groups from raw document texts: pairs the text makes itself (辉达（NVIDIA）), Latin
+    names whose lower-case form the texts never use as a word (CoreWeave, but not "Revenue" at the
+    start of a sentence) and product codes (H100), merged with the known entity groups.
+
+    ``[g.key for g in mine_names(["辉达（NVIDIA）的H100"]) if g.key in ("nvidia", "h100")]``
+    -> ``["nvidia", "h100"]``
+    """
+    groups = [set(g.forms) for g in known_entities()]
+    lower_words = {w for t in texts for w in re.findall(r"(?<![A-Za-z])[a-z][a-z.]+", t)}
+    pairs = [(re.split(FUNCTION_CHARS, h)[-1], lat) for t in texts for h, lat in
+             [(m.group(1), m.group(2)) for m in PAIR.finditer(t)] +
+             [(m.group(2), m.group(1)) for m in PAIR_REVERSED.finditer(t)]]
+    partners: dict[str, set[str]] = {}
+    for han, latin in pairs:
+        partners.setdefault(han, set()).add(normalise(latin).strip())
+    known = {f: set(g.forms) for g in known_entities() for f in g.forms}
+    for han, latin in pairs:  # a Chinese form paired with two names is a description, not a name
+        clash = normalise(han) in known and normalise(latin).strip() not in known[normalise(han)]
+        if len(partners[han]) == 1 and not clash and _is_pair(han, latin, texts):
+            _add(groups, {normalise(han), normalise(latin).strip()})
+    for text in texts:
+        for m in LATIN_NAME.finditer(text):
+            word = m.group(0)
+            if word.lower() not in lower_words and word.split()[0].lower() not in lower_words:
+                _add(groups, {normalise(word).strip()})
+        for m in PRODUCT.finditer(text):
+            _add(groups, {normalise(m.group(0)).strip()})
+    return [Group(_key(g), tuple(sorted(g, key=len, reverse=True))) for g in groups]
+
+
+FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
+
+
+def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
+    """A Chinese name and its Latin form, not a term and its acronym (资本开支 (CapEx)) nor a
+    description (最快推理 (Fireworks)): the Latin side is no vocabulary word, and the Chinese
+    side is used as a name more than once."""
+    norm = normalise(latin).strip()
+    vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
+    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary:
+        return False
+    return sum(t.count(han) for t in texts) >= 2
+
+
+def _key(forms: set[str]) -> str:
+    latin = sorted((f for f in forms if re.fullmatch(r"[a-z0-9 .&\-]+", f)), key=lambda f: (-len(f), f))
+    return (latin or sorted(forms))[0]
+
+
+def _add(groups: list[set[str]], forms: set[str]) -> None:
+    forms = {f for f in forms if f and f not in GENERAL_CAPS}
+    if not forms:
+        return
+    joined = [g for g in groups if g & forms]
+    for g in joined:
+        groups.remove(g)
+        forms |= g
+    groups.append(forms)
