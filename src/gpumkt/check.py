@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .numbers import Figure, figures, supported
+from .numbers import Figure, figures, spelled_out, supported
 from .records import Conflict, Evidence, Fact
 from .text import normalise
 
@@ -124,7 +124,7 @@ def misattributed(text: str, fitting: list[Fact], asked: list[Figure]) -> list[s
     typed, and not a year. ``12亿美元`` in an answer about Q1 revenue, where the reports give
     12亿美元 for Q2, is returned."""
     out = []
-    for f in figures(MARKER.sub(" ", text)):
+    for f in figures(spelled_out(MARKER.sub(" ", text))):
         if _is_year(f) or supported(f, asked) or any(same_value(f, fact) for fact in fitting):
             continue
         out.append(f.text)

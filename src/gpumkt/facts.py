@@ -109,6 +109,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         metric = _nearest(vocab.metrics(), near, a - ca)
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
+        if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
+            fig = Figure(fig.text, fig.value, "pct")  # a pie chart's values are shares
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, quantity(fig, own[b:b + 16]), fig.currency,

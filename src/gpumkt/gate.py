@@ -19,8 +19,10 @@ from .periods import agrees, periods
 from .question import QuestionRecord
 from .records import Fact
 
-# Fitted on the dev split only (README, "How the thresholds were set").
+# Fitted on the dev split only (scripts/fit_gate.py; README, "How the thresholds were set").
 MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
+MIN_ENTITY = 0.4  # weaker attachment (a name only in the title while the unit names another) fails
+MIN_COVERAGE = 0.5  # share of the question's other content words the unit must use (same language)
 WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
            "prior": 0.1}
 KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
@@ -37,18 +39,18 @@ class Judged:
     period: str  # match | unknown | conflict | none (no period asked)
     figure: bool  # states a figure of the kind asked
     sim: float
+    cov: float | None = None  # None when question and unit are in different languages
+    unit_facts: tuple = ()
 
     @property
     def answers(self) -> bool:
-        return self.entity > 0 and self.metric > 0 and self.period != "conflict" and self.figure
+        return self.entity >= MIN_ENTITY and self.metric > 0 and self.period != "conflict" \
+            and self.figure and (self.cov is None or self.cov >= MIN_COVERAGE)
 
     @property
     def near(self) -> bool:
         """About the entity asked, but another period, metric or kind of figure."""
         return self.entity > 0 and not self.answers and bool(self.facts or self.unit_facts)
-
-    unit_facts: tuple = ()
-
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
@@ -61,10 +63,10 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
     cov = _coverage(q, unit)
     w = WEIGHTS
-    score = (w["sim"] * sim + w["cov"] * cov + w["entity"] * ent + w["metric"] * met
+    score = (w["sim"] * sim + w["cov"] * (cov if cov is not None else 0.5) + w["entity"] * ent + w["metric"] * met
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior)
-    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, tuple(unit_facts))
+    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts))
 
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:
@@ -104,7 +106,7 @@ def _metric(q: QuestionRecord, u: Unit) -> float:
             scores.append(0.7)
         else:
             scores.append(0.0)
-    return max(scores) if q.parts else min(scores)
+    return max(scores)  # the metrics of one question are read as one (a multi-part one has parts)
 
 
 def _period(q: QuestionRecord, u: Unit) -> str:
@@ -118,6 +120,8 @@ def _period(q: QuestionRecord, u: Unit) -> str:
 
 
 def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
+    if q.metrics and f.metric and f.metric not in {m.key for m in q.metrics}:
+        return False  # the text attaches this figure to another metric (营业收入 for 净利润)
     kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
     if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
         return False
@@ -128,9 +132,13 @@ def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
     return True
 
 
-def _coverage(q: QuestionRecord, u: Unit) -> float:
+def _coverage(q: QuestionRecord, u: Unit) -> float | None:
+    """Share of the question's remaining content words found in the unit and its context; None
+    when one is Chinese and the other English (their words cannot meet)."""
     if not q.words:
         return 1.0
+    if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
+        return None
     text = u.context
     return sum(1 for w in q.words if w in text) / len(q.words)
 

@@ -54,6 +54,23 @@ def figures(text: str) -> list[Figure]:
     return [f for f, _, _ in figure_spans(text)]
 
 
+def spelled_out(text: str) -> str:
+    """Chinese numerals as digits, for checking an answer (never for spans: lengths change).
+
+    ``spelled_out("营收十二亿美元，三成份额") -> "营收1200000000美元，30%份额"``
+    """
+    import logging
+
+    import cn2an  # maintained parser of Chinese numerals
+
+    logging.getLogger("cn2an").setLevel(logging.ERROR)
+    try:
+        text = cn2an.transform(text, "cn2an")
+    except (ValueError, KeyError):
+        pass
+    return re.sub(r"(\d+(?:\.\d+)?)成(?![本立功为])", lambda m: f"{float(m.group(1)) * 10:g}%", text)
+
+
 def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
     """Figures with their spans in ``text`` (offsets into the original, trailing space trimmed).
 

@@ -25,7 +25,7 @@ PATTERNS = [
     # 2025年上半年, first half of 2025, h1 2025
     (re.compile(YEAR + r"\s*年?\s*([上下])半年"), "yh"),
     (re.compile(r"(first|second)\s+half\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "hy"),
-    (re.compile(r"(?<![a-z0-9])h([12])\s*(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "hy"),
+    (re.compile(r"(?<![a-z0-9])h([12])\s*(?:(?:" + _FY + r"\s*|')(\d\d)|\s((?:19|20)\d\d))(?![\d%])"), "hy"),
     # fy2025, fy25, fiscal 2025, 2025财年
     (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)(?![\d%])"), "fy"),
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)"), "fy"),
@@ -75,7 +75,7 @@ def _key(m: re.Match, shape: str) -> str:
         return f"{m.group(1)}h{1 if m.group(2) == '上' else 2}"
     if shape == "hy":
         half = {"first": "1", "second": "2"}.get(m.group(1), m.group(1))
-        return f"{_year(m.group(2))}h{half}"
+        return f"{_year(m.group(2) or m.group(3))}h{half}"
     return _year(m.group(1))  # fiscal year: the year it is named after
 
 

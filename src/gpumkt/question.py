@@ -15,8 +15,8 @@ from .text import detect_language, normalise
 
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
-    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成|percent|percentage|what share|ratio|\bmargin\b|"
-            r"\brate\b|多少%"),
+    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|\bshare\b|"
+            r"ratio|\bmargin\b|\brate\b|多少%"),
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种)|how many|number of"),
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
@@ -101,10 +101,6 @@ def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) 
     return out
 
 
-NAME_LIKE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[0-9]*|(?<=[\s\u4e00-\u9fff])"
-                       r"[A-Z][a-z]{2,})(?![A-Za-z0-9])")
-
-
 def unknown_names(question: str, known: frozenset[str]) -> list[str]:
     """Names in the question (CamelCase, upper-case, capitalised inside a sentence) that occur
     nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``."""
@@ -113,7 +109,8 @@ def unknown_names(question: str, known: frozenset[str]) -> list[str]:
     vocabulary = {f for g in vocab.all_groups() for f in g.forms}
     out = []
     chinese = bool(re.search(r"[\u4e00-\u9fff]", question))
-    for m in NAME_LIKE.finditer(question) if not chinese else re.finditer(r"[A-Z][A-Za-z0-9]+", question):
+    pattern = r"[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"
+    for m in re.finditer(pattern, question):
         word = normalise(m.group(0))
         if word in vocab.GENERAL_CAPS or word in vocabulary or word in QUESTION_ENGLISH:
             continue

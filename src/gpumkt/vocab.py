@@ -19,12 +19,13 @@ from .text import normalise
 # Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm yoy qoq usd rmb "
                    "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
-                   "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf".split())
+                   "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
+                   "fp8 fp16 fp32 int8 nasdaq nyse".split())
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
                         r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
 PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
 PAIR_REVERSED = re.compile(r"([A-Z][A-Za-z0-9.&\-]{1,20}(?: [A-Z][A-Za-z0-9.&\-]+)?)\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
-PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\s?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
+PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def all_groups() -> tuple[Group, ...]:
 def form_pattern(form: str) -> str:
     """Latin forms match whole words (a plural s allowed); Chinese forms match anywhere."""
     if re.search(r"[a-z0-9]", form) and not re.search(r"[\u4e00-\u9fff]", form):
-        return rf"(?<![a-z0-9]){re.escape(form)}(?:s|es)?(?![a-z0-9])"
+        tail = r"(?![a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"  # "a100" in "a10040gb"
+        return rf"(?<![a-z0-9]){re.escape(form)}(?:s|es)?{tail}"
     return re.escape(form)
 
 

@@ -1,0 +1,185 @@
+"""Question record, periods, the fact layer on all five reports, English reading, the scorer."""
+
+import pytest
+
+from gpumkt import scoring, vocab
+from gpumkt.chunking import chunk_document
+from gpumkt.config import ROOT
+from gpumkt.corpus import load_documents
+from gpumkt.facts import build_facts, units
+from gpumkt.lexical import expand_query, tokenize
+from gpumkt.numbers import render
+from gpumkt.periods import agrees, periods
+from gpumkt.question import build
+from gpumkt.records import Document
+from gpumkt.text import normalise, sentence_spans
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    docs = load_documents(ROOT / "seeds")
+    names = vocab.mine_names([d.text for d in docs])
+    unit_list = [u for d in docs for c in chunk_document(d) for u in units(c, d.text)]
+    return {d.source: d for d in docs}, names, build_facts(unit_list, names)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2025年第二季度营收12亿美元", ["2025q2"]), ("Q3 FY25 revenue", ["2025q3"]),
+    ("the third quarter of fiscal 2025", ["2025q3"]), ("2025年上半年", ["2025h1"]),
+    ("fiscal 2024 revenue", ["2024"]), ("2020亿美元", []), ("2q25 and h1 2024", ["2025q2", "2024h1"]),
+])
+def test_periods(text, expected):
+    assert periods(normalise(text)) == expected
+
+
+def test_period_agreement():
+    assert agrees("2025q2", ["2025q2"]) == "match"
+    assert agrees("2025q1", ["2025q2"]) == "conflict"
+    assert agrees("2023", []) == "unknown"
+
+
+@pytest.mark.parametrize("question,language,kind", [
+    ("CoreWeave 2025年第二季度营收是多少?", "zh-Hans", "money"),
+    ("CoreWeave 的客戶集中度是多少？", "zh-Hant", "pct"),
+    ("What was CoreWeave's revenue in Q2 2025?", "en", "money"),
+    ("How many data centers does CoreWeave run?", "en", "count"),
+    ("When did CoreWeave go public?", "en", "year"),
+    ("Tell me NVIDIA's market share", "en", "pct"),
+    ("List the rivals CoreWeave names", "en", ""),
+    ("Is it true that Modal raised $32 million?", "en", "yesno"),
+])
+def test_question_record_openings_and_scripts(corpus, question, language, kind):
+    _, names, _ = corpus
+    q = build(question, names)
+    assert q.language == language and q.answer_kind == kind
+    assert q.entities, "the company is recognised in every script and opening"
+
+
+def test_question_record_fields(corpus):
+    _, names, _ = corpus
+    q = build("輝達 2025年第二季度的營收和毛利率分別是多少？", names)
+    assert [m.key for m in q.entities] == ["nvidia"]
+    assert {m.key for m in q.metrics} == {"营收", "毛利率"} and q.periods == ("2025q2",)
+    assert len(q.parts) == 2 and all(p.entities and p.periods for p in q.parts)
+
+
+def test_unknown_names_are_noticed(corpus):
+    _, names, _ = corpus
+    known = frozenset(["coreweave", "营收"])
+    assert build("Vultr的营收是多少？", names, known=known).unknown == ("vultr",)
+    assert build("CoreWeave的营收是多少？", names, known=known).unknown == ()
+
+
+def test_names_are_mined_from_the_reports(corpus):
+    _, names, _ = corpus
+    nvidia = next(g for g in names if g.key == "nvidia")
+    assert {"辉达", "英伟达"} <= set(nvidia.forms)
+    assert any(g.key == "coreweave" for g in names) and any(g.key == "h100" for g in names)
+
+
+def _find(facts, docs, source_prefix, text):
+    for f in facts:
+        if f.source.startswith(source_prefix) and f.text == text:
+            assert docs[f.source].text[f.start:f.end] or f.start < f.end
+            return f
+    raise AssertionError(f"no fact {text} in {source_prefix}")
+
+
+def test_prose_facts_get_entity_metric_period_and_exact_spans(corpus):
+    docs, _, facts = corpus
+    f = _find(facts, docs, "002", "12亿美元")
+    assert (f.entity, f.metric, f.period, f.quantity) == ("coreweave", "营收", "2025q2", "money")
+    assert docs[f.source].text[f.start:f.end] == "12亿美元"
+    capex = _find(facts, docs, "002", "29亿美元")
+    assert capex.metric == "资本开支"  # the nearest metric before it, not the sentence's first
+    growth = _find(facts, docs, "002", "207%")
+    assert growth.metric == "增长率" and growth.quantity == "pct"
+
+
+def test_traditional_and_pdf_reports_give_facts(corpus):
+    docs, _, facts = corpus
+    f = _find(facts, docs, "004", "19.15億美元".replace("億", "亿"))
+    assert f.entity == "coreweave" and f.period == "2024" and f.quantity == "money"
+    assert any(f.source.startswith("003") and f.entity == "nvidia" for f in facts)
+
+
+def test_table_rows_and_chart_values_give_facts(corpus):
+    docs, _, facts = corpus
+    table = [f for f in facts if f.chunk_id.startswith("000") and f.start != f.sent_start or False]
+    chart = [f for f in facts if "line [" in docs[f.source].text[f.sent_start:f.sent_end]]
+    assert chart and all(f.period for f in chart), "each chart point carries its x-axis year"
+    assert any(f.quantity == "pct" for f in facts if f.source.startswith("002") and f.metric == "市场份额")
+    assert table is not None
+
+
+FLAT = """Results
+($ in millions, except percentages)
+                              Q3 FY25   Q2 FY25   Q3 FY24   Q/Q   Y/Y
+Revenue                       $1,234    $1,100    $987      12%   25%
+"""
+
+
+def test_flattened_table_is_read_back_into_facts():
+    doc = Document("x.txt", "Results", FLAT, "0")
+    chunks = chunk_document(doc)
+    table = [c for c in chunks if c.kind == "table"]
+    assert len(table) == 1 and "Q3 FY25: $1,234" in table[0].readable
+    facts = build_facts([u for c in chunks for u in units(c, FLAT)], [])
+    assert [(f.period, f.value) for f in facts if f.quantity == "money"] == [
+        ("2025q3", 1.234e9), ("2025q2", 1.1e9), ("2024q3", 9.87e8)]
+    assert [f.value for f in facts if f.quantity == "pct"] == [12, 25]
+    assert all(f.metric == "营收" for f in facts)
+
+
+def test_english_sentences_split_right():
+    text = ("CoreWeave, Inc. reported revenue of $1.2 billion, up 207% vs. a year ago in the U.S.\n"
+            "market. Backlog grew to\n$30.1 billion. Q3 FY25 looks strong.")
+    got = [text[a:b].replace("\n", " ") for a, b in sentence_spans(text)]
+    assert got == ["CoreWeave, Inc. reported revenue of $1.2 billion, up 207% vs. a year ago in the U.S. market.",
+                   "Backlog grew to $30.1 billion.", "Q3 FY25 looks strong."]
+
+
+def test_glossary_expansion_and_stemming():
+    expanded = expand_query("数据中心 营收")
+    assert "data center" in expanded and "revenue" in expanded
+    assert "营收" in expand_query("revenues")
+    assert tokenize("revenues h100 nvda") == ["revenu", "h100", "nvda"]
+
+
+def test_figures_are_converted_for_the_asker():
+    assert render(1.23e10, "money", "usd", "zh-Hans") == "123亿美元"
+    assert render(1.23e10, "money", "usd", "en") == "$12.3 billion"
+    assert render(1.2e9, "money", "usd", "zh-Hant") == "12亿美元"  # script is applied to the whole answer
+
+
+class Rec:
+    def __init__(self, answer, refused=False, fallback=False, conflicts=()):
+        self.answer, self.refused, self.fallback, self.conflicts = answer, refused, fallback, list(conflicts)
+
+
+class Q:
+    def __init__(self, facts, type="number", question="?"):
+        self.facts, self.type, self.question = facts, type, question
+
+
+def test_scorer_on_hand_made_records():
+    q = Q([["12亿美元", "$1.2 billion"]])
+    assert scoring.score(q, Rec("营收为12億美元[1]。"), False)["right"]
+    assert scoring.score(q, Rec("Revenue was $1.2 billion [1]."), False)["right"]
+    wrong = scoring.score(q, Rec("营收为10.8亿美元[1]。"), False)
+    assert not wrong["right"] and wrong["wrong_figure"]
+    assert not scoring.score(q, Rec("报告没有。", refused=True), False)["wrong_figure"]
+    una = Q([], type="unanswerable", question="CoreWeave 2023年营收?")
+    assert scoring.score(una, Rec("2023年营收为12亿美元"), False)["wrong_figure"]
+    assert not scoring.score(una, Rec("The reports don't say.", refused=True), True)["wrong_figure"]
+    assert scoring.values("2025年营收$1,213 million, 62%") == [(1.213e9, False), (62.0, True)]
+
+
+def test_figures_written_in_words_are_checked_too():
+    from gpumkt.check import misattributed
+    from gpumkt.records import Fact
+
+    q2 = Fact("f", "002.txt", "c", "12亿美元", 1.2e9, "money", "usd", "coreweave", "营收", "2025q2", 0, 1, 0, 1)
+    assert misattributed("营收为十二亿美元[1]。", [q2], []) == []
+    assert misattributed("营收为十亿美元[1]。", [q2], []) != []
+    assert misattributed("占三成", [], []) == ["30%"]
