@@ -223,7 +223,8 @@ def _docs_pipeline(p, root: Path):
 
     from .pipeline import Pipeline
 
-    tmp = Path(tempfile.mkdtemp(prefix="gpumkt-eval-"))
+    tmp = Path(os.environ.get("GPUMKT_EVAL_DOCS_DIR") or tempfile.mkdtemp(prefix="gpumkt-eval-"))
+    shutil.rmtree(tmp / "seeds", ignore_errors=True)  # the index beside it is reused while current
     shutil.copytree(p.settings.seeds_dir, tmp / "seeds")
     for f in (root / "eval" / "docs").iterdir():
         shutil.copy(f, tmp / "seeds" / f.name)

@@ -107,7 +107,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
         near = [clause, own[:a], own, unit.before, unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
-        metric = _nearest(vocab.metrics(), near, a - ca)
+        # A metric named only after the figure, outside its clause, is about something else.
+        metric = _nearest(vocab.metrics(), [clause, own[:a], unit.before, unit.heading], a - ca)
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
         if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
             fig = Figure(fig.text, fig.value, "pct")  # a pie chart's values are shares

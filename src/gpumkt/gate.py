@@ -21,8 +21,8 @@ from .records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "How the thresholds were set").
 MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
-MIN_ENTITY = 0.4  # weaker attachment (a name only in the title while the unit names another) fails
-MIN_COVERAGE = 0.5  # share of the question's other content words the unit must use (same language)
+MIN_ENTITY = 0.25  # a name only in the title, while the unit names another company, is the floor
+MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
 WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
            "prior": 0.1}
 KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},

@@ -93,6 +93,8 @@ class Pipeline:
         timings = Timings(retrieve_ms=_ms(t0))
         if not sel.answered or not sel.evidence:
             cited = [e for e in sel.evidence if e.n in {n for _, n in sel.nearest}]
+            if cited and on_evidence:
+                on_evidence(cited)  # the near misses the refusal cites
             record = self._record(question, language, compose.to_script_text(
                 compose.near_miss(sel.nearest, language), language), True, cited, [], [], timings, t0)
             record.nearest = [{"figure": f.text, "about": compose.about(f), "n": n} for f, n in sel.nearest]

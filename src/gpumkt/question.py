@@ -76,6 +76,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
         rest = rest.replace(m.text, " ")
     pers = tuple(periods(norm))
     rest = period_free(rest)
+    for _, pattern in KIND_WORDS:  # how the question is phrased is not what it is about
+        rest = re.sub(pattern, " ", rest)
+    rest = FIGURE_WORDS.sub(" ", rest)
     kind = _answer_kind(norm)
     metric_kind = next((g.kind for _, _, g in vocab.find(norm, vocab.metrics())), "")
     wants = kind in ("pct", "count", "money", "year") or bool(FIGURE_WORDS.search(norm)) or (
@@ -119,8 +122,11 @@ def unknown_names(question: str, known: frozenset[str]) -> list[str]:
     return out
 
 
+QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 请问 告诉 分别 一下 大约 目前 现在 具体 "
+                       "报告 提到 根据 达到 能够 可以 一共 总共 对吗".split())
 QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
-                       "can will the and also please me about roughly approximately".split())
+                       "can will the and also please me about roughly approximately much many give tell list "
+                       "report reports say according".split())
 
 
 def question_slice(question: str, norm: str, a: int, b: int) -> str:
@@ -139,7 +145,8 @@ def _answer_kind(norm: str) -> str:
 def _words(rest: str) -> list[str]:
     from .lexical import tokenize
 
-    return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]", t) and t not in QUESTION_ENGLISH]
+    return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
+            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE]
 
 
 def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:

@@ -77,15 +77,25 @@ def find(norm: str, groups) -> list[tuple[int, int, Group]]:
 
     ``[g.key for _, _, g in find("年度经常性收入与收入", metrics())] -> ["年度经常性收入", "营收"]``
     """
-    cands = [(m.start(), m.end(), g) for g in groups for f in g.forms
-             for m in re.finditer(form_pattern(f), norm)]
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken, out = [], []
-    for a, b, g in cands:
-        if all(b <= x or a >= y for x, y in taken):
-            taken.append((a, b))
-            out.append((a, b, g))
-    return sorted(out, key=lambda c: c[0])
+    pattern, lookup = _matcher(tuple(groups))
+    out = []
+    for m in pattern.finditer(norm):
+        text = m.group(0)
+        group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
+        if group:
+            out.append((m.start(), m.end(), group))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _matcher(groups: tuple[Group, ...]) -> tuple[re.Pattern, dict[str, Group]]:
+    """One alternation of every form, longest first, so each position takes its longest form."""
+    lookup: dict[str, Group] = {}
+    for g in groups:
+        for f in g.forms:
+            lookup.setdefault(f, g)
+    forms = sorted(lookup, key=len, reverse=True)
+    return re.compile("|".join(form_pattern(f) for f in forms) or r"(?!)"), lookup
 
 
 def mine_names(texts: list[str]) -> list[Group]:
@@ -97,6 +107,7 @@ def mine_names(texts: list[str]) -> list[Group]:
     -> ``["nvidia", "h100"]``
     """
     groups = [set(g.forms) for g in known_entities()]
+    vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
     lower_words = {w for t in texts for w in re.findall(r"(?<![A-Za-z])[a-z][a-z.]+", t)}
     pairs = [(re.split(FUNCTION_CHARS, h)[-1], lat) for t in texts for h, lat in
              [(m.group(1), m.group(2)) for m in PAIR.finditer(t)] +
@@ -112,7 +123,8 @@ def mine_names(texts: list[str]) -> list[Group]:
     for text in texts:
         for m in LATIN_NAME.finditer(text):
             word = m.group(0)
-            if word.lower() not in lower_words and word.split()[0].lower() not in lower_words:
+            if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
+                    and normalise(word).strip() not in vocabulary:  # "Backlog" is a metric, not a name
                 _add(groups, {normalise(word).strip()})
         for m in PRODUCT.finditer(text):
             _add(groups, {normalise(m.group(0)).strip()})
