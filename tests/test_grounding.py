@@ -105,11 +105,14 @@ def test_traditional_and_pdf_reports_give_facts(corpus):
 
 def test_table_rows_and_chart_values_give_facts(corpus):
     docs, _, facts = corpus
-    table = [f for f in facts if f.chunk_id.startswith("000") and f.start != f.sent_start or False]
+    table = [f for f in facts if docs[f.source].text[f.sent_start:f.sent_end].lstrip().startswith("|")]
+    assert any(f.text == "873.2亿美元" and f.metric == "市场规模" and f.period == "2024" for f in table)
+    assert any(f.quantity == "pct" and f.metric == "年复合增长率" for f in table)
     chart = [f for f in facts if "line [" in docs[f.source].text[f.sent_start:f.sent_end]]
     assert chart and all(f.period for f in chart), "each chart point carries its x-axis year"
-    assert any(f.quantity == "pct" for f in facts if f.source.startswith("002") and f.metric == "市场份额")
-    assert table is not None
+    pie = [f for f in facts if f.source.startswith("000") and "pie" in docs[f.source].text[f.sent_start - 80:f.sent_start]]
+    assert any(f.entity == "coreweave" and f.text == "456亿美元" for f in facts)
+    assert all(f.quantity == "pct" for f in pie)
 
 
 FLAT = """Results

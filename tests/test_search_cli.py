@@ -84,3 +84,14 @@ def test_ask_prints_evidence_before_the_answer(cli_env):
 def test_ask_with_a_missing_model_file_is_one_line(cli_env, tmp_path):
     result = CliRunner().invoke(cli, ["ask", "CoreWeave 营收?", "--model", str(tmp_path / "gone.gguf")])
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_facts_lists_an_entitys_figures_with_exact_spans(cli_env, seeds_copy):
+    result = run("facts", "輝達", "--json")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.strip().splitlines() if line.startswith("{")]
+    assert rows and all(r["entity"] == "nvidia" for r in rows)
+    for r in rows[:20]:
+        text = (seeds_copy / r["source"]).read_text("utf-8")
+        assert text[r["start"]:r["end"]] == r["span"]
+    assert run("facts", "Vultr").exit_code != 0

@@ -147,8 +147,8 @@ def fact_conflicts(all_facts: list[Fact], fitting: list[Fact]) -> list[tuple[Fac
     the whole fact layer, not only the evidence."""
     out, seen = [], set()
     for f in fitting:
-        if not (f.entity and f.metric):
-            continue
+        if not (f.entity and f.metric and f.period):
+            continue  # without a period two figures may simply be of different dates
         same = [g for g in all_facts if _key(g) == _key(f)]
         by_source: dict[str, list[Fact]] = {}
         for g in same:
@@ -164,7 +164,7 @@ def fact_conflicts(all_facts: list[Fact], fitting: list[Fact]) -> list[tuple[Fac
 
 
 def _key(f: Fact) -> tuple:
-    return f.entity, f.metric, f.period, f.quantity, f.currency
+    return f.entity, f.metric, f.period, f.quantity, f.currency, f.qualifier
 
 
 def _close(a: Fact, b: Fact) -> bool:

@@ -21,6 +21,9 @@ CLAUSE_END = "，,;；：:、（）()"
 COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|gpus?|customers?|employees?|"
                          r"data cent(?:er|re)s?|clusters?|nodes?)")
 POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
+# A planned or expected figure is not the same fact as an actual one of the same period.
+FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|目标|plan|expect|forecast|guidance|outlook|target|"
+                      r"projected|estimate")
 CHART_SYNTAX = ("```", "style", "classDef", "graph", "pie", "xychart", "timeline", "radar", "title",
                 "x-axis", "y-axis", "flowchart")
 
@@ -110,12 +113,13 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # A metric named only after the figure, outside its clause, is about something else.
         metric = _nearest(vocab.metrics(), [clause, own[:a], unit.before, unit.heading], a - ca)
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
+        forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
             fig = Figure(fig.text, fig.value, "pct")  # a pie chart's values are shares
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, quantity(fig, own[b:b + 16]), fig.currency,
-                        entity, metric, period, start, end, unit.start, unit.end))
+                        entity, metric, period, start, end, unit.start, unit.end, forecast))
     return out
 
 
@@ -155,23 +159,21 @@ def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
 
 
 def _nearest(groups, contexts: list[str], pos: int) -> str:
-    """The key of the group named nearest before the figure in its clause; else the first named
-    in the next context (sentence, sentence before, heading). A name only *after* the figure in
-    its sentence ("77%来自前2大客户（62%来自微软）") is the last resort."""
-    after = ""
+    """The key of the group named nearest the figure in its clause (before it first: "62%来自微软"
+    is Microsoft's); else the last named before it in its sentence, else the first named in the
+    next context (the sentence, the sentence before, the heading)."""
     for i, text in enumerate(contexts):
         found = vocab.find(text, groups)
-        if i == 0:
+        if i == 0:  # the figure's own clause: the name before it, else the one after it
             before = [g for a, _, g in found if a < pos]
-            if before:
-                return before[-1].key
-            after = after or (found[0][2].key if found else "")
+            if before or found:
+                return (before[-1] if before else found[0][2]).key
             continue
         if found and i == 1:
             return found[-1][2].key  # the sentence up to the figure: the nearest name before it
         if found:
             return found[0][2].key
-    return after
+    return ""
 
 
 def build_facts(unit_list: list[Unit], names: list[vocab.Group]) -> list[Fact]:

@@ -19,7 +19,7 @@ from .periods import agrees, periods
 from .question import QuestionRecord
 from .records import Fact
 
-# Fitted on the dev split only (scripts/fit_gate.py; README, "How the thresholds were set").
+# Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
 MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
 MIN_ENTITY = 0.25  # a name only in the title, while the unit names another company, is the floor
 MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)

@@ -77,6 +77,7 @@ class Fact:
     end: int
     sent_start: int  # the sentence / row / line it stands in
     sent_end: int
+    qualifier: str = ""  # "forecast" for a planned / expected figure, "" for an actual one
 
 
 @dataclass
