@@ -29,7 +29,9 @@ def test_search_json_shape_and_verbatim_offsets(cli_env, seeds_copy):
 
 @pytest.mark.parametrize("query", ["CoreWeave 客户集中度", "CoreWeave 客戶集中度"])
 def test_search_crosses_scripts(cli_env, query):
-    data = json.loads(run("search", query, "--json").stdout.strip().splitlines()[-1])
+    # BM25 reads both scripts folded to Simplified; the English test embedder cannot read Chinese,
+    # so the lexical ranking is what crosses scripts here.
+    data = json.loads(run("search", query, "--json", "--mode", "bm25").stdout.strip().splitlines()[-1])
     texts = " ".join(r["text"] for r in data["results"])
     assert "62%" in texts
 
@@ -69,7 +71,7 @@ def test_ask_json_with_small_real_models(cli_env, seeds_copy):
     assert result.exit_code == 0, result.output
     rec = json.loads(result.stdout.strip().splitlines()[-1])
     assert {"question", "language", "answer", "refused", "citations", "unsupported", "conflicts",
-            "timings", "model", "index"} == set(rec)
+            "timings", "model", "index", "nearest"} == set(rec)
     assert rec["language"] == "en" and rec["model"]["name"] == "smollm2-135m"
     for c in rec["citations"]:
         assert (seeds_copy / c["source"]).read_text("utf-8")[c["start"]:c["end"]] == c["quote"]

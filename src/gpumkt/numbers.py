@@ -59,16 +59,22 @@ def spelled_out(text: str) -> str:
 
     ``spelled_out("营收十二亿美元，三成份额") -> "营收1200000000美元，30%份额"``
     """
-    import logging
+    import warnings
 
     import cn2an  # maintained parser of Chinese numerals
 
-    logging.getLogger("cn2an").setLevel(logging.ERROR)
-    try:
-        text = cn2an.transform(text, "cn2an")
-    except (ValueError, KeyError):
-        pass
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns on a bare 亿 / 万 it cannot read; we keep the text
+        pieces = re.split(r"(第[〇一二三四五六七八九十百]+|[一二三四]季度)", text)  # ordinals stay words
+        text = "".join(p if i % 2 else _transform(cn2an, p) for i, p in enumerate(pieces))
     return re.sub(r"(\d+(?:\.\d+)?)成(?![本立功为])", lambda m: f"{float(m.group(1)) * 10:g}%", text)
+
+
+def _transform(cn2an, text: str) -> str:
+    try:
+        return cn2an.transform(text, "cn2an")
+    except (ValueError, KeyError):
+        return text
 
 
 def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
