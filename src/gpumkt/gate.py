@@ -47,10 +47,6 @@ class Judged:
         return self.entity >= MIN_ENTITY and self.metric > 0 and self.period != "conflict" \
             and self.figure and (self.cov is None or self.cov >= MIN_COVERAGE)
 
-    @property
-    def near(self) -> bool:
-        """About the entity asked, but another period, metric or kind of figure."""
-        return self.entity > 0 and not self.answers and bool(self.facts or self.unit_facts)
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
