@@ -186,3 +186,50 @@ def test_figures_written_in_words_are_checked_too():
     assert misattributed("营收为十二亿美元[1]。", [q2], []) == []
     assert misattributed("营收为十亿美元[1]。", [q2], []) != []
     assert misattributed("占三成", [], []) == ["30%"]
+
+
+def test_compound_metric_takes_its_kind_from_its_head(corpus):
+    _, names, _ = corpus
+    assert build("CoreWeave Q2 2025营收年增长率是多少?", names).answer_kind == "pct"
+    assert build("What was CoreWeave's revenue growth rate?", names).answer_kind == "pct"
+    assert build("CoreWeave 2025年第二季度营收是多少?", names).answer_kind == "money"
+
+
+def test_words_no_report_uses_do_not_count_against_a_passage(corpus):
+    _, names, _ = corpus
+    q = build("Modal 在2023年A輪之前身價多少？", names, known=frozenset(["之前", "modal"]))
+    assert "身价" not in q.words and "之前" in q.words
+
+
+def test_figure_takes_the_nearest_metric_of_its_own_kind(corpus):
+    docs, _, facts = corpus
+    expected = _find(facts, docs, "002", "10.8亿美元")  # "年增长率高达207%,大幅超过市场预期的10.8亿美元"
+    assert expected.metric == "营收"
+
+
+def test_list_item_does_not_take_its_sibling_company(corpus):
+    doc = Document("x.md", "Together AI", "# Together AI\n\n- 合作: 与Dell、Meta合作\n- 融资: 总计5.335亿美元\n", "0")
+    names = vocab.mine_names([doc.text])
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)
+    assert [f.entity for f in facts if f.text == "5.335亿美元"] == ["together ai"]
+
+
+def test_words_capitalised_only_at_a_line_start_are_not_names():
+    text = "Overview\nPage 1 of 3\nRevenue grew at CoreWeave, said Michael Intrator in December.\n"
+    keys = {g.key for g in vocab.mine_names([text])}
+    assert {"coreweave", "michael", "intrator"} <= keys
+    assert not keys & {"overview", "page", "revenue", "december"}
+
+
+def test_a_figure_without_the_period_asked_is_a_near_miss(corpus):
+    from gpumkt import gate
+    from gpumkt.records import Chunk
+
+    _, names, _ = corpus
+    text = "未来5年AI基础设施市场规模将达到3-4万亿美元。"
+    chunk = Chunk("x-000", "x.md", "AI基础设施", 0, len(text), text, normalise(text))
+    unit = units(chunk, text)[0]
+    q = build("全球AI基础设施市场到2035年的规模预计是多少？", names)
+    judged = gate.judge(q, unit, build_facts([unit], names), 0.6, 1.0, names)
+    assert judged.period == "unknown" and not judged.answers
+    assert gate._chars_cover("成立", "创立时间:2022年") == 0.25

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import vocab
 from .numbers import Figure, figure_spans
@@ -108,10 +109,13 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if _is_year(fig, own[b:b + 2]):
             continue
         clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
-        near = [clause, own[:a], own, unit.before, unit.heading]
+        near = [clause, own[:a], own] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         # A metric named only after the figure, outside its clause, is about something else.
-        metric = _nearest(vocab.metrics(), [clause, own[:a], unit.before, unit.heading], a - ca)
+        # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
+        contexts = [clause, own[:a], unit.before, unit.heading]
+        metric = _nearest(_metrics_for(quantity(fig, own[b:b + 16])), contexts, a - ca) or \
+            _nearest(vocab.metrics(), contexts, a - ca)  # "Revenue ... 12% Q/Q": its growth
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
@@ -121,6 +125,27 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
                         fig.text, fig.value, quantity(fig, own[b:b + 16]), fig.currency,
                         entity, metric, period, start, end, unit.start, unit.end, forecast))
     return out
+
+
+LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.、)])\s")
+METRIC_KINDS = {"money": {"money", "num"}, "pct": {"pct"}, "mult": {"pct", "mult"},
+                "count": {"count", "num"}, "power": {"num"}}
+
+
+def sibling_items(unit: Unit) -> bool:
+    """The unit and the sentence before it are items of one list: the item before is a sibling
+    (another company's line), not context; the list's heading or lead-in line is.
+
+    ``sibling_items(<unit "- 融资: 5亿美元" after "- 合作: 与Dell合作">) -> True``
+    """
+    return bool(LIST_ITEM.match(unit.quote) and LIST_ITEM.match(unit.before))
+
+
+@lru_cache(maxsize=8)
+def _metrics_for(quantity_kind: str) -> tuple:
+    """The metric groups a figure of this kind can measure (any, for a bare number)."""
+    fits = METRIC_KINDS.get(quantity_kind)
+    return tuple(g for g in vocab.metrics() if fits is None or not g.kind or g.kind in fits)
 
 
 def table_scale(caption: str) -> float:

@@ -2,7 +2,8 @@
 
 A unit answers a question when the text attaches it to everything the question asks about: each
 entity is named in the unit or its context (the sentence before, its heading; the report title
-only when nothing nearer names a company), no period it gives contradicts the period asked, the
+only when nothing nearer names a company), it states the period asked (a figure with no period
+is not attached to the one asked; the report title counts here), the
 metric asked is named, and — for a question about a figure — it states a figure of the kind
 asked (a percentage for a share, an amount for revenue). Units that meet the entity but miss the
 period or metric are *near misses*: their figures are offered as what the reports do say.
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocab
-from .facts import Unit
+from .facts import Unit, sibling_items
 from .periods import agrees, periods
 from .question import QuestionRecord
 from .records import Fact
@@ -44,7 +45,7 @@ class Judged:
 
     @property
     def answers(self) -> bool:
-        return self.entity >= MIN_ENTITY and self.metric > 0 and self.period != "conflict" \
+        return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
             and self.figure and (self.cov is None or self.cov >= MIN_COVERAGE)
 
 
@@ -66,7 +67,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
 
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:
-    """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before,
+    """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
+    it is a sibling list item),
     .7 in the heading, .4 in the title (.25 when something nearer names another company), else 0."""
     if not q.entities:
         return 1.0
@@ -76,7 +78,7 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
     for m in q.entities:
         if m.key in own_names:
             scores.append(1.0)
-        elif any(_has(u.before, f) for f in m.forms):
+        elif not sibling_items(u) and any(_has(u.before, f) for f in m.forms):
             scores.append(0.8 if not own_names else 0.5)
         elif any(_has(u.heading, f) for f in m.forms):
             scores.append(0.7 if not own_names else 0.4)
@@ -108,7 +110,7 @@ def _metric(q: QuestionRecord, u: Unit) -> float:
 def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
-    given = periods(u.own) or periods(u.before) or periods(u.heading)
+    given = periods(u.own) or periods(u.before) or periods(u.heading) or periods(u.title)
     states = [agrees(p, given) for p in q.periods]
     if "conflict" in states and "match" not in states:
         return "conflict"
@@ -136,7 +138,17 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
     if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
         return None
     text = u.context
-    return sum(1 for w in q.words if w in text) / len(q.words)
+    return sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words) / len(q.words)
+
+
+def _chars_cover(word: str, own: str) -> float:
+    """For a Chinese word the unit does not use, half the share of its characters the unit's own
+    text does: a paraphrase often keeps one character of the report's word (成立 for 创立).
+
+    ``_chars_cover("成立", "创立时间:2022年") -> 0.25``
+    """
+    han = [c for c in word if "\u4e00" <= c <= "\u9fff"]
+    return 0.5 * sum(c in own for c in han) / len(han) if han else 0.0
 
 
 def decide(judged: list[Judged], min_similarity: float = MIN_SIMILARITY) -> tuple[list[Judged], bool]:

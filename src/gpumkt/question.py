@@ -7,6 +7,7 @@ kind of answer expected and, for a question that asks several things, its parts.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from . import vocab
@@ -60,7 +61,7 @@ class QuestionRecord:
 
 
 def build(question: str, names: list[vocab.Group], split: bool = True,
-          known: frozenset[str] = frozenset()) -> QuestionRecord:
+          known: Collection[str] = frozenset()) -> QuestionRecord:
     """Read a clean question once. ``names`` are the entity groups of the index.
 
     ``build("CoreWeave 2025年第二季度营收是多少?", names)`` -> entities (coreweave), metrics (营收,
@@ -80,11 +81,13 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
         rest = re.sub(pattern, " ", rest)
     rest = FIGURE_WORDS.sub(" ", rest)
     kind = _answer_kind(norm)
-    metric_kind = next((g.kind for _, _, g in vocab.find(norm, vocab.metrics())), "")
+    # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
+    metric_kind = next((g.kind for _, _, g in reversed(vocab.find(norm, vocab.metrics()))), "")
     wants = kind in ("pct", "count", "money", "year") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
+    words = tuple(_words(rest, known))
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
-                            kind or (metric_kind if wants else ""), wants, tuple(_words(rest)),
+                            kind or (metric_kind if wants else ""), wants, words,
                             tuple(unknown_names(question, known)) if known else ())
     if split:
         record = _with_parts(record, names, known)
@@ -104,7 +107,7 @@ def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) 
     return out
 
 
-def unknown_names(question: str, known: frozenset[str]) -> list[str]:
+def unknown_names(question: str, known: Collection[str]) -> list[str]:
     """Names in the question (CamelCase, upper-case, capitalised inside a sentence) that occur
     nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``."""
     from .lexical import tokenize
@@ -142,11 +145,13 @@ def _answer_kind(norm: str) -> str:
     return ""
 
 
-def _words(rest: str) -> list[str]:
+def _words(rest: str, known: Collection[str]) -> list[str]:
+    """Content words left to match against a passage. A word no report uses anywhere (the
+    asker's own paraphrase: 身价 for 估值) cannot tell one passage from another, so it is left out."""
     from .lexical import tokenize
 
     return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
-            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE]
+            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and (not known or t in known)]
 
 
 def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:

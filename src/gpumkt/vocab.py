@@ -120,18 +120,47 @@ def mine_names(texts: list[str]) -> list[Group]:
         clash = normalise(han) in known and normalise(latin).strip() not in known[normalise(han)]
         if len(partners[han]) == 1 and not clash and _is_pair(han, latin, texts):
             _add(groups, {normalise(han), normalise(latin).strip()})
+    for word in _latin_names(texts):
+        if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
+                and normalise(word).strip() not in vocabulary:  # "Backlog" is a metric, not a name
+            _add(groups, {normalise(word).strip()})
     for text in texts:
-        for m in LATIN_NAME.finditer(text):
-            word = m.group(0)
-            if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
-                    and normalise(word).strip() not in vocabulary:  # "Backlog" is a metric, not a name
-                _add(groups, {normalise(word).strip()})
         for m in PRODUCT.finditer(text):
             _add(groups, {normalise(m.group(0)).strip()})
     return [Group(_key(g), tuple(sorted(g, key=len, reverse=True))) for g in groups]
 
 
 FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
+MONTHS = set("january february march april may june july august september october november december".split())
+
+
+def _latin_names(texts: list[str]) -> set[str]:
+    """Latin words written as names: acronyms anywhere, a capitalised word only where it is
+    capitalised mid-sentence at least once. A word capitalised only at the start of a line or a
+    sentence, or in a heading ("Overview", "Page 1 of 3"), is an ordinary word.
+
+    ``_latin_names(["Overview\nRevenue grew at CoreWeave."]) -> {"CoreWeave"}``
+    """
+    out = set()
+    for text in texts:
+        for m in LATIN_NAME.finditer(text):
+            word = m.group(0)
+            if word.lower() in MONTHS:
+                continue
+            if re.match(r"[A-Z]{2}", word) or _mid_sentence(text, m.start()):
+                out.add(word)
+    return out
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """The character before ``at`` (past spaces) continues a sentence: a lower-case letter, a
+    digit, a comma or a Chinese character; not a line start, a full stop or markup."""
+    before = text[max(0, at - 40):at].rstrip(" \t")
+    if not before or before.endswith("\n"):
+        return False
+    if re.search(r"^\s*(?:#+|[-*>]|\d+[.、)])\s*$", before.split("\n")[-1]):
+        return False  # the first word of a heading or a list item
+    return bool(re.search(r"[a-z0-9,;，、（(\u4e00-\u9fff]$", before))
 
 
 def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
