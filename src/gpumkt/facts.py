@@ -113,16 +113,17 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
+        kind = quantity(fig, own[b:b + 16])
         contexts = [clause, own[:a], unit.before, unit.heading]
-        metric = _nearest(_metrics_for(quantity(fig, own[b:b + 16])), contexts, a - ca) or \
+        metric = _nearest(_metrics_for(kind), contexts, a - ca) or \
             _nearest(vocab.metrics(), contexts, a - ca)  # "Revenue ... 12% Q/Q": its growth
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
-            fig = Figure(fig.text, fig.value, "pct")  # a pie chart's values are shares
+            fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
-                        fig.text, fig.value, quantity(fig, own[b:b + 16]), fig.currency,
+                        fig.text, fig.value, kind, fig.currency,
                         entity, metric, period, start, end, unit.start, unit.end, forecast))
     return out
 

@@ -3,8 +3,7 @@
 A unit answers a question when the text attaches it to everything the question asks about: each
 entity is named in the unit or its context (the sentence before, its heading; the report title
 only when nothing nearer names a company), it states the period asked (a figure with no period
-is not attached to the one asked; the report title counts here), the
-metric asked is named, and — for a question about a figure — it states a figure of the kind
+is not attached to the one asked; the report title counts here), the metric asked is named, and — for a question about a figure — it states a figure of the kind
 asked (a percentage for a share, an amount for revenue). Units that meet the entity but miss the
 period or metric are *near misses*: their figures are offered as what the reports do say.
 """
@@ -68,8 +67,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
-    it is a sibling list item),
-    .7 in the heading, .4 in the title (.25 when something nearer names another company), else 0."""
+    it is a sibling list item), .7 in the heading, .4 in the title (.25 when something nearer names another company), else 0."""
     if not q.entities:
         return 1.0
     own_names = {g.key for _, _, g in vocab.find(u.own, names)}
