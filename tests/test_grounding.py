@@ -233,3 +233,44 @@ def test_a_figure_without_the_period_asked_is_a_near_miss(corpus):
     judged = gate.judge(q, unit, build_facts([unit], names), 0.6, 1.0, names)
     assert judged.period == "unknown" and not judged.answers
     assert gate._chars_cover("成立", "创立时间:2022年") == 0.25
+
+
+def test_chart_title_unit_gives_chart_values_a_scale_and_currency():
+    from gpumkt.facts import table_unit
+
+    assert table_unit("全球服务器出货额 (十亿美元)") == (1e9, "usd")
+    assert table_unit("($ in millions, except percentages)") == (1e6, "usd")
+    assert table_unit("员工人数 (千人)") == (1e3, "")
+    assert table_unit("季度营收对比") == (1.0, "")
+
+
+def test_a_span_of_time_is_a_duration_not_a_bare_number():
+    doc = Document("x.md", "Acme", "# Acme\n\nAcme的租约期限一般为3年，部署周期约6个月，2024年营收8亿美元。\n", "0")
+    names = vocab.mine_names([doc.text])
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)
+    kinds = {f.text: f.quantity for f in facts}
+    assert kinds["3"] == "duration" and kinds["6"] == "duration" and kinds["8亿美元"] == "money"
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Acme的租约一般签多久？", "duration"), ("How long are Acme's leases?", "duration"),
+    ("Acme的收入中有多少来自海外？", "pct"), ("How much of Acme's revenue comes from Europe?", "pct"),
+    ("Acme的营收是多少？", "money"),
+])
+def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
+    _, names, _ = corpus
+    assert build(question, names).answer_kind == kind
+
+
+def test_model_number_glued_to_gpu_is_still_named():
+    import re
+
+    assert re.search(vocab.form_pattern("h100"), "管理超过1万块h100gpu构成的集群")
+    assert not re.search(vocab.form_pattern("h100"), "h100x")
+
+
+def test_wrapped_lines_are_not_cut_into_two_chunks_mid_sentence():
+    sentence = "Spending rose again as the company added capacity\nacross several new sites in the quarter."
+    text = "Report\n\n" + "\n".join([sentence] * 12) + "\n"
+    chunks = chunk_document(Document("x.txt", "Report", text, "0"))
+    assert len(chunks) > 1 and all(c.text.rstrip().endswith(".") for c in chunks)

@@ -44,6 +44,14 @@ def test_batch_prints_one_object_per_line(cli_env, tmp_path):
     assert [o["query"] for o in objs] == ["NVIDIA 市值", "Modal 估值"]
 
 
+def test_a_batch_file_that_is_not_utf8_is_one_line(cli_env, tmp_path):
+    batch = tmp_path / "q.txt"
+    batch.write_bytes("营收\n".encode("gb18030") + b"\xff\xfe\xfa")
+    result = CliRunner().invoke(cli, ["search", "--batch", str(batch)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: ") and len(result.output.strip().splitlines()) == 1
+
+
 def test_readable_table_output(cli_env):
     result = run("search", "Modal 冷启动", "--k", "2")
     assert result.exit_code == 0 and "query: Modal 冷启动" in result.output and " 1. [" in result.output

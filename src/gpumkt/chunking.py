@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .records import Chunk, Document
-from .text import normalise, sentence_spans, squash
+from .text import LIST_OR_BLOCK, normalise, sentence_spans, squash
 
-CHUNKER_VERSION = "5"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "6"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
@@ -142,12 +142,21 @@ class _Builder:
                 self.first_line_seen = True
                 return  # plain-text title line: already the root of the path
             self.first_line_seen = True
-            if self.pending and block.end - self.pending[0].start > MAX_CHARS:
+            if self.pending and block.end - self.pending[0].start > MAX_CHARS and \
+                    not self._continues(block):
                 self.flush()
             self.pending.append(block)
             return
         self.flush()
         (self._table if block.kind == "table" else self._chart)(block)
+
+    def _continues(self, block: Block) -> bool:
+        """The line goes on a sentence the pending lines left open (a wrapped PDF line): cutting
+        there would split the sentence across chunks, so the run is cut later at a sentence end."""
+        gap = self.doc.text[self.pending[-1].end:block.start]
+        last = self.doc.text[self.pending[-1].start:self.pending[-1].end].rstrip()
+        return gap.count("\n") == 1 and bool(last) and last[-1] not in "。！？；.!?;:：" and \
+            not LIST_OR_BLOCK.match(self.doc.text[block.start:block.end])
 
     def flush(self) -> None:
         if not self.pending:

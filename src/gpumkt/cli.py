@@ -26,6 +26,22 @@ class Group(click.Group):
             if os.environ.get("GPUMKT_DEBUG") == "1":
                 traceback.print_exc()
             raise click.ClickException(str(exc)) from exc
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # an unforeseen fault still ends in one line, never a traceback
+            if os.environ.get("GPUMKT_DEBUG") == "1":
+                traceback.print_exc()
+            raise click.ClickException(f"{_describe(exc)} (set GPUMKT_DEBUG=1 to see where)") from exc
+
+
+def _describe(exc: Exception) -> str:
+    """One line for an unexpected fault: ``_describe(PermissionError(13, "denied", "out")) ->
+    "cannot use out: denied"``."""
+    if isinstance(exc, OSError) and exc.filename:
+        return f"cannot use {exc.filename}: {exc.strerror or exc}"
+    if isinstance(exc, UnicodeError):
+        return f"a file is not UTF-8 text ({exc.reason}): save it as UTF-8 and try again"
+    return f"unexpected {type(exc).__name__}: {exc}"
 
 
 @click.group(cls=Group)

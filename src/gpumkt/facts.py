@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import vocab
-from .numbers import Figure, figure_spans
+from .numbers import CURRENCIES, Figure, figure_spans
 from .periods import periods
 from .records import Chunk, Fact
 from .text import normalise, normalise_aligned, plain, sentence_spans, squash
@@ -22,6 +22,9 @@ CLAUSE_END = "，,;；：:、（）()"
 COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|gpus?|customers?|employees?|"
                          r"data cent(?:er|re)s?|clusters?|nodes?)")
 POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
+# A span of time ("4年", "三个月", "2-5 years"); a bare 月 after a number is a month of a date.
+DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*)?(年(?![度初底末中])|个月|周|天|小时|years?|months?|weeks?|days?|"
+                            r"hours?)(?![a-z])")
 # A planned or expected figure is not the same fact as an actual one of the same period.
 FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|目标|plan|expect|forecast|guidance|outlook|target|"
                       r"projected|estimate")
@@ -101,13 +104,14 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     raw = unit.quote if unit.chunk.kind == "text" else unit.label
     own = normalise_aligned(raw)
     offset_ok = unit.chunk.kind == "text"
-    scale = 1.0 if offset_ok else table_scale(unit.heading)
+    scale, currency = (1.0, "") if offset_ok else table_unit(unit.heading)
     out = []
     for fig, a, b in figure_spans(raw):
-        if scale != 1.0 and fig.currency and not re.search(r"[万亿千百]|illion|bn|mn", fig.text):
-            fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency)  # "$1,213" in millions
-        if _is_year(fig, own[b:b + 2]):
-            continue
+        if scale != 1.0 and (fig.currency or currency) and fig.kind == "num" and \
+                not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
+            fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
+        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
+            continue  # a year is a period; "表3", "Figure 2", "Page 1" number the document
         clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
         near = [clause, own[:a], own] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
@@ -119,6 +123,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
             _nearest(vocab.metrics(), contexts, a - ca)  # "Revenue ... 12% Q/Q": its growth
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
+        if not offset_ok and kind == "num" and _money_metric(metric):
+            kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
         if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
@@ -128,9 +134,10 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     return out
 
 
+LABEL_NUMBER = re.compile(r"(?:表|图|圖|table|figure|fig\.|page|p\.)\s*$")
 LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.、)])\s")
 METRIC_KINDS = {"money": {"money", "num"}, "pct": {"pct"}, "mult": {"pct", "mult"},
-                "count": {"count", "num"}, "power": {"num"}}
+                "count": {"count", "num"}, "power": {"num"}, "duration": {"num"}}
 
 
 def sibling_items(unit: Unit) -> bool:
@@ -149,13 +156,26 @@ def _metrics_for(quantity_kind: str) -> tuple:
     return tuple(g for g in vocab.metrics() if fits is None or not g.kind or g.kind in fits)
 
 
-def table_scale(caption: str) -> float:
-    """The unit line of a table: ``table_scale("($ in millions, except percentages)") -> 1e6``"""
-    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(百万|亿|万|千)", caption)
+SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "十亿": 1e9, "亿": 1e8,
+          "万": 1e4, "千": 1e3}
+
+
+def table_unit(caption: str) -> tuple[float, str]:
+    """The unit line of a table or chart title: its scale and, when it names one, its currency.
+
+    ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
+    ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``
+    """
+    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(百万|十亿|亿|万|千)|"
+                  r"[(（]\s*(?:\$|usd|us\$)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)", caption.lower())
     if not m:
-        return 1.0
-    return {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "亿": 1e8, "万": 1e4,
-            "千": 1e3}[m.group(1) or m.group(2)]
+        return 1.0, ""
+    cur = re.search(r"美元|\$|usd|人民币|rmb|元", caption[max(0, m.start() - 3):m.start() + 30].lower())
+    return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
+
+
+def _money_metric(key: str) -> bool:
+    return any(g.key == key and g.kind == "money" for g in vocab.metrics()) if key else False
 
 
 def quantity(fig: Figure, after: str) -> str:
@@ -166,6 +186,8 @@ def quantity(fig: Figure, after: str) -> str:
         return fig.kind
     if POWER_UNITS.match(after):
         return "power"
+    if DURATION_UNITS.match(after):
+        return "duration"
     if COUNT_UNITS.match(after):
         return "count"
     return "num"

@@ -18,6 +18,7 @@ from .facts import Unit, sibling_items
 from .periods import agrees, periods
 from .question import QuestionRecord
 from .records import Fact
+from .text import normalise
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
 MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
@@ -25,8 +26,11 @@ MIN_ENTITY = 0.25  # a name only in the title, while the unit names another comp
 MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
 WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
            "prior": 0.1}
+COVERAGE_PRIOR = 0.0  # pseudo-words counted as found: one paraphrased word alone does not refuse
+PASSAGE_PERIOD = False  # a sentence with no period takes its passage's, when that names only one
 KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
-           "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"}}
+           "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
+           "duration": {"duration"}}
 
 
 @dataclass
@@ -109,6 +113,12 @@ def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
     given = periods(u.own) or periods(u.before) or periods(u.heading) or periods(u.title)
+    if not given and PASSAGE_PERIOD:
+        # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
+        # sentences too; a passage that names other periods as well leaves the sentence unknown.
+        passage = periods(normalise(u.chunk.text))
+        if passage and any(all(agrees(p, [g]) == "match" for g in passage) for p in q.periods):
+            return "match"
     states = [agrees(p, given) for p in q.periods]
     if "conflict" in states and "match" not in states:
         return "conflict"
@@ -136,7 +146,8 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
     if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
         return None
     text = u.context
-    return sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words) / len(q.words)
+    found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
+    return (found + COVERAGE_PRIOR) / (len(q.words) + COVERAGE_PRIOR)
 
 
 def _chars_cover(word: str, own: str) -> float:

@@ -17,7 +17,10 @@ from .text import detect_language, normalise
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|\bshare\b|"
-            r"ratio|\bmargin\b|\brate\b|多少%"),
+            r"ratio|\bmargin\b|\brate\b|多少%|"
+            # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
+            r"多少[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
+    ("duration", r"多久|多长时间|多长的|几年时间|多少年|how long|how many (?:years|months|weeks|days)"),
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种)|how many|number of"),
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
@@ -49,7 +52,7 @@ class QuestionRecord:
     metrics: tuple[Mention, ...] = ()
     metric_kind: str = ""  # the kind of figure the first metric is measured in
     periods: tuple[str, ...] = ()
-    answer_kind: str = ""  # pct | money | count | year | name | yesno | "" (unclear)
+    answer_kind: str = ""  # pct | money | count | duration | year | name | yesno | "" (unclear)
     wants_figure: bool = False
     words: tuple[str, ...] = ()  # what is left once names, metrics and periods are taken out
     unknown: tuple[str, ...] = ()  # names the question uses that no report uses at all
@@ -83,7 +86,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     kind = _answer_kind(norm)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
     metric_kind = next((g.kind for _, _, g in reversed(vocab.find(norm, vocab.metrics()))), "")
-    wants = kind in ("pct", "count", "money", "year") or bool(FIGURE_WORDS.search(norm)) or (
+    wants = kind in ("pct", "count", "money", "year", "duration") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
     words = tuple(_words(rest, known))
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,

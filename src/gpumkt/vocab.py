@@ -67,7 +67,8 @@ def all_groups() -> tuple[Group, ...]:
 def form_pattern(form: str) -> str:
     """Latin forms match whole words (a plural s allowed); Chinese forms match anywhere."""
     if re.search(r"[a-z0-9]", form) and not re.search(r"[\u4e00-\u9fff]", form):
-        tail = r"(?![a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"  # "a100" in "a10040gb"
+        # "a100" in "a10040gb" and "h100gpu": Chinese text glues a model number to what follows
+        tail = r"(?!(?!gpu)[a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"
         return rf"(?<![a-z0-9]){re.escape(form)}(?:s|es)?{tail}"
     return re.escape(form)
 
