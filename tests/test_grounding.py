@@ -27,6 +27,7 @@ def corpus():
     ("2025年第二季度营收12亿美元", ["2025q2"]), ("Q3 FY25 revenue", ["2025q3"]),
     ("the third quarter of fiscal 2025", ["2025q3"]), ("2025年上半年", ["2025h1"]),
     ("fiscal 2024 revenue", ["2024"]), ("2020亿美元", []), ("2q25 and h1 2024", ["2025q2", "2024h1"]),
+    ("2024年约20亿美元，2025年TTM 35.3亿美元", ["2024", "2025"]), ("共1,2025台", []),
 ])
 def test_periods(text, expected):
     assert periods(normalise(text)) == expected
@@ -255,7 +256,8 @@ def test_a_span_of_time_is_a_duration_not_a_bare_number():
 @pytest.mark.parametrize("question,kind", [
     ("Acme的租约一般签多久？", "duration"), ("How long are Acme's leases?", "duration"),
     ("Acme的收入中有多少来自海外？", "pct"), ("How much of Acme's revenue comes from Europe?", "pct"),
-    ("Acme的营收是多少？", "money"),
+    ("Acme的营收是多少？", "money"), ("Acme的利息支出增长到了多少？", "money"),
+    ("What did Acme's interest expense grow to?", "money"), ("Acme的营收增长率是多少？", "pct"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
@@ -274,3 +276,16 @@ def test_wrapped_lines_are_not_cut_into_two_chunks_mid_sentence():
     text = "Report\n\n" + "\n".join([sentence] * 12) + "\n"
     chunks = chunk_document(Document("x.txt", "Report", text, "0"))
     assert len(chunks) > 1 and all(c.text.rstrip().endswith(".") for c in chunks)
+
+
+def test_a_passage_that_names_one_period_gives_it_to_its_sentences(corpus):
+    from gpumkt import gate
+    from gpumkt.records import Chunk
+
+    _, names, _ = corpus
+    q = build("Acme 2024年的毛利率是多少？", names)
+    for text, expected in (("2024年Acme继续扩张产能。新工厂投产。其毛利率为40%。", "match"),
+                           ("2023年Acme亏损，2024年扭亏。新工厂投产。其毛利率为40%。", "unknown")):
+        chunk = Chunk("x-000", "x.md", "Acme", 0, len(text), text, normalise(text))
+        unit = units(chunk, text)[-1]
+        assert gate._period(q, unit) == expected

@@ -2,10 +2,12 @@
 
 A unit answers a question when the text attaches it to everything the question asks about: each
 entity is named in the unit or its context (the sentence before, its heading; the report title
-only when nothing nearer names a company), it states the period asked (a figure with no period
-is not attached to the one asked; the report title counts here), the metric asked is named, and — for a question about a figure — it states a figure of the kind
-asked (a percentage for a share, an amount for revenue). Units that meet the entity but miss the
-period or metric are *near misses*: their figures are offered as what the reports do say.
+only when nothing nearer names a company), it states the period asked (in the unit, the sentence
+before, the heading, the report title, or a passage that names that period alone; a figure with
+no period is not attached to the one asked), the metric asked is named, and, for a question about
+a figure, it states a figure of the kind asked (a percentage for a share, an amount for revenue).
+Units that meet the entity but miss the period or metric are *near misses*: their figures are
+offered as what the reports do say.
 """
 
 from __future__ import annotations
@@ -26,8 +28,6 @@ MIN_ENTITY = 0.25  # a name only in the title, while the unit names another comp
 MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
 WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
            "prior": 0.1}
-COVERAGE_PRIOR = 0.0  # pseudo-words counted as found: one paraphrased word alone does not refuse
-PASSAGE_PERIOD = False  # a sentence with no period takes its passage's, when that names only one
 KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
            "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
            "duration": {"duration"}}
@@ -113,7 +113,7 @@ def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
     given = periods(u.own) or periods(u.before) or periods(u.heading) or periods(u.title)
-    if not given and PASSAGE_PERIOD:
+    if not given:
         # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
         # sentences too; a passage that names other periods as well leaves the sentence unknown.
         passage = periods(normalise(u.chunk.text))
@@ -146,8 +146,7 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
     if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
         return None
     text = u.context
-    found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
-    return (found + COVERAGE_PRIOR) / (len(q.words) + COVERAGE_PRIOR)
+    return sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words) / len(q.words)
 
 
 def _chars_cover(word: str, own: str) -> float:

@@ -32,6 +32,9 @@ KIND_WORDS = [
 ]
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
                           r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
+# "增长到多少", "grew to": the level reached is asked, not the rate of growth.
+LEVEL_REACHED = re.compile(r"(?:增长|增加|上升|提升|上涨|攀升|增|涨|升)(?:到|至)|"
+                           r"(?:grow|grew|grown|rise|rose|risen|increased?|climb(?:ed)?|jump(?:ed)?) to\b")
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
                         r"as well as|plus)\s*")
 
@@ -71,7 +74,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     money), periods ("2025q2"), answer kind "money", wants_figure True.
     """
     norm = normalise(question)
-    rest = norm
+    rest = LEVEL_REACHED.sub(" ", norm)
     ents = tuple(_mentions(question, norm, names, entity=True))
     for m in ents:
         rest = rest.replace(m.text, " ")
@@ -85,7 +88,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = FIGURE_WORDS.sub(" ", rest)
     kind = _answer_kind(norm)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
-    metric_kind = next((g.kind for _, _, g in reversed(vocab.find(norm, vocab.metrics()))), "")
+    said = vocab.find(LEVEL_REACHED.sub(" ", norm), vocab.metrics())
+    metric_kind = next((g.kind for _, _, g in reversed(said)), "")
     wants = kind in ("pct", "count", "money", "year", "duration") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
     words = tuple(_words(rest, known))
