@@ -8,6 +8,7 @@ runs one answer at a time and a second tab waits its turn.
 from __future__ import annotations
 
 import argparse
+import logging
 import queue
 import threading
 import time
@@ -78,6 +79,7 @@ class ChatSession:
         except GpumktError as exc:  # foreseeable: one clear line in the chat
             events.put(("error", str(exc)))
         except Exception as exc:  # the UI keeps running whatever happens in one answer
+            logging.getLogger("gpumkt").exception("answer failed")  # the traceback goes to the log
             events.put(("error", f"unexpected error ({type(exc).__name__}): {exc}"))
 
     def stop(self):

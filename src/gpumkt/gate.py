@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import vocab
 from .facts import Unit, sibling_items
 from .periods import agrees, periods
 from .question import QuestionRecord
 from .records import Fact
-from .text import normalise
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
 MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
@@ -116,13 +116,18 @@ def _period(q: QuestionRecord, u: Unit) -> str:
     if not given:
         # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
         # sentences too; a passage that names other periods as well leaves the sentence unknown.
-        passage = periods(normalise(u.chunk.text))
+        passage = _passage_periods(u.chunk.indexed)
         if passage and any(all(agrees(p, [g]) == "match" for g in passage) for p in q.periods):
             return "match"
     states = [agrees(p, given) for p in q.periods]
     if "conflict" in states and "match" not in states:
         return "conflict"
     return "match" if "match" in states else "unknown"
+
+
+@lru_cache(maxsize=4096)
+def _passage_periods(indexed: str) -> tuple[str, ...]:
+    return tuple(periods(indexed))  # the chunk's normalised text, read once per chunk
 
 
 def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
