@@ -253,11 +253,19 @@ def test_a_span_of_time_is_a_duration_not_a_bare_number():
     assert kinds["3"] == "duration" and kinds["6"] == "duration" and kinds["8亿美元"] == "money"
 
 
+def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
+    doc = Document("x.md", "Acme", "# Acme\n\n见表3，Acme代表12家厂商签约。\n", "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], [])
+    assert [f.text for f in facts] == ["12"]
+
+
 @pytest.mark.parametrize("question,kind", [
     ("Acme的租约一般签多久？", "duration"), ("How long are Acme's leases?", "duration"),
     ("Acme的收入中有多少来自海外？", "pct"), ("How much of Acme's revenue comes from Europe?", "pct"),
     ("Acme的营收是多少？", "money"), ("Acme的利息支出增长到了多少？", "money"),
     ("What did Acme's interest expense grow to?", "money"), ("Acme的营收增长率是多少？", "pct"),
+    ("有多少家公司来自中国？", "count"), ("Acme现有电力是多少兆瓦？", "power"),
+    ("Which big customer pays Acme the most?", "name"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
@@ -289,3 +297,29 @@ def test_a_passage_that_names_one_period_gives_it_to_its_sentences(corpus):
         chunk = Chunk("x-000", "x.md", "Acme", 0, len(text), text, normalise(text))
         unit = units(chunk, text)[-1]
         assert gate._period(q, unit) == expected
+
+
+def test_function_words_are_not_content_words(corpus):
+    _, names, _ = corpus
+    q = build("如果改用Acme的服务，虽然价格已经下降，每小时的价格是多少？", names)
+    assert not {"如果", "虽然", "已经"} & set(q.words)
+
+
+def test_an_amount_is_never_attached_to_a_rate_metric():
+    doc = Document("x.md", "Acme", "# Acme\n\n增长迅速，市场将从2023年的31亿美元扩大到2030年的90亿美元。\n", "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], [])
+    assert [(f.text, f.metric) for f in facts if f.quantity == "money"] == [("31亿美元", ""), ("90亿美元", "")]
+
+
+def test_a_region_asked_must_be_named_by_the_passage(corpus):
+    from gpumkt import gate
+    from gpumkt.records import Chunk
+
+    _, names, _ = corpus
+    q = build("欧洲占GPU云市场多少份额？", names)
+    assert [m.key for m in q.places] == ["欧洲"] and "欧洲" not in q.words
+    assert [m.key for m in build("What share of the market does Europe hold?", names).places] == ["欧洲"]
+    for text, placed in (("北美占34%市场份额。", False), ("歐洲占21%市場份額。", True)):
+        chunk = Chunk("x-000", "x.md", "GPU云", 0, len(text), text, normalise(text))
+        unit = units(chunk, text)[0]
+        assert gate.judge(q, unit, build_facts([unit], names), 0.6, 1.0, names).placed is placed

@@ -111,7 +111,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
             fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
-            continue  # a year is a period; "表3", "Figure 2", "Page 1" number the document
+            continue  # a year is a period, and a label's number is no figure
         clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
         near = [clause, own[:a], own] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
@@ -119,8 +119,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, own[b:b + 16])
         contexts = [clause, own[:a], unit.before, unit.heading]
-        metric = _nearest(_metrics_for(kind), contexts, a - ca) or \
-            _nearest(vocab.metrics(), contexts, a - ca)  # "Revenue ... 12% Q/Q": its growth
+        metric = _nearest(_metrics_for(kind), contexts, a - ca)
+        if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
+            metric = _nearest(vocab.metrics(), contexts, a - ca)  # is never a rate's, though
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if not offset_ok and kind == "num" and _money_metric(metric):
@@ -134,7 +135,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     return out
 
 
-LABEL_NUMBER = re.compile(r"(?:表|图|圖|table|figure|fig\.|page|p\.)\s*$")
+# "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
+LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.)\s*$")
 LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.、)])\s")
 METRIC_KINDS = {"money": {"money", "num"}, "pct": {"pct"}, "mult": {"pct", "mult"},
                 "count": {"count", "num"}, "power": {"num"}, "duration": {"num"}}

@@ -30,7 +30,7 @@ WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, 
            "prior": 0.1}
 KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
            "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
-           "duration": {"duration"}}
+           "duration": {"duration"}, "power": {"power"}}
 
 
 @dataclass
@@ -45,11 +45,12 @@ class Judged:
     sim: float
     cov: float | None = None  # None when question and unit are in different languages
     unit_facts: tuple = ()
+    placed: bool = True  # every region or country asked is named in the unit, its context or title
 
     @property
     def answers(self) -> bool:
         return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
-            and self.figure and (self.cov is None or self.cov >= MIN_COVERAGE)
+            and self.figure and self.placed and (self.cov is None or self.cov >= MIN_COVERAGE)
 
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
@@ -66,7 +67,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     score = (w["sim"] * sim + w["cov"] * (cov if cov is not None else 0.5) + w["entity"] * ent + w["metric"] * met
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior)
-    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts))
+    placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
+    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed)
 
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:
@@ -144,14 +146,16 @@ def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
 
 
 def _coverage(q: QuestionRecord, u: Unit) -> float | None:
-    """Share of the question's remaining content words found in the unit and its context; None
-    when one is Chinese and the other English (their words cannot meet)."""
+    """Share of the question's remaining content words (and the places it names, which the gate
+    requires anyway) found in the unit and its context; None when one is Chinese and the other
+    English (their words cannot meet)."""
     if not q.words:
         return 1.0
     if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
         return None
     text = u.context
-    return sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words) / len(q.words)
+    found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
+    return (found + len(q.places)) / (len(q.words) + len(q.places))
 
 
 def _chars_cover(word: str, own: str) -> float:

@@ -27,7 +27,7 @@ from .store import FaissStore
 from .text import to_simplified
 
 FILES = ("chunks.jsonl", "dense.faiss", "bm25.json", "units.faiss", "facts.jsonl", "names.json")
-FACTS_VERSION = "13"  # bump when units, facts or name mining change
+FACTS_VERSION = "14"  # bump when units, facts or name mining change
 
 
 @dataclass

@@ -19,13 +19,14 @@ KIND_WORDS = [
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|\bshare\b|"
             r"ratio|\bmargin\b|\brate\b|多少%|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
-            r"多少[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
+            r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
     ("duration", r"多久|多长时间|多长的|几年时间|多少年|how long|how many (?:years|months|weeks|days)"),
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种)|how many|number of"),
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b"),
-    ("name", r"(?:^|\s)(?:who|which (?:company|companies|firm|customer|one))\b|是谁|哪家|哪些公司|哪个公司|"
+    ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
+    ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"
              r"哪一家|誰"),
     ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
               r"is it true|right\?$"),
@@ -55,11 +56,12 @@ class QuestionRecord:
     metrics: tuple[Mention, ...] = ()
     metric_kind: str = ""  # the kind of figure the first metric is measured in
     periods: tuple[str, ...] = ()
-    answer_kind: str = ""  # pct | money | count | duration | year | name | yesno | "" (unclear)
+    answer_kind: str = ""  # pct | money | count | duration | power | year | name | yesno | ""
     wants_figure: bool = False
     words: tuple[str, ...] = ()  # what is left once names, metrics and periods are taken out
     unknown: tuple[str, ...] = ()  # names the question uses that no report uses at all
     parts: tuple["QuestionRecord", ...] = field(default=())
+    places: tuple[Mention, ...] = ()  # regions and countries asked about (欧洲, North America)
 
     @property
     def subject(self) -> str:
@@ -81,6 +83,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.metrics()))
     for m in mets:
         rest = rest.replace(m.text, " ")
+    where = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.places()))
+    for m in where:
+        rest = rest.replace(m.text, " ")
     pers = tuple(periods(norm))
     rest = period_free(rest)
     for _, pattern in KIND_WORDS:  # how the question is phrased is not what it is about
@@ -90,12 +95,12 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
     said = vocab.find(LEVEL_REACHED.sub(" ", norm), vocab.metrics())
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
-    wants = kind in ("pct", "count", "money", "year", "duration") or bool(FIGURE_WORDS.search(norm)) or (
+    wants = kind in ("pct", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
     words = tuple(_words(rest, known))
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
-                            tuple(unknown_names(question, known)) if known else ())
+                            tuple(unknown_names(question, known)) if known else (), places=where)
     if split:
         record = _with_parts(record, names, known)
     return record
@@ -133,7 +138,11 @@ def unknown_names(question: str, known: Collection[str]) -> list[str]:
 
 
 QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 请问 告诉 分别 一下 大约 目前 现在 具体 "
-                       "报告 提到 根据 达到 能够 可以 一共 总共 对吗".split())
+                       "报告 提到 根据 达到 能够 可以 一共 总共 对吗".split()) | set(
+    # Function words: they carry the question's grammar, not what it is about.
+    "如果 假如 虽然 尽管 但是 可是 然而 因为 所以 因此 而且 并且 或者 还是 已经 曾经 正在 仍然 依然 "
+    "还有 只是 就是 也是 一般 通常 大概 左右 这个 那个 这些 那些 这家 那家 这款 那款 其中 的话 "
+    "起来 出来 下来".split())
 QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
                        "can will the and also please me about roughly approximately much many give tell list "
                        "report reports say according".split())
@@ -186,4 +195,6 @@ def _inherit(part: QuestionRecord, whole: QuestionRecord) -> QuestionRecord:
         changes["entities"] = whole.entities
     if not part.periods:
         changes["periods"] = whole.periods
+    if not part.places:
+        changes["places"] = whole.places
     return QuestionRecord(**{**part.__dict__, **changes}) if changes else part

@@ -60,6 +60,11 @@ def known_entities() -> tuple[Group, ...]:
     return tuple(_group(g) for g in _raw()["entities"])
 
 
+@lru_cache(maxsize=1)
+def places() -> tuple[Group, ...]:
+    return tuple(_group(g) for g in _raw().get("places", []))
+
+
 def all_groups() -> tuple[Group, ...]:
     return known_entities() + metrics() + terms()
 
