@@ -22,16 +22,14 @@ class Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except GpumktError as exc:
-            if os.environ.get("GPUMKT_DEBUG") == "1":
-                traceback.print_exc()
-            raise click.ClickException(str(exc)) from exc
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except Exception as exc:  # an unforeseen fault still ends in one line, never a traceback
+        except Exception as exc:  # foreseen or not, a fault ends in one line, never a traceback
             if os.environ.get("GPUMKT_DEBUG") == "1":
                 traceback.print_exc()
-            raise click.ClickException(f"{_describe(exc)} (set GPUMKT_DEBUG=1 to see where)") from exc
+            foreseen = isinstance(exc, GpumktError)  # its message already names the fix
+            raise click.ClickException(
+                str(exc) if foreseen else f"{_describe(exc)} (set GPUMKT_DEBUG=1 to see where)") from exc
 
 
 def _describe(exc: Exception) -> str:

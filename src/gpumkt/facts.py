@@ -168,11 +168,12 @@ def table_unit(caption: str) -> tuple[float, str]:
     ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
     ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``
     """
+    caption = caption.lower()
     m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(百万|十亿|亿|万|千)|"
-                  r"[(（]\s*(?:\$|usd|us\$)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)", caption.lower())
+                  r"[(（]\s*(?:\$|usd|us\$)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)", caption)
     if not m:
         return 1.0, ""
-    cur = re.search(r"美元|\$|usd|人民币|rmb|元", caption[max(0, m.start() - 3):m.start() + 30].lower())
+    cur = re.search(r"美元|\$|usd|人民币|rmb|元", caption[max(0, m.start() - 3):m.start() + 30])
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
 
 

@@ -76,7 +76,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     money), periods ("2025q2"), answer kind "money", wants_figure True.
     """
     norm = normalise(question)
-    rest = LEVEL_REACHED.sub(" ", norm)
+    level_free = LEVEL_REACHED.sub(" ", norm)
+    rest = level_free
     ents = tuple(_mentions(question, norm, names, entity=True))
     for m in ents:
         rest = rest.replace(m.text, " ")
@@ -93,7 +94,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = FIGURE_WORDS.sub(" ", rest)
     kind = _answer_kind(norm)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
-    said = vocab.find(LEVEL_REACHED.sub(" ", norm), vocab.metrics())
+    said = vocab.find(level_free, vocab.metrics())
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
     wants = kind in ("pct", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
