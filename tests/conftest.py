@@ -51,7 +51,7 @@ def seeds_copy(tmp_path) -> Path:
 @pytest.fixture
 def settings(tmp_path, seeds_copy) -> Settings:
     """Settings pointing at temp folders, with the small real test models."""
-    return Settings(seeds_dir=seeds_copy, index_dir=tmp_path / "index",
+    return Settings(seeds_dir=seeds_copy, index_dir=tmp_path / "index", library_dir=tmp_path / "library",
                     embed_model="all-minilm-l6-v2", llm_model="smollm2-135m", threads=2)
 
 
@@ -59,6 +59,7 @@ def settings(tmp_path, seeds_copy) -> Settings:
 def cli_env(tmp_path, seeds_copy, monkeypatch):
     """Environment for CLI tests: temp index and seeds, small real models."""
     env = {"GPUMKT_SEEDS_DIR": str(seeds_copy), "GPUMKT_INDEX_DIR": str(tmp_path / "index"),
+           "GPUMKT_LIBRARY_DIR": str(tmp_path / "library"),
            "GPUMKT_EMBED_MODEL": "all-minilm-l6-v2", "GPUMKT_LLM_MODEL": "smollm2-135m"}
     for k, v in env.items():
         monkeypatch.setenv(k, v)
@@ -109,6 +110,7 @@ def shared_index(tmp_path_factory):
 def fake_pipeline(shared_index):
     from gpumkt.pipeline import Pipeline
 
-    s = Settings(seeds_dir=SEEDS, index_dir=shared_index, embed_model="fake", llm_model="fake",
+    s = Settings(seeds_dir=SEEDS, index_dir=shared_index, library_dir=shared_index.parent / "library",
+                 embed_model="fake", llm_model="fake",
                  min_similarity=0.0)  # hashed-bigram vectors have no calibrated similarity
     return Pipeline(s, embedder=FakeEmbedder(), generator=FakeGenerator(), notify=lambda m: None)

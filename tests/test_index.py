@@ -31,7 +31,7 @@ def test_missing_index_names_the_fix(tmp_path, seeds_copy, fake_embedder):
 def test_changed_seed_makes_it_stale(built, seeds_copy, fake_embedder):
     path = seeds_copy / "004_a069c161abe7370c.txt"
     path.write_text(path.read_text("utf-8") + "\n新增一段。", "utf-8")
-    with pytest.raises(IndexStale, match="seed reports changed.*--rebuild"):
+    with pytest.raises(IndexStale, match="reports changed.*--rebuild"):
         ix.load(built, seeds_copy, fake_embedder)
 
 

@@ -34,7 +34,8 @@ def test_streams_tokens_greedily(smol):
 def test_pipeline_answers_with_the_real_model(smol, shared_index, fake_embedder):
     from gpumkt.config import Settings
 
-    s = Settings(index_dir=shared_index, embed_model="fake", llm_model="smollm2-135m", max_tokens=48)
+    s = Settings(index_dir=shared_index, library_dir=shared_index.parent / "library",
+                 embed_model="fake", llm_model="smollm2-135m", max_tokens=48)
     p = Pipeline(s, embedder=fake_embedder, generator=smol, notify=lambda m: None)
     tokens = []
     a = p.ask("What was CoreWeave's revenue in Q2 2025?", on_token=tokens.append)

@@ -66,7 +66,8 @@ def test_conflicting_reports_are_reported(seeds_copy, tmp_path):
     from gpumkt.pipeline import Pipeline
 
     (seeds_copy / "005_test.txt").write_text("# 测试报告\n\nCoreWeave在2024年的营收为35亿美元。\n", "utf-8")
-    s = Settings(seeds_dir=seeds_copy, index_dir=tmp_path / "ix", embed_model="fake", llm_model="fake",
+    s = Settings(seeds_dir=seeds_copy, index_dir=tmp_path / "ix", library_dir=tmp_path / "lib",
+                 embed_model="fake", llm_model="fake",
                  min_similarity=0.0)
     p = Pipeline(s, embedder=FakeEmbedder(), generator=FakeGenerator(), notify=lambda m: None)
     p.generator.enqueue("CoreWeave 2024年营收为35亿美元[1]。")
@@ -87,7 +88,8 @@ def test_json_record_shape(fake_pipeline):
     fake_pipeline.generator.enqueue("营收为12亿美元[1]。")
     rec = answer_record(fake_pipeline.ask("CoreWeave 2025年第二季度营收是多少?"))
     assert set(rec) == KEYS
-    assert set(rec["citations"][0]) == {"n", "source", "chunk_id", "section", "quote", "start", "end"}
+    assert set(rec["citations"][0]) == {"n", "source", "chunk_id", "section", "quote", "start", "end", "page"}
+    assert rec["citations"][0]["page"] is None  # the seeds have no pages
     assert set(rec["timings"]) == {"retrieve_ms", "first_token_ms", "total_ms", "prompt_tokens",
                                    "completion_tokens", "decode_tokens_per_s"}
     assert set(rec["model"]) == {"name", "sha256", "device"} and len(rec["index"]["sha256"]) == 64

@@ -21,7 +21,8 @@ def injected_pipeline(tmp_path, seeds_copy, fake_embedder):
     from conftest import FakeGenerator
 
     (seeds_copy / "999_injected.txt").write_text(INJECTED, "utf-8")
-    s = Settings(seeds_dir=seeds_copy, index_dir=tmp_path / "index", embed_model="fake", llm_model="fake")
+    s = Settings(seeds_dir=seeds_copy, index_dir=tmp_path / "index", library_dir=tmp_path / "library",
+                 embed_model="fake", llm_model="fake")
     ix.save(ix.build(seeds_copy, fake_embedder), s.index_dir)
     return Pipeline(s, embedder=fake_embedder, generator=FakeGenerator(), notify=lambda m: None)
 

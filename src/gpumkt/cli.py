@@ -311,7 +311,7 @@ def _print_evidence(evidence) -> None:
     click.secho("Evidence", bold=True)
     for e in evidence:
         click.echo(f"[{e.n}] {squash(e.quote)}")
-        click.secho(f"     {e.source} · {e.section}", dim=True)
+        click.secho(f"     {e.where} · {e.section}", dim=True)
     click.secho("Generating…", dim=True)
 
 
@@ -366,6 +366,12 @@ def bench_cmd(limit, device, model_names, levers, out):
     (out_dir / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     bench.chart(report, out_dir / "chart.png")
     click.echo(bench.table(report))
+
+
+from .cli_docs import add_cmd, docs_cmd, remove_cmd  # noqa: E402  (they use nothing of this module)
+
+for _command in (add_cmd, docs_cmd, remove_cmd):
+    cli.add_command(_command)
 
 
 def main():

@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parents[2]  # project root in a source checkout
 class Settings:
     # Where the user's documents live; the five reports are committed here.
     seeds_dir: Path = ROOT / "seeds"
+    # Documents the user adds (`gpumkt add`): their extracted text of record; git-ignored.
+    library_dir: Path = ROOT / "library"
+    # Larger files are refused: a 50 MB PDF is hundreds of pages, more than one report.
+    max_doc_mb: float = 50.0
     # Built index (committed for the default embedding model so a clone answers at once).
     index_dir: Path = ROOT / "index"
     # Manifest is committed; assembled weights are git-ignored beside it.

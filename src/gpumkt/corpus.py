@@ -9,13 +9,18 @@ from .errors import GpumktError
 from .records import Document
 
 
-def load_documents(seeds_dir: Path) -> list[Document]:
-    """Every ``*.txt`` / ``*.md`` file in ``seeds_dir``, sorted by name."""
+def load_documents(seeds_dir: Path, library_dir: Path | None = None) -> list[Document]:
+    """Every ``*.txt`` / ``*.md`` file in ``seeds_dir``, sorted by name, then the documents the
+    user added to ``library_dir`` (``gpumkt add``)."""
+    from . import library
+
     seeds_dir = Path(seeds_dir)
     paths = sorted(p for p in seeds_dir.glob("*") if p.suffix in (".txt", ".md") and p.is_file())
-    if not paths:
-        raise GpumktError(f"no reports found in {seeds_dir}: put .txt or .md files there")
-    return [load_document(p) for p in paths]
+    added = library.load(library_dir) if library_dir else []
+    if not paths and not added:
+        raise GpumktError(f"no reports found in {seeds_dir}: put .txt or .md files there, or "
+                          f"add some with `gpumkt add FILE`")
+    return [load_document(p) for p in paths] + added
 
 
 def load_document(path: Path) -> Document:

@@ -35,3 +35,7 @@ class BackendError(GpumktError):
 
 class BadQuestion(GpumktError):
     """The question cannot be used (empty, only punctuation, ...)."""
+
+
+class DocumentError(GpumktError):
+    """A user's document cannot be added (unsupported, damaged, no text layer, too big, a duplicate)."""

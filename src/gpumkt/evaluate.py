@@ -117,7 +117,8 @@ def answer_record(a) -> dict:
     return {
         "question": a.question, "language": a.language, "answer": a.answer, "refused": a.refused,
         "citations": [{"n": c.n, "source": c.source, "chunk_id": c.chunk_id, "section": c.section,
-                       "quote": c.quote, "start": c.start, "end": c.end} for c in a.citations],
+                       "quote": c.quote, "start": c.start, "end": c.end, "page": c.page or None}
+                      for c in a.citations],
         "unsupported": a.unsupported, "nearest": a.nearest,
         "conflicts": [{"about": c.about, "values": c.values} for c in a.conflicts],
         "timings": {"retrieve_ms": round(a.timings.retrieve_ms, 1),

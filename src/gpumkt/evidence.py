@@ -93,7 +93,7 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
         if len(parts) == 1:
             picked += ranked[:count]
     chosen = _distinct(picked + near, count, per_chunk)
-    evidence = [_evidence(i, j) for i, j in enumerate(chosen, 1)]
+    evidence = [_evidence(i, j, index.docs) for i, j in enumerate(chosen, 1)]
     n_of = {(e.source, e.start): e.n for e in evidence}
     near_facts = [(f, n_of[(f.source, f.sent_start)]) for j in near for f in j.unit_facts
                   if (f.source, f.sent_start) in n_of][:3]
@@ -119,9 +119,9 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return list({f.id: f for f in facts}.values())
 
 
-def _evidence(n: int, j: gate.Judged) -> Evidence:
+def _evidence(n: int, j: gate.Judged, docs: dict) -> Evidence:
     u: Unit = j.unit
     c = u.chunk
     return Evidence(n=n, source=c.source, chunk_id=c.id, section=c.section, quote=u.quote,
                     start=u.start, end=u.end, score=j.score, passage=c.text, label=u.label[:200],
-                    covers=j.answers)
+                    covers=j.answers, page=docs[c.source].page_at(u.start))

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -54,17 +55,23 @@ class Index:
         return hashlib.sha256(json.dumps(self.manifest["files"], sort_keys=True).encode()).hexdigest()
 
 
-def build(seeds_dir: Path, embedder: Embedder, progress: bool = False) -> Index:
-    docs = load_documents(seeds_dir)
+def build(seeds_dir: Path, embedder: Embedder, progress: bool = False, library_dir: Path | None = None,
+          previous: Index | None = None) -> Index:
+    """Index the seeds and the library; vectors of passages ``previous`` already embedded with the
+    same model are reused, so adding or removing one document embeds only what changed."""
+    return build_from(load_documents(seeds_dir, library_dir), embedder, progress, previous)
+
+
+def build_from(docs: list[Document], embedder: Embedder, progress: bool = False,
+               previous: Index | None = None) -> Index:
     chunks = chunk_corpus(docs)
-    vectors = embedder.embed_batch([dense_text(f"{c.section}\n{c.readable}") for c in chunks],
-                                   "document", progress=progress)
+    old_chunks, old_units = _reusable(previous, embedder)
+    vectors = _embed([chunk_text(c) for c in chunks], embedder, old_chunks, progress)
     bm25 = BM25([tokenize(c.indexed) for c in chunks])
     by_source = {d.source: d for d in docs}
     unit_list = all_units(chunks, by_source)
     names = vocab.mine_names([d.text for d in docs])
-    unit_vectors = embedder.embed_batch([dense_text(unit_text(u)) for u in unit_list], "document",
-                                        progress=progress)
+    unit_vectors = _embed([dense_text(unit_text(u)) for u in unit_list], embedder, old_units, progress)
     manifest = {
         "seeds": seed_hashes(docs), "chunker_version": CHUNKER_VERSION, "facts_version": FACTS_VERSION,
         "embed_model": {"name": embedder.name, "sha256": embedder.sha256, "dim": int(vectors.shape[1])},
@@ -73,6 +80,31 @@ def build(seeds_dir: Path, embedder: Embedder, progress: bool = False) -> Index:
     }
     return Index(chunks, FaissStore.build(vectors), bm25, manifest, by_source, unit_list,
                  FaissStore.build(unit_vectors), build_facts(unit_list, names), names)
+
+
+def chunk_text(c: Chunk) -> str:
+    """What the embedder sees for a chunk: its heading path and readable text, one script."""
+    return dense_text(f"{c.section}\n{c.readable}")
+
+
+def _reusable(previous: Index | None, embedder: Embedder) -> tuple[dict, dict]:
+    """text -> vector tables of ``previous`` when it was embedded by this very model."""
+    model = (previous.manifest.get("embed_model", {}) if previous else {})
+    if not previous or (model.get("name"), model.get("sha256")) != (embedder.name, embedder.sha256):
+        return {}, {}
+    chunks = dict(zip((chunk_text(c) for c in previous.chunks), previous.store.vectors()))
+    units = dict(zip((dense_text(unit_text(u)) for u in previous.units), previous.unit_store.vectors()))
+    return chunks, units
+
+
+def _embed(texts: list[str], embedder: Embedder, known: dict, progress: bool):
+    """Vectors for ``texts``, embedding only those ``known`` lacks (each distinct text once)."""
+    import numpy as np
+
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        known = {**known, **dict(zip(missing, embedder.embed_batch(missing, "document", progress=progress)))}
+    return np.stack([known[t] for t in texts]).astype("float32")
 
 
 def all_units(chunks: list[Chunk], docs: dict[str, Document]) -> list[Unit]:
@@ -124,14 +156,14 @@ def _swap(tmp: Path, index_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def load(index_dir: Path, seeds_dir: Path, embedder: Embedder) -> Index:
+def load(index_dir: Path, seeds_dir: Path, embedder: Embedder, library_dir: Path | None = None) -> Index:
     """Load and check; raise IndexMissing / IndexCorrupt / IndexStale naming the fix."""
     index_dir = Path(index_dir)
     manifest = read_manifest(index_dir)
     for name, digest in manifest.get("files", {}).items():
         if not (index_dir / name).exists() or _sha(index_dir / name) != digest:
             raise IndexCorrupt(f"index file {name} is missing or damaged: run `gpumkt index --rebuild`")
-    docs = load_documents(seeds_dir)
+    docs = load_documents(seeds_dir, library_dir)
     reason = stale_reason(manifest, docs, embedder)
     if reason:
         raise IndexStale(f"the index is stale ({reason}): run `gpumkt index --rebuild`")
@@ -174,7 +206,7 @@ def stale_reason(manifest: dict, docs: list[Document], embedder: Embedder) -> st
     if manifest.get("facts_version") != FACTS_VERSION:
         return "the fact extractor changed"
     if manifest.get("seeds") != seed_hashes(docs):
-        return "the seed reports changed"
+        return "the reports changed"
     model = manifest.get("embed_model", {})
     if model.get("name") != embedder.name or model.get("sha256") != embedder.sha256:
         return f"built with embedding model {model.get('name')}, settings say {embedder.name}"
@@ -182,20 +214,46 @@ def stale_reason(manifest: dict, docs: list[Document], embedder: Embedder) -> st
 
 
 def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild: bool = False,
-                  notify=lambda msg: None, progress: bool = False) -> Index:
+                  notify=lambda msg: None, progress: bool = False, library_dir: Path | None = None) -> Index:
     """Use the index when it is sound; otherwise say why and build it again."""
     if not rebuild:
         try:
-            return load(index_dir, seeds_dir, embedder)
+            return load(index_dir, seeds_dir, embedder, library_dir)
         except (IndexMissing, IndexStale, IndexCorrupt) as exc:
             notify(f"{exc} — rebuilding now")
-    index = build(seeds_dir, embedder, progress=progress)
+    with locked(index_dir):
+        if not rebuild:  # another process may have rebuilt it while this one waited for the lock
+            try:
+                return load(index_dir, seeds_dir, embedder, library_dir)
+            except (IndexMissing, IndexStale, IndexCorrupt):
+                pass
+        index = build(seeds_dir, embedder, progress=progress, library_dir=library_dir)
+        store(index, index_dir)
+    return index
+
+
+def store(index: Index, index_dir: Path) -> None:
+    """``save``, with a full disk or read-only folder turned into one line naming the fix."""
     try:
         save(index, index_dir)
-    except OSError as exc:  # read-only folder, full disk: nothing half-written is left behind
+    except OSError as exc:  # nothing half-written is left behind
         raise GpumktError(f"cannot write the index to {index_dir} ({exc.strerror or exc}): make the "
                           f"folder writable or set GPUMKT_INDEX_DIR, then run `gpumkt index --rebuild`") from exc
-    return index
+
+
+@contextmanager
+def locked(index_dir: Path):
+    """Hold the index's lock: two adds, removes or rebuilds at once run one after the other."""
+    import fcntl
+
+    index_dir = Path(index_dir)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(index_dir.with_name(f".{index_dir.name}.lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _sha(path: Path) -> str:

@@ -13,6 +13,7 @@ import unicodedata
 from functools import cached_property
 
 from . import answer as compose
+from . import documents
 from . import evidence as ev
 from . import index as index_mod
 from . import models
@@ -20,7 +21,7 @@ from . import question as qrec
 from .check import check_answer, fact_conflicts, misattributed
 from .config import Settings
 from .embed import Embedder, SentenceTransformerEmbedder
-from .errors import BadQuestion
+from .errors import BadQuestion, GpumktError
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
 from .numbers import figures, supported
 from .prompt import build_messages
@@ -56,7 +57,7 @@ class Pipeline:
     def index(self) -> index_mod.Index:
         s = self.settings
         return index_mod.load_or_build(s.index_dir, s.seeds_dir, self.embedder, notify=self.notify,
-                                       progress=True)
+                                       progress=True, library_dir=s.library_dir)
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -65,10 +66,38 @@ class Pipeline:
 
     def rebuild_index(self) -> index_mod.Index:
         s = self.settings
-        self.__dict__["index"] = index_mod.load_or_build(s.index_dir, s.seeds_dir, self.embedder,
-                                                         rebuild=True, progress=True)
-        self.__dict__.pop("retriever", None)
+        self._use_index(index_mod.load_or_build(s.index_dir, s.seeds_dir, self.embedder, rebuild=True,
+                                                progress=True, library_dir=s.library_dir))
         return self.index
+
+    def _use_index(self, index: index_mod.Index) -> None:
+        self.__dict__["index"] = index
+        for derived in ("retriever", "_known"):
+            self.__dict__.pop(derived, None)
+
+    def add_documents(self, paths, progress: bool = True) -> list[documents.Added]:
+        """Add files or folders to the library and the index; one ``Added`` per file."""
+        new, results = documents.add(paths, self.settings, self.embedder, self._current_index(),
+                                     self.notify, progress)
+        if new is not None:
+            self._use_index(new)
+        return results
+
+    def remove_document(self, name: str) -> str:
+        """Take an added document out of the index and the library; returns its name."""
+        new, source = documents.remove(name, self.settings, self.embedder, self._current_index())
+        self._use_index(new)
+        return source
+
+    def documents(self) -> list[dict]:
+        return documents.listing(self.index, self.settings)
+
+    def _current_index(self) -> index_mod.Index | None:
+        """The loaded index, for reusing its vectors; None when it cannot be loaded as it is."""
+        try:
+            return self.index
+        except GpumktError:
+            return None
 
     def search(self, query: str, k: int | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.search(query, k or self.settings.k, mode)
@@ -170,8 +199,9 @@ class Pipeline:
                 return e.n
         unit = next(u for u in self.index.units if u.chunk.source == fact.source and u.start == fact.sent_start)
         c = unit.chunk
-        evidence.append(Evidence(len(evidence) + 1, c.source, c.id,
-                                 c.section, unit.quote, unit.start, unit.end, 0.0, c.text, unit.label[:200]))
+        evidence.append(Evidence(len(evidence) + 1, c.source, c.id, c.section, unit.quote, unit.start,
+                                 unit.end, 0.0, c.text, unit.label[:200],
+                                 page=self.index.docs[c.source].page_at(unit.start)))
         return evidence[-1].n
 
     def _record(self, question, language, text, refused, citations, unsupported, conflicts,

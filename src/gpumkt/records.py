@@ -13,6 +13,15 @@ class Document:
     title: str  # first non-empty line
     text: str  # original text, never altered
     sha256: str
+    pages: tuple[int, ...] = ()  # where page 1, 2 … start in ``text`` (PDFs); () when unpaged
+    origin: str = "seed"  # seed (committed in seeds/) | added (the user's, in the library folder)
+
+    def page_at(self, offset: int) -> int:
+        """1-based page holding ``offset``, 0 for an unpaged document.
+
+        ``Document("a.pdf", "t", "ab\n\ncd", "", pages=(0, 4)).page_at(4) -> 2``
+        """
+        return sum(1 for start in self.pages if start <= offset)
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,12 @@ class Evidence:
     passage: str = ""  # the whole chunk, for display with the quote highlighted
     label: str = ""  # readable form for the prompt: a table row with headers, a chart line with title
     covers: bool = True  # names every entity, metric and year the question asks about
+    page: int = 0  # page of a paged (PDF) document the quote starts on, 0 when unpaged
+
+    @property
+    def where(self) -> str:
+        """The file, and the page when there is one: ``"q3.pdf, p. 2"`` or ``"001_x.txt"``."""
+        return f"{self.source}, p. {self.page}" if self.page else self.source
 
 
 @dataclass(frozen=True)

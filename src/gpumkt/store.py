@@ -43,6 +43,10 @@ class FaissStore:
 
         faiss.write_index(self.index, str(path))
 
+    def vectors(self) -> np.ndarray:
+        """Every stored row, in order (a flat index keeps them verbatim)."""
+        return self.index.reconstruct_n(0, self.index.ntotal)
+
     @property
     def dim(self) -> int:
         return self.index.d

@@ -26,7 +26,7 @@ def evidence_html(evidence: list[Evidence], docs: dict) -> str:
         body = (html.escape(squash(before)) + "<mark>" + html.escape(squash(e.quote)) + "</mark>"
                 + html.escape(squash(after)))
         cards.append(f'<div class="ev" id="ev-{e.n}"><b>[{e.n}] {title}</b>'
-                     f'<div class="meta">{html.escape(e.source)} · {html.escape(e.section)}</div>'
+                     f'<div class="meta">{html.escape(e.where)} · {html.escape(e.section)}</div>'
                      f"<div>{body}</div></div>")
     return "\n".join(cards)
 
