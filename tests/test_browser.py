@@ -31,7 +31,8 @@ def app_url(tmp_path_factory):
         pytest.fail("Debian's chromium is missing: apt-get install chromium (make test does it)")
     tmp = tmp_path_factory.mktemp("app")
     env = dict(os.environ, GPUMKT_EMBED_MODEL="all-minilm-l6-v2", GPUMKT_LLM_MODEL="smollm2-135m",
-               GPUMKT_INDEX_DIR=str(tmp / "index"), GRADIO_ANALYTICS_ENABLED="False")
+               GPUMKT_INDEX_DIR=str(tmp / "index"), GPUMKT_LIBRARY_DIR=str(tmp / "library"),
+               GRADIO_ANALYTICS_ENABLED="False")
     port = free_port()
     log = open(tmp / "app.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "gpumkt.chat", "--port", str(port)], env=env,
@@ -96,3 +97,23 @@ def test_two_tabs_are_queued_not_crashed(app_url, browser):
                                timeout=180_000)
         assert page.locator("#evidence mark").count() >= 1
         page.close()
+
+
+def test_upload_a_report_and_ask_about_it(app_url, browser, tmp_path):
+    from docmaker import NAME, make_html, report_pages
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(app_url)
+    page.locator("#documents").get_by_text("Documents").first.click()
+    page.locator("#upload input[type=file]").set_input_files(str(make_html(tmp_path / "nimbra.html",
+                                                                             report_pages())))
+    page.locator("#upload").get_by_text("nimbra.html").first.wait_for(timeout=30_000)
+    page.locator("#add-docs").click()
+    page.wait_for_function("document.querySelector('#doc-status').innerText.includes('nimbra.html')",
+                           timeout=120_000)
+    assert "added" in page.locator("#doc-status").inner_text()
+    assert "nimbra.html" in page.locator("#doc-list").inner_text()
+    ask(page, f"{NAME} 2025年第二季度营收是多少?")
+    assert "nimbra.html" in page.locator("#evidence").inner_text()
+    assert "12亿美元" in page.locator("#chat").inner_text()
+    page.close()

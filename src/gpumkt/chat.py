@@ -96,6 +96,35 @@ class ChatSession:
             raise gr.Error(str(exc)) from exc
         return self.loaded()
 
+    def add_files(self, files) -> tuple[str, list[list], object]:
+        """Upload handler: add the files, then (message, documents table, remove choices)."""
+        paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
+        if not paths:
+            return "Choose one or more files first.", *self.doc_table()
+        try:
+            results = self.pipeline.add_documents(paths, progress=False)
+        except GpumktError as exc:
+            return f"⚠️ {exc}", *self.doc_table()
+        lines = [f"✔ added **{r.source}** ({r.message})" if r.ok else f"⚠️ {r.message}" for r in results]
+        return "\n\n".join(lines), *self.doc_table()
+
+    def remove_doc(self, name: str) -> tuple[str, list[list], object]:
+        try:
+            message = f"✔ removed **{self.pipeline.remove_document(name)}**" if name else "Choose a document."
+        except GpumktError as exc:
+            message = f"⚠️ {exc}"
+        return message, *self.doc_table()
+
+    def doc_table(self) -> tuple[list[list], object]:
+        """Rows for the documents list, and the remove dropdown's choices (added documents only)."""
+        import gradio as gr
+
+        rows = self.pipeline.documents()
+        table = [[r["title"][:50], r["source"], r["origin"], r["pages"] or "", r["chunks"], r["facts"],
+                  r["added"]] for r in rows]
+        added = [r["source"] for r in rows if r["origin"] == "added"]
+        return table, gr.update(choices=added, value=added[0] if added else None)
+
     def loaded(self) -> str:
         p = self.pipeline
         gen = p.generator
@@ -118,6 +147,11 @@ def _pairs(history: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
+def _choices(update) -> dict:
+    """The initial choices and value out of a ``gr.update`` dict."""
+    return {"choices": update.get("choices", []), "value": update.get("value")}
+
+
 def build_app(session: ChatSession, llm_choices: list[str]):
     import gradio as gr
 
@@ -136,6 +170,17 @@ def build_app(session: ChatSession, llm_choices: list[str]):
             with gr.Column(scale=2):
                 gr.Markdown("### Evidence")
                 panel = gr.HTML("", elem_id="evidence")
+        with gr.Accordion("Documents", open=False, elem_id="documents"):
+            upload = gr.File(label="Add reports (.md .txt .pdf .docx .html)", file_count="multiple",
+                             elem_id="upload")
+            add = gr.Button("Add to the library", elem_id="add-docs")
+            doc_status = gr.Markdown("", elem_id="doc-status")
+            table, choices = session.doc_table()
+            docs = gr.Dataframe(table, headers=["title", "file", "origin", "pages", "passages", "figures",
+                                                "added"], interactive=False, elem_id="doc-list")
+            with gr.Row():
+                chosen = gr.Dropdown(label="Added document", elem_id="doc-choice", **_choices(choices))
+                remove = gr.Button("Remove", elem_id="remove-doc")
         with gr.Accordion("Settings", open=False):
             loaded = gr.Markdown(session.loaded(), elem_id="loaded")
             model = gr.Dropdown(llm_choices, value=session.pipeline.generator.name, label="Model")
@@ -149,6 +194,8 @@ def build_app(session: ChatSession, llm_choices: list[str]):
         clear.click(lambda: ([], "", ""), outputs=[chat, panel, status])
         model.change(session.switch, [model, device], loaded, concurrency_id="model")
         device.change(session.switch, [model, device], loaded, concurrency_id="model")
+        add.click(session.add_files, upload, [doc_status, docs, chosen], concurrency_id="model")
+        remove.click(session.remove_doc, chosen, [doc_status, docs, chosen], concurrency_id="model")
     return app.queue(default_concurrency_limit=1)
 
 
