@@ -6,7 +6,6 @@ only from the added document, never from the seeds, and its figures sit on page 
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 from gpumkt.config import ROOT
@@ -25,25 +24,9 @@ def report_pages() -> list[str]:
 
 def make_pdf(path: Path, pages: list[str]) -> Path:
     """A real multi-page PDF with an embedded CJK font (reportlab's built-in Song), wrapped lines."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    from gpumkt.bench_ingest import report_pdf
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    pdf = canvas.Canvas(str(path))
-    for page in pages:
-        pdf.setFont("STSong-Light", 10)
-        y = 800
-        for para in page.split("\n\n"):
-            for line in textwrap.wrap(para, 42) or [""]:
-                if y < 40:
-                    break  # the page is full; tests keep pages short enough
-                pdf.drawString(40, y, line)
-                y -= 15
-            y -= 8
-        pdf.showPage()
-    pdf.save()
-    return path
+    return report_pdf(path, pages)
 
 
 def make_docx(path: Path, pages: list[str]) -> Path:

@@ -79,6 +79,15 @@ def test_html_visible_text_only(tmp_path, encoding):
     assert same(got.encoding) in (same(encoding), "big5hkscs", "cp950")
 
 
+def test_web_page_saved_as_markdown_keeps_only_the_article(tmp_path):
+    page = tmp_path / "article.md"
+    page.write_text("<style>.a{color:red}</style>\n.body { margin: 0; }\n# 标题\n\n![图1](img/1.png)\n"
+                    "据[公司公告](https://example.com/a.pdf)，<span class=\"n\">营收</span>为12亿美元，同比增长207%。\n",
+                    "utf-8")
+    got = extract(page)
+    assert got.text.strip() == "# 标题\n\n据公司公告，营收为12亿美元，同比增长207%。"
+
+
 @pytest.mark.parametrize("codec,expected", [("gb18030", "gb18030"), ("big5", "big5"), ("utf-16", "utf-16")])
 def test_text_encodings_are_detected_and_reported(codec, expected):
     text = "".join(report_pages())[:1500]
@@ -232,3 +241,24 @@ def test_two_adds_at_once_take_turns(lib, tmp_path):
     final = _current(s, embedder)
     assert {"1.html", "2.html"} <= set(final.docs)
     assert json.loads((s.index_dir / "manifest.json").read_text())["chunks"] == len(final.chunks)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".pdf", ".docx", ".html"])
+def test_any_bytes_give_text_or_one_document_error(tmp_path, suffix):
+    """Whatever a file holds, reading it ends in text or a DocumentError, never another fault."""
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.one_of(st.binary(max_size=3000), st.text(max_size=800).map(str.encode),
+                     st.binary(max_size=200).map(lambda b: b"%PDF-1.7\n" + b)))
+    def check(raw):
+        path = tmp_path / f"f{suffix}"
+        path.write_bytes(raw)
+        try:
+            got = extract(path)
+        except DocumentError as exc:
+            assert str(exc).startswith(path.name)
+        else:
+            assert isinstance(got.text, str) and "\x00" not in got.text
+
+    check()

@@ -343,11 +343,15 @@ def _print_answer(a) -> None:
 @click.option("--model", "model_names", multiple=True, help="Models to time (default: all installed).")
 @click.option("--levers/--no-levers", default=True, help="Also measure threads, n_batch, evidence, KV reuse.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Report folder (default bench/).")
-def bench_cmd(limit, device, model_names, levers, out):
+@click.option("--ingest", is_flag=True, help="Only time adding a 20-page PDF against a full rebuild.")
+def bench_cmd(limit, device, model_names, levers, out, ingest):
     """Measure index build, search and generation speed on this machine."""
     from . import bench, evaluate
 
     s = settings(device=device)
+    out_dir = Path(out) if out else s.seeds_dir.parent / "bench"
+    if ingest:
+        return _bench_ingest(out_dir)
     if device == "gpu":
         import llama_cpp
 
@@ -361,7 +365,6 @@ def bench_cmd(limit, device, model_names, levers, out):
     p = pipeline(device=device)
     names = list(model_names) or bench.installed_llms(p)
     report = bench.run(p, qs, names, levers, progress=lambda m: click.echo(m, err=True))
-    out_dir = Path(out) if out else root / "bench"
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     bench.chart(report, out_dir / "chart.png")
@@ -372,6 +375,18 @@ from .cli_docs import add_cmd, docs_cmd, remove_cmd  # noqa: E402  (they use not
 
 for _command in (add_cmd, docs_cmd, remove_cmd):
     cli.add_command(_command)
+
+
+def _bench_ingest(out_dir: Path) -> None:
+    from . import bench, bench_ingest
+
+    r = bench_ingest.run(pipeline(), progress=lambda m: click.echo(m, err=True))
+    r["machine"] = bench.machine("cpu")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "ingest.json").write_text(json.dumps(r, indent=1, ensure_ascii=False))
+    click.echo(f"add a {r['pages']}-page PDF ({r['chars']:,} chars, {r['added_passages']} passages): "
+               f"{r['add_s']} s · full rebuild ({r['corpus_chars']:,} chars, {r['total_passages']} "
+               f"passages): {r['full_rebuild_s']} s · ratio {r['add_over_full']} ({r['embedder']})")
 
 
 def main():

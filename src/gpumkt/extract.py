@@ -65,7 +65,21 @@ def decode(raw: bytes, name: str = "file") -> tuple[str, str]:
 
 def _markdown(path: Path) -> Extracted:
     text, encoding = decode(path.read_bytes(), path.name)
-    return Extracted(_clean(text), "md", encoding)
+    return Extracted(web_markdown(_clean(text)), "md", encoding)
+
+
+def web_markdown(text: str) -> str:
+    """A web page saved as Markdown, without what is not the article: style and script blocks,
+    inline HTML tags, image embeds; a link keeps its text.
+
+    ``web_markdown('<style>p{}</style>![logo](a.png)见[年报](http://x/y.pdf)。') -> '见年报。'``
+    """
+    text = re.sub(r"<(style|script)\b.*?</\1\s*>", "", text, flags=re.S | re.I)
+    text = re.sub(r"(?m)^[^\u4e00-\u9fff{}\n]*\{[^{}\n]*:[^{}\n]*\}[ \t]*$", "", text)  # bare CSS rules
+    text = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", "", text)
+    text = re.sub(r"(?<!!)\[([^\]\n]+)\]\((?:https?:|/|\.|#)[^)\n]*\)", r"\1", text)
+    text = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)?/?>", "", text)
+    return re.sub(r"\n[ \t]*(\n[ \t]*){2,}", "\n\n", text)
 
 
 def _plain(path: Path) -> Extracted:
@@ -74,8 +88,9 @@ def _plain(path: Path) -> Extracted:
 
 
 def _clean(text: str) -> str:
-    """Line ends unified, NULs dropped (offsets are into this text, so it is fixed once here)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """Line ends unified, control characters but tab and newline dropped (offsets are into this
+    text, so it is fixed once here). ``_clean("a\r\nb\x00c") -> "a\nbc"``"""
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _pdf(path: Path) -> Extracted:
@@ -127,7 +142,7 @@ def _docx(path: Path) -> Extracted:
             blocks.append(_table_md([[c.text.strip() for c in row.cells] for row in item.rows]))
         elif item.text.strip():
             blocks.append(_heading_mark(item.style.name if item.style else "") + item.text.strip())
-    return Extracted("\n\n".join(blocks), "docx")
+    return Extracted(_clean("\n\n".join(blocks)), "docx")
 
 
 def _heading_mark(style: str) -> str:
@@ -155,7 +170,7 @@ def _html(path: Path) -> Extracted:
     parser.feed(raw)
     parser.close()
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in parser.text().split("\n")))
-    return Extracted(text.strip(), "html", encoding)
+    return Extracted(_clean(text).strip(), "html", encoding)
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
