@@ -128,3 +128,16 @@ class Answer:
     generated: str = ""  # the model's raw text, before checking
     fallback: bool = False  # True when the extractive answer replaced the model's
     nearest: list[dict] = field(default_factory=list)  # near misses: [{"figure", "about", "n"}]
+
+
+def answer_from_dict(d: dict) -> Answer:
+    """The inverse of ``dataclasses.asdict`` for an Answer (how a server hands one to a client)."""
+    d = dict(d)
+    d["citations"] = [Evidence(**e) for e in d["citations"]]
+    d["conflicts"] = [Conflict(**c) for c in d["conflicts"]]
+    d["timings"] = Timings(**d["timings"])
+    return Answer(**d)
+
+
+def evidence_from_dict(d: dict) -> Evidence:
+    return Evidence(**d)
