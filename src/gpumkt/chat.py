@@ -199,8 +199,8 @@ def build_app(session: ChatSession, llm_choices: list[str]):
     return app.queue(default_concurrency_limit=1)
 
 
-def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m gpumkt.chat", description=__doc__.splitlines()[0])
+def main(argv=None, prog: str = "python -m gpumkt.chat") -> None:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1).")
     parser.add_argument("--port", type=int, default=7860)
     parser.add_argument("--share", action="store_true", help="Ask Gradio for a public share link.")
@@ -209,13 +209,14 @@ def main(argv=None) -> None:
     print("gpumkt: loading the index and models…", flush=True)
     pipeline = Pipeline(settings)
     try:
+        pipeline.preload()
         pipeline.warm_up()
     except GpumktError as exc:
         raise SystemExit(f"Error: {exc}")
-    session = ChatSession(pipeline)
-    print("gpumkt: ready —", session.loaded().replace("**", ""), flush=True)
-    app = build_app(session, pipeline.llm_choices())
-    app.launch(server_name=args.host, server_port=args.port, share=args.share, css=CSS)
+    print("gpumkt: ready —", ChatSession(pipeline).loaded().replace("**", ""), flush=True)
+    from .server import run
+
+    run(pipeline, args.host, args.port, args.share)
 
 
 if __name__ == "__main__":

@@ -140,10 +140,11 @@ def index_cmd(rebuild):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="One query per line.")
 @click.option("--mode", type=click.Choice(["hybrid", "bm25", "dense"]), default="hybrid")
-def search(query, k, as_json, batch, mode):
+@click.option("--local", is_flag=True, help="Search in this process even if `gpumkt serve` is running.")
+def search(query, k, as_json, batch, mode, local):
     """Find the passages that match QUERY (Simplified, Traditional or English)."""
     queries = _queries(query, batch)
-    p = pipeline()
+    p = Answerer(settings(), local)
     for q in queries:
         hits = p.search(q, k, mode)
         if as_json:
@@ -285,6 +286,54 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
 # ---------------------------------------------------------------- ask
 
 
+class Answerer:
+    """A running `gpumkt serve` with the same index and models when there is one, else the
+    pipeline in this process; a server that stops mid-answer is left for the pipeline."""
+
+    def __init__(self, s: Settings, local: bool = False, preload: bool = False):
+        from . import client
+
+        self.settings, self.preload = s, preload
+        self.server = None if local else client.find(s, notify=lambda m: click.secho(m, err=True, fg="yellow"))
+        self._pipeline = None
+
+    def local(self):
+        if self._pipeline is None:
+            from .pipeline import Pipeline
+
+            self._pipeline = Pipeline(self.settings)
+            if self.preload:
+                self._pipeline.preload()
+        return self._pipeline
+
+    def ask(self, question: str, **kw):
+        return self._either("ask", question, **kw)
+
+    def search(self, query: str, k: int, mode: str):
+        return self._either("search", query, k, mode)
+
+    def _either(self, method: str, *args, **kw):
+        from .client import ServerGone
+
+        if self.server is not None:
+            try:
+                return getattr(self.server, method)(*args, **kw)
+            except ServerGone as exc:
+                click.secho(f"{exc}: answering in this process from now on", err=True, fg="yellow")
+                self.server = None
+        return getattr(self.local(), method)(*args, **kw)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Listen address (loopback unless you mean it).")
+@click.option("--port", default=7860, show_default=True, type=int)
+def serve(host, port):
+    """Load everything once and serve the chat UI and a JSON API, so `gpumkt ask` answers fast."""
+    from .chat import main as chat_main
+
+    chat_main(["--host", host, "--port", str(port)], prog="gpumkt serve")
+
+
 @cli.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
@@ -292,11 +341,12 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
 @click.option("--device", type=click.Choice(["cpu", "gpu"]), default=None)
 @click.option("--k", default=None, type=int, help="Passages retrieved.")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="One question per line.")
-def ask(question, as_json, model, device, k, batch):
+@click.option("--local", is_flag=True, help="Answer in this process even if `gpumkt serve` is running.")
+def ask(question, as_json, model, device, k, batch, local):
     """Answer QUESTION from the reports: evidence first, then a checked, cited answer."""
     from . import evaluate
 
-    p = pipeline(llm_model=model, device=device)
+    p = Answerer(settings(llm_model=model, device=device), local, preload=True)
     for q in _queries(question, batch):
         if as_json:
             click.echo(json.dumps(evaluate.answer_record(p.ask(q, k=k)), ensure_ascii=False))

@@ -29,6 +29,8 @@ class Settings:
     llm_model: str = "qwen2.5-1.5b"
     # OpenAI-compatible chat server; empty means run llama.cpp in-process.
     llm_url: str = ""
+    # A running `gpumkt serve` that `gpumkt ask` / `search` use instead of loading everything.
+    server_url: str = "http://127.0.0.1:7860"
     # Seconds to wait on a server before saying it is slow or down.
     llm_timeout: float = 60.0
     # cpu or gpu (gpu offloads every layer: n_gpu_layers=-1).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -58,8 +59,13 @@ class LlamaCppGenerator:
     device: str = "cpu"
     usage: Usage = field(default_factory=Usage)
     _llm: object = None
+    _loading: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def load(self):
+        with self._loading:  # a preload thread and the first question may both ask for it
+            return self._load()
+
+    def _load(self):
         if self._llm is None:
             check_gguf(self.path, self.name)
             import llama_cpp

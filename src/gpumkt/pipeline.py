@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import time
 import unicodedata
 from functools import cached_property
@@ -42,6 +43,7 @@ class Pipeline:
                  generator=None, notify=_stderr):
         self.settings = settings or Settings.from_env()
         self.notify = notify
+        self.turn = threading.RLock()  # one model: front ends that share this pipeline take turns
         if embedder is not None:
             self.__dict__["embedder"] = embedder
         if generator is not None:
@@ -111,9 +113,24 @@ class Pipeline:
         return LlamaCppGenerator(path, name, sha, n_ctx=s.n_ctx, threads=s.threads,
                                  n_batch=s.n_batch, device=s.device)
 
+    def preload(self) -> None:
+        """Start loading the answer model in the background while the index and embedder load
+        (llama.cpp loads in C, so the two overlap on a 2-core machine)."""
+        def load():
+            try:
+                getattr(self.generator, "load", lambda: None)()
+            except GpumktError:
+                pass  # the question's own load raises it again, with the fix
+
+        threading.Thread(target=load, daemon=True).start()
+
     def ask(self, question: str, k: int | None = None, history: list[tuple[str, str]] = (),
             on_evidence=None, on_token=None, should_stop=None) -> Answer:
         """Retrieve, select evidence, generate, check; ``history`` holds earlier (q, answer) pairs."""
+        with self.turn:
+            return self._ask(question, k, history, on_evidence, on_token, should_stop)
+
+    def _ask(self, question, k, history, on_evidence, on_token, should_stop) -> Answer:
         question = clean_question(question)
         language = detect_language(question)
         t0 = time.perf_counter()

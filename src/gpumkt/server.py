@@ -8,12 +8,12 @@ API (all JSON; ``/api/ask`` streams one JSON object per line):
   ``{"event": "token", "text"}``, then ``{"event": "done", "answer": {...}}`` or ``{"event": "error", "message"}``
 - ``POST /api/search {"query", "k", "mode"}`` -> ``{"hits": [...]}``
 
-One answer at a time: the model is one, so concurrent asks are served in turn (a lock).
+One answer at a time: the model is one, so concurrent asks are served in turn (the pipeline's lock).
+No ``from __future__ import annotations`` here: FastAPI reads the route annotations at run time.
 """
 
-from __future__ import annotations
-
 import json
+import logging
 import queue
 import threading
 from dataclasses import asdict
@@ -27,7 +27,6 @@ class Service:
 
     def __init__(self, pipeline: Pipeline):
         self.pipeline = pipeline
-        self.turn = threading.Lock()  # the model serves one answer at a time
 
     def health(self) -> dict:
         from importlib.metadata import version
@@ -48,19 +47,17 @@ class Service:
                 return
 
     def _answer(self, question, k, history, events: queue.Queue) -> None:
-        with self.turn:
-            try:
-                a = self.pipeline.ask(question, k=k, history=[tuple(h) for h in history or ()],
-                                      on_evidence=lambda ev: events.put(("evidence", {"evidence": [asdict(e) for e in ev]})),
-                                      on_token=lambda t: events.put(("token", {"text": t})))
-                events.put(("done", {"answer": asdict(a)}))
-            except GpumktError as exc:
-                events.put(("error", {"message": str(exc), "foreseen": True}))
-            except Exception as exc:  # the server keeps running whatever one answer does
-                import logging
-
-                logging.getLogger("gpumkt").exception("answer failed")
-                events.put(("error", {"message": f"unexpected {type(exc).__name__}: {exc}", "foreseen": False}))
+        """Runs in a thread; the pipeline's own lock serves concurrent asks in turn."""
+        try:
+            a = self.pipeline.ask(question, k=k, history=[tuple(h) for h in history or ()],
+                                  on_evidence=lambda ev: events.put(("evidence", {"evidence": [asdict(e) for e in ev]})),
+                                  on_token=lambda t: events.put(("token", {"text": t})))
+            events.put(("done", {"answer": asdict(a)}))
+        except GpumktError as exc:
+            events.put(("error", {"message": str(exc), "foreseen": True}))
+        except Exception as exc:  # the server keeps running whatever one answer does
+            logging.getLogger("gpumkt").exception("answer failed")
+            events.put(("error", {"message": f"unexpected {type(exc).__name__}: {exc}", "foreseen": False}))
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid") -> dict:
         hits = self.pipeline.search(query, k, mode)
@@ -94,3 +91,27 @@ def api(service: Service):
             raise HTTPException(status_code=400, detail=str(exc)) from exc
 
     return app
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def run(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, share: bool = False,
+        say=print) -> None:
+    """Serve the chat UI at ``/`` and the API at ``/api`` until interrupted."""
+    from .chat import CSS, ChatSession, build_app
+
+    if host not in LOOPBACK:
+        say(f"gpumkt: warning: listening on {host}: anyone who can reach this address can ask "
+            f"questions and add or remove documents")
+    blocks = build_app(ChatSession(pipeline), pipeline.llm_choices())
+    if share:  # Gradio's share link needs its own launcher; the JSON API is not served then
+        say("gpumkt: --share: serving the UI only (no /api)")
+        blocks.launch(server_name=host, server_port=port, share=True, css=CSS)
+        return
+    import gradio as gr
+    import uvicorn
+
+    app = gr.mount_gradio_app(api(Service(pipeline)), blocks, path="/", css=CSS)
+    say(f"gpumkt: serving http://{host}:{port}/ (UI) and /api (ask, search, health); Ctrl-C stops it")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
