@@ -60,6 +60,7 @@ def cli_env(tmp_path, seeds_copy, monkeypatch):
     """Environment for CLI tests: temp index and seeds, small real models."""
     env = {"GPUMKT_SEEDS_DIR": str(seeds_copy), "GPUMKT_INDEX_DIR": str(tmp_path / "index"),
            "GPUMKT_LIBRARY_DIR": str(tmp_path / "library"),
+           "GPUMKT_SERVER_URL": "http://127.0.0.1:9",  # no `gpumkt serve` a developer runs is used
            "GPUMKT_EMBED_MODEL": "all-minilm-l6-v2", "GPUMKT_LLM_MODEL": "smollm2-135m"}
     for k, v in env.items():
         monkeypatch.setenv(k, v)

@@ -394,7 +394,8 @@ def _print_answer(a) -> None:
 @click.option("--levers/--no-levers", default=True, help="Also measure threads, n_batch, evidence, KV reuse.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Report folder (default bench/).")
 @click.option("--ingest", is_flag=True, help="Only time adding a 20-page PDF against a full rebuild.")
-def bench_cmd(limit, device, model_names, levers, out, ingest):
+@click.option("--oneshot", is_flag=True, help="Only time `gpumkt ask` from the shell, cold and with a server.")
+def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot):
     """Measure index build, search and generation speed on this machine."""
     from . import bench, evaluate
 
@@ -402,6 +403,8 @@ def bench_cmd(limit, device, model_names, levers, out, ingest):
     out_dir = Path(out) if out else s.seeds_dir.parent / "bench"
     if ingest:
         return _bench_ingest(out_dir)
+    if oneshot:
+        return _bench_oneshot(out_dir, s)
     if device == "gpu":
         import llama_cpp
 
@@ -437,6 +440,22 @@ def _bench_ingest(out_dir: Path) -> None:
     click.echo(f"add a {r['pages']}-page PDF ({r['chars']:,} chars, {r['added_passages']} passages): "
                f"{r['add_s']} s · full rebuild ({r['corpus_chars']:,} chars, {r['total_passages']} "
                f"passages): {r['full_rebuild_s']} s · ratio {r['add_over_full']} ({r['embedder']})")
+
+
+def _bench_oneshot(out_dir: Path, s: Settings) -> None:
+    from . import bench, bench_oneshot, evaluate
+
+    qs = [q.question for q in evaluate.load_questions(s.seeds_dir.parent / "eval" / "questions.json")
+          if q.type != "unanswerable" and q.split == "dev"][:6]
+    r = bench_oneshot.run(qs, progress=lambda m: click.echo(m, err=True))
+    r["machine"] = bench.machine("cpu")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "oneshot.json").write_text(json.dumps(r, indent=1, ensure_ascii=False))
+    for name in ("cold", "with_server"):
+        x = r[name]
+        click.echo(f"{name:12} wall {x['wall_s']['median']} s ({x['wall_s']['min']}–{x['wall_s']['max']}) · "
+                   f"first token {x['first_token_s']['median']} s · peak {x['peak_mb']['median']} MB · "
+                   f"{x['runs'] - x['failed']}/{x['runs']} ok")
 
 
 def main():

@@ -88,7 +88,7 @@ class Client:
                         raise GpumktError(event["message"])
         except (OSError, ValueError, KeyError, http.client.HTTPException, socket.timeout) as exc:
             raise ServerGone(f"the server at {self.url} stopped answering ({type(exc).__name__})") from exc
-        raise ServerGone(f"the server at {self.url} ended the answer early")
+        raise ServerGone(f"the server at {self.url} stopped answering (the answer was cut off)")
 
     def search(self, query: str, k: int, mode: str) -> list[Hit]:
         try:

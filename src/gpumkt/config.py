@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,3 +89,12 @@ def _coerce(type_name: str, raw: str):
     if type_name == "bool":
         return raw.strip().lower() in ("1", "true", "yes", "on")
     return raw
+
+
+@contextmanager
+def timed(step: str):
+    """With ``GPUMKT_DEBUG=1``, say on stderr how long a start-up step took (``index 0.41 s``)."""
+    t0 = time.perf_counter()
+    yield
+    if os.environ.get("GPUMKT_DEBUG") == "1":
+        print(f"gpumkt: {step} {time.perf_counter() - t0:.2f} s", file=sys.stderr, flush=True)

@@ -8,6 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .config import timed
 from .errors import ModelCorrupt
 
 
@@ -30,13 +31,15 @@ class SentenceTransformerEmbedder:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as hf_logging
+            with timed("torch and sentence-transformers imported"):
+                from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as hf_logging
 
             hf_logging.disable_progress_bar()  # "Loading weights" bars on every start
 
             try:
-                self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+                with timed(f"embedder {self.name} loaded"):
+                    self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
             except Exception as exc:  # a half-copied folder fails deep inside transformers
                 raise ModelCorrupt(f"cannot load embedding model {self.name} from {self.path} "
                                    f"({type(exc).__name__}): run `gpumkt models pull {self.name}`") from exc

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
 
+from .config import timed
 from .errors import BackendError, ModelCorrupt
 
 
@@ -63,7 +64,10 @@ class LlamaCppGenerator:
 
     def load(self):
         with self._loading:  # a preload thread and the first question may both ask for it
-            return self._load()
+            if self._llm is not None:
+                return self._llm
+            with timed(f"answer model {self.name} loaded"):
+                return self._load()
 
     def _load(self):
         if self._llm is None:

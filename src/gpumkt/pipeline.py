@@ -20,7 +20,7 @@ from . import index as index_mod
 from . import models
 from . import question as qrec
 from .check import check_answer, fact_conflicts, misattributed
-from .config import Settings
+from .config import Settings, timed
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import BadQuestion, GpumktError
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
@@ -58,8 +58,9 @@ class Pipeline:
     @cached_property
     def index(self) -> index_mod.Index:
         s = self.settings
-        return index_mod.load_or_build(s.index_dir, s.seeds_dir, self.embedder, notify=self.notify,
-                                       progress=True, library_dir=s.library_dir)
+        with timed("index loaded"):
+            return index_mod.load_or_build(s.index_dir, s.seeds_dir, self.embedder, notify=self.notify,
+                                           progress=True, library_dir=s.library_dir)
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -114,15 +115,24 @@ class Pipeline:
                                  n_batch=s.n_batch, device=s.device)
 
     def preload(self) -> None:
-        """Start loading the answer model in the background while the index and embedder load
-        (llama.cpp loads in C, so the two overlap on a 2-core machine)."""
+        """Load the answer model in the background while the embedder loads (llama.cpp loads in C,
+        so the two overlap). llama.cpp silences the whole process's stdout and stderr while it
+        loads, so the index (whose loading may need to say something) comes first, and nothing
+        is handed to a front end before the load is over (``_preloaded``)."""
         def load():
             try:
                 getattr(self.generator, "load", lambda: None)()
             except GpumktError:
                 pass  # the question's own load raises it again, with the fix
 
-        threading.Thread(target=load, daemon=True).start()
+        self.index
+        self._loader = threading.Thread(target=load, daemon=True)
+        self._loader.start()
+
+    def _preloaded(self) -> None:
+        loader = self.__dict__.pop("_loader", None)
+        if loader is not None:
+            loader.join()
 
     def ask(self, question: str, k: int | None = None, history: list[tuple[str, str]] = (),
             on_evidence=None, on_token=None, should_stop=None) -> Answer:
@@ -137,6 +147,7 @@ class Pipeline:
         query = self.rewrite_followup(question, history)
         q, sel = self.evidence_for(query, k)
         timings = Timings(retrieve_ms=_ms(t0))
+        self._preloaded()
         if not sel.answered or not sel.evidence:
             cited = [e for e in sel.evidence if e.n in {n for _, n in sel.nearest}]
             if cited and on_evidence:
