@@ -12,19 +12,13 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from conftest import FakeGenerator
+from conftest import FakeGenerator, free_port
 from gpumkt import client
 from gpumkt.cli import cli
 from gpumkt.evaluate import answer_record
 
 QUESTION = "CoreWeave 2025年第二季度营收是多少?"
 REPLY = "CoreWeave 2025年第二季度营收为12亿美元[1]。"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class OneAtATime(FakeGenerator):

@@ -2,7 +2,6 @@
 against small misbehaving servers (down, slow, error, malformed JSON)."""
 
 import http.server
-import socket
 import subprocess
 import sys
 import threading
@@ -11,6 +10,8 @@ import urllib.request
 
 import pytest
 
+from conftest import free_port
+
 from gpumkt import models
 from gpumkt.config import ROOT
 from gpumkt.errors import BackendError
@@ -18,12 +19,6 @@ from gpumkt.generate import OpenAIServerGenerator
 
 pytestmark = pytest.mark.integration
 MESSAGES = [{"role": "user", "content": "Say hello."}]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

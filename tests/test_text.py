@@ -53,3 +53,10 @@ def test_pdf_wrapped_lines_join_into_one_sentence():
 def test_halfwidth_punctuation_between_han_splits():
     text = "营收增长了吗?增长了;但成本也高"
     assert [text[a:b] for a, b in sentence_spans(text)] == ["营收增长了吗?", "增长了;", "但成本也高"]
+
+
+def test_traditional_answers_use_taiwan_words():
+    from gpumkt.text import to_script
+
+    assert to_script("英伟达芯片营收12亿美元，数据中心软件", "zh-Hant") == "英偉達晶片營收12億美元，資料中心軟體"
+    assert to_script("英偉達晶片", "zh-Hans") == "英伟达晶片"

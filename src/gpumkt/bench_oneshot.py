@@ -66,6 +66,11 @@ def _serve(env: dict, port: int) -> subprocess.Popen:
 def run(questions: list[str], progress=print) -> dict:
     """Cold runs (no server), then the same questions with a server; the server is stopped after."""
     env = dict(os.environ, GPUMKT_SERVER_URL=f"http://127.0.0.1:{_free_port()}")  # none listens there
+    helps = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run(COMMAND + ["--help"], env=env, stdout=subprocess.DEVNULL, check=True)
+        helps.append(time.perf_counter() - t0)
     progress(f"oneshot: {len(questions)} cold asks")
     cold = [one_ask(q, env) for q in questions]
     port = _free_port()
@@ -79,5 +84,5 @@ def run(questions: list[str], progress=print) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"questions": questions, "cold": _summary(cold), "with_server": _summary(warm),
+    return {"questions": questions, "help_s": round(median(helps), 2), "cold": _summary(cold), "with_server": _summary(warm),
             "cold_runs": cold, "server_runs": warm}

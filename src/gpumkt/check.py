@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .numbers import Figure, figures, spelled_out, supported
-from .records import Conflict, Evidence, Fact
+from .records import Evidence, Fact
 from .text import normalise
 
 MARKER = re.compile(r"\s*[\[【［](\d+(?:\s*[,，、]\s*\d+)*)[\]】］]")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import scoring
-from .text import detect_language, normalise
+from .text import detect_language
 
 MODES = ("bm25", "dense", "hybrid")
 KS = (1, 3, 5)

@@ -13,7 +13,6 @@ from collections import Counter
 from functools import lru_cache
 
 from . import vocab
-from .text import normalise
 
 STOP = set("的 了 是 在 和 与 及 或 等 其 该 这 那 为 对 从 将 把 被 也 都 而 并 之 于 以 中 上 下 个 年 月 日 "
            "吗 呢 吧 啊 么 什么 多少 哪些 哪个 如何 怎么 怎样 为什么 是否 有 有没有 请问 请 报告 "

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .text import fold_chars, normalise_aligned, to_simplified
+from .text import normalise_aligned
 
 SCALES = {
     "万亿": 1e12, "兆": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3,

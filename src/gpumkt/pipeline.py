@@ -24,7 +24,7 @@ from .config import Settings, timed
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import BadQuestion, GpumktError
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
-from .numbers import figures, supported
+from .numbers import figures
 from .prompt import build_messages
 from .records import Answer, Conflict, Evidence, Fact, Hit, Timings
 from .retrieve import Retriever

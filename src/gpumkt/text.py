@@ -26,7 +26,7 @@ SOFT_END = "，,、：:"
 LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _opencc(config: str):
     from opencc import OpenCC  # opencc-python-reimplemented: pure Python, no build step
 
@@ -41,6 +41,12 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Simplified -> Traditional: ``to_traditional("营收") -> "營收"``."""
     return _opencc("s2tw").convert(text)
+
+
+def to_taiwan(text: str) -> str:
+    """Simplified -> Traditional with Taiwan's words, for what a Traditional reader is shown:
+    ``to_taiwan("芯片数据中心") -> "晶片資料中心"`` (``to_traditional`` would keep 芯片 and 數據中心)."""
+    return _opencc("s2twp").convert(text)
 
 
 def fold_chars(text: str) -> str:
@@ -76,9 +82,10 @@ def detect_language(text: str) -> str:
 
 
 def to_script(text: str, language: str) -> str:
-    """Render Chinese text in the asker's script (English askers get it unchanged)."""
+    """Render Chinese text in the asker's script (English askers get it unchanged); Traditional
+    with Taiwan's vocabulary, as a Traditional reader expects."""
     if language == "zh-Hant":
-        return to_traditional(text)
+        return to_taiwan(text)
     if language == "zh-Hans":
         return to_simplified(text)
     return text
