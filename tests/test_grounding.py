@@ -323,3 +323,41 @@ def test_a_region_asked_must_be_named_by_the_passage(corpus):
         chunk = Chunk("x-000", "x.md", "GPU云", 0, len(text), text, normalise(text))
         unit = units(chunk, text)[0]
         assert gate.judge(q, unit, build_facts([unit], names), 0.6, 1.0, names).placed is placed
+
+
+def _judge_text(q, text, names):
+    from gpumkt import gate
+    from gpumkt.records import Chunk
+
+    chunk = Chunk("x-000", "x.md", "Acme 概况", 0, len(text), text, normalise(text))
+    unit = units(chunk, text)[0]
+    return gate.judge(q, unit, build_facts([unit], names), 0.6, 1.0, names)
+
+
+def test_a_year_question_needs_some_echo_of_the_event_asked(corpus):
+    _, names, _ = corpus
+    q = build("Lambda Labs 是哪一年设立的？", names, known={"lambda", "labs", "创立"})
+    assert q.answer_kind == "year" and q.loose == ("设立",) and not q.words
+    assert _judge_text(q, "Lambda Labs 创立时间：2012年。", names).answers
+    assert not _judge_text(q, "Lambda Labs 估值：25亿美元（2025年2月）。", names).answers
+
+
+def test_a_version_after_a_name_must_be_the_one_asked(corpus):
+    from gpumkt.question import version_after
+
+    _, names, _ = corpus
+    assert (version_after("llama 3 参数", 5), version_after("nvidia 3月", 6), version_after("h100 80gb", 4)) == ("3", "", "")
+    q = build("How many parameters does Llama 3 have?", [vocab.Group("llama", ("llama",))])
+    assert q.entities[0].version == "3"
+    ok = _judge_text(q, "Llama 3 有700亿参数。", [vocab.Group("llama", ("llama",))])
+    other = _judge_text(q, "Llama 2 有700亿参数。", [vocab.Group("llama", ("llama",))])
+    assert ok.entity == 1.0 and other.entity == 0.0 and not other.answers
+
+
+def test_the_opposite_word_of_the_field_is_a_near_miss(corpus):
+    _, names, _ = corpus
+    q = build("NVIDIA 在推理芯片市场的份额是多少？", names)
+    assert q.contrasts and q.contrasts[0][0][0] == "推理"
+    assert _judge_text(q, "NVIDIA 在训练芯片市场的份额为90%。", names).contrary
+    assert not _judge_text(q, "NVIDIA 在推理芯片市场的份额为70%。", names).contrary
+    assert not build("训练和推理的占比？", names).contrasts  # both sides asked: nothing to contrast

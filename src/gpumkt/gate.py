@@ -19,10 +19,11 @@ from functools import lru_cache
 from . import vocab
 from .facts import Unit, sibling_items
 from .periods import agrees, periods
-from .question import QuestionRecord
+from .question import QuestionRecord, version_after
 from .records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
 MIN_ENTITY = 0.25  # a name only in the title, while the unit names another company, is the floor
 MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
@@ -46,11 +47,12 @@ class Judged:
     cov: float | None = None  # None when question and unit are in different languages
     unit_facts: tuple = ()
     placed: bool = True  # every region or country asked is named in the unit, its context or title
+    contrary: bool = False  # the unit says the opposite of a word the question uses (训练 for 推理)
 
     @property
     def answers(self) -> bool:
         return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
-            and self.figure and self.placed and (self.cov is None or self.cov >= MIN_COVERAGE)
+            and self.figure and self.placed and not self.contrary and (self.cov is None or self.cov >= MIN_COVERAGE)
 
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
@@ -68,7 +70,10 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior)
     placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
-    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed)
+    contrary = any(any(_has(unit.own, f.lower()) for f in other) and not any(_has(unit.own, f.lower()) for f in mine)
+                   for mine, other in q.contrasts)
+    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
+                  contrary)
 
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:
@@ -80,7 +85,9 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
     near_names = own_names | {g.key for _, _, g in vocab.find(f"{u.before} {u.heading}", names)}
     scores = []
     for m in q.entities:
-        if m.key in own_names:
+        if m.version and _other_version(m, u.own):
+            scores.append(0.0)  # GPT-3's figure is not GPT-4's
+        elif m.key in own_names:
             scores.append(1.0)
         elif not sibling_items(u) and any(_has(u.before, f) for f in m.forms):
             scores.append(0.8 if not own_names else 0.5)
@@ -91,6 +98,16 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
         else:
             scores.append(0.0)
     return min(scores)
+
+
+def _other_version(m, text: str) -> bool:
+    """The unit names the entity with versions, none of them the one asked.
+
+    ``_other_version(Mention("gpt", ("gpt",), "gpt", "4"), "1750亿参数的gpt-3") -> True``
+    """
+    found = {version_after(text, x.end()) for f in m.forms for x in re.finditer(vocab.form_pattern(f), text)}
+    found.discard("")
+    return bool(found) and m.version not in found
 
 
 def _has(text: str, form: str) -> bool:
@@ -150,12 +167,21 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
     requires anyway) found in the unit and its context; None when one is Chinese and the other
     English (their words cannot meet)."""
     if not q.words:
-        return 1.0
+        return _event(q, u)
     if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
         return None
     text = u.context
     found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
     return (found + len(q.places)) / (len(q.words) + len(q.places))
+
+
+def _event(q: QuestionRecord, u: Unit) -> float:
+    """"Which year was it founded?": with no metric and no word the reports use, the event asked
+    (the asker's 成立) is all that ties a year to the question, so a unit must echo some of its
+    characters (创立); a question of any other kind is not held to this. ``1.0`` when it is not such a question."""
+    if q.answer_kind != "year" or q.metrics or not q.loose or not HAN_RE.search(" ".join(q.loose)):
+        return 1.0
+    return max(_chars_cover(w, f"{u.own} {u.before[-30:]}") for w in q.loose)
 
 
 def _chars_cover(word: str, own: str) -> float:

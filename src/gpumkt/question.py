@@ -45,6 +45,7 @@ class Mention:
     key: str  # group key
     forms: tuple[str, ...]
     text: str  # as found in the question (normalised)
+    version: str = ""  # the model or generation written after the name: "4" in GPT-4, "3" in Llama 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class QuestionRecord:
     unknown: tuple[str, ...] = ()  # names the question uses that no report uses at all
     parts: tuple["QuestionRecord", ...] = field(default=())
     places: tuple[Mention, ...] = ()  # regions and countries asked about (欧洲, North America)
+    loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
+    contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
 
     @property
     def subject(self) -> str:
@@ -101,7 +104,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     words = tuple(_words(rest, known))
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
-                            tuple(unknown_names(question, known)) if known else (), places=where)
+                            tuple(unknown_names(question, known)) if known else (), places=where,
+                            loose=tuple(w for w in _words(rest, ()) if w not in words),
+                            contrasts=contrasts_in(norm))
     if split:
         record = _with_parts(record, names, known)
     return record
@@ -116,8 +121,33 @@ def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) 
         plain_word = re.fullmatch(r"[a-z]+", g.key) and all(re.fullmatch(r"[a-z .\-]+", f) for f in g.forms)
         if plain_word and written and written[0].islower():
             continue
-        out.append(Mention(g.key, g.forms, norm[a:b]))
+        out.append(Mention(g.key, g.forms, norm[a:b], version_after(norm, b)))
     return out
+
+
+def contrasts_in(norm: str) -> tuple:
+    """The opposite pairs whose one side the question uses and the other not:
+    ``contrasts_in("多少比例的ai推理依赖cuda")`` -> ``((("推理", "inference"), ("训练", "training")),)``"""
+    said = lambda forms: any(re.search(vocab.form_pattern(f.lower()), norm) for f in forms)  # noqa: E731
+    out = []
+    for a, b in vocab.contrasts():
+        for mine, other in ((a, b), (b, a)):
+            if said(mine) and not said(other):
+                out.append((mine, other))
+    return tuple(out)
+
+
+VERSION = re.compile(r"[-\s]?v?(\d+(?:\.\d+)?[a-z]?)(?![\d.%a-z])")
+UNIT_AFTER = set("年月日季个家倍亿万千百台块张名位次元美")  # "NVIDIA 3月": a date or an amount, not a version
+
+
+def version_after(text: str, end: int) -> str:
+    """The version written right after a name ending at ``end``: ``version_after("gpt-4 参数", 3)
+    -> "4"``; "" when none (a figure such as "gpt 2025年" or "h100 80%" is not one)."""
+    m = VERSION.match(text, end)
+    if not m or re.match(r"(19|20)\d\d$", m.group(1)) or text[m.end():m.end() + 1] in UNIT_AFTER:
+        return ""
+    return m.group(1)
 
 
 def unknown_names(question: str, known: Collection[str]) -> list[str]:

@@ -65,6 +65,11 @@ def places() -> tuple[Group, ...]:
     return tuple(_group(g) for g in _raw().get("places", []))
 
 
+def contrasts() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Pairs of opposite words, each side in its forms: ((训练, training), (推理, inference)) …"""
+    return tuple((tuple(a), tuple(b)) for a, b in _raw().get("contrasts", []))
+
+
 def all_groups() -> tuple[Group, ...]:
     return known_entities() + metrics() + terms()
 
