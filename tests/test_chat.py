@@ -65,7 +65,7 @@ def test_closed_tab_stops_generation(fake_pipeline):
             break
     updates.close()  # what Gradio does when the tab goes away
     time.sleep(0.3)
-    assert session.stop_event.is_set()
+    assert session.stop_event().is_set()
     assert fake_pipeline.generator.usage.completion_tokens < 30
 
 
@@ -89,3 +89,18 @@ def test_evidence_panel_keeps_the_original_script():
                  passage="總負債為165.24億美元,資產負債比率為92.66%。")
     html = evidence_html([e], {})
     assert "<mark>資產負債比率為92.66%。</mark>" in html and "輝達 &gt; 04" in html
+
+
+def test_stop_in_one_tab_leaves_another_tab_answering(fake_pipeline):
+    """Two browser sessions: the first one's Stop must not end the second one's answer."""
+    from types import SimpleNamespace
+
+    reply = "营收 为 12亿美元[1] 。 " * 10
+    fake_pipeline.generator.enqueue(reply)
+    fake_pipeline.generator.delay = 0.01
+    session = ChatSession(fake_pipeline)
+    tab_a, tab_b = SimpleNamespace(session_hash="a"), SimpleNamespace(session_hash="b")
+    session.stop(tab_a)
+    assert session.stop_event(tab_a).is_set() and not session.stop_event(tab_b).is_set()
+    updates = list(session.respond("CoreWeave 2025年第二季度营收是多少?", [], request=tab_b))
+    assert "done" in updates[-1][2] and fake_pipeline.generator.usage.completion_tokens == len(reply.split(" "))

@@ -13,6 +13,8 @@ import queue
 import threading
 import time
 
+import gradio as gr  # also resolves the gr.Request annotations Gradio reads
+
 from .config import Settings
 from .errors import GpumktError
 from .pipeline import Pipeline
@@ -30,23 +32,27 @@ class ChatSession:
 
     def __init__(self, pipeline: Pipeline):
         self.pipeline = pipeline
-        self.stop_event = threading.Event()
+        self.stops: dict[str, threading.Event] = {}  # one per browser session: a Stop is that tab's
 
-    def respond(self, question: str, history: list[dict], k: int = 5):
+    def stop_event(self, request: gr.Request | None = None) -> threading.Event:
+        return self.stops.setdefault(getattr(request, "session_hash", None) or "", threading.Event())
+
+    def respond(self, question: str, history: list[dict], k: int = 5, request: gr.Request = None):
         """Generator of (history, evidence panel HTML, status line) updates for one question."""
         history = list(history or [])
         pairs = _pairs(history)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
         events: queue.Queue = queue.Queue()
-        self.stop_event.clear()
-        worker = threading.Thread(target=self._run, args=(question, pairs, int(k), events), daemon=True)
+        stop = self.stop_event(request)
+        stop.clear()
+        worker = threading.Thread(target=self._run, args=(question, pairs, int(k), events, stop), daemon=True)
         t0 = time.perf_counter()
         worker.start()
         try:
             yield history, "", status_line("retrieving", t0)
             yield from self._updates(history, events, t0)
         finally:  # also when Gradio closes this generator: stop button, tab closed
-            self.stop_event.set()
+            stop.set()
 
     def _updates(self, history: list[dict], events: queue.Queue, t0: float):
         panel, text, tokens = "", "", 0
@@ -69,12 +75,12 @@ class ChatSession:
                 yield history, panel, status_line("done", t0, answer=payload)
                 return
 
-    def _run(self, question, pairs, k, events: queue.Queue) -> None:
+    def _run(self, question, pairs, k, events: queue.Queue, stop: threading.Event) -> None:
         try:
             answer = self.pipeline.ask(question, k=k, history=pairs,
                                        on_evidence=lambda e: events.put(("evidence", e)),
                                        on_token=lambda t: events.put(("token", t)),
-                                       should_stop=self.stop_event.is_set)
+                                       should_stop=stop.is_set)
             events.put(("done", answer))
         except GpumktError as exc:  # foreseeable: one clear line in the chat
             events.put(("error", str(exc)))
@@ -82,8 +88,8 @@ class ChatSession:
             logging.getLogger("gpumkt").exception("answer failed")  # the traceback goes to the log
             events.put(("error", f"unexpected error ({type(exc).__name__}): {exc}"))
 
-    def stop(self):
-        self.stop_event.set()
+    def stop(self, request: gr.Request = None):
+        self.stop_event(request).set()
 
     def switch(self, model: str, device: str) -> str:
         """Use another model or device from the next question on."""
@@ -91,8 +97,6 @@ class ChatSession:
             self.pipeline.use_model(model, device)
             self.pipeline.warm_up()  # load now, so a bad choice is reported here, not mid-answer
         except GpumktError as exc:
-            import gradio as gr
-
             raise gr.Error(str(exc)) from exc
         return self.loaded()
 
@@ -117,8 +121,6 @@ class ChatSession:
 
     def doc_table(self) -> tuple[list[list], object]:
         """Rows for the documents list, and the remove dropdown's choices (added documents only)."""
-        import gradio as gr
-
         rows = self.pipeline.documents()
         table = [[r["title"][:50], r["source"], r["origin"], r["pages"] or "", r["chunks"], r["facts"],
                   r["added"]] for r in rows]
@@ -153,8 +155,6 @@ def _choices(update) -> dict:
 
 
 def build_app(session: ChatSession, llm_choices: list[str]):
-    import gradio as gr
-
     with gr.Blocks(title="gpumkt") as app:
         gr.Markdown("## gpumkt · GPU market reports\nEvery figure is checked against the quoted evidence.")
         with gr.Row():
