@@ -88,7 +88,18 @@ def test_evidence_panel_keeps_the_original_script():
     e = Evidence(1, "004.txt", "004-005", "輝達 > 04", "資產負債比率為92.66%。", 0, 5, 1.0,
                  passage="總負債為165.24億美元,資產負債比率為92.66%。")
     html = evidence_html([e], {})
-    assert "<mark>資產負債比率為92.66%。</mark>" in html and "輝達 &gt; 04" in html
+    assert "<mark>資產負債比率為92.66%。</mark><sup>[1]</sup>" in html and "輝達 &gt; 04" in html
+
+
+def test_two_sentences_of_one_passage_make_one_card_with_both_marked():
+    passage = "**总负债**为165.24亿美元,资产负债比率为92.66%。利息支出为2.67亿美元。"
+    cited = [Evidence(n, "x.pdf", "x-001", "CoreWeave", q, 0, 5, 1.0, passage=passage, page=3)
+             for n, q in ((1, "利息支出为2.67亿美元。"), (2, "**总负债**为165.24亿美元,资产负债比率为92.66%。"))]
+    html = evidence_html(cited, {})
+    assert html.count('class="ev"') == 1 and 'id="ev-1"' in html and 'id="ev-2"' in html
+    assert "<mark><b>总负债</b>为165.24亿美元,资产负债比率为92.66%。</mark><sup>[2]</sup>" in html
+    assert "<mark>利息支出为2.67亿美元。</mark><sup>[1]</sup>" in html and "x.pdf, p. 3" in html
+    assert "**" not in html
 
 
 def test_stop_in_one_tab_leaves_another_tab_answering(fake_pipeline):

@@ -22,7 +22,7 @@ from .ui_render import EXAMPLES, answer_markdown, evidence_html, status_line
 
 CSS = """
 #evidence .ev {border:1px solid #ddd; border-radius:8px; padding:8px 10px; margin-bottom:8px}
-#evidence .ev:target {border-color:#f59e0b; box-shadow:0 0 0 2px #fde68a}
+#evidence .ev:has(a:target) {border-color:#f59e0b; box-shadow:0 0 0 2px #fde68a}
 #evidence mark {background:#fde68a} #evidence .meta {color:#666; font-size:0.85em}
 """
 

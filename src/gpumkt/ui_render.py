@@ -15,20 +15,47 @@ EXAMPLES = [["CoreWeave 客户集中度?"], ["CoreWeave 2025年第二季度营�
 
 
 def evidence_html(evidence: list[Evidence], docs: dict) -> str:
-    """One card per evidence item: report title and file, heading path, passage with the quote marked."""
-    cards = []
+    """One card per passage, in citation order: report title, file (and page), heading path, and
+    the passage in its original script with every cited sentence marked and numbered. Each
+    citation number is an anchor (``#ev-N``) inside its card."""
+    by_chunk: dict[str, list[Evidence]] = {}
     for e in evidence:
-        doc = docs.get(e.source)
-        title = html.escape(doc.title if doc else e.source)
-        passage = e.passage or e.quote
-        at = passage.find(e.quote)
-        before, after = (passage[:at], passage[at + len(e.quote):]) if at >= 0 else ("", "")
-        body = (html.escape(squash(before)) + "<mark>" + html.escape(squash(e.quote)) + "</mark>"
-                + html.escape(squash(after)))
-        cards.append(f'<div class="ev" id="ev-{e.n}"><b>[{e.n}] {title}</b>'
-                     f'<div class="meta">{html.escape(e.where)} · {html.escape(e.section)}</div>'
-                     f"<div>{body}</div></div>")
+        by_chunk.setdefault(e.chunk_id, []).append(e)
+    cards = []
+    for items in by_chunk.values():
+        first = items[0]
+        doc = docs.get(first.source)
+        title = html.escape(doc.title if doc else first.source)
+        anchors = "".join(f'<a id="ev-{e.n}"></a>' for e in items)
+        numbers = "".join(f"[{e.n}]" for e in items)
+        cards.append(f'<div class="ev">{anchors}<b>{numbers} {title}</b>'
+                     f'<div class="meta">{html.escape(first.where)} · {html.escape(first.section)}</div>'
+                     f"<div>{_marked(first.passage or first.quote, items)}</div></div>")
     return "\n".join(cards)
+
+
+def _marked(passage: str, items: list[Evidence]) -> str:
+    """The passage, escaped, each quoted sentence in ``<mark>`` with its number; **bold** kept.
+
+    ``_marked("A。B。", [Evidence(2, "s", "c", "", "B。", 0, 0, 0)])`` ->
+    ``'A。<mark>B。</mark><sup>[2]</sup>'``
+    """
+    spans = sorted((passage.find(e.quote), e) for e in items if e.quote and passage.find(e.quote) >= 0)
+    out, at = [], 0
+    for start, e in spans:
+        if start < at:
+            continue  # a sentence inside one already marked
+        out += [_text(passage[at:start]), f"<mark>{_text(e.quote)}</mark><sup>[{e.n}]</sup>"]
+        at = start + len(e.quote)
+    out.append(_text(passage[at:]))
+    unplaced = [e for e in items if not e.quote or passage.find(e.quote) < 0]
+    out += [f"<div><mark>{_text(e.quote)}</mark><sup>[{e.n}]</sup></div>" for e in unplaced]
+    return "".join(out)
+
+
+def _text(text: str) -> str:
+    """Escaped, whitespace folded, markdown bold as bold: ``_text("**营收** a<b") -> "<b>营收</b> a&lt;b"``"""
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(squash(text)))
 
 
 def answer_markdown(a: Answer) -> str:
