@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from .check import Checked
 from .numbers import figures, supported
-from .numbers import render as render_figure
 from .records import Conflict, Evidence
-from .text import detect_language, squash, to_script
+from .text import HAN, detect_language, squash, to_script
 
 REFUSAL = {"zh-Hans": "报告中没有关于这个问题的信息。", "zh-Hant": "報告中沒有關於這個問題的資訊。",
            "en": "The reports don't say."}
 EXTRACTIVE_LEAD = {"zh-Hans": "报告原文：", "zh-Hant": "報告原文：", "en": "The reports say: "}
+ELSEWHERE = {"zh-Hans": "报告以英文写成，原文见证据", "zh-Hant": "報告以英文寫成，原文見證據",
+             "en": "The reports answer this in Chinese; see the quoted passage "}
 NEAR_LEAD = {"zh-Hans": "报告没有给出所问的数字。报告给出的是：", "zh-Hant": "報告沒有給出所問的數字。報告給出的是：",
              "en": "The reports don't give that figure. What they do give: "}
 MISSING_PART = {"zh-Hans": "报告没有提到：", "zh-Hant": "報告沒有提到：", "en": "The reports don't say: "}
@@ -21,6 +22,8 @@ CONFLICT_LEAD = {"zh-Hans": "注意：各报告的数字不一致：", "zh-Hant"
 
 def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
     """Why the model's answer cannot stand ("" when it can)."""
+    if detect_language(question) == "en" and HAN.search(checked.text):
+        return "not in the asker's language"
     if checked.unsupported:
         return "unsupported figures: " + ", ".join(checked.unsupported)
     if checked.offtopic:
@@ -33,34 +36,59 @@ def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
     return ""
 
 
-def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitting=()) -> str:
-    """The top evidence sentences themselves, each with its marker: for a question about a figure
-    the best two that state one, otherwise the best one. A figure quoted from a report in the
-    other language comes first, converted for the asker ("12亿美元" -> "$1.2 billion")."""
+def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitting=(), labels=None,
+               unit_facts=None) -> str:
+    """The evidence itself, for the asker: for a question about a figure the best two sentences
+    that state one, otherwise the best one. A sentence in the asker's language is quoted verbatim
+    ("报告原文：…[1]。"); a sentence in the other language, or a table row or chart line (whose
+    readable form is not the report's words), is given as its figures, each said in the asker's
+    language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].") — never pasted in a script the
+    asker did not use."""
     on_topic = [e for e in evidence if e.covers] or evidence[:1]
     with_figures = [e for e in on_topic if figures(e.label or e.quote)]
     chosen = with_figures[:2] if wants_figure and with_figures else on_topic[:1]
-    lead = converted(chosen, language, fitting)
-    return lead + EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in chosen)
+    quoted = [e for e in chosen if _verbatim(e, language)]
+    say = _stated if wants_figure else _named
+    stated = [say(e, language, fitting, labels, unit_facts or {}) for e in chosen if e not in quoted]
+    parts = [x for x in stated if x]
+    if quoted:
+        parts.append(EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in quoted))
+    if not parts:
+        parts = [ELSEWHERE[language] + "".join(f"[{e.n}]" for e in chosen) + ("." if language == "en" else "。")]
+    return (" " if language == "en" else "").join(parts)
 
 
-def converted(chosen: list[Evidence], language: str, fitting) -> str:
-    """The fitting figures of quotes written in the other language, in the asker's terms."""
-    out = []
-    for e in chosen:
-        if (detect_language(e.quote) == "en") == (language == "en"):
-            continue
-        for f in fitting:
-            if f.source == e.source and f.sent_start == e.start:
-                out.append(f"{about(f)}: {render_figure(f.value, f.quantity, f.currency, language)} [{e.n}]")
-    if not out:
+def _named(e: Evidence, language: str, fitting, labels, unit_facts: dict, asked=()) -> str:
+    """For a question that asks no figure: the names the sentence uses, in the asker's language."""
+    names = labels.names_in(e.quote, language) if labels else []
+    if not names:
         return ""
-    return ("; ".join(out[:2]) + ". ") if language == "en" else ("；".join(out[:2]) + "。")
+    if language == "en":
+        return f"The passage [{e.n}] names: " + ", ".join(names) + "."
+    return f"证据[{e.n}]提到：" + "、".join(names) + "。"
+
+
+def _verbatim(e: Evidence, language: str) -> bool:
+    """Quotable as the report's words to this asker: prose (not a rewritten row or chart line) in
+    the asker's language (Simplified and Traditional both read Chinese)."""
+    return (not e.label or squash(e.label) == squash(e.quote)) and \
+        (detect_language(e.quote) == "en") == (language == "en")
+
+
+def _stated(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:
+    """The figures of one evidence sentence in the asker's words, the ones that fit the question first."""
+    mine = [f for f in fitting if f.source == e.source and f.sent_start == e.start]
+    facts = list({f.id: f for f in mine + list(unit_facts.get((e.source, e.start), []))}.values())[:3]
+    if not facts or labels is None:
+        return ""
+    if language == "en":
+        return "; ".join(labels.fact(f, language) for f in facts) + f" [{e.n}]."
+    return "；".join(labels.fact(f, language) for f in facts) + f"[{e.n}]。"
 
 
 def _cited(e: Evidence, language: str) -> str:
-    """One quoted sentence with its marker before the full stop: "营收12亿美元[1]。" """
-    text = squash(e.label or e.quote).rstrip("。.,，;；:： ")
+    """One quoted sentence, verbatim, with its marker before the full stop: "营收12亿美元[1]。" """
+    text = squash(e.quote).rstrip("。.,，;；:： ")
     return f"{text} [{e.n}]." if language == "en" else f"{text}[{e.n}]。"
 
 

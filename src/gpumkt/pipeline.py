@@ -24,6 +24,7 @@ from .config import Settings, timed
 from .embed import Embedder, SentenceTransformerEmbedder
 from .errors import BadQuestion, GpumktError
 from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
+from .labels import Labels
 from .numbers import figures
 from .prompt import build_messages
 from .records import Answer, Conflict, Evidence, Fact, Hit, Timings
@@ -75,7 +76,7 @@ class Pipeline:
 
     def _use_index(self, index: index_mod.Index) -> None:
         self.__dict__["index"] = index
-        for derived in ("retriever", "_known"):
+        for derived in ("retriever", "_known", "_labels", "_unit_facts"):
             self.__dict__.pop(derived, None)
 
     def add_documents(self, paths, progress: bool = True) -> list[documents.Added]:
@@ -166,6 +167,14 @@ class Pipeline:
         return qrec.build(query, self.index.names, known=self._known)
 
     @cached_property
+    def _labels(self) -> Labels:
+        return Labels(self.index.names, self.index.docs)
+
+    @cached_property
+    def _unit_facts(self) -> dict:
+        return self.index.facts_by_unit()
+
+    @cached_property
     def _known(self) -> frozenset[str]:
         return frozenset(self.index.bm25.idf)
 
@@ -202,7 +211,8 @@ class Pipeline:
         wrong = misattributed(checked.text, sel.fitting, asked) if q.wants_figure else []
         reason = compose.fallback_reason(checked, q.wants_figure, question) or (
             "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
-        text = compose.extractive(evidence, language, q.wants_figure, sel.fitting) if reason else checked.text
+        text = compose.extractive(evidence, language, q.wants_figure, sel.fitting, self._labels,
+                                  self._unit_facts) if reason else checked.text
         pairs = fact_conflicts(self.index.facts, sel.fitting) if q.wants_figure else []
         conflicts = self._conflicts(pairs, evidence)
         text = text + (" " if language == "en" else "") + compose.missing_note(sel.missing_parts, language)

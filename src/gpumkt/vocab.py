@@ -56,6 +56,17 @@ def terms() -> tuple[Group, ...]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def english_metrics() -> dict[str, str]:
+    """Metric key -> its first English form as the vocabulary lists it (营收 -> revenue)."""
+    out = {}
+    for m in _raw()["metrics"]:
+        english = [f for f in m["forms"] if re.fullmatch(r"[A-Za-z0-9 .&/\-]+", f)]
+        if english:
+            out[normalise(m["forms"][0]).strip()] = english[0]
+    return out
+
+
 def known_entities() -> tuple[Group, ...]:
     return tuple(_group(g) for g in _raw()["entities"])
 
