@@ -361,3 +361,15 @@ def test_the_opposite_word_of_the_field_is_a_near_miss(corpus):
     assert _judge_text(q, "NVIDIA 在训练芯片市场的份额为90%。", names).contrary
     assert not _judge_text(q, "NVIDIA 在推理芯片市场的份额为70%。", names).contrary
     assert not build("训练和推理的占比？", names).contrasts  # both sides asked: nothing to contrast
+
+
+def test_labels_say_a_fact_in_the_askers_words(corpus):
+    from gpumkt.labels import Labels, period
+    from gpumkt.records import Fact
+
+    docs, names, _ = corpus
+    labels = Labels(names, docs)
+    fact = Fact("f", "x", "c", "12亿美元", 1.2e9, "money", "usd", "coreweave", "营收", "2025q2", 0, 1, 0, 1)
+    assert labels.fact(fact, "en") == "CoreWeave revenue (Q2 2025): $1.2 billion"
+    assert labels.fact(fact, "zh-Hans") == "CoreWeave营收（2025年第二季度）：12亿美元"
+    assert (period("2024h1", "en"), period("2024", "zh-Hans"), period("q3", "zh-Hans")) == ("H1 2024", "2024年", "第三季度")

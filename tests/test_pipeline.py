@@ -129,3 +129,21 @@ def test_second_follow_up_in_a_row_keeps_the_company(fake_pipeline):
     history = [("CoreWeave 2024年营收是多少?", "…"), ("它的资产负债比率呢?", "…")]
     assert fake_pipeline.rewrite_followup("那市值呢?", history).startswith("coreweave")
     assert fake_pipeline.rewrite_followup("NVIDIA 市值呢?", history) == "NVIDIA 市值呢?"
+
+
+def test_english_question_gets_english_even_when_the_model_answers_in_chinese(fake_pipeline):
+    import re
+
+    fake_pipeline.generator.enqueue("CoreWeave的营收为12亿美元[1]。")
+    a = fake_pipeline.ask("What was CoreWeave's revenue in Q2 2025?")
+    assert a.fallback and not a.refused
+    assert not re.search(r"[\u4e00-\u9fff]", a.answer), a.answer
+    assert "$1.2 billion" in a.answer and "CoreWeave revenue (Q2 2025)" in a.answer
+
+
+def test_chinese_fallback_quotes_the_report_verbatim(fake_pipeline):
+    fake_pipeline.generator.enqueue("No idea.")
+    a = fake_pipeline.ask("CoreWeave 2025年第二季度营收是多少?")
+    assert a.fallback and a.answer.startswith("报告原文：")
+    quoted = a.answer[len("报告原文："):].split("[")[0]
+    assert quoted in fake_pipeline.index.docs[a.citations[0].source].text

@@ -206,7 +206,9 @@ def facts_cmd(name, as_json):
 @click.option("--limit", type=int, default=0, help="Only the first N questions.")
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all",
               help="Only the dev or the test questions.")
-def eval_cmd(retrieval, questions, out, limit, split):
+@click.option("--script", "script", type=click.Choice(["all", "en", "zh-Hans", "zh-Hant"]), default="all",
+              help="Only the questions asked in this script.")
+def eval_cmd(retrieval, questions, out, limit, split, script):
     """Run the fixed question set and write a report."""
     from . import evaluate
 
@@ -219,6 +221,8 @@ def eval_cmd(retrieval, questions, out, limit, split):
     p = _eval_pipeline(s)
     if split != "all":
         qs = [q for q in qs if q.split == split]
+    if script != "all":
+        qs = [q for q in qs if q.script == script]
     if retrieval:
         report = evaluate.retrieval_eval(_eval_search(p, root), qs)
         report["embed_model"] = p.index.manifest["embed_model"]["name"]

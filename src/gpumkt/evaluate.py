@@ -168,6 +168,7 @@ def _summary(rows: list[dict]) -> dict:
         "model_answers_right": f"{sum(r['right'] for r in model)}/{len(model)}",
         "fallback_answers_right": f"{sum(r['right'] for r in fallback)}/{len(fallback)}",
         "conflict_notes": sum(r["conflict_note"] for r in rows if r["kind"] != "conflict"),
+        "en_answers_with_chinese": f"{sum(r['chinese_to_english'] for r in rows)}/{sum(r['script'] == 'en' for r in rows)}",
         "evidence_ms_p50": median([r["retrieve_ms"] for r in rows]),
         "first_token_ms_p50": median([r["first_token_ms"] for r in timed]),
         "total_ms_p50": median([r["total_ms"] for r in answered]),
@@ -181,6 +182,7 @@ def _ratio(a: int, b: int) -> float | None:
 def full_markdown(report: dict) -> str:
     keys = ["n", "fact_accuracy", "answerable_refused", "unanswerable_refused", "near_listed",
             "wrong_figures", "model_answers_right", "fallback_answers_right", "conflict_notes",
+            "en_answers_with_chinese",
             "evidence_ms_p50", "first_token_ms_p50", "total_ms_p50"]
     lines = [f"Model `{report['model']}` on {report['machine']}; {report['questions']} questions.", "",
              "| split: questions | " + " | ".join(keys) + " |", "|---" * (len(keys) + 1) + "|"]

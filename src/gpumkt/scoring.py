@@ -64,5 +64,6 @@ def score(q, a, near_listed: bool) -> dict:
     expected = [v for g in q.facts for f in g for v in values(f)]
     other = [v for v in figs if not any(_close(v[0], e[0]) for e in expected)]
     wrong = bool(other) and not right if answerable else bool(figs)
+    foreign = getattr(q, "script", "") == "en" and bool(re.search(r"[\u4e00-\u9fff]", a.answer))
     return {"right": right, "refused": a.refused, "wrong_figure": wrong, "fallback": a.fallback,
-            "conflict_note": bool(a.conflicts), "near_listed": near_listed}
+            "conflict_note": bool(a.conflicts), "near_listed": near_listed, "chinese_to_english": foreign}
