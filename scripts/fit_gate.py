@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gpumkt import evaluate
 from gpumkt import evidence as ev
-from gpumkt.cli import _docs_pipeline
+from gpumkt.cli_measure import _docs_pipeline
 from gpumkt.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from gpumkt import evaluate, scoring
-from gpumkt.cli import _docs_pipeline, _eval_pipeline
+from gpumkt.cli_measure import _docs_pipeline, _eval_pipeline
 from gpumkt.config import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

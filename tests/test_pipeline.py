@@ -147,3 +147,12 @@ def test_chinese_fallback_quotes_the_report_verbatim(fake_pipeline):
     assert a.fallback and a.answer.startswith("报告原文：")
     quoted = a.answer[len("报告原文："):].split("[")[0]
     assert quoted in fake_pipeline.index.docs[a.citations[0].source].text
+
+
+def test_near_miss_list_is_in_the_askers_language(fake_pipeline):
+    import re
+
+    a = fake_pipeline.ask("What was CoreWeave's revenue in Q2 2030?")
+    assert a.refused
+    if a.nearest:  # the list, when there is one, is English
+        assert not re.search(r"[\u4e00-\u9fff]", a.answer), a.answer

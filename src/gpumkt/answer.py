@@ -107,15 +107,16 @@ def render(text: str, note: str, language: str) -> str:
     return to_script(joined, language) if language != "en" else joined
 
 
-def near_miss(nearest: list[tuple], language: str) -> str:
+def near_miss(nearest: list[tuple], language: str, labels=None) -> str:
     """The refusal for a question the reports nearly answer, listing what they do give.
 
-    ``near_miss([(fact, 1)], "en")`` -> "The reports don't say. What they do give: coreweave
-    营收 (2025q2): 12亿美元 [1]."
+    ``near_miss([(fact, 1)], "en", labels)`` -> "The reports don't give that figure. What they do
+    give: CoreWeave revenue (Q2 2025): $1.2 billion [1]." (without labels: the facts' own keys)
     """
     if not nearest:
         return REFUSAL[language]
-    items = [f"{about(f)}: {f.text}" + (f" [{n}]" if language == "en" else f"[{n}]") for f, n in nearest]
+    said = (lambda f: labels.fact(f, language)) if labels else (lambda f: f"{about(f)}: {f.text}")
+    items = [said(f) + (f" [{n}]" if language == "en" else f"[{n}]") for f, n in nearest]
     sep = "; " if language == "en" else "；"
     return NEAR_LEAD[language] + sep.join(items) + ("." if language == "en" else "。")
 

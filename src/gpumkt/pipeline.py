@@ -154,7 +154,7 @@ class Pipeline:
             if cited and on_evidence:
                 on_evidence(cited)  # the near misses the refusal cites
             record = self._record(question, language, compose.to_script_text(
-                compose.near_miss(sel.nearest, language), language), True, cited, [], [], timings, t0)
+                compose.near_miss(sel.nearest, language, self._labels), language), True, cited, [], [], timings, t0)
             record.nearest = [{"figure": f.text, "about": compose.about(f), "n": n} for f, n in sel.nearest]
             return record
         if on_evidence:
