@@ -58,8 +58,9 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     return (" " if language == "en" else "").join(parts)
 
 
-def _named(e: Evidence, language: str, fitting, labels, unit_facts: dict, asked=()) -> str:
-    """For a question that asks no figure: the names the sentence uses, in the asker's language."""
+def _named(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:
+    """For a question that asks no figure: the names the sentence uses, in the asker's language
+    (same signature as ``_stated``, whose figures it stands in for)."""
     names = labels.names_in(e.quote, language) if labels else []
     if not names:
         return ""

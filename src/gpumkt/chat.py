@@ -120,12 +120,16 @@ class ChatSession:
         return message, *self.doc_table()
 
     def doc_table(self) -> tuple[list[list], object]:
-        """Rows for the documents list, and the remove dropdown's choices (added documents only)."""
+        """Rows for the documents list, and an update of the remove dropdown's choices."""
+        table, added = self.documents()
+        return table, gr.update(choices=added, value=added[0] if added else None)
+
+    def documents(self) -> tuple[list[list], list[str]]:
+        """Rows for the documents list, and the names of the added documents (the ones removable)."""
         rows = self.pipeline.documents()
         table = [[r["title"][:50], r["source"], r["origin"], r["pages"] or "", r["chunks"], r["facts"],
                   r["added"]] for r in rows]
-        added = [r["source"] for r in rows if r["origin"] == "added"]
-        return table, gr.update(choices=added, value=added[0] if added else None)
+        return table, [r["source"] for r in rows if r["origin"] == "added"]
 
     def loaded(self) -> str:
         p = self.pipeline
@@ -149,11 +153,6 @@ def _pairs(history: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
-def _choices(update) -> dict:
-    """The initial choices and value out of a ``gr.update`` dict."""
-    return {"choices": update.get("choices", []), "value": update.get("value")}
-
-
 def build_app(session: ChatSession, llm_choices: list[str]):
     with gr.Blocks(title="gpumkt") as app:
         gr.Markdown("## gpumkt · GPU market reports\nEvery figure is checked against the quoted evidence.")
@@ -175,11 +174,12 @@ def build_app(session: ChatSession, llm_choices: list[str]):
                              elem_id="upload")
             add = gr.Button("Add to the library", elem_id="add-docs")
             doc_status = gr.Markdown("", elem_id="doc-status")
-            table, choices = session.doc_table()
+            table, added = session.documents()
             docs = gr.Dataframe(table, headers=["title", "file", "origin", "pages", "passages", "figures",
                                                 "added"], interactive=False, elem_id="doc-list")
             with gr.Row():
-                chosen = gr.Dropdown(label="Added document", elem_id="doc-choice", **_choices(choices))
+                chosen = gr.Dropdown(added, value=added[0] if added else None, label="Added document",
+                                     elem_id="doc-choice")
                 remove = gr.Button("Remove", elem_id="remove-doc")
         with gr.Accordion("Settings", open=False):
             loaded = gr.Markdown(session.loaded(), elem_id="loaded")

@@ -55,7 +55,7 @@ def settings(**overrides) -> Settings:
 def pipeline(**overrides):
     from .pipeline import Pipeline
 
-    return Pipeline(settings(**overrides))
+    return Pipeline.from_env(**overrides)
 
 
 # ---------------------------------------------------------------- models

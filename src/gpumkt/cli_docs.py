@@ -11,10 +11,9 @@ from .errors import GpumktError
 
 
 def _pipeline():
-    from .config import Settings
     from .pipeline import Pipeline
 
-    return Pipeline(Settings.from_env())
+    return Pipeline.from_env()
 
 
 @click.command("add")

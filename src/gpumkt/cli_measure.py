@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from .cli import pipeline, settings
 from .config import Settings
 from .errors import GpumktError
 
@@ -28,7 +27,7 @@ def eval_cmd(retrieval, questions, out, limit, split, script):
     """Run the fixed question set and write a report."""
     from . import evaluate
 
-    s = settings()
+    s = Settings.from_env()
     root = s.seeds_dir.parent
     qs = evaluate.load_questions(Path(questions) if questions else root / "eval" / "questions.json")
     qs = qs[:limit] if limit else qs
@@ -48,6 +47,12 @@ def eval_cmd(retrieval, questions, out, limit, split, script):
         click.echo(md)
         return
     _full_eval(p, qs, out_dir, root)
+
+
+def _pipeline(**overrides):
+    from .pipeline import Pipeline  # not at import time: `gpumkt --help` stays light
+
+    return Pipeline.from_env(**overrides)
 
 
 def _eval_pipeline(s: Settings):
@@ -132,7 +137,7 @@ def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot):
     """Measure index build, search and generation speed on this machine."""
     from . import bench, evaluate
 
-    s = settings(device=device)
+    s = Settings.from_env(device=device)
     out_dir = Path(out) if out else s.seeds_dir.parent / "bench"
     if ingest:
         return _bench_ingest(out_dir)
@@ -148,7 +153,7 @@ def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot):
     root = s.seeds_dir.parent
     qs = [q.question for q in evaluate.load_questions(root / "eval" / "questions.json")
           if q.type != "unanswerable"][:limit]
-    p = pipeline(device=device)
+    p = _pipeline(device=device)
     names = list(model_names) or bench.installed_llms(p)
     report = bench.run(p, qs, names, levers, progress=lambda m: click.echo(m, err=True))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -162,7 +167,7 @@ def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot):
 def _bench_ingest(out_dir: Path) -> None:
     from . import bench, bench_ingest
 
-    r = bench_ingest.run(pipeline(), progress=lambda m: click.echo(m, err=True))
+    r = bench_ingest.run(_pipeline(), progress=lambda m: click.echo(m, err=True))
     r["machine"] = bench.machine("cpu")
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "ingest.json").write_text(json.dumps(r, indent=1, ensure_ascii=False))

@@ -6,7 +6,6 @@ Only the standard library is used here, so asking a server costs no heavy import
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import json
 import socket
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import GpumktError
-from .records import Answer, Chunk, Hit, answer_from_dict, evidence_from_dict
+from .records import Answer, Chunk, Hit, answer_from_dict, evidence_from_dict, files_sha
 
 PROBE_S = 0.15  # a server on loopback answers its health check in a few ms; don't wait longer
 
@@ -31,7 +30,7 @@ def local_index_sha(index_dir: Path) -> str:
         files = json.loads((Path(index_dir) / "manifest.json").read_text("utf-8")).get("files", {})
     except (OSError, ValueError):
         return ""
-    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
+    return files_sha(files)
 
 
 def find(s: Settings, notify=lambda msg: None) -> "Client | None":

@@ -52,7 +52,8 @@ def add(paths: list[Path], s: Settings, embedder: Embedder, current: index_mod.I
             library.discard(staged)
             raise
         library.commit(staged)
-    return new, [_counted(r, new) for r in results]
+    rows = {row["source"]: row for row in listing(new, None)}
+    return new, [_counted(r, rows) for r in results]
 
 
 def _stage_all(files, s: Settings, taken: dict, notify) -> tuple[list, list[Added]]:
@@ -83,10 +84,9 @@ def _found(meta: dict) -> str:
     return ", ".join(what)
 
 
-def _counted(r: Added, index: index_mod.Index) -> Added:
+def _counted(r: Added, rows: dict[str, dict]) -> Added:
     if r.ok:
-        row = next(x for x in listing(index, None) if x["source"] == r.source)
-        r.message += f" → {row['chunks']} passages, {row['facts']} figures"
+        r.message += f" → {rows[r.source]['chunks']} passages, {rows[r.source]['facts']} figures"
     return r
 
 

@@ -59,17 +59,9 @@ def similarities(index, qvec: np.ndarray | None, rows) -> dict[int, float]:
 
 
 def judge_all(index, q: QuestionRecord, cands: dict[int, float], sims: dict[int, float]) -> list[gate.Judged]:
-    facts = _facts_by_unit(index)
+    facts = index.facts_by_unit()
     return [gate.judge(q, index.units[r], facts.get((index.units[r].chunk.source, index.units[r].start), []),
                        sims[r], prior, index.names) for r, prior in cands.items()]
-
-
-def _facts_by_unit(index) -> dict:
-    cached = getattr(index, "_facts_by_unit", None)
-    if cached is None:
-        cached = index.facts_by_unit()
-        index._facts_by_unit = cached
-    return cached
 
 
 def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_chunk: int = 2,

@@ -165,7 +165,8 @@ def _table_md(rows: list[list[str]]) -> str:
 
 
 def _html(path: Path) -> Extracted:
-    raw, encoding = _declared(path.read_bytes()) or decode(path.read_bytes(), path.name)
+    data = path.read_bytes()
+    raw, encoding = _declared(data) or decode(data, path.name)
     parser = _HTMLText()
     parser.feed(raw)
     parser.close()

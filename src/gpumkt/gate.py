@@ -70,7 +70,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior)
     placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
-    contrary = any(any(_has(unit.own, f.lower()) for f in other) and not any(_has(unit.own, f.lower()) for f in mine)
+    contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
                    for mine, other in q.contrasts)
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary)

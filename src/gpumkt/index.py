@@ -23,7 +23,7 @@ from .corpus import load_documents, seed_hashes
 from .embed import Embedder
 from .errors import GpumktError, IndexCorrupt, IndexMissing, IndexStale
 from .lexical import BM25, tokenize
-from .records import Chunk, Document, Fact
+from .records import Chunk, Document, Fact, files_sha
 from .store import FaissStore
 from .text import to_simplified
 
@@ -44,15 +44,18 @@ class Index:
     names: list[vocab.Group] = None  # entity groups mined from the documents
 
     def facts_by_unit(self) -> dict[tuple[str, int], list[Fact]]:
-        out: dict[tuple[str, int], list[Fact]] = {}
-        for f in self.facts:
-            out.setdefault((f.source, f.sent_start), []).append(f)
-        return out
+        """Facts keyed by (source, start of their sentence); built once per index."""
+        if "_by_unit" not in self.__dict__:
+            out: dict[tuple[str, int], list[Fact]] = {}
+            for f in self.facts:
+                out.setdefault((f.source, f.sent_start), []).append(f)
+            self.__dict__["_by_unit"] = out
+        return self.__dict__["_by_unit"]
 
     @property
     def sha256(self) -> str:
         """One hash naming this exact index (the hash of its manifest's file hashes)."""
-        return hashlib.sha256(json.dumps(self.manifest["files"], sort_keys=True).encode()).hexdigest()
+        return files_sha(self.manifest["files"])
 
 
 def build(seeds_dir: Path, embedder: Embedder, progress: bool = False, library_dir: Path | None = None,

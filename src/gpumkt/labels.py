@@ -7,7 +7,7 @@ as the reports write it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import vocab
 from .numbers import render
@@ -22,8 +22,7 @@ class Labels:
     def __init__(self, names: list[vocab.Group], docs: dict[str, Document]):
         groups = list(vocab.known_entities()) + list(names)
         self.entities = {g.key: g for g in reversed(groups)}  # mined names win over the general list
-        self.metrics = {g.key: g for g in vocab.metrics()}
-        self.texts = [d.text for d in docs.values()]
+        self.texts = tuple(d.text for d in docs.values())
 
     def fact(self, f: Fact, language: str) -> str:
         """``"CoreWeave revenue (Q2 2025): $1.2 billion"`` / ``"CoreWeave营收（2025年第二季度）：12亿美元"``"""
@@ -47,7 +46,7 @@ class Labels:
         if language == "en":
             latin = ([key] if LATIN.fullmatch(key) else []) + sorted(f for f in forms if LATIN.fullmatch(f))
             return self._cased((latin or list(forms))[0])
-        return self._cased(max(forms, key=lambda f: (_uses(f, tuple(self.texts)), not LATIN.fullmatch(f))))
+        return self._cased(max(forms, key=lambda f: (self._normalised.count(f), not LATIN.fullmatch(f))))
 
     def names_in(self, text: str, language: str, skip=()) -> list[str]:
         """The names a passage uses, said in the asker's language, leaving out ``skip`` (keys)."""
@@ -65,15 +64,15 @@ class Labels:
         """The name as the reports write it (``coreweave`` -> ``CoreWeave``); Chinese as it is."""
         if not LATIN.fullmatch(form):
             return form
-        return _casing(form, tuple(self.texts))
+        return _casing(form, self.texts)
 
+    @cached_property
+    def _normalised(self) -> str:
+        """All reports in one normalised text, to count how often each form of a name is used;
+        built once, on the first Chinese label."""
+        from .text import normalise
 
-@lru_cache(maxsize=512)
-def _uses(form: str, texts: tuple[str, ...]) -> int:
-    """How often the reports write ``form`` (any script, any case)."""
-    from .text import normalise
-
-    return sum(normalise(t).count(form) for t in texts)
+        return "\n".join(normalise(t) for t in self.texts)
 
 
 @lru_cache(maxsize=512)

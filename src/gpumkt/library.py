@@ -49,10 +49,8 @@ def files_in(paths: list[Path]) -> list[Path]:
 
 def load(library_dir: Path) -> list[Document]:
     """Every committed document of the library, sorted by name (none when the folder is absent)."""
-    folder = Path(library_dir)
-    if not folder.is_dir():
-        return []
-    return [_document(meta, folder) for meta in records(folder)]
+    folder = Path(library_dir)  # bytes, not read_text: the text is kept exactly as stored
+    return [_document(m, (folder / m["text_file"]).read_bytes().decode("utf-8")) for m in records(folder)]
 
 
 def records(library_dir: Path) -> list[dict]:
@@ -63,11 +61,10 @@ def records(library_dir: Path) -> list[dict]:
     return [json.loads(p.read_text("utf-8")) for p in metas]
 
 
-def _document(meta: dict, folder: Path) -> Document:
-    raw = (folder / meta["text_file"]).read_bytes()
-    text = raw.decode("utf-8")
+def _document(meta: dict, text: str) -> Document:
+    """The document of record; its sha256 is of the stored UTF-8 text, as for a seed file's bytes."""
     return Document(source=meta["source"], title=meta.get("title") or title_of(text) or meta["source"],
-                    text=text, sha256=hashlib.sha256(raw).hexdigest(),
+                    text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     pages=tuple(meta.get("pages", ())), origin="added")
 
 
@@ -94,9 +91,7 @@ def stage(path: Path, library_dir: Path, taken: dict[str, str], max_mb: float) -
     text_file, meta_file = folder / (PENDING + meta["text_file"]), folder / (PENDING + source + ".json")
     text_file.write_text(got.text, "utf-8", newline="")
     meta_file.write_text(json.dumps(meta, ensure_ascii=False, indent=1), "utf-8")
-    doc = Document(source, meta["title"], got.text, hashlib.sha256(got.text.encode()).hexdigest(),
-                   tuple(got.pages), "added")
-    return Staged(doc, meta, [text_file, meta_file])
+    return Staged(_document(meta, got.text), meta, [text_file, meta_file])
 
 
 def _free_name(name: str, taken: dict[str, str]) -> str:

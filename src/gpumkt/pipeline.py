@@ -50,6 +50,11 @@ class Pipeline:
         if generator is not None:
             self.__dict__["generator"] = generator
 
+    @classmethod
+    def from_env(cls, **overrides) -> "Pipeline":
+        """The pipeline the ``GPUMKT_*`` settings describe, with ``overrides`` winning (front ends)."""
+        return cls(Settings.from_env(**overrides))
+
     @cached_property
     def embedder(self) -> Embedder:
         s = self.settings
@@ -76,7 +81,7 @@ class Pipeline:
 
     def _use_index(self, index: index_mod.Index) -> None:
         self.__dict__["index"] = index
-        for derived in ("retriever", "_known", "_labels", "_unit_facts"):
+        for derived in ("retriever", "_known", "_labels"):
             self.__dict__.pop(derived, None)
 
     def add_documents(self, paths, progress: bool = True) -> list[documents.Added]:
@@ -171,10 +176,6 @@ class Pipeline:
         return Labels(self.index.names, self.index.docs)
 
     @cached_property
-    def _unit_facts(self) -> dict:
-        return self.index.facts_by_unit()
-
-    @cached_property
     def _known(self) -> frozenset[str]:
         return frozenset(self.index.bm25.idf)
 
@@ -212,7 +213,7 @@ class Pipeline:
         reason = compose.fallback_reason(checked, q.wants_figure, question) or (
             "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
         text = compose.extractive(evidence, language, q.wants_figure, sel.fitting, self._labels,
-                                  self._unit_facts) if reason else checked.text
+                                  self.index.facts_by_unit()) if reason else checked.text
         pairs = fact_conflicts(self.index.facts, sel.fitting) if q.wants_figure else []
         conflicts = self._conflicts(pairs, evidence)
         text = text + (" " if language == "en" else "") + compose.missing_note(sel.missing_parts, language)

@@ -128,7 +128,7 @@ def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) 
 def contrasts_in(norm: str) -> tuple:
     """The opposite pairs whose one side the question uses and the other not:
     ``contrasts_in("多少比例的ai推理依赖cuda")`` -> ``((("推理", "inference"), ("训练", "training")),)``"""
-    said = lambda forms: any(re.search(vocab.form_pattern(f.lower()), norm) for f in forms)  # noqa: E731
+    said = lambda forms: any(re.search(vocab.form_pattern(f), norm) for f in forms)  # noqa: E731
     out = []
     for a, b in vocab.contrasts():
         for mine, other in ((a, b), (b, a)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 
@@ -141,3 +143,9 @@ def answer_from_dict(d: dict) -> Answer:
 
 def evidence_from_dict(d: dict) -> Evidence:
     return Evidence(**d)
+
+
+def files_sha(files: dict) -> str:
+    """The one hash naming an index: of its manifest's file hashes (``Index.sha256``, and what a
+    client reads from the manifest alone to compare with a server's)."""
+    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()

@@ -76,9 +76,12 @@ def places() -> tuple[Group, ...]:
     return tuple(_group(g) for g in _raw().get("places", []))
 
 
+@lru_cache(maxsize=1)
 def contrasts() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Pairs of opposite words, each side in its forms: ((训练, training), (推理, inference)) …"""
-    return tuple((tuple(a), tuple(b)) for a, b in _raw().get("contrasts", []))
+    """Pairs of opposite words, each side in its forms, normalised as text is:
+    ((训练, training), (推理, inference)) …"""
+    return tuple(tuple(tuple(normalise(f).strip() for f in side) for side in pair)
+                 for pair in _raw().get("contrasts", []))
 
 
 def all_groups() -> tuple[Group, ...]:
