@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from gpumkt.bench_ingest import pages_from, report_pdf
 from gpumkt.config import Settings
-from gpumkt.corpus import load_documents
+from gpumkt.ingest.corpus import load_documents
+from gpumkt.measure.bench_ingest import pages_from, report_pdf
 
 
 def _pypdf(path: Path) -> list[str]:

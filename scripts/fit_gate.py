@@ -12,9 +12,9 @@ import itertools
 import sys
 from pathlib import Path
 
-from gpumkt import evaluate
-from gpumkt import evidence as ev
-from gpumkt.cli_measure import _docs_pipeline
+from gpumkt.answer import evidence as ev
+from gpumkt.frontends.cli_measure import _docs_pipeline
+from gpumkt.measure import evaluate
 from gpumkt.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,9 +10,9 @@ import collections
 import sys
 from pathlib import Path
 
-from gpumkt import evaluate, scoring
-from gpumkt.cli_measure import _docs_pipeline, _eval_pipeline
 from gpumkt.config import Settings
+from gpumkt.frontends.cli_measure import _docs_pipeline, _eval_pipeline
+from gpumkt.measure import evaluate, scoring
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import socket
 import time
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +82,7 @@ class FakeGenerator:
     device = "cpu"
 
     def __init__(self):
-        from gpumkt.generate import Usage
+        from gpumkt.answer.generate import Usage
 
         self.replies, self.prompts = [], []
         self.usage = Usage()
@@ -93,7 +93,7 @@ class FakeGenerator:
         return self
 
     def stream(self, messages, max_tokens, temperature):
-        from gpumkt.generate import Usage
+        from gpumkt.answer.generate import Usage
 
         self.prompts.append(messages)
         reply = self.replies.pop(0) if self.replies else "无法回答。"
@@ -107,7 +107,7 @@ class FakeGenerator:
 @pytest.fixture(scope="session")
 def shared_index(tmp_path_factory):
     """One index over the real seeds built with the fake embedder, shared by pipeline tests."""
-    from gpumkt import index as ix
+    from gpumkt.search import index as ix
 
     folder = tmp_path_factory.mktemp("shared") / "index"
     ix.save(ix.build(SEEDS, FakeEmbedder()), folder)

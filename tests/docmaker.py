@@ -24,7 +24,7 @@ def report_pages() -> list[str]:
 
 def make_pdf(path: Path, pages: list[str]) -> Path:
     """A real multi-page PDF with an embedded CJK font (reportlab's built-in Song), wrapped lines."""
-    from gpumkt.bench_ingest import report_pdf
+    from gpumkt.measure.bench_ingest import report_pdf
 
     return report_pdf(path, pages)
 

@@ -10,7 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]

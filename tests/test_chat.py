@@ -2,9 +2,9 @@
 
 import time
 
-from gpumkt.chat import ChatSession, _pairs
+from gpumkt.frontends.chat import ChatSession, _pairs
+from gpumkt.frontends.ui_render import answer_markdown, evidence_html
 from gpumkt.records import Answer, Conflict, Evidence, Timings
-from gpumkt.ui_render import answer_markdown, evidence_html
 
 
 def run(session, question, history=()):

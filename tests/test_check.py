@@ -1,5 +1,11 @@
-from gpumkt.check import canonical_markers, check_answer, fact_conflicts, misattributed, split_answer
-from gpumkt.numbers import figures
+from gpumkt.answer.check import (
+    canonical_markers,
+    check_answer,
+    fact_conflicts,
+    misattributed,
+    split_answer,
+)
+from gpumkt.lang.numbers import figures
 from gpumkt.records import Evidence, Fact
 
 

@@ -1,6 +1,11 @@
-from gpumkt.chunking import chart_text, chunk_corpus, chunk_document, parse_blocks
-from gpumkt.corpus import load_documents
-from gpumkt.text import normalise
+from gpumkt.ingest.chunking import (
+    chart_text,
+    chunk_corpus,
+    chunk_document,
+    parse_blocks,
+)
+from gpumkt.ingest.corpus import load_documents
+from gpumkt.lang.text import normalise
 
 
 def test_every_chunk_is_a_verbatim_span_of_its_file(seeds_copy):

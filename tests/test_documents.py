@@ -10,14 +10,14 @@ import threading
 
 import numpy as np
 import pytest
-
 from conftest import FakeEmbedder
 from docmaker import NAME, make_docx, make_html, make_pdf, report_pages
-from gpumkt import documents
-from gpumkt import index as ix
+
 from gpumkt.config import Settings
 from gpumkt.errors import DocumentError
-from gpumkt.extract import decode, extract
+from gpumkt.ingest.extract import decode, extract
+from gpumkt.search import documents
+from gpumkt.search import index as ix
 
 
 class CountingEmbedder(FakeEmbedder):
@@ -68,7 +68,7 @@ def test_docx_headings_paragraphs_and_tables(tmp_path):
 def test_html_visible_text_only(tmp_path, encoding):
     pages = report_pages()
     if encoding == "big5":  # Big5 holds Traditional characters only
-        from gpumkt.text import to_traditional
+        from gpumkt.lang.text import to_traditional
 
         pages = [to_traditional(p) for p in pages]
     got = extract(make_html(tmp_path / "r.html", pages, encoding))
@@ -92,7 +92,7 @@ def test_web_page_saved_as_markdown_keeps_only_the_article(tmp_path):
 def test_text_encodings_are_detected_and_reported(codec, expected):
     text = "".join(report_pages())[:1500]
     if codec == "big5":
-        from gpumkt.text import to_traditional
+        from gpumkt.lang.text import to_traditional
 
         text = to_traditional(text)
     raw = text.encode(codec, errors="ignore")
@@ -246,7 +246,8 @@ def test_two_adds_at_once_take_turns(lib, tmp_path):
 @pytest.mark.parametrize("suffix", [".md", ".txt", ".pdf", ".docx", ".html"])
 def test_any_bytes_give_text_or_one_document_error(tmp_path, suffix):
     """Whatever a file holds, reading it ends in text or a DocumentError, never another fault."""
-    from hypothesis import HealthCheck, given, settings, strategies as st
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.one_of(st.binary(max_size=3000), st.text(max_size=800).map(str.encode),

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from docmaker import NAME, make_docx, make_html, make_pdf, report_pages
-from gpumkt.cli import cli
+
+from gpumkt.frontends.cli import cli
 from gpumkt.pipeline import Pipeline
 
 pytestmark = pytest.mark.integration

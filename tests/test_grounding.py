@@ -2,17 +2,18 @@
 
 import pytest
 
-from gpumkt import scoring, vocab
-from gpumkt.chunking import chunk_document
+from gpumkt.answer.question import build
 from gpumkt.config import ROOT
-from gpumkt.corpus import load_documents
-from gpumkt.facts import build_facts, units
-from gpumkt.lexical import expand_query, tokenize
-from gpumkt.numbers import render
-from gpumkt.periods import agrees, periods
-from gpumkt.question import build
+from gpumkt.ingest.chunking import chunk_document
+from gpumkt.ingest.corpus import load_documents
+from gpumkt.ingest.facts import build_facts, units
+from gpumkt.lang import vocab
+from gpumkt.lang.numbers import render
+from gpumkt.lang.periods import agrees, periods
+from gpumkt.lang.text import normalise, sentence_spans
+from gpumkt.measure import scoring
 from gpumkt.records import Document
-from gpumkt.text import normalise, sentence_spans
+from gpumkt.search.lexical import expand_query, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +181,7 @@ def test_scorer_on_hand_made_records():
 
 
 def test_figures_written_in_words_are_checked_too():
-    from gpumkt.check import misattributed
+    from gpumkt.answer.check import misattributed
     from gpumkt.records import Fact
 
     q2 = Fact("f", "002.txt", "c", "12亿美元", 1.2e9, "money", "usd", "coreweave", "营收", "2025q2", 0, 1, 0, 1)
@@ -223,7 +224,7 @@ def test_words_capitalised_only_at_a_line_start_are_not_names():
 
 
 def test_a_figure_without_the_period_asked_is_a_near_miss(corpus):
-    from gpumkt import gate
+    from gpumkt.answer import gate
     from gpumkt.records import Chunk
 
     _, names, _ = corpus
@@ -237,7 +238,7 @@ def test_a_figure_without_the_period_asked_is_a_near_miss(corpus):
 
 
 def test_chart_title_unit_gives_chart_values_a_scale_and_currency():
-    from gpumkt.facts import table_unit
+    from gpumkt.ingest.facts import table_unit
 
     assert table_unit("全球服务器出货额 (十亿美元)") == (1e9, "usd")
     assert table_unit("($ in millions, except percentages)") == (1e6, "usd")
@@ -287,7 +288,7 @@ def test_wrapped_lines_are_not_cut_into_two_chunks_mid_sentence():
 
 
 def test_a_passage_that_names_one_period_gives_it_to_its_sentences(corpus):
-    from gpumkt import gate
+    from gpumkt.answer import gate
     from gpumkt.records import Chunk
 
     _, names, _ = corpus
@@ -312,7 +313,7 @@ def test_an_amount_is_never_attached_to_a_rate_metric():
 
 
 def test_a_region_asked_must_be_named_by_the_passage(corpus):
-    from gpumkt import gate
+    from gpumkt.answer import gate
     from gpumkt.records import Chunk
 
     _, names, _ = corpus
@@ -326,7 +327,7 @@ def test_a_region_asked_must_be_named_by_the_passage(corpus):
 
 
 def _judge_text(q, text, names):
-    from gpumkt import gate
+    from gpumkt.answer import gate
     from gpumkt.records import Chunk
 
     chunk = Chunk("x-000", "x.md", "Acme 概况", 0, len(text), text, normalise(text))
@@ -343,7 +344,7 @@ def test_a_year_question_needs_some_echo_of_the_event_asked(corpus):
 
 
 def test_a_version_after_a_name_must_be_the_one_asked(corpus):
-    from gpumkt.question import version_after
+    from gpumkt.answer.question import version_after
 
     _, names, _ = corpus
     assert (version_after("llama 3 参数", 5), version_after("nvidia 3月", 6), version_after("h100 80gb", 4)) == ("3", "", "")
@@ -364,7 +365,7 @@ def test_the_opposite_word_of_the_field_is_a_near_miss(corpus):
 
 
 def test_labels_say_a_fact_in_the_askers_words(corpus):
-    from gpumkt.labels import Labels, period
+    from gpumkt.answer.labels import Labels, period
     from gpumkt.records import Fact
 
     docs, names, _ = corpus

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from gpumkt import index as ix
 from gpumkt.errors import IndexCorrupt, IndexMissing, IndexStale
-from gpumkt.retrieve import Retriever, rrf
+from gpumkt.search import index as ix
+from gpumkt.search.retrieve import Retriever, rrf
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 import pytest
 
 from gpumkt import models
+from gpumkt.answer.generate import LlamaCppGenerator, check_gguf
+from gpumkt.answer.prompt import build_messages
 from gpumkt.config import ROOT
 from gpumkt.errors import BackendError, ModelCorrupt, ModelMissing
-from gpumkt.generate import LlamaCppGenerator, check_gguf
 from gpumkt.pipeline import Pipeline
-from gpumkt.prompt import build_messages
 
 pytestmark = pytest.mark.integration
 

@@ -1,6 +1,6 @@
 import pytest
 
-from gpumkt.numbers import figures, supported
+from gpumkt.lang.numbers import figures, supported
 
 
 def one(text):

@@ -3,7 +3,7 @@
 import pytest
 
 from gpumkt.errors import BadQuestion
-from gpumkt.evaluate import answer_record
+from gpumkt.measure.evaluate import answer_record
 from gpumkt.pipeline import clean_question, trim_history
 
 KEYS = {"question", "language", "answer", "refused", "citations", "unsupported", "conflicts",

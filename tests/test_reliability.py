@@ -5,9 +5,9 @@ import gc
 import psutil
 import pytest
 
-from gpumkt import index as ix
 from gpumkt.config import Settings
 from gpumkt.pipeline import Pipeline
+from gpumkt.search import index as ix
 
 INJECTED = """# 测试报告
 
@@ -55,8 +55,8 @@ def test_soak_200_questions_with_the_small_real_models(settings, fake_embedder):
     """200 questions in a row through the in-process pipeline with SmolLM2-135M: no failure,
     resident memory grows by less than 150 MB once the model is loaded and 50 questions have
     warmed the caches (the same 50 are then asked four times over: a leak would grow)."""
-    from gpumkt.evaluate import load_questions
     from gpumkt.config import ROOT
+    from gpumkt.measure.evaluate import load_questions
 
     s = settings.replace(max_tokens=16)
     p = Pipeline(s, notify=lambda m: None)

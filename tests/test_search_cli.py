@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from gpumkt.cli import cli
+from gpumkt.frontends.cli import cli
 
 pytestmark = pytest.mark.integration
 

@@ -11,11 +11,11 @@ import time
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FakeGenerator, free_port
-from gpumkt import client
-from gpumkt.cli import cli
-from gpumkt.evaluate import answer_record
+
+from gpumkt.frontends import client
+from gpumkt.frontends.cli import cli
+from gpumkt.measure.evaluate import answer_record
 
 QUESTION = "CoreWeave 2025年第二季度营收是多少?"
 REPLY = "CoreWeave 2025年第二季度营收为12亿美元[1]。"
@@ -42,7 +42,7 @@ def served(fake_pipeline):
     """(url, pipeline): the real API app on uvicorn in a thread."""
     import uvicorn
 
-    from gpumkt.server import Service, api
+    from gpumkt.frontends.server import Service, api
 
     fake_pipeline.__dict__["generator"] = OneAtATime()
     fake_pipeline.settings = fake_pipeline.settings.replace(embed_model="fake-embedder", llm_model="fake-llm")

@@ -9,13 +9,12 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import free_port
 
 from gpumkt import models
+from gpumkt.answer.generate import OpenAIServerGenerator
 from gpumkt.config import ROOT
 from gpumkt.errors import BackendError
-from gpumkt.generate import OpenAIServerGenerator
 
 pytestmark = pytest.mark.integration
 MESSAGES = [{"role": "user", "content": "Say hello."}]

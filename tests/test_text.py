@@ -1,7 +1,13 @@
 import pytest
 
-from gpumkt.text import (detect_language, fold_chars, normalise, sentence_spans, squash,
-                         to_simplified)
+from gpumkt.lang.text import (
+    detect_language,
+    fold_chars,
+    normalise,
+    sentence_spans,
+    squash,
+    to_simplified,
+)
 
 
 def test_radicals_that_nfkc_leaves_are_mapped():
@@ -56,7 +62,7 @@ def test_halfwidth_punctuation_between_han_splits():
 
 
 def test_traditional_answers_use_taiwan_words():
-    from gpumkt.text import to_script
+    from gpumkt.lang.text import to_script
 
     assert to_script("英伟达芯片营收12亿美元，数据中心软件", "zh-Hant") == "英偉達晶片營收12億美元，資料中心軟體"
     assert to_script("英偉達晶片", "zh-Hans") == "英伟达晶片"

@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ModelCorrupt, ModelMissing, PullFailed
+from gpumkt.errors import ModelCorrupt, ModelMissing, PullFailed
 
 MANIFEST = "manifest.json"
 READ_BLOCK = 1 << 20

@@ -13,23 +13,23 @@ import time
 import unicodedata
 from functools import cached_property
 
-from . import answer as compose
-from . import documents
-from . import evidence as ev
-from . import index as index_mod
-from . import models
-from . import question as qrec
-from .check import check_answer, fact_conflicts, misattributed
-from .config import Settings, timed
-from .embed import Embedder, SentenceTransformerEmbedder
-from .errors import BadQuestion, GpumktError
-from .generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
-from .labels import Labels
-from .numbers import figures
-from .prompt import build_messages
-from .records import Answer, Conflict, Evidence, Fact, Hit, Timings
-from .retrieve import Retriever
-from .text import HAN, detect_language, normalise
+from gpumkt import models
+from gpumkt.answer import compose
+from gpumkt.answer import evidence as ev
+from gpumkt.answer import question as qrec
+from gpumkt.answer.check import check_answer, fact_conflicts, misattributed
+from gpumkt.answer.generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
+from gpumkt.answer.labels import Labels
+from gpumkt.answer.prompt import build_messages
+from gpumkt.config import Settings, timed
+from gpumkt.errors import BadQuestion, GpumktError
+from gpumkt.lang.numbers import figures
+from gpumkt.lang.text import HAN, detect_language, normalise
+from gpumkt.records import Answer, Conflict, Evidence, Fact, Hit, Timings
+from gpumkt.search import documents
+from gpumkt.search import index as index_mod
+from gpumkt.search.embed import Embedder, SentenceTransformerEmbedder
+from gpumkt.search.retrieve import Retriever
 
 MAX_QUESTION_CHARS = 1000  # longer questions are cut: retrieval and the prompt need no more
 HISTORY_CHARS = 1200  # chat history kept in the prompt (about 600 tokens), newest first

@@ -1,0 +1,1 @@
+"""Question record -> evidence and gate -> generation -> checks -> the answer's text."""

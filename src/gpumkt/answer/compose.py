@@ -1,0 +1,138 @@
+"""Compose the final answer text: the checked model answer, or the extractive fallback, with the
+refusal and conflict wording in the asker's language and script."""
+
+from __future__ import annotations
+
+from gpumkt.answer.check import Checked
+from gpumkt.lang.numbers import figures, supported
+from gpumkt.lang.text import HAN, detect_language, squash, to_script
+from gpumkt.records import Conflict, Evidence
+
+REFUSAL = {"zh-Hans": "报告中没有关于这个问题的信息。", "zh-Hant": "報告中沒有關於這個問題的資訊。",
+           "en": "The reports don't say."}
+EXTRACTIVE_LEAD = {"zh-Hans": "报告原文：", "zh-Hant": "報告原文：", "en": "The reports say: "}
+ELSEWHERE = {"zh-Hans": "报告以英文写成，原文见证据", "zh-Hant": "報告以英文寫成，原文見證據",
+             "en": "The reports answer this in Chinese; see the quoted passage "}
+NEAR_LEAD = {"zh-Hans": "报告没有给出所问的数字。报告给出的是：", "zh-Hant": "報告沒有給出所問的數字。報告給出的是：",
+             "en": "The reports don't give that figure. What they do give: "}
+MISSING_PART = {"zh-Hans": "报告没有提到：", "zh-Hant": "報告沒有提到：", "en": "The reports don't say: "}
+CONFLICT_LEAD = {"zh-Hans": "注意：各报告的数字不一致：", "zh-Hant": "注意：各報告的數字不一致：",
+                 "en": "Note: the reports differ: "}
+
+
+def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
+    """Why the model's answer cannot stand ("" when it can)."""
+    if detect_language(question) == "en" and HAN.search(checked.text):
+        return "not in the asker's language"
+    if checked.unsupported:
+        return "unsupported figures: " + ", ".join(checked.unsupported)
+    if checked.offtopic:
+        return "figures from evidence about something else: " + ", ".join(checked.offtopic)
+    if not checked.cited:
+        return "no citation"
+    asked = figures(question)
+    if wants_number and not [f for f in checked.figures if not supported(f, asked)]:
+        return "no figure beyond the question's own in an answer to a question about a figure"
+    return ""
+
+
+def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitting=(), labels=None,
+               unit_facts=None) -> str:
+    """The evidence itself, for the asker: for a question about a figure the best two sentences
+    that state one, otherwise the best one. A sentence in the asker's language is quoted verbatim
+    ("报告原文：…[1]。"); a sentence in the other language, or a table row or chart line (whose
+    readable form is not the report's words), is given as its figures, each said in the asker's
+    language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].") — never pasted in a script the
+    asker did not use."""
+    on_topic = [e for e in evidence if e.covers] or evidence[:1]
+    with_figures = [e for e in on_topic if figures(e.label or e.quote)]
+    chosen = with_figures[:2] if wants_figure and with_figures else on_topic[:1]
+    quoted = [e for e in chosen if _verbatim(e, language)]
+    say = _stated if wants_figure else _named
+    stated = [say(e, language, fitting, labels, unit_facts or {}) for e in chosen if e not in quoted]
+    parts = [x for x in stated if x]
+    if quoted:
+        parts.append(EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in quoted))
+    if not parts:
+        parts = [ELSEWHERE[language] + "".join(f"[{e.n}]" for e in chosen) + ("." if language == "en" else "。")]
+    return (" " if language == "en" else "").join(parts)
+
+
+def _named(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:
+    """For a question that asks no figure: the names the sentence uses, in the asker's language
+    (same signature as ``_stated``, whose figures it stands in for)."""
+    names = labels.names_in(e.quote, language) if labels else []
+    if not names:
+        return ""
+    if language == "en":
+        return f"The passage [{e.n}] names: " + ", ".join(names) + "."
+    return f"证据[{e.n}]提到：" + "、".join(names) + "。"
+
+
+def _verbatim(e: Evidence, language: str) -> bool:
+    """Quotable as the report's words to this asker: prose (not a rewritten row or chart line) in
+    the asker's language (Simplified and Traditional both read Chinese)."""
+    return (not e.label or squash(e.label) == squash(e.quote)) and \
+        (detect_language(e.quote) == "en") == (language == "en")
+
+
+def _stated(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:
+    """The figures of one evidence sentence in the asker's words, the ones that fit the question first."""
+    mine = [f for f in fitting if f.source == e.source and f.sent_start == e.start]
+    facts = list({f.id: f for f in mine + list(unit_facts.get((e.source, e.start), []))}.values())[:3]
+    if not facts or labels is None:
+        return ""
+    if language == "en":
+        return "; ".join(labels.fact(f, language) for f in facts) + f" [{e.n}]."
+    return "；".join(labels.fact(f, language) for f in facts) + f"[{e.n}]。"
+
+
+def _cited(e: Evidence, language: str) -> str:
+    """One quoted sentence, verbatim, with its marker before the full stop: "营收12亿美元[1]。" """
+    text = squash(e.quote).rstrip("。.,，;；:： ")
+    return f"{text} [{e.n}]." if language == "en" else f"{text}[{e.n}]。"
+
+
+def conflict_note(conflicts: list[Conflict], language: str) -> str:
+    if not conflicts:
+        return ""
+    sep = " vs " if language == "en" else "，"
+    values = sep.join(f"{v['value']} [{v['n']}]" if language == "en" else f"{v['value']}[{v['n']}]"
+                      for c in conflicts for v in c.values)
+    return CONFLICT_LEAD[language] + values + ("." if language == "en" else "。")
+
+
+def render(text: str, note: str, language: str) -> str:
+    """Join answer and note, and put Chinese text in the asker's script."""
+    joined = text.strip() + ((" " if language == "en" else "") + note if note else "")
+    return to_script(joined, language) if language != "en" else joined
+
+
+def near_miss(nearest: list[tuple], language: str, labels=None) -> str:
+    """The refusal for a question the reports nearly answer, listing what they do give.
+
+    ``near_miss([(fact, 1)], "en", labels)`` -> "The reports don't give that figure. What they do
+    give: CoreWeave revenue (Q2 2025): $1.2 billion [1]." (without labels: the facts' own keys)
+    """
+    if not nearest:
+        return REFUSAL[language]
+    said = (lambda f: labels.fact(f, language)) if labels else (lambda f: f"{about(f)}: {f.text}")
+    items = [said(f) + (f" [{n}]" if language == "en" else f"[{n}]") for f, n in nearest]
+    sep = "; " if language == "en" else "；"
+    return NEAR_LEAD[language] + sep.join(items) + ("." if language == "en" else "。")
+
+
+def about(fact) -> str:
+    """What a fact is about, as a short label: "coreweave 营收 2025q2"."""
+    return " ".join(p for p in (fact.entity, fact.metric, fact.period) if p) or "—"
+
+
+def missing_note(parts, language: str) -> str:
+    if not parts:
+        return ""
+    sep = "; " if language == "en" else "；"
+    return MISSING_PART[language] + sep.join(p.text for p in parts) + ("." if language == "en" else "。")
+
+
+def to_script_text(text: str, language: str) -> str:
+    return to_script(text, language) if language != "en" else text

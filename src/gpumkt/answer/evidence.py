@@ -1,0 +1,119 @@
+"""Choose the evidence for a question record and decide whether the reports answer it.
+
+Candidates are the units (sentences, table rows, chart lines) of the retrieved chunks plus the
+units nearest the question by their own embedding, so a paraphrase that shares no word with the
+report still finds its sentence. Each is judged by ``gate``; the best become numbered evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from gpumkt.answer import gate
+from gpumkt.answer.question import QuestionRecord
+from gpumkt.ingest.facts import Unit
+from gpumkt.records import Evidence, Fact, Hit
+
+UNIT_CANDIDATES = 24  # units taken by their own similarity, besides those of the retrieved chunks
+
+
+@dataclass
+class Selection:
+    evidence: list[Evidence]
+    answered: bool
+    fitting: list[Fact] = field(default_factory=list)  # facts the reports attach to what was asked
+    nearest: list[tuple[Fact, int]] = field(default_factory=list)  # (fact, evidence n) near misses
+    missing_parts: list[QuestionRecord] = field(default_factory=list)
+
+
+def candidates(index, hits: list[Hit], qvec: np.ndarray | None) -> dict[int, float]:
+    """Unit row -> retrieval prior (1/rank of its chunk; 0 for units found by similarity alone)."""
+    by_chunk = _rows_by_chunk(index)
+    out: dict[int, float] = {}
+    for h in hits:
+        for row in by_chunk.get(h.chunk.id, []):
+            out[row] = max(out.get(row, 0.0), 1.0 / h.rank)
+    if qvec is not None:
+        for row, _ in index.unit_store.search(qvec, UNIT_CANDIDATES):
+            out.setdefault(row, 0.0)
+    return out
+
+
+def _rows_by_chunk(index) -> dict[str, list[int]]:
+    cached = getattr(index, "_rows_by_chunk", None)
+    if cached is None:
+        cached = {}
+        for row, u in enumerate(index.units):
+            cached.setdefault(u.chunk.id, []).append(row)
+        index._rows_by_chunk = cached
+    return cached
+
+
+def similarities(index, qvec: np.ndarray | None, rows) -> dict[int, float]:
+    if qvec is None:
+        return {r: 0.5 for r in rows}
+    vecs = np.vstack([index.unit_store.index.reconstruct(int(r)) for r in rows])
+    return dict(zip(rows, (vecs @ np.asarray(qvec, dtype="float32")).tolist()))
+
+
+def judge_all(index, q: QuestionRecord, cands: dict[int, float], sims: dict[int, float]) -> list[gate.Judged]:
+    facts = index.facts_by_unit()
+    return [gate.judge(q, index.units[r], facts.get((index.units[r].chunk.source, index.units[r].start), []),
+                       sims[r], prior, index.names) for r, prior in cands.items()]
+
+
+def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_chunk: int = 2,
+           min_similarity: float = gate.MIN_SIMILARITY) -> Selection:
+    """Numbered evidence, whether it answers ``q`` (every part, for a multi-part question), the
+    facts that fit, and the near misses when it does not."""
+    cands = candidates(index, hits, qvec)
+    sims = similarities(index, qvec, list(cands))
+    parts = list(q.parts) or [q]
+    picked: list[gate.Judged] = []
+    fitting, missing, near = [], [], []
+    for part in parts:
+        ranked, ok = gate.decide(judge_all(index, part, cands, sims), min_similarity)
+        if ok:
+            best = [j for j in ranked if j.answers][:max(1, count // len(parts))]
+            picked += best
+            fitting += [f for j in best for f in j.facts]
+        else:
+            missing.append(part)
+            near += [j for _, j in gate.nearest(ranked)][:2]
+        if len(parts) == 1:
+            picked += ranked[:count]
+    chosen = _distinct(picked + near, count, per_chunk)
+    evidence = [_evidence(i, j, index.docs) for i, j in enumerate(chosen, 1)]
+    n_of = {(e.source, e.start): e.n for e in evidence}
+    near_facts = [(f, n_of[(f.source, f.sent_start)]) for j in near for f in j.unit_facts
+                  if (f.source, f.sent_start) in n_of][:3]
+    answered = len(missing) < len(parts) and not q.unknown
+    return Selection(evidence, answered, _unique(fitting), near_facts, missing if answered else [])
+
+
+def _distinct(judged: list[gate.Judged], count: int, per_chunk: int) -> list[gate.Judged]:
+    out, per, seen = [], {}, set()
+    for j in judged:
+        key = (j.unit.chunk.source, j.unit.start)
+        if key in seen or per.get(j.unit.chunk.id, 0) >= per_chunk:
+            continue
+        seen.add(key)
+        per[j.unit.chunk.id] = per.get(j.unit.chunk.id, 0) + 1
+        out.append(j)
+        if len(out) == count:
+            break
+    return out
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    return list({f.id: f for f in facts}.values())
+
+
+def _evidence(n: int, j: gate.Judged, docs: dict) -> Evidence:
+    u: Unit = j.unit
+    c = u.chunk
+    return Evidence(n=n, source=c.source, chunk_id=c.id, section=c.section, quote=u.quote,
+                    start=u.start, end=u.end, score=j.score, passage=c.text, label=u.label[:200],
+                    covers=j.answers, page=docs[c.source].page_at(u.start))

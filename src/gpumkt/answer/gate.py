@@ -1,0 +1,217 @@
+"""Judge candidate units against the question record: which ones answer it, and whether any does.
+
+A unit answers a question when the text attaches it to everything the question asks about: each
+entity is named in the unit or its context (the sentence before, its heading; the report title
+only when nothing nearer names a company), it states the period asked (in the unit, the sentence
+before, the heading, the report title, or a passage that names that period alone; a figure with
+no period is not attached to the one asked), the metric asked is named, and, for a question about
+a figure, it states a figure of the kind asked (a percentage for a share, an amount for revenue).
+Units that meet the entity but miss the period or metric are *near misses*: their figures are
+offered as what the reports do say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gpumkt.answer.question import QuestionRecord, version_after
+from gpumkt.ingest.facts import Unit, sibling_items
+from gpumkt.lang import vocab
+from gpumkt.lang.periods import agrees, periods
+from gpumkt.records import Fact
+
+# Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
+MIN_ENTITY = 0.25  # a name only in the title, while the unit names another company, is the floor
+MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
+WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
+           "prior": 0.1}
+KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
+           "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
+           "duration": {"duration"}, "power": {"power"}}
+
+
+@dataclass
+class Judged:
+    unit: Unit
+    facts: list[Fact]  # the unit's facts that fit the question (entity, metric, period, kind)
+    score: float
+    entity: float  # 1 named in the unit, less in its context, 0 nowhere
+    metric: float
+    period: str  # match | unknown | conflict | none (no period asked)
+    figure: bool  # states a figure of the kind asked
+    sim: float
+    cov: float | None = None  # None when question and unit are in different languages
+    unit_facts: tuple = ()
+    placed: bool = True  # every region or country asked is named in the unit, its context or title
+    contrary: bool = False  # the unit says the opposite of a word the question uses (训练 for 推理)
+
+    @property
+    def answers(self) -> bool:
+        return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
+            and self.figure and self.placed and not self.contrary and (self.cov is None or self.cov >= MIN_COVERAGE)
+
+
+def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
+          names: list[vocab.Group]) -> Judged:
+    ent = _entity(q, unit, names)
+    met = _metric(q, unit)
+    per = _period(q, unit)
+    fitting = [f for f in unit_facts if _fact_fits(q, f)]
+    figure = bool(fitting) if q.wants_figure else True
+    if q.answer_kind == "year":
+        figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
+    cov = _coverage(q, unit)
+    w = WEIGHTS
+    score = (w["sim"] * sim + w["cov"] * (cov if cov is not None else 0.5) + w["entity"] * ent + w["metric"] * met
+             + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
+             + w["figure"] * figure + w["prior"] * prior)
+    placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
+    contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
+                   for mine, other in q.contrasts)
+    return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
+                  contrary)
+
+
+def _entity(q: QuestionRecord, u: Unit, names) -> float:
+    """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
+    it is a sibling list item), .7 in the heading, .4 in the title (.25 when something nearer names another company), else 0."""
+    if not q.entities:
+        return 1.0
+    own_names = {g.key for _, _, g in vocab.find(u.own, names)}
+    near_names = own_names | {g.key for _, _, g in vocab.find(f"{u.before} {u.heading}", names)}
+    scores = []
+    for m in q.entities:
+        if m.version and _other_version(m, u.own):
+            scores.append(0.0)  # GPT-3's figure is not GPT-4's
+        elif m.key in own_names:
+            scores.append(1.0)
+        elif not sibling_items(u) and any(_has(u.before, f) for f in m.forms):
+            scores.append(0.8 if not own_names else 0.5)
+        elif any(_has(u.heading, f) for f in m.forms):
+            scores.append(0.7 if not own_names else 0.4)
+        elif any(_has(u.title, f) for f in m.forms):
+            scores.append(0.4 if not near_names else 0.25)
+        else:
+            scores.append(0.0)
+    return min(scores)
+
+
+def _other_version(m, text: str) -> bool:
+    """The unit names the entity with versions, none of them the one asked.
+
+    ``_other_version(Mention("gpt", ("gpt",), "gpt", "4"), "1750亿参数的gpt-3") -> True``
+    """
+    found = {version_after(text, x.end()) for f in m.forms for x in re.finditer(vocab.form_pattern(f), text)}
+    found.discard("")
+    return bool(found) and m.version not in found
+
+
+def _has(text: str, form: str) -> bool:
+    return re.search(vocab.form_pattern(form), text) is not None
+
+
+def _metric(q: QuestionRecord, u: Unit) -> float:
+    if not q.metrics:
+        return 1.0
+    scores = []
+    for m in q.metrics:
+        if any(_has(u.own, f) for f in m.forms):
+            scores.append(1.0)
+        elif any(_has(f"{u.before} {u.heading}", f) for f in m.forms):
+            scores.append(0.7)
+        else:
+            scores.append(0.0)
+    return max(scores)  # the metrics of one question are read as one (a multi-part one has parts)
+
+
+def _period(q: QuestionRecord, u: Unit) -> str:
+    if not q.periods:
+        return "none"
+    given = periods(u.own) or periods(u.before) or periods(u.heading) or periods(u.title)
+    if not given:
+        # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
+        # sentences too; a passage that names other periods as well leaves the sentence unknown.
+        passage = _passage_periods(u.chunk.indexed)
+        if passage and any(all(agrees(p, [g]) == "match" for g in passage) for p in q.periods):
+            return "match"
+    states = [agrees(p, given) for p in q.periods]
+    if "conflict" in states and "match" not in states:
+        return "conflict"
+    return "match" if "match" in states else "unknown"
+
+
+@lru_cache(maxsize=4096)
+def _passage_periods(indexed: str) -> tuple[str, ...]:
+    return tuple(periods(indexed))  # the chunk's normalised text, read once per chunk
+
+
+def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
+    if q.metrics and f.metric and f.metric not in {m.key for m in q.metrics}:
+        return False  # the text attaches this figure to another metric (营业收入 for 净利润)
+    kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
+    if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
+        return False
+    if kind == "money" and f.quantity == "num" and f.value < 1e4:
+        return False  # "前2大客户": a bare small number is no amount of money
+    if q.periods and f.period and all(agrees(p, [f.period]) == "conflict" for p in q.periods):
+        return False
+    return True
+
+
+def _coverage(q: QuestionRecord, u: Unit) -> float | None:
+    """Share of the question's remaining content words (and the places it names, which the gate
+    requires anyway) found in the unit and its context; None when one is Chinese and the other
+    English (their words cannot meet)."""
+    if not q.words:
+        return _event(q, u)
+    if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
+        return None
+    text = u.context
+    found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
+    return (found + len(q.places)) / (len(q.words) + len(q.places))
+
+
+def _event(q: QuestionRecord, u: Unit) -> float:
+    """"Which year was it founded?": with no metric and no word the reports use, the event asked
+    (the asker's 成立) is all that ties a year to the question, so a unit must echo some of its
+    characters (创立); a question of any other kind is not held to this. ``1.0`` when it is not such a question."""
+    if q.answer_kind != "year" or q.metrics or not q.loose or not HAN_RE.search(" ".join(q.loose)):
+        return 1.0
+    return max(_chars_cover(w, f"{u.own} {u.before[-30:]}") for w in q.loose)
+
+
+def _chars_cover(word: str, own: str) -> float:
+    """For a Chinese word the unit does not use, half the share of its characters the unit's own
+    text does: a paraphrase often keeps one character of the report's word (成立 for 创立).
+
+    ``_chars_cover("成立", "创立时间:2022年") -> 0.25``
+    """
+    han = [c for c in word if "\u4e00" <= c <= "\u9fff"]
+    return 0.5 * sum(c in own for c in han) / len(han) if han else 0.0
+
+
+def decide(judged: list[Judged], min_similarity: float = MIN_SIMILARITY) -> tuple[list[Judged], bool]:
+    """Units ranked best first, and whether the best one answers the question."""
+    ranked = sorted(judged, key=lambda j: (-(j.answers and j.sim >= min_similarity),
+                                           -(j.period == "match"), -j.score))
+    ok = bool(ranked) and ranked[0].answers and ranked[0].sim >= min_similarity
+    return ranked, ok
+
+
+def nearest(ranked: list[Judged], limit: int = 3) -> list[tuple[Fact, Judged]]:
+    """What the reports do give about the entity asked: the best near-miss units' figures."""
+    out, seen = [], set()
+    for j in ranked:
+        if j.entity <= 0:
+            continue
+        for f in j.unit_facts:
+            if f.text not in seen:
+                seen.add(f.text)
+                out.append((f, j))
+            if len(out) == limit:
+                return out
+    return out

@@ -1,0 +1,231 @@
+"""The question record, built once: every later step reads it instead of re-reading the text.
+
+It holds the clean text, its language/script, the entities (name groups), metrics, periods, the
+kind of answer expected and, for a question that asks several things, its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from gpumkt.lang import vocab
+from gpumkt.lang.periods import period_free, periods
+from gpumkt.lang.text import detect_language, normalise
+
+# The kind of answer a question's own words ask for; a metric's kind is used when none is said.
+KIND_WORDS = [
+    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|\bshare\b|"
+            r"ratio|\bmargin\b|\brate\b|多少%|"
+            # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
+            r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
+    ("duration", r"多久|多长时间|多长的|几年时间|多少年|how long|how many (?:years|months|weeks|days)"),
+    ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种)|how many|number of"),
+    ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
+    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
+              r"\bprice\b|\bvalued\b|\bcost\b"),
+    ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
+    ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"
+             r"哪一家|誰"),
+    ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
+              r"is it true|right\?$"),
+]
+FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
+                          r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
+# "增长到多少", "grew to": the level reached is asked, not the rate of growth.
+LEVEL_REACHED = re.compile(r"(?:增长|增加|上升|提升|上涨|攀升|增|涨|升)(?:到|至)|"
+                           r"(?:grow|grew|grown|rise|rose|risen|increased?|climb(?:ed)?|jump(?:ed)?) to\b")
+PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
+                        r"as well as|plus)\s*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str  # group key
+    forms: tuple[str, ...]
+    text: str  # as found in the question (normalised)
+    version: str = ""  # the model or generation written after the name: "4" in GPT-4, "3" in Llama 3
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    text: str  # clean question as typed
+    norm: str  # normalised (Simplified, lowercase, NFKC)
+    language: str  # zh-Hans | zh-Hant | en
+    entities: tuple[Mention, ...] = ()
+    metrics: tuple[Mention, ...] = ()
+    metric_kind: str = ""  # the kind of figure the first metric is measured in
+    periods: tuple[str, ...] = ()
+    answer_kind: str = ""  # pct | money | count | duration | power | year | name | yesno | ""
+    wants_figure: bool = False
+    words: tuple[str, ...] = ()  # what is left once names, metrics and periods are taken out
+    unknown: tuple[str, ...] = ()  # names the question uses that no report uses at all
+    parts: tuple["QuestionRecord", ...] = field(default=())
+    places: tuple[Mention, ...] = ()  # regions and countries asked about (欧洲, North America)
+    loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
+    contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
+
+    @property
+    def subject(self) -> str:
+        return " ".join(m.text for m in self.entities)
+
+
+def build(question: str, names: list[vocab.Group], split: bool = True,
+          known: Collection[str] = frozenset()) -> QuestionRecord:
+    """Read a clean question once. ``names`` are the entity groups of the index.
+
+    ``build("CoreWeave 2025年第二季度营收是多少?", names)`` -> entities (coreweave), metrics (营收,
+    money), periods ("2025q2"), answer kind "money", wants_figure True.
+    """
+    norm = normalise(question)
+    level_free = LEVEL_REACHED.sub(" ", norm)
+    rest = level_free
+    ents = tuple(_mentions(question, norm, names, entity=True))
+    for m in ents:
+        rest = rest.replace(m.text, " ")
+    mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.metrics()))
+    for m in mets:
+        rest = rest.replace(m.text, " ")
+    where = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.places()))
+    for m in where:
+        rest = rest.replace(m.text, " ")
+    pers = tuple(periods(norm))
+    rest = period_free(rest)
+    for _, pattern in KIND_WORDS:  # how the question is phrased is not what it is about
+        rest = re.sub(pattern, " ", rest)
+    rest = FIGURE_WORDS.sub(" ", rest)
+    kind = _answer_kind(norm)
+    # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
+    said = vocab.find(level_free, vocab.metrics())
+    metric_kind = next((g.kind for _, _, g in reversed(said)), "")
+    wants = kind in ("pct", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
+        bool(mets) and kind not in ("name", "yesno"))
+    words = tuple(_words(rest, known))
+    record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
+                            kind or (metric_kind if wants else ""), wants, words,
+                            tuple(unknown_names(question, known)) if known else (), places=where,
+                            loose=tuple(w for w in _words(rest, ()) if w not in words),
+                            contrasts=contrasts_in(norm))
+    if split:
+        record = _with_parts(record, names, known)
+    return record
+
+
+def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) -> list[Mention]:
+    """Name groups the question uses. A plain lower-case English word ("modal", "lambda") is only a
+    name when the question capitalises it or the group also has a non-Latin form."""
+    out = []
+    for a, b, g in vocab.find(norm, names):
+        written = question_slice(question, norm, a, b)
+        plain_word = re.fullmatch(r"[a-z]+", g.key) and all(re.fullmatch(r"[a-z .\-]+", f) for f in g.forms)
+        if plain_word and written and written[0].islower():
+            continue
+        out.append(Mention(g.key, g.forms, norm[a:b], version_after(norm, b)))
+    return out
+
+
+def contrasts_in(norm: str) -> tuple:
+    """The opposite pairs whose one side the question uses and the other not:
+    ``contrasts_in("多少比例的ai推理依赖cuda")`` -> ``((("推理", "inference"), ("训练", "training")),)``"""
+    said = lambda forms: any(re.search(vocab.form_pattern(f), norm) for f in forms)  # noqa: E731
+    out = []
+    for a, b in vocab.contrasts():
+        for mine, other in ((a, b), (b, a)):
+            if said(mine) and not said(other):
+                out.append((mine, other))
+    return tuple(out)
+
+
+VERSION = re.compile(r"[-\s]?v?(\d+(?:\.\d+)?[a-z]?)(?![\d.%a-z])")
+UNIT_AFTER = set("年月日季个家倍亿万千百台块张名位次元美")  # "NVIDIA 3月": a date or an amount, not a version
+
+
+def version_after(text: str, end: int) -> str:
+    """The version written right after a name ending at ``end``: ``version_after("gpt-4 参数", 3)
+    -> "4"``; "" when none (a figure such as "gpt 2025年" or "h100 80%" is not one)."""
+    m = VERSION.match(text, end)
+    if not m or re.match(r"(19|20)\d\d$", m.group(1)) or text[m.end():m.end() + 1] in UNIT_AFTER:
+        return ""
+    return m.group(1)
+
+
+def unknown_names(question: str, known: Collection[str]) -> list[str]:
+    """Names in the question (CamelCase, upper-case, capitalised inside a sentence) that occur
+    nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``."""
+    from gpumkt.search.lexical import tokenize
+
+    vocabulary = {f for g in vocab.all_groups() for f in g.forms}
+    out = []
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", question))
+    pattern = r"[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"
+    for m in re.finditer(pattern, question):
+        word = normalise(m.group(0))
+        if word in vocab.GENERAL_CAPS or word in vocabulary or word in QUESTION_ENGLISH:
+            continue
+        if not any(t in known for t in tokenize(word) or [word]):
+            out.append(word)
+    return out
+
+
+QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 请问 告诉 分别 一下 大约 目前 现在 具体 "
+                       "报告 提到 根据 达到 能够 可以 一共 总共 对吗".split()) | set(
+    # Function words: they carry the question's grammar, not what it is about.
+    "如果 假如 虽然 尽管 但是 可是 然而 因为 所以 因此 而且 并且 或者 还是 已经 曾经 正在 仍然 依然 "
+    "还有 只是 就是 也是 一般 通常 大概 左右 这个 那个 这些 那些 这家 那家 这款 那款 其中 的话 "
+    "起来 出来 下来".split())
+QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
+                       "can will the and also please me about roughly approximately much many give tell list "
+                       "report reports say according".split())
+
+
+def question_slice(question: str, norm: str, a: int, b: int) -> str:
+    """The characters of the original question at the normalised span (same length when NFKC
+    kept lengths, which holds for questions without ligatures); "" when lengths differ."""
+    return question[a:b] if len(question) == len(norm) else ""
+
+
+def _answer_kind(norm: str) -> str:
+    for kind, pattern in KIND_WORDS:
+        if re.search(pattern, norm):
+            return kind
+    return ""
+
+
+def _words(rest: str, known: Collection[str]) -> list[str]:
+    """Content words left to match against a passage. A word no report uses anywhere (the
+    asker's own paraphrase: 身价 for 估值) cannot tell one passage from another, so it is left out."""
+    from gpumkt.search.lexical import tokenize
+
+    return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
+            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and (not known or t in known)]
+
+
+def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
+    """A question that asks several things ("营收和年增长率分别是多少", "revenue? and the margin?")
+    keeps one sub-record per part; a part that names no company borrows the question's."""
+    pieces = [p for p in PART_SPLIT.split(record.text) if p and len(p.strip()) > 1]
+    metric_parts = record.metrics if len(record.metrics) > 1 and re.search(
+        r"和|与|及|、|分别|各|and|,|，", record.norm) else ()
+    parts = []
+    if len(pieces) > 1:
+        parts = [build(p, names, split=False, known=known) for p in pieces]
+        parts = [p for p in parts if p.metrics or p.wants_figure]
+    elif metric_parts:
+        parts = [build(f"{record.subject} {' '.join(record.periods)} {m.text}", names, split=False,
+                       known=known) for m in metric_parts]
+    if len(parts) < 2:
+        return record
+    parts = [_inherit(p, record) for p in parts]
+    return QuestionRecord(**{**record.__dict__, "parts": tuple(parts)})
+
+
+def _inherit(part: QuestionRecord, whole: QuestionRecord) -> QuestionRecord:
+    changes = {}
+    if not part.entities:
+        changes["entities"] = whole.entities
+    if not part.periods:
+        changes["periods"] = whole.periods
+    if not part.places:
+        changes["places"] = whole.places
+    return QuestionRecord(**{**part.__dict__, **changes}) if changes else part

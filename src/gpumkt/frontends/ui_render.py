@@ -1,0 +1,85 @@
+"""HTML / markdown for the chat UI: the evidence panel, the checked answer, the status line."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+
+from gpumkt.lang.text import squash
+from gpumkt.records import Answer, Evidence
+
+EXAMPLES = [["CoreWeave 客户集中度?"], ["CoreWeave 2025年第二季度营收是多少?"], ["輝達向CoreWeave投資了多少錢?"],
+            ["CoreWeave的資產負債比率是多少?"], ["What is the valuation of Together AI?"],
+            ["How fast is Modal's cold start?"]]
+
+
+def evidence_html(evidence: list[Evidence], docs: dict) -> str:
+    """One card per passage, in citation order: report title, file (and page), heading path, and
+    the passage in its original script with every cited sentence marked and numbered. Each
+    citation number is an anchor (``#ev-N``) inside its card."""
+    by_chunk: dict[str, list[Evidence]] = {}
+    for e in evidence:
+        by_chunk.setdefault(e.chunk_id, []).append(e)
+    cards = []
+    for items in by_chunk.values():
+        first = items[0]
+        doc = docs.get(first.source)
+        title = html.escape(doc.title if doc else first.source)
+        anchors = "".join(f'<a id="ev-{e.n}"></a>' for e in items)
+        numbers = "".join(f"[{e.n}]" for e in items)
+        cards.append(f'<div class="ev">{anchors}<b>{numbers} {title}</b>'
+                     f'<div class="meta">{html.escape(first.where)} · {html.escape(first.section)}</div>'
+                     f"<div>{_marked(first.passage or first.quote, items)}</div></div>")
+    return "\n".join(cards)
+
+
+def _marked(passage: str, items: list[Evidence]) -> str:
+    """The passage, escaped, each quoted sentence in ``<mark>`` with its number; **bold** kept.
+
+    ``_marked("A。B。", [Evidence(2, "s", "c", "", "B。", 0, 0, 0)])`` ->
+    ``'A。<mark>B。</mark><sup>[2]</sup>'``
+    """
+    spans = sorted((passage.find(e.quote), e) for e in items if e.quote and passage.find(e.quote) >= 0)
+    out, at = [], 0
+    for start, e in spans:
+        if start < at:
+            continue  # a sentence inside one already marked
+        out += [_text(passage[at:start]), f"<mark>{_text(e.quote)}</mark><sup>[{e.n}]</sup>"]
+        at = start + len(e.quote)
+    out.append(_text(passage[at:]))
+    unplaced = [e for e in items if not e.quote or passage.find(e.quote) < 0]
+    out += [f"<div><mark>{_text(e.quote)}</mark><sup>[{e.n}]</sup></div>" for e in unplaced]
+    return "".join(out)
+
+
+def _text(text: str) -> str:
+    """Escaped, whitespace folded, markdown bold as bold: ``_text("**营收** a<b") -> "<b>营收</b> a&lt;b"``"""
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(squash(text)))
+
+
+def answer_markdown(a: Answer) -> str:
+    """The checked answer: [n] linked to the panel; refusals, fallbacks, flagged figures, conflicts."""
+    if a.refused:
+        return f"🚫 **{a.answer}**"
+    text = re.sub(r"\[(\d+)\]", r"[\[\1\]](#ev-\1)", a.answer)
+    notes = []
+    if a.fallback:
+        notes.append("ℹ️ The model's own answer did not pass the checks; these are the report's words.")
+    if a.unsupported:
+        flagged = ", ".join(f"~~{f}~~" for f in a.unsupported)
+        notes.append(f"⚠️ Not found in the evidence, so not shown as fact: {flagged}")
+    if a.conflicts:
+        vals = "; ".join(f"{v['value']} [{v['n']}]" for c in a.conflicts for v in c.values)
+        notes.append(f"⚖️ **Reports differ:** {vals}")
+    return text + ("\n\n" + "\n\n".join(notes) if notes else "")
+
+
+def status_line(stage: str, t0: float, tokens: int = 0, answer: Answer | None = None) -> str:
+    elapsed = time.perf_counter() - t0
+    if stage == "done" and answer is not None:
+        t = answer.timings
+        return (f"✔ done in {t.total_ms / 1000:.1f} s · evidence {t.retrieve_ms:.0f} ms · first token "
+                f"{t.first_token_ms / 1000:.1f} s · {t.decode_tokens_per_s:.1f} tok/s · checked")
+    rate = f" · {tokens / elapsed:.1f} tok/s" if tokens and elapsed else ""
+    return f"⏳ {stage}… {elapsed:.1f} s{rate}"

@@ -1,0 +1,1 @@
+"""Documents to text of record, passages, units and facts."""

@@ -1,0 +1,268 @@
+"""Cut documents into chunks that follow their structure and keep verbatim spans.
+
+Headings give each chunk a heading path; paragraphs merge up to ``MAX_CHARS``; a markdown table
+becomes one chunk per row carrying the headers and caption; a mermaid block becomes one chunk
+whose readable text lists its title, labels and values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gpumkt.lang.text import LIST_OR_BLOCK, normalise, sentence_spans, squash
+from gpumkt.records import Chunk, Document
+
+CHUNKER_VERSION = "6"  # bump when chunks or the text the embedder sees change
+MAX_CHARS = 400
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
+PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),
+                 (2, re.compile(r"^\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]+$")), (3, re.compile(r"^\d{1,2}、\s*\S")),
+                 (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))]
+# A flattened table (text from a PDF): a header line of periods in columns, then lines of a label
+# followed by figures, columns separated by runs of spaces.
+COLUMNS = re.compile(r"\s{2,}")
+PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
+                         r"\d{4}年|第?[一二三四]季度)")
+
+
+@dataclass
+class Block:
+    kind: str  # heading | text | table | chart
+    start: int
+    end: int
+    level: int = 0
+    label: str = ""
+
+
+def chunk_document(doc: Document) -> list[Chunk]:
+    """All chunks of one document, in order; ``doc.text[c.start:c.end] == c.text`` for each."""
+    builder = _Builder(doc)
+    for block in parse_blocks(doc.text):
+        builder.add(block)
+    builder.flush()
+    return builder.chunks
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Split text into heading, text-line, table and fenced-chart blocks with spans."""
+    lines = _lines(text)
+    markdown = any(MD_HEADING.match(text[a:b]) for a, b in lines)
+    blocks, i = [], 0
+    top_seen = False  # a plain "1、" line is a heading only under a "一、" / "01." heading
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b].strip()
+        if line.startswith("```"):
+            j = next((k for k in range(i + 1, len(lines)) if text[slice(*lines[k])].strip() == "```"),
+                     len(lines) - 1)
+            blocks.append(Block("chart", a, lines[j][1], label=line[3:].strip()))
+            i = j + 1
+            continue
+        if _period_header(line) and i + 1 < len(lines) and _flat_row(text[slice(*lines[i + 1])]):
+            j = i + 1
+            while j + 1 < len(lines) and _flat_row(text[slice(*lines[j + 1])]):
+                j += 1
+            blocks.append(Block("table", a, lines[j][1], label="flat"))
+            i = j + 1
+            continue
+        if line.startswith("|"):
+            j = i
+            while j + 1 < len(lines) and text[slice(*lines[j + 1])].strip().startswith("|"):
+                j += 1
+            blocks.append(Block("table", a, lines[j][1]))
+            i = j + 1
+            continue
+        if line:
+            block = _line_block(text, a, b, line, markdown)
+            if block.kind == "heading" and not markdown and block.level == 3 and not top_seen:
+                block = Block("text", a, b)
+            top_seen = top_seen or (block.kind == "heading" and block.level == 2)
+            blocks.append(block)
+        i += 1
+    return blocks
+
+
+def _period_header(line: str) -> bool:
+    """``_period_header("Q2 2025   Q1 2025   Q2 2024   Y/Y") -> True``"""
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    return len(cells) >= 2 and sum(bool(PERIOD_CELL.match(c)) for c in cells) >= 2
+
+
+def _flat_row(line: str) -> bool:
+    """``_flat_row("Revenue      $1,213    $982") -> True``: a label, then two or more figures."""
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    return len(cells) >= 3 and sum(bool(re.search(r"\d", c)) for c in cells[1:]) >= 2
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        spans.append((pos, end))
+        pos += len(line)
+    return spans
+
+
+def _line_block(text: str, a: int, b: int, line: str, markdown: bool) -> Block:
+    m = MD_HEADING.match(line)
+    if m:
+        return Block("heading", a, b, level=len(m.group(1)), label=m.group(2).strip())
+    if not markdown and len(line) <= 40 and line[-1] not in "。！？；.!?":
+        for level, pattern in PLAIN_HEADING:
+            if pattern.match(line):
+                return Block("heading", a, b, level=level, label=line.strip("*").strip())
+    start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+    return Block("text", start, b)
+
+
+class _Builder:
+    """Accumulates text blocks into chunks, tracking the heading path."""
+
+    def __init__(self, doc: Document):
+        self.doc, self.chunks = doc, []
+        self.path: list[tuple[int, str]] = [(0, doc.title)]
+        self.pending: list[Block] = []
+        self.first_line_seen = False
+
+    @property
+    def section(self) -> str:
+        return " > ".join(label for _, label in self.path)
+
+    def add(self, block: Block) -> None:
+        if block.kind == "heading":
+            self.flush()
+            if block.level == 1 and len(self.path) == 1 and block.label == self.doc.title:
+                return  # the document's own title line
+            self.path = [p for p in self.path if p[0] < block.level] + [(block.level, block.label)]
+            return
+        if block.kind == "text":
+            if not self.first_line_seen and self.doc.text[block.start:block.end].strip() == self.doc.title:
+                self.first_line_seen = True
+                return  # plain-text title line: already the root of the path
+            self.first_line_seen = True
+            if self.pending and block.end - self.pending[0].start > MAX_CHARS and \
+                    not self._continues(block):
+                self.flush()
+            self.pending.append(block)
+            return
+        self.flush()
+        (self._table if block.kind == "table" else self._chart)(block)
+
+    def _continues(self, block: Block) -> bool:
+        """The line goes on a sentence the pending lines left open (a wrapped PDF line): cutting
+        there would split the sentence across chunks, so the run is cut later at a sentence end."""
+        gap = self.doc.text[self.pending[-1].end:block.start]
+        last = self.doc.text[self.pending[-1].start:self.pending[-1].end].rstrip()
+        return gap.count("\n") == 1 and bool(last) and last[-1] not in "。！？；.!?;:：" and \
+            not LIST_OR_BLOCK.match(self.doc.text[block.start:block.end])
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        start, end = self.pending[0].start, self.pending[-1].end
+        self.pending = []
+        for a, b in _fit(self.doc.text, start, end):
+            self._emit(a, b, "text", squash(self.doc.text[a:b]))
+
+    def _emit(self, start: int, end: int, kind: str, readable: str) -> None:
+        cid = f"{self.doc.source[:3]}-{len(self.chunks):03d}"
+        indexed = normalise(f"{self.section}\n{readable}")
+        self.chunks.append(Chunk(cid, self.doc.source, self.section, start, end,
+                                 self.doc.text[start:end], indexed, kind, readable))
+
+    def _table(self, block: Block) -> None:
+        rows = _lines(self.doc.text[block.start:block.end])
+        split = _flat_cells if block.label == "flat" else _cells
+        cells = [split(self.doc.text[block.start + a:block.start + b]) for a, b in rows]
+        headers = cells[0]
+        caption = self._caption(block.start)
+        if block.label == "flat":
+            caption = " ".join(x for x in (self._caption(self._line_above(block.start)), caption) if x)
+        for (a, b), row in zip(rows[1:], cells[1:]):
+            if all(re.fullmatch(r":?-+:?", c) for c in row if c):
+                continue  # the |---| separator
+            if block.label == "flat":  # the label column has no header; figures align to the right
+                pairs = f"{row[0]} | " + "; ".join(f"{h}: {c}" for h, c in zip(headers[-(len(row) - 1):], row[1:]))
+            else:
+                pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
+            self._emit(block.start + a, block.start + b, "table", f"{caption} | {pairs}")
+
+    def _caption(self, table_start: int) -> str:
+        """The short line just above a table ("表1: ...", a unit), else its section heading."""
+        before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
+        return before if 0 < len(before) <= 60 and not before.startswith("#") else self.path[-1][1]
+
+    def _line_above(self, start: int) -> int:
+        return self.doc.text.rfind("\n", 0, max(0, self.doc.text.rfind("\n", 0, start))) + 1
+
+    def _chart(self, block: Block) -> None:
+        body = self.doc.text[block.start:block.end]
+        self._emit(block.start, block.end, "chart", chart_text(body))
+
+
+def _cells(line: str) -> list[str]:
+    """``_cells("| **成本** | $98/小时 |") -> ["成本", "$98/小时"]``"""
+    return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+
+
+def _flat_cells(line: str) -> list[str]:
+    """``_flat_cells("Revenue     $1,213    $982") -> ["Revenue", "$1,213", "$982"]``"""
+    return [c for c in COLUMNS.split(line.strip()) if c]
+
+
+def _fit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an over-long paragraph run at sentence ends into pieces of at most MAX_CHARS."""
+    if end - start <= MAX_CHARS:
+        return [(start, end)]
+    pieces, a, b = [], start, start
+    for s, e in sentence_spans(text, start, end, soft_limit=MAX_CHARS):
+        if e - a > MAX_CHARS and b > a:
+            pieces.append((a, b))
+            a = s
+        b = e
+    pieces.append((a, b))
+    return pieces
+
+
+def chart_text(block: str) -> str:
+    """Readable text of a mermaid block: title, labels and values.
+
+    ``chart_text('```mermaid\\npie title "组合"\\n    "AMD" : 35\\n```') -> "组合. AMD: 35"``
+    """
+    lines = [ln.strip() for ln in block.strip().strip("`").splitlines()[1:] if ln.strip()]
+    title = re.search(r'title\s+"?([^"\n]+)"?', "\n".join(lines))
+    parts = [title.group(1).strip()] if title else []
+    xs = re.search(r"x-axis\s*\[([^\]]*)\]", block)
+    for ln in lines[1:]:  # lines[0] names the chart type
+        if ln.startswith(("title", "x-axis", "y-axis", "style", "classDef")):
+            continue
+        parts.extend(_chart_line(ln, xs.group(1).split(",") if xs else None))
+    return ". ".join(p for p in _unique(parts) if p)
+
+
+def _chart_line(line: str, xs: list[str] | None) -> list[str]:
+    series = re.match(r"(bar|line)\s*\[([^\]]*)\]", line)
+    if series and xs:
+        return ["; ".join(f"{x.strip()}: {v.strip()}" for x, v in zip(xs, series.group(2).split(",")))]
+    pie = re.match(r'"([^"]+)"\s*:\s*([\d.]+)', line)
+    if pie:
+        return [f"{pie.group(1)}: {pie.group(2)}"]
+    labels = re.findall(r"\[([^\]]+)\]", line)
+    if labels:
+        return [re.sub(r"<br\s*/?>", " ", lb) for lb in labels]
+    return [re.sub(r"^(label|data|section)\s+", "", line.lstrip(": ").strip())]
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for it in items:
+        if it not in seen:
+            seen.add(it)
+            out.append(it)
+    return out
+
+
+def chunk_corpus(docs: list[Document]) -> list[Chunk]:
+    return [c for d in docs for c in chunk_document(d)]

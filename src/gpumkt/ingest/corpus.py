@@ -1,0 +1,37 @@
+"""Load the seed reports verbatim (the original text is what offsets and quotes refer to)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from gpumkt.errors import GpumktError
+from gpumkt.ingest import library
+from gpumkt.ingest.extract import title_of
+from gpumkt.records import Document
+
+
+def load_documents(seeds_dir: Path, library_dir: Path | None = None) -> list[Document]:
+    """Every ``*.txt`` / ``*.md`` file in ``seeds_dir``, sorted by name, then the documents the
+    user added to ``library_dir`` (``gpumkt add``)."""
+    seeds_dir = Path(seeds_dir)
+    paths = sorted(p for p in seeds_dir.glob("*") if p.suffix in (".txt", ".md") and p.is_file())
+    added = library.load(library_dir) if library_dir else []
+    if not paths and not added:
+        raise GpumktError(f"no reports found in {seeds_dir}: put .txt or .md files there, or "
+                          f"add some with `gpumkt add FILE`")
+    return [load_document(p) for p in paths] + added
+
+
+def load_document(path: Path) -> Document:
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GpumktError(f"{path.name} is not UTF-8 text ({exc.reason}): convert it to UTF-8") from exc
+    return Document(source=Path(path).name, title=title_of(text) or Path(path).stem,
+                    text=text, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def seed_hashes(docs: list[Document]) -> dict[str, str]:
+    return {d.source: d.sha256 for d in docs}

@@ -1,0 +1,240 @@
+"""Turn a user's file (Markdown, text, PDF, Word, HTML) into the text of record gpumkt quotes from.
+
+One function per format, each returning an ``Extracted``: the text (Markdown-ish, so headings and
+tables reach the chunker), where each PDF page starts in it, and what was detected on the way.
+Faults a user can fix raise ``DocumentError`` naming the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from gpumkt.errors import DocumentError
+
+FORMATS = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
+MIN_TEXT_PER_PAGE = 20  # fewer visible characters per PDF page than this: a scan with no text layer
+
+
+@dataclass
+class Extracted:
+    text: str
+    format: str  # md | txt | pdf | docx | html
+    encoding: str = "utf-8"  # of the original, for text files
+    pages: list[int] = field(default_factory=list)  # offset in ``text`` where page 1, 2 … start
+
+
+def extract(path: Path) -> Extracted:
+    """Read ``path`` by its suffix; raise DocumentError for unsupported, damaged or empty files."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    readers = {".md": _markdown, ".markdown": _markdown, ".txt": _plain, ".pdf": _pdf,
+               ".docx": _docx, ".html": _html, ".htm": _html}
+    if suffix not in readers:
+        raise DocumentError(f"{path.name}: unsupported type '{suffix or 'none'}': gpumkt reads "
+                            f"{', '.join(FORMATS)}")
+    out = readers[suffix](path)
+    if len(re.sub(r"\s", "", out.text)) < MIN_TEXT_PER_PAGE:
+        raise DocumentError(f"{path.name}: no text found in it: check the file opens and has text")
+    return out
+
+
+def decode(raw: bytes, name: str = "file") -> tuple[str, str]:
+    """Text and encoding of a text file: a BOM, then UTF-8, then the best guess among the Chinese
+    and Western encodings (charset-normalizer).
+
+    ``decode("营收".encode("gb18030")) -> ("营收", "gb18030")`` for a longer text; short ones are
+    guesses, so the encoding is always reported to the user.
+    """
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(codec), codec.replace("-sig", "")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=["gb18030", "big5", "utf_16", "cp1252", "latin_1"]).best()
+    if best is None:
+        raise DocumentError(f"{name}: cannot tell its text encoding: save it as UTF-8 and add it again")
+    return str(best), best.encoding.replace("_", "-")
+
+
+def _markdown(path: Path) -> Extracted:
+    text, encoding = decode(path.read_bytes(), path.name)
+    return Extracted(web_markdown(_clean(text)), "md", encoding)
+
+
+def web_markdown(text: str) -> str:
+    """A web page saved as Markdown, without what is not the article: style and script blocks,
+    inline HTML tags, image embeds; a link keeps its text.
+
+    ``web_markdown('<style>p{}</style>![logo](a.png)见[年报](http://x/y.pdf)。') -> '见年报。'``
+    """
+    text = re.sub(r"<(style|script)\b.*?</\1\s*>", "", text, flags=re.S | re.I)
+    text = re.sub(r"(?m)^[^\u4e00-\u9fff{}\n]*\{[^{}\n]*:[^{}\n]*\}[ \t]*$", "", text)  # bare CSS rules
+    text = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", "", text)
+    text = re.sub(r"(?<!!)\[([^\]\n]+)\]\((?:https?:|/|\.|#)[^)\n]*\)", r"\1", text)
+    text = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)?/?>", "", text)
+    return re.sub(r"\n[ \t]*(\n[ \t]*){2,}", "\n\n", text)
+
+
+def _plain(path: Path) -> Extracted:
+    text, encoding = decode(path.read_bytes(), path.name)
+    return Extracted(_clean(text), "txt", encoding)
+
+
+def _clean(text: str) -> str:
+    """Line ends unified, control characters but tab and newline dropped (offsets are into this
+    text, so it is fixed once here). ``_clean("a\r\nb\x00c") -> "a\nbc"``"""
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _pdf(path: Path) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(f"{path.name}: the PDF is password-protected: save a copy without "
+                                f"the password and add that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError(f"{path.name}: cannot read the PDF ({type(exc).__name__}): the file "
+                            f"is damaged or not a PDF") from exc
+    visible = sum(len(re.sub(r"\s", "", p)) for p in pages)
+    if visible < MIN_TEXT_PER_PAGE * max(1, len(pages)) / 2:
+        raise DocumentError(f"{path.name}: no text layer (a scanned PDF?): run OCR first, then add it")
+    return _joined([_clean(p).strip("\n") for p in pages], "pdf")
+
+
+def _joined(pages: list[str], fmt: str) -> Extracted:
+    """Pages joined by blank lines, with each page's start offset.
+
+    ``_joined(["a", "b"], "pdf") -> Extracted("a\\n\\nb", "pdf", pages=[0, 3])``
+    """
+    text, starts = "", []
+    for page in pages:
+        text += "\n\n" if starts else ""
+        starts.append(len(text))
+        text += page
+    return Extracted(text, fmt, pages=starts)
+
+
+def _docx(path: Path) -> Extracted:
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises zipfile / KeyError / lxml faults for bad files
+        raise DocumentError(f"{path.name}: cannot read the Word file ({type(exc).__name__}): the "
+                            f"file is damaged or not .docx (old .doc files: save as .docx)") from exc
+    blocks = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            blocks.append(_table_md([[c.text.strip() for c in row.cells] for row in item.rows]))
+        elif item.text.strip():
+            blocks.append(_heading_mark(item.style.name if item.style else "") + item.text.strip())
+    return Extracted(_clean("\n\n".join(blocks)), "docx")
+
+
+def _heading_mark(style: str) -> str:
+    """``_heading_mark("Heading 2") -> "## "``; ``"Title" -> "# "``; body text -> ""."""
+    if style == "Title":
+        return "# "
+    m = re.match(r"Heading (\d)", style)
+    return "#" * int(m.group(1)) + " " if m else ""
+
+
+def _table_md(rows: list[list[str]]) -> str:
+    """A Markdown table: ``_table_md([["年份", "营收"], ["2024", "19亿"]])`` ->
+    ``"| 年份 | 营收 |\\n| --- | --- |\\n| 2024 | 19亿 |"``"""
+    rows = [[c.replace("|", "/").replace("\n", " ") for c in r] for r in rows if any(c for c in r)]
+    if not rows:
+        return ""
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    lines.insert(1, "| " + " | ".join("---" for _ in rows[0]) + " |")
+    return "\n".join(lines)
+
+
+def _html(path: Path) -> Extracted:
+    data = path.read_bytes()
+    raw, encoding = _declared(data) or decode(data, path.name)
+    parser = _HTMLText()
+    parser.feed(raw)
+    parser.close()
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in parser.text().split("\n")))
+    return Extracted(_clean(text).strip(), "html", encoding)
+
+
+def _declared(raw: bytes) -> tuple[str, str] | None:
+    """Text in the charset a page declares (``<meta charset="big5">``), when it decodes cleanly."""
+    m = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", raw[:4096])
+    try:
+        return (raw.decode(m.group(1).decode()), m.group(1).decode().lower()) if m else None
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of a page: headings as ``#`` lines, tables as Markdown rows, no scripts."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav"}  # nav: site menus
+    BREAK = {"p", "div", "br", "li", "section", "article", "header", "footer", "blockquote", "pre", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping = 0
+        self.row: list[str] | None = None
+        self.rows: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.out.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self.row.append("")
+        elif tag in self.BREAK:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif re.fullmatch(r"h[1-6]", tag) or tag in self.BREAK:
+            self.out.append("\n")
+        elif tag == "tr" and self.row is not None:
+            self.rows.append([c.strip() for c in self.row])
+            self.row = None
+        elif tag == "table":
+            self.out.append("\n\n" + _table_md(self.rows) + "\n\n")
+            self.rows = []
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        if self.row is not None and self.row:
+            self.row[-1] += " ".join(data.split())
+        elif self.row is None:
+            self.out.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+    def text(self) -> str:
+        return "".join(self.out)
+
+def title_of(text: str) -> str:
+    """First non-empty line without markdown marks: ``title_of("\\n# 报告\\n正文") -> "报告"``."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line
+    return ""

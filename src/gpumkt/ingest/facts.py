@@ -1,0 +1,234 @@
+"""Units (a sentence, a table row, a chart line) and the facts in them, built at index time.
+
+A fact is one figure with what the text attaches it to: the entity, metric and period named
+nearest to it — its clause first, then its sentence, the sentence before, the table headers or
+chart title, the section heading, and the document title only when nothing nearer names one —
+plus its verbatim span, so ``doc.text[fact.start:fact.end]`` is the figure as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gpumkt.lang import vocab
+from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
+from gpumkt.lang.periods import periods
+from gpumkt.lang.text import normalise, normalise_aligned, plain, sentence_spans, squash
+from gpumkt.records import Chunk, Fact
+
+CLAUSE_END = "，,;；：:、（）()"
+COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|gpus?|customers?|employees?|"
+                         r"data cent(?:er|re)s?|clusters?|nodes?)")
+POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
+# A span of time ("4年", "三个月", "2-5 years"); a bare 月 after a number is a month of a date.
+DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*)?(年(?![度初底末中])|个月|周|天|小时|years?|months?|weeks?|days?|"
+                            r"hours?)(?![a-z])")
+# A planned or expected figure is not the same fact as an actual one of the same period.
+FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|目标|plan|expect|forecast|guidance|outlook|target|"
+                      r"projected|estimate")
+CHART_SYNTAX = ("```", "style", "classDef", "graph", "pie", "xychart", "timeline", "radar", "title",
+                "x-axis", "y-axis", "flowchart")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A candidate evidence sentence with the context it is read in (all normalised)."""
+
+    chunk: Chunk
+    start: int
+    end: int
+    quote: str  # verbatim
+    label: str  # readable form shown to the model and the user
+    own: str  # the sentence / row / chart line itself
+    before: str = ""  # the sentence before (it often names the subject)
+    heading: str = ""  # heading path without the title, table caption, chart title
+    title: str = ""
+
+    @property
+    def context(self) -> str:
+        return f"{self.heading} {self.before} {self.own}"
+
+
+def units(chunk: Chunk, doc_text: str) -> list[Unit]:
+    """Every unit of a chunk; table rows and chart lines keep their headers / title."""
+    parts = chunk.section.split(" > ")
+    title, head = normalise(parts[0]), normalise(" ".join(parts[1:]))
+    if chunk.kind == "table":
+        caption, _, pairs = chunk.readable.partition(" | ")
+        return [Unit(chunk, chunk.start, chunk.end, chunk.text, pairs or chunk.readable,
+                     normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title)]
+    if chunk.kind == "chart":
+        return _chart_units(chunk, head, title)
+    spans = sentence_spans(doc_text, chunk.start, chunk.end)
+    out = []
+    for i, (a, b) in enumerate(spans):
+        before = normalise(squash(doc_text[spans[i - 1][0]:spans[i - 1][1]])) if i else ""
+        text = squash(doc_text[a:b])
+        out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before, head, title))
+    return out
+
+
+def _chart_units(c: Chunk, head: str, title: str) -> list[Unit]:
+    raw_title = c.readable.split(". ")[0]
+    out, pos = [], c.start
+    for line in c.text.splitlines(keepends=True):
+        body = line.strip()
+        if body and not body.startswith(CHART_SYNTAX):
+            a = pos + line.index(body)
+            paired = re.match(r"(bar|line)\s*\[", body) and ": " in c.readable
+            label = c.readable if paired else f"{raw_title}: {chart_label(body)}"
+            out.append(Unit(c, a, a + len(body), body, label, normalise(label), "",
+                            f"{head} {normalise(raw_title)}", title))
+        pos += len(line)
+    return out
+
+
+def chart_label(line: str) -> str:
+    """``chart_label('B --> B1[CoreWeave: 456亿美元]') -> "CoreWeave: 456亿美元"``"""
+    labels = re.findall(r"\[([^\]]+)\]", line)
+    text = " ".join(labels) if labels else line.replace('"', "")
+    return re.sub(r"<br\s*/?>", " ", text).strip(": ")
+
+
+# ---------------------------------------------------------------- facts
+
+
+def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fact]:
+    """The figures of one unit, each attached to its entity, metric and period.
+
+    In "CoreWeave在2025年第二季度营收达到12亿美元，年增长率207%" the fact 12亿美元 gets
+    (coreweave, 营收, 2025q2) and 207% gets (coreweave, 增长率, 2025q2).
+    """
+    raw = unit.quote if unit.chunk.kind == "text" else unit.label
+    own = normalise_aligned(raw)
+    offset_ok = unit.chunk.kind == "text"
+    scale, currency = (1.0, "") if offset_ok else table_unit(unit.heading)
+    out = []
+    for fig, a, b in figure_spans(raw):
+        if scale != 1.0 and (fig.currency or currency) and fig.kind == "num" and \
+                not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
+            fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
+        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
+            continue  # a year is a period, and a label's number is no figure
+        clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
+        near = [clause, own[:a], own] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
+        entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
+        # A metric named only after the figure, outside its clause, is about something else.
+        # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
+        kind = quantity(fig, own[b:b + 16])
+        contexts = [clause, own[:a], unit.before, unit.heading]
+        metric = _nearest(_metrics_for(kind), contexts, a - ca)
+        if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
+            metric = _nearest(vocab.metrics(), contexts, a - ca)  # is never a rate's, though
+        period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
+        forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
+        if not offset_ok and kind == "num" and _money_metric(metric):
+            kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
+        if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
+            fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares
+        start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
+        out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
+                        fig.text, fig.value, kind, fig.currency,
+                        entity, metric, period, start, end, unit.start, unit.end, forecast))
+    return out
+
+
+# "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
+LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.)\s*$")
+LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.、)])\s")
+METRIC_KINDS = {"money": {"money", "num"}, "pct": {"pct"}, "mult": {"pct", "mult"},
+                "count": {"count", "num"}, "power": {"num"}, "duration": {"num"}}
+
+
+def sibling_items(unit: Unit) -> bool:
+    """The unit and the sentence before it are items of one list: the item before is a sibling
+    (another company's line), not context; the list's heading or lead-in line is.
+
+    ``sibling_items(<unit "- 融资: 5亿美元" after "- 合作: 与Dell合作">) -> True``
+    """
+    return bool(LIST_ITEM.match(unit.quote) and LIST_ITEM.match(unit.before))
+
+
+@lru_cache(maxsize=8)
+def _metrics_for(quantity_kind: str) -> tuple:
+    """The metric groups a figure of this kind can measure (any, for a bare number)."""
+    fits = METRIC_KINDS.get(quantity_kind)
+    return tuple(g for g in vocab.metrics() if fits is None or not g.kind or g.kind in fits)
+
+
+SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "十亿": 1e9, "亿": 1e8,
+          "万": 1e4, "千": 1e3}
+
+
+def table_unit(caption: str) -> tuple[float, str]:
+    """The unit line of a table or chart title: its scale and, when it names one, its currency.
+
+    ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
+    ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``
+    """
+    caption = caption.lower()
+    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(百万|十亿|亿|万|千)|"
+                  r"[(（]\s*(?:\$|usd|us\$)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)", caption)
+    if not m:
+        return 1.0, ""
+    cur = re.search(r"美元|\$|usd|人民币|rmb|元", caption[max(0, m.start() - 3):m.start() + 30])
+    return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
+
+
+def _money_metric(key: str) -> bool:
+    return any(g.key == key and g.kind == "money" for g in vocab.metrics()) if key else False
+
+
+def quantity(fig: Figure, after: str) -> str:
+    """money | pct | mult | power | count | num, from the figure and the words right after it."""
+    if fig.currency:
+        return "money"
+    if fig.kind in ("pct", "mult"):
+        return fig.kind
+    if POWER_UNITS.match(after):
+        return "power"
+    if DURATION_UNITS.match(after):
+        return "duration"
+    if COUNT_UNITS.match(after):
+        return "count"
+    return "num"
+
+
+def _is_year(fig: Figure, after: str) -> bool:
+    return fig.kind == "num" and not fig.currency and fig.value.is_integer() and \
+        1990 <= fig.value <= 2040 and not re.search(r"[万亿千百]", fig.text) and not after.startswith(("亿", "万"))
+
+
+def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
+    """The clause around ``text[a:b]`` and where it starts (a table cell or chart point keeps
+    its header: "2024: 82.68")."""
+    i = max([text.rfind(ch, 0, a) for ch in ends_at] + [-1]) + 1
+    ends = [j for j in (text.find(ch, b) for ch in ends_at) if j >= 0]
+    return text[i:min(ends) if ends else len(text)], i
+
+
+def _nearest(groups, contexts: list[str], pos: int) -> str:
+    """The key of the group named nearest the figure in its clause (before it first: "62%来自微软"
+    is Microsoft's); else the last named before it in its sentence, else the first named in the
+    next context (the sentence, the sentence before, the heading)."""
+    for i, text in enumerate(contexts):
+        found = vocab.find(text, groups)
+        if i == 0:  # the figure's own clause: the name before it, else the one after it
+            before = [g for a, _, g in found if a < pos]
+            if before or found:
+                return (before[-1] if before else found[0][2]).key
+            continue
+        if found and i == 1:
+            return found[-1][2].key  # the sentence up to the figure: the nearest name before it
+        if found:
+            return found[0][2].key
+    return ""
+
+
+def build_facts(unit_list: list[Unit], names: list[vocab.Group]) -> list[Fact]:
+    out: list[Fact] = []
+    for u in unit_list:
+        out.extend(facts_of(u, names, first_id=len([f for f in out if f.chunk_id == u.chunk.id])))
+    return out

@@ -1,0 +1,1 @@
+"""Language knowledge shared by every stage: normalisation, figures, periods, vocabulary."""

@@ -1,0 +1,146 @@
+"""Find the figures in a text and put them on one scale, so "13億美元" equals "$1.3 billion".
+
+A figure is a (value, kind, currency) triple: kind is ``pct``, ``mult`` or ``num``. Digits glued
+to Latin letters (H100, GPT-4, Q2, FY26) are names, not figures; a U+FFFD never joins digits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from gpumkt.lang.text import normalise_aligned
+
+SCALES = {
+    "万亿": 1e12, "兆": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3,
+    "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
+    "thousand": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12,
+}
+CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "cny", "人民币": "cny",
+              "rmb": "cny", "dollar": "usd", "dollars": "usd", "英镑": "gbp", "£": "gbp", "gbp": "gbp"}
+_SCALE = r"(?:万亿|兆|千万|百万|亿|万|千(?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
+_UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|元|英镑|usd|rmb|gbp|dollars?)"
+FIGURE = re.compile(
+    r"(?P<cur>us\$|\$|£)?\s?"
+    r"(?<![a-z0-9.])(?<![a-z]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?P<range>\s?(?:-|~|–|至|到)\s?(?=\$?\d))?"
+    r"\s?(?P<scale>" + _SCALE + r")?\s?(?P<unit>" + _UNIT + r")?",
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # as written (after normalisation)
+    value: float
+    kind: str  # pct | mult | num
+    currency: str = ""
+
+    def matches(self, other: "Figure") -> bool:
+        """Same kind, same value (to rounding), and no clash of stated currencies."""
+        if self.kind != other.kind:
+            return False
+        if self.currency and other.currency and self.currency != other.currency:
+            return False
+        return math.isclose(self.value, other.value, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def figures(text: str) -> list[Figure]:
+    """All figures in ``text``; in a range "3-4万亿" the bare first number takes the later scale.
+
+    ``[(f.value, f.kind) for f in figures("营收12亿美元,增长207%")] -> [(1.2e9, "num"), (207.0, "pct")]``
+    ``figures("$1.3 billion")[0].value -> 1.3e9``; ``figures("H100 GPU") -> []``
+    """
+    return [f for f, _, _ in figure_spans(text)]
+
+
+def spelled_out(text: str) -> str:
+    """Chinese numerals as digits, for checking an answer (never for spans: lengths change).
+
+    ``spelled_out("营收十二亿美元，三成份额") -> "营收1200000000美元，30%份额"``
+    """
+    import warnings
+
+    import cn2an  # maintained parser of Chinese numerals
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns on a bare 亿 / 万 it cannot read; we keep the text
+        pieces = re.split(r"(第[〇一二三四五六七八九十百]+|[一二三四]季度)", text)  # ordinals stay words
+        text = "".join(p if i % 2 else _transform(cn2an, p) for i, p in enumerate(pieces))
+    return re.sub(r"(\d+(?:\.\d+)?)成(?![本立功为])", lambda m: f"{float(m.group(1)) * 10:g}%", text)
+
+
+def _transform(cn2an, text: str) -> str:
+    try:
+        return cn2an.transform(text, "cn2an")
+    except (ValueError, KeyError):
+        return text
+
+
+def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
+    """Figures with their spans in ``text`` (offsets into the original, trailing space trimmed).
+
+    ``[(f.text, a, b) for f, a, b in figure_spans("营收12亿美元")] -> [("12亿美元", 2, 8)]``
+    """
+    norm = re.sub(r"\[\d+\]", lambda m: " " * len(m.group(0)), normalise_aligned(text))
+    out, pending = [], []
+    for m in FIGURE.finditer(norm):
+        base = float(m["int"].replace(",", "") + ("." + m["frac"] if m["frac"] else ""))
+        a, b = m.start(), m.end()
+        while b > a and norm[b - 1].isspace():
+            b -= 1
+        while a < b and norm[a].isspace():
+            a += 1
+        if m["range"] and not m["scale"] and not m["unit"]:
+            pending.append((norm[a:b], base, m["cur"] or "", a, b))
+            continue
+        out.extend((_make(t, v, m["scale"], m["unit"], c or m["cur"]), x, y) for t, v, c, x, y in pending)
+        out.append((_make(norm[a:b], base, m["scale"], m["unit"], m["cur"]), a, b))
+        pending = []
+    out.extend((_make(t, v, None, None, c), x, y) for t, v, c, x, y in pending)
+    return out
+
+
+def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str | None) -> Figure:
+    value = base * (SCALES.get(scale, 1.0) if scale else 1.0)
+    kind = "num"
+    if unit in ("%", "％", "个百分点"):
+        kind = "pct"
+    elif unit in ("倍", "x", "×"):
+        kind = "mult"
+    currency = CURRENCIES.get(unit or "", "") or CURRENCIES.get(cur or "", "")
+    return Figure(text=text, value=value, kind=kind, currency=currency)
+
+
+def supported(fig: Figure, pool: list[Figure]) -> bool:
+    """True when some figure in ``pool`` states the same quantity."""
+    return any(fig.matches(p) for p in pool)
+
+
+def render(value: float, quantity: str, currency: str, language: str) -> str:
+    """A figure written for the asker: ``render(1.2e9, "money", "usd", "en") -> "$1.2 billion"``,
+    ``render(1.2e9, "money", "usd", "zh-Hans") -> "12亿美元"``, ``render(207, "pct", "", "en") -> "207%"``.
+    """
+    if quantity == "pct":
+        return f"{_short(value)}%"
+    if quantity == "mult":
+        return f"{_short(value)}x" if language == "en" else f"{_short(value)}倍"
+    if language == "en":
+        for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if abs(value) >= scale:
+                number = f"{_short(value / scale)} {word}"
+                break
+        else:
+            number = _short(value)
+        return {"usd": f"${number}", "cny": f"{number} yuan", "gbp": f"£{number}"}.get(currency, number)
+    for word, scale in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= scale:
+            number = f"{_short(value / scale)}{word}"
+            break
+    else:
+        number = _short(value)
+    return number.replace(",", "") + {"usd": "美元", "cny": "元", "gbp": "英镑"}.get(currency, "")
+
+
+def _short(x: float) -> str:
+    return f"{x:,.3f}".rstrip("0").rstrip(".") if not float(x).is_integer() else f"{int(x):,}"

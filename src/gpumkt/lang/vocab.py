@@ -1,0 +1,215 @@
+"""The field's general vocabulary (``data/vocab.json``) and the names mined from the documents.
+
+A *group* is one thing under all its written forms (营收 / 營收 / revenue); its key is its first
+form, normalised. Finding groups in a text takes the longest form first, so 年度经常性收入 is ARR
+and not 收入. Names the reports pair themselves (辉达（NVIDIA）, 阿里云 (Alibaba Cloud)) and Latin
+names (CoreWeave, Fireworks.ai) are mined from the documents, so a new report needs no entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from gpumkt.lang.text import normalise
+
+# Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
+GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm yoy qoq usd rmb "
+                   "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
+                   "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
+                   "fp8 fp16 fp32 int8 nasdaq nyse".split())
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
+                        r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
+PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
+PAIR_REVERSED = re.compile(r"([A-Z][A-Za-z0-9.&\-]{1,20}(?: [A-Z][A-Za-z0-9.&\-]+)?)\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
+PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # first form, normalised
+    forms: tuple[str, ...]  # normalised, longest first
+    kind: str = ""  # for metrics: money | pct | count | num
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return json.loads(resources.files("gpumkt").joinpath("data/vocab.json").read_text("utf-8"))
+
+
+def _group(forms, kind: str = "") -> Group:
+    norm = [normalise(f).strip() for f in forms]
+    return Group(norm[0], tuple(sorted(set(norm), key=len, reverse=True)), kind)
+
+
+@lru_cache(maxsize=1)
+def metrics() -> tuple[Group, ...]:
+    return tuple(_group(m["forms"], m["kind"]) for m in _raw()["metrics"])
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[Group, ...]:
+    return tuple(_group(g) for g in _raw()["terms"])
+
+
+@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def english_metrics() -> dict[str, str]:
+    """Metric key -> its first English form as the vocabulary lists it (营收 -> revenue)."""
+    out = {}
+    for m in _raw()["metrics"]:
+        english = [f for f in m["forms"] if re.fullmatch(r"[A-Za-z0-9 .&/\-]+", f)]
+        if english:
+            out[normalise(m["forms"][0]).strip()] = english[0]
+    return out
+
+
+def known_entities() -> tuple[Group, ...]:
+    return tuple(_group(g) for g in _raw()["entities"])
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Group, ...]:
+    return tuple(_group(g) for g in _raw().get("places", []))
+
+
+@lru_cache(maxsize=1)
+def contrasts() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Pairs of opposite words, each side in its forms, normalised as text is:
+    ((训练, training), (推理, inference)) …"""
+    return tuple(tuple(tuple(normalise(f).strip() for f in side) for side in pair)
+                 for pair in _raw().get("contrasts", []))
+
+
+def all_groups() -> tuple[Group, ...]:
+    return known_entities() + metrics() + terms()
+
+
+def form_pattern(form: str) -> str:
+    """Latin forms match whole words (a plural s allowed); Chinese forms match anywhere."""
+    if re.search(r"[a-z0-9]", form) and not re.search(r"[\u4e00-\u9fff]", form):
+        # "a100" in "a10040gb" and "h100gpu": Chinese text glues a model number to what follows
+        tail = r"(?!(?!gpu)[a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"
+        return rf"(?<![a-z0-9]){re.escape(form)}(?:s|es)?{tail}"
+    return re.escape(form)
+
+
+def find(norm: str, groups) -> list[tuple[int, int, Group]]:
+    """Non-overlapping mentions of ``groups`` in normalised text, longest form first.
+
+    ``[g.key for _, _, g in find("年度经常性收入与收入", metrics())] -> ["年度经常性收入", "营收"]``
+    """
+    pattern, lookup = _matcher(tuple(groups))
+    out = []
+    for m in pattern.finditer(norm):
+        text = m.group(0)
+        group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
+        if group:
+            out.append((m.start(), m.end(), group))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _matcher(groups: tuple[Group, ...]) -> tuple[re.Pattern, dict[str, Group]]:
+    """One alternation of every form, longest first, so each position takes its longest form."""
+    lookup: dict[str, Group] = {}
+    for g in groups:
+        for f in g.forms:
+            lookup.setdefault(f, g)
+    forms = sorted(lookup, key=len, reverse=True)
+    return re.compile("|".join(form_pattern(f) for f in forms) or r"(?!)"), lookup
+
+
+def mine_names(texts: list[str]) -> list[Group]:
+    """Name groups from raw document texts: pairs the text makes itself (辉达（NVIDIA）), Latin
+    names whose lower-case form the texts never use as a word (CoreWeave, but not "Revenue" at the
+    start of a sentence) and product codes (H100), merged with the known entity groups.
+
+    ``[g.key for g in mine_names(["辉达（NVIDIA）的H100"]) if g.key in ("nvidia", "h100")]``
+    -> ``["nvidia", "h100"]``
+    """
+    groups = [set(g.forms) for g in known_entities()]
+    vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
+    lower_words = {w for t in texts for w in re.findall(r"(?<![A-Za-z])[a-z][a-z.]+", t)}
+    pairs = [(re.split(FUNCTION_CHARS, h)[-1], lat) for t in texts for h, lat in
+             [(m.group(1), m.group(2)) for m in PAIR.finditer(t)] +
+             [(m.group(2), m.group(1)) for m in PAIR_REVERSED.finditer(t)]]
+    partners: dict[str, set[str]] = {}
+    for han, latin in pairs:
+        partners.setdefault(han, set()).add(normalise(latin).strip())
+    known = {f: set(g.forms) for g in known_entities() for f in g.forms}
+    for han, latin in pairs:  # a Chinese form paired with two names is a description, not a name
+        clash = normalise(han) in known and normalise(latin).strip() not in known[normalise(han)]
+        if len(partners[han]) == 1 and not clash and _is_pair(han, latin, texts):
+            _add(groups, {normalise(han), normalise(latin).strip()})
+    for word in _latin_names(texts):
+        if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
+                and normalise(word).strip() not in vocabulary:  # "Backlog" is a metric, not a name
+            _add(groups, {normalise(word).strip()})
+    for text in texts:
+        for m in PRODUCT.finditer(text):
+            _add(groups, {normalise(m.group(0)).strip()})
+    return [Group(_key(g), tuple(sorted(g, key=len, reverse=True))) for g in groups]
+
+
+FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
+MONTHS = set("january february march april may june july august september october november december".split())
+
+
+def _latin_names(texts: list[str]) -> set[str]:
+    """Latin words written as names: acronyms anywhere, a capitalised word only where it is
+    capitalised mid-sentence at least once. A word capitalised only at the start of a line or a
+    sentence, or in a heading ("Overview", "Page 1 of 3"), is an ordinary word.
+
+    ``_latin_names(["Overview\nRevenue grew at CoreWeave."]) -> {"CoreWeave"}``
+    """
+    out = set()
+    for text in texts:
+        for m in LATIN_NAME.finditer(text):
+            word = m.group(0)
+            if word.lower() in MONTHS:
+                continue
+            if re.match(r"[A-Z]{2}", word) or _mid_sentence(text, m.start()):
+                out.add(word)
+    return out
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """The character before ``at`` (past spaces) continues a sentence: a lower-case letter, a
+    digit, a comma or a Chinese character; not a line start, a full stop or markup."""
+    before = text[max(0, at - 40):at].rstrip(" \t")
+    if not before or before.endswith("\n"):
+        return False
+    if re.search(r"^\s*(?:#+|[-*>]|\d+[.、)])\s*$", before.split("\n")[-1]):
+        return False  # the first word of a heading or a list item
+    return bool(re.search(r"[a-z0-9,;，、（(\u4e00-\u9fff]$", before))
+
+
+def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
+    """A Chinese name and its Latin form, not a term and its acronym (资本开支 (CapEx)) nor a
+    description (最快推理 (Fireworks)): the Latin side is no vocabulary word, and the Chinese
+    side is used as a name more than once."""
+    norm = normalise(latin).strip()
+    vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
+    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary:
+        return False
+    return sum(t.count(han) for t in texts) >= 2
+
+
+def _key(forms: set[str]) -> str:
+    latin = sorted((f for f in forms if re.fullmatch(r"[a-z0-9 .&\-]+", f)), key=lambda f: (-len(f), f))
+    return (latin or sorted(forms))[0]
+
+
+def _add(groups: list[set[str]], forms: set[str]) -> None:
+    forms = {f for f in forms if f and f not in GENERAL_CAPS}
+    if not forms:
+        return
+    joined = [g for g in groups if g & forms]
+    for g in joined:
+        groups.remove(g)
+        forms |= g
+    groups.append(forms)

@@ -1,0 +1,1 @@
+"""Evaluation (dev/test) and benchmarks."""

@@ -1,0 +1,1 @@
+"""Embeddings, the FAISS/BM25 index on disk, and hybrid retrieval."""

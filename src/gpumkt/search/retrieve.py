@@ -1,0 +1,68 @@
+"""Hybrid retrieval: BM25 (alias-expanded) and dense candidates fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gpumkt.lang.text import normalise
+from gpumkt.records import Hit
+from gpumkt.search.embed import Embedder
+from gpumkt.search.index import Index, dense_text
+from gpumkt.search.lexical import expand_query, tokenize
+
+MODES = ("hybrid", "bm25", "dense")
+
+
+@dataclass
+class Retriever:
+    index: Index
+    embedder: Embedder
+    candidates: int = 20
+    rrf_k: int = 60
+
+    def bm25(self, query: str) -> list[tuple[int, float]]:
+        tokens = tokenize(expand_query(normalise(query), self.index.names or ()))
+        return self.index.bm25.top(tokens, self.candidates)
+
+    def vector(self, query: str):
+        return self.embedder.embed_batch([dense_text(query)], "query")[0]
+
+    def dense(self, query: str, vector=None) -> list[tuple[int, float]]:
+        vec = self.vector(query) if vector is None else vector
+        return self.index.store.search(vec, self.candidates)
+
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", vector=None) -> list[Hit]:
+        """Top ``k`` chunks; ``mode`` picks hybrid, bm25-only or dense-only (for comparisons);
+        ``vector`` is the query's embedding when the caller already has it."""
+        lex = self.bm25(query) if mode in ("hybrid", "bm25") else []
+        den = self.dense(query, vector) if mode in ("hybrid", "dense") else []
+        fused = rrf([lex, den], self.rrf_k, [self.lexical_weight(query), 1.0])
+        lex_rank = {row: r for r, (row, _) in enumerate(lex, 1)}
+        den_rank = {row: r for r, (row, _) in enumerate(den, 1)}
+        den_score = dict(den)
+        return [Hit(self.index.chunks[row], score, rank, lex_rank.get(row), den_rank.get(row),
+                    den_score.get(row, 0.0))
+                for rank, (row, score) in enumerate(fused[:k], 1)]
+
+
+    def lexical_weight(self, query: str) -> float:
+        """How far BM25 can see this question: the share of its own tokens (before expansion)
+        that occur in the reports at all. A Chinese question over English passages shares few, so
+        its BM25 ranking must not push the dense hits down."""
+        tokens = tokenize(normalise(query))
+        if not tokens:
+            return 0.0
+        return sum(1 for t in tokens if t in self.index.bm25.idf) / len(tokens)
+
+
+def rrf(rankings: list[list[tuple[int, float]]], k: int = 60,
+        weights: list[float] | None = None) -> list[tuple[int, float]]:
+    """Weighted reciprocal rank fusion: score(d) = sum over lists of weight / (k + rank).
+
+    ``rrf([[(7, 9.0), (3, 1.0)], [(3, .8)]], k=60) -> [(3, 1/62 + 1/61), (7, 1/61)]``
+    """
+    scores: dict[int, float] = {}
+    for ranking, w in zip(rankings, weights or [1.0] * len(rankings)):
+        for rank, (row, _) in enumerate(ranking, 1):
+            scores[row] = scores.get(row, 0.0) + w / (k + rank)
+    return sorted(scores.items(), key=lambda x: (-x[1], x[0]))
