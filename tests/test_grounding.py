@@ -374,3 +374,42 @@ def test_labels_say_a_fact_in_the_askers_words(corpus):
     assert labels.fact(fact, "en") == "CoreWeave revenue (Q2 2025): $1.2 billion"
     assert labels.fact(fact, "zh-Hans") == "CoreWeave营收（2025年第二季度）：12亿美元"
     assert (period("2024h1", "en"), period("2024", "zh-Hans"), period("q3", "zh-Hans")) == ("H1 2024", "2024年", "第三季度")
+
+
+def _judge_last(q, text, names):
+    """The gate on the text's last sentence, the ones before it its context."""
+    from gpumkt.answer import gate
+    from gpumkt.records import Chunk
+
+    chunk = Chunk("x-000", "x.md", "Acme 概况", 0, len(text), text, normalise(text))
+    unit = units(chunk, text)[-1]
+    return gate.judge(q, unit, build_facts([unit], names), 0.6, 1.0, names)
+
+
+def test_a_figure_said_of_a_list_of_names_is_not_one_members(corpus):
+    _, names, _ = corpus
+    text = "CoreWeave主攻头部客户，例如营收贡献超60%的微软、辉达、OpenAI、Google等。"
+    member = _judge_text(build("Google 贡献了CoreWeave多少比例的营收？", names), text, names)
+    assert member.entity == 0.2 and not member.answers
+    each = "微软、Meta、Google分别贡献了CoreWeave营收的30%、20%、10%。"
+    assert _judge_text(build("Google 贡献了CoreWeave多少比例的营收？", names), each, names).entity == 1.0
+
+
+def test_a_context_shared_with_the_company_the_sentence_names_is_not_the_asked_ones(corpus):
+    _, names, _ = corpus
+    text = "微软和辉达都是CoreWeave的大客户。2023年4月，辉达向CoreWeave投资了1亿美元。"
+    swapped = _judge_last(build("2023年4月微软向CoreWeave投资了多少钱？", names), text, names)
+    assert swapped.entity == 0.0 and not swapped.answers
+    assert _judge_last(build("2023年4月辉达向CoreWeave投资了多少钱？", names), text, names).answers
+
+
+def test_month_and_day_of_a_date_are_no_figures_and_a_share_knows_its_whole(corpus):
+    from gpumkt.records import Chunk
+
+    _, names, _ = corpus
+    text = "根据IDC在2025年7月发布的报告，3月28日上市的CoreWeave中，微软一家贡献62%营收。"
+    chunk = Chunk("x-000", "x.md", "客户集中度", 0, len(text), text, normalise(text))
+    facts = build_facts(units(chunk, text), names)
+    assert [f.text for f in facts] == ["62%"]
+    assert facts[0].share_of == "营收" and facts[0].entity == "microsoft"
+    assert _judge_text(build("微软贡献了CoreWeave多少比例的营收？", names), text, names).figure

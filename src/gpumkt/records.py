@@ -95,6 +95,7 @@ class Fact:
     sent_start: int  # the sentence / row / line it stands in
     sent_end: int
     qualifier: str = ""  # "forecast" for a planned / expected figure, "" for an actual one
+    share_of: str = ""  # for a percentage written right before a metric ("62%营收"): that metric
 
 
 @dataclass

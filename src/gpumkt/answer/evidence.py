@@ -81,14 +81,14 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
             fitting += [f for j in best for f in j.facts]
         else:
             missing.append(part)
-            near += [j for _, j in gate.nearest(ranked)][:2]
+            near += list({id(j): j for _, j in gate.nearest(ranked)}.values())[:2]  # two units at most
         if len(parts) == 1:
             picked += ranked[:count]
     chosen = _distinct(picked + near, count, per_chunk)
     evidence = [_evidence(i, j, index.docs) for i, j in enumerate(chosen, 1)]
     n_of = {(e.source, e.start): e.n for e in evidence}
-    near_facts = [(f, n_of[(f.source, f.sent_start)]) for j in near for f in j.unit_facts
-                  if (f.source, f.sent_start) in n_of][:3]
+    near_facts = [(f, n_of[(f.source, f.sent_start)]) for f, j in gate.nearest(near)
+                  if (f.source, f.sent_start) in n_of]
     answered = len(missing) < len(parts) and not q.unknown
     return Selection(evidence, answered, _unique(fitting), near_facts, missing if answered else [])
 

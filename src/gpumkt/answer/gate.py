@@ -78,26 +78,71 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
-    it is a sibling list item), .7 in the heading, .4 in the title (.25 when something nearer names another company), else 0."""
+    it is a sibling list item), .7 in the heading, .4 in the title, less when the unit itself names
+    another company (.5, .4, .25), else 0. A context that names the asked company *and* another
+    company the unit names (not one listed beside an asked name) is shared by both, and the unit is
+    about the other one (0); a figure said of a list of three or more names belongs to the group,
+    not to one member asked alone (.2)."""
     if not q.entities:
         return 1.0
-    own_names = {g.key for _, _, g in vocab.find(u.own, names)}
-    near_names = own_names | {g.key for _, _, g in vocab.find(f"{u.before} {u.heading}", names)}
+    asked = {m.key for m in q.entities}
+    found = vocab.find(u.own, names)
+    own_names = {g.key for _, _, g in found}
+    others = own_names - asked
+    rivals = others - _listed_with(u.own, found, asked)
+    rival_forms = [f for _, _, g in found if g.key in rivals for f in g.forms]
+    shared = lambda text: any(_has(text, f) for f in rival_forms)  # noqa: E731  (华为 in 华为云 too)
     scores = []
     for m in q.entities:
         if m.version and _other_version(m, u.own):
             scores.append(0.0)  # GPT-3's figure is not GPT-4's
         elif m.key in own_names:
-            scores.append(1.0)
+            scores.append(0.2 if q.wants_figure and _in_list(u.own, found, m.key, asked)
+                          else 1.0)
         elif not sibling_items(u) and any(_has(u.before, f) for f in m.forms):
-            scores.append(0.8 if not own_names else 0.5)
+            scores.append(0.0 if shared(u.before) else 0.5 if others else 0.8)
         elif any(_has(u.heading, f) for f in m.forms):
-            scores.append(0.7 if not own_names else 0.4)
+            scores.append(0.0 if shared(u.heading) else 0.4 if others else 0.7)
         elif any(_has(u.title, f) for f in m.forms):
-            scores.append(0.4 if not near_names else 0.25)
+            scores.append(0.25 if others else 0.4)
         else:
             scores.append(0.0)
     return min(scores)
+
+
+LIST_JOINT = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
+
+
+def _in_list(own: str, found: list, key: str, asked: set[str]) -> bool:
+    """The name is one of three or more names written one after another ("微软、meta、google等")
+    that the question does not ask about together, and the sentence does not pair each with its own
+    figure (分别, respectively).
+
+    ``_in_list("贡献超60%的微软、辉达、google等", [(7, 9, ms), (10, 12, nv), (13, 19, g)], "google",
+    {"google"}) -> True``
+    """
+    if re.search(r"分别|各自|respectively|each", own):
+        return False
+    return any(len(run) >= 3 and key in run and not run <= asked for run in _runs(own, found))
+
+
+def _listed_with(own: str, found: list, asked: set[str]) -> set[str]:
+    """Names written in one list with an asked name: ``_listed_with("微软、辉达等", …, {"microsoft"})
+    -> {"microsoft", "nvidia"}``."""
+    return {k for run in _runs(own, found) if run & asked for k in run}
+
+
+def _runs(own: str, found: list) -> list[set[str]]:
+    """Group keys of names that follow one another joined only by 、 , 和 and: one set per run."""
+    runs, run = [], [found[0]] if found else []
+    for prev, cur in zip(found, found[1:]):
+        if LIST_JOINT.fullmatch(own[prev[1]:cur[0]]):
+            run.append(cur)
+        else:
+            runs.append(run)
+            run = [cur]
+    runs.append(run)
+    return [{g.key for _, _, g in r} for r in runs if r]
 
 
 def _other_version(m, text: str) -> bool:
@@ -150,7 +195,7 @@ def _passage_periods(indexed: str) -> tuple[str, ...]:
 
 
 def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
-    if q.metrics and f.metric and f.metric not in {m.key for m in q.metrics}:
+    if q.metrics and f.metric and not {f.metric, f.share_of} & {m.key for m in q.metrics}:
         return False  # the text attaches this figure to another metric (营业收入 for 净利润)
     kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
     if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
@@ -209,9 +254,19 @@ def nearest(ranked: list[Judged], limit: int = 3) -> list[tuple[Fact, Judged]]:
         if j.entity <= 0:
             continue
         for f in j.unit_facts:
-            if f.text not in seen:
-                seen.add(f.text)
+            if listable(f) and _said(f) not in seen:
+                seen.add(_said(f))
                 out.append((f, j))
             if len(out) == limit:
                 return out
     return out
+
+
+def listable(f: Fact) -> bool:
+    """A figure worth offering as what the reports do say: not the first half of a range ("2-" of
+    "2-4万亿") and not a bare number the text attaches to no metric."""
+    return not re.search(r"[-~–至到]$", f.text) and (f.quantity != "num" or bool(f.metric))
+
+
+def _said(f: Fact) -> tuple:
+    return f.entity, f.metric, f.period, f.quantity, round(f.value, 6)

@@ -119,7 +119,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, own[b:b + 16])
         contexts = [clause, own[:a], unit.before, unit.heading]
-        metric = _nearest(_metrics_for(kind), contexts, a - ca)
+        share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
+        metric = _nearest(_metrics_for(kind), contexts, a - ca) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca)  # is never a rate's, though
         period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
@@ -131,7 +132,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, kind, fig.currency,
-                        entity, metric, period, start, end, unit.start, unit.end, forecast))
+                        entity, metric, period, start, end, unit.start, unit.end, forecast, share_of))
     return out
 
 
@@ -152,6 +153,14 @@ def sibling_items(unit: Unit) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _share_of(after: str) -> str:
+    """The metric a percentage is a share of, when it is named right after it: "62%营收",
+    "30% of its revenue". ``_share_of("营收的“甜蜜毒药”") -> "营收"``; ``_share_of(",增长") -> ""``."""
+    lead = re.match(r"\s*(?:的|of (?:its |their |the |total )*)?", after).end()
+    found = vocab.find(after, vocab.metrics())
+    return found[0][2].key if found and found[0][0] == lead else ""
+
+
 def _metrics_for(quantity_kind: str) -> tuple:
     """The metric groups a figure of this kind can measure (any, for a bare number)."""
     fits = METRIC_KINDS.get(quantity_kind)
@@ -197,8 +206,11 @@ def quantity(fig: Figure, after: str) -> str:
 
 
 def _is_year(fig: Figure, after: str) -> bool:
-    return fig.kind == "num" and not fig.currency and fig.value.is_integer() and \
-        1990 <= fig.value <= 2040 and not re.search(r"[万亿千百]", fig.text) and not after.startswith(("亿", "万"))
+    """A year, or the month or day of a date ("2025年7月", "3月28日"): a period, not a figure."""
+    plain = fig.kind == "num" and not fig.currency and fig.value.is_integer() and not re.search(r"[万亿千百]", fig.text)
+    if plain and 1 <= fig.value <= 31 and re.match(r"(?:月|日|号)(?!份额|活|均|度|薪|租|费)", after):
+        return True
+    return plain and 1990 <= fig.value <= 2040 and not after.startswith(("亿", "万"))
 
 
 def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
