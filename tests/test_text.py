@@ -66,3 +66,11 @@ def test_traditional_answers_use_taiwan_words():
 
     assert to_script("英伟达芯片营收12亿美元，数据中心软件", "zh-Hant") == "英偉達晶片營收12億美元，資料中心軟體"
     assert to_script("英偉達晶片", "zh-Hans") == "英伟达晶片"
+
+
+def test_a_long_sentence_is_never_cut_inside_a_figure():
+    from gpumkt.lang.text import sentence_spans
+
+    text = "产业趋势催生的算力刚需:全球AI基础设施市场规模预计到2030年将突破5,000亿美元,年复合成长率超过30%,随着人工智能技术的不断成熟,云端GPU算力的需求将呈现爆发式成长。"
+    pieces = [text[a:b] for a, b in sentence_spans(text, soft_limit=40)]
+    assert len(pieces) > 1 and any("5,000亿美元" in p for p in pieces)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gpumkt.lang.text import LIST_OR_BLOCK, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "6"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "7"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.

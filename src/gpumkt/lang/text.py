@@ -175,11 +175,16 @@ def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
         return [(a, b)]
     out, i = [], a
     for j in range(a, b):
-        if text[j] in "，," and j - i >= limit // 3 and b - j > limit // 4:
+        if text[j] in "，," and j - i >= limit // 3 and b - j > limit // 4 and not _thousands(text, j):
             out.append((i, j + 1))
             i = j + 1
     out.append((i, b))
     return out
+
+
+def _thousands(text: str, j: int) -> bool:
+    """The comma at ``j`` groups digits ("5,000億"): no place to cut a sentence."""
+    return j > 0 and text[j - 1].isdigit() and re.match(r"\d{3}(?!\d)", text[j + 1:j + 5]) is not None
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ from gpumkt.lang.text import normalise
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm yoy qoq usd rmb "
                    "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
                    "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
-                   "fp8 fp16 fp32 int8 nasdaq nyse".split())
+                   "fp8 fp16 fp32 int8 nasdaq nyse inc corp ltd llc plc co".split())  # legal suffixes name no one
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
                         r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
 PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
