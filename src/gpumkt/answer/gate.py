@@ -89,7 +89,8 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
     found = vocab.find(u.own, names)
     own_names = {g.key for _, _, g in found}
     others = own_names - asked
-    rivals = others - _listed_with(u.own, found, asked)
+    runs = _runs(u.own, found)
+    rivals = others - {k for run in runs if run & asked for k in run}  # not those listed beside an asked name
     rival_forms = [f for _, _, g in found if g.key in rivals for f in g.forms]
     shared = lambda text: any(_has(text, f) for f in rival_forms)  # noqa: E731  (华为 in 华为云 too)
     scores = []
@@ -97,8 +98,7 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
         if m.version and _other_version(m, u.own):
             scores.append(0.0)  # GPT-3's figure is not GPT-4's
         elif m.key in own_names:
-            scores.append(0.2 if q.wants_figure and _in_list(u.own, found, m.key, asked)
-                          else 1.0)
+            scores.append(0.2 if q.wants_figure and _in_list(u.own, runs, m.key, asked) else 1.0)
         elif not sibling_items(u) and any(_has(u.before, f) for f in m.forms):
             scores.append(0.0 if shared(u.before) else 0.5 if others else 0.8)
         elif any(_has(u.heading, f) for f in m.forms):
@@ -113,23 +113,17 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
 LIST_JOINT = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
 
 
-def _in_list(own: str, found: list, key: str, asked: set[str]) -> bool:
+def _in_list(own: str, runs: list[set[str]], key: str, asked: set[str]) -> bool:
     """The name is one of three or more names written one after another ("微软、meta、google等")
     that the question does not ask about together, and the sentence does not pair each with its own
-    figure (分别, respectively).
+    figure (分别, respectively). ``runs`` are the sentence's name lists (``_runs``).
 
-    ``_in_list("贡献超60%的微软、辉达、google等", [(7, 9, ms), (10, 12, nv), (13, 19, g)], "google",
+    ``_in_list("贡献超60%的微软、辉达、google等", [{"microsoft", "nvidia", "google"}], "google",
     {"google"}) -> True``
     """
     if re.search(r"分别|各自|respectively|each", own):
         return False
-    return any(len(run) >= 3 and key in run and not run <= asked for run in _runs(own, found))
-
-
-def _listed_with(own: str, found: list, asked: set[str]) -> set[str]:
-    """Names written in one list with an asked name: ``_listed_with("微软、辉达等", …, {"microsoft"})
-    -> {"microsoft", "nvidia"}``."""
-    return {k for run in _runs(own, found) if run & asked for k in run}
+    return any(len(run) >= 3 and key in run and not run <= asked for run in runs)
 
 
 def _runs(own: str, found: list) -> list[set[str]]:

@@ -231,6 +231,7 @@ class _HTMLText(HTMLParser):
     def text(self) -> str:
         return "".join(self.out)
 
+
 def title_of(text: str) -> str:
     """First non-empty line without markdown marks: ``title_of("\\n# 报告\\n正文") -> "报告"``."""
     for line in text.splitlines():

@@ -152,7 +152,6 @@ def sibling_items(unit: Unit) -> bool:
     return bool(LIST_ITEM.match(unit.quote) and LIST_ITEM.match(unit.before))
 
 
-@lru_cache(maxsize=8)
 def _share_of(after: str) -> str:
     """The metric a percentage is a share of, when it is named right after it: "62%营收",
     "30% of its revenue". ``_share_of("营收的“甜蜜毒药”") -> "营收"``; ``_share_of(",增长") -> ""``."""
@@ -161,6 +160,7 @@ def _share_of(after: str) -> str:
     return found[0][2].key if found and found[0][0] == lead else ""
 
 
+@lru_cache(maxsize=8)
 def _metrics_for(quantity_kind: str) -> tuple:
     """The metric groups a figure of this kind can measure (any, for a bare number)."""
     fits = METRIC_KINDS.get(quantity_kind)

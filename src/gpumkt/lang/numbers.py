@@ -126,20 +126,19 @@ def render(value: float, quantity: str, currency: str, language: str) -> str:
     if quantity == "mult":
         return f"{_short(value)}x" if language == "en" else f"{_short(value)}倍"
     if language == "en":
-        for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
-            if abs(value) >= scale:
-                number = f"{_short(value / scale)} {word}"
-                break
-        else:
-            number = _short(value)
+        number = _scaled(value, (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)), " ")
         return {"usd": f"${number}", "cny": f"{number} yuan", "gbp": f"£{number}"}.get(currency, number)
-    for word, scale in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
-        if abs(value) >= scale:
-            number = f"{_short(value / scale)}{word}"
-            break
-    else:
-        number = _short(value)
+    number = _scaled(value, (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)), "")
     return number.replace(",", "") + {"usd": "美元", "cny": "元", "gbp": "英镑"}.get(currency, "")
+
+
+def _scaled(value: float, scales, sep: str) -> str:
+    """The value in the largest scale word it reaches: ``_scaled(1.2e9, (("billion", 1e9),), " ")
+    -> "1.2 billion"``; below every scale, the plain number."""
+    for word, scale in scales:
+        if abs(value) >= scale:
+            return f"{_short(value / scale)}{sep}{word}"
+    return _short(value)
 
 
 def _short(x: float) -> str:

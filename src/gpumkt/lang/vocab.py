@@ -56,7 +56,6 @@ def terms() -> tuple[Group, ...]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def english_metrics() -> dict[str, str]:
     """Metric key -> its first English form as the vocabulary lists it (营收 -> revenue)."""
     out = {}
@@ -67,6 +66,7 @@ def english_metrics() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
 def known_entities() -> tuple[Group, ...]:
     return tuple(_group(g) for g in _raw()["entities"])
 
