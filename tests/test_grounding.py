@@ -413,3 +413,42 @@ def test_month_and_day_of_a_date_are_no_figures_and_a_share_knows_its_whole(corp
     assert [f.text for f in facts] == ["62%"]
     assert facts[0].share_of == "营收" and facts[0].entity == "microsoft"
     assert _judge_text(build("微软贡献了CoreWeave多少比例的营收？", names), text, names).figure
+
+
+def test_a_figure_takes_the_period_it_is_given_for_not_the_first_of_its_clause():
+    doc = Document("x.md", "Acme", "# Acme\n\nAcme市场规模预计将从2023年的31.7亿美元增长到2032年的472.4亿美元。\n\n"
+                   "Acme revenue was $1.21 billion in Q2 2025 compared with $395.4 million in Q2 2024.\n", "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    period = {f.text: f.period for f in facts}
+    assert period["31.7亿美元"] == "2023" and period["472.4亿美元"] == "2032"
+    assert period["$1.21 billion"] == "2025q2" and period["$395.4 million"] == "2024q2"
+
+
+def test_a_flowchart_node_takes_its_parent_nodes_label_as_context():
+    block = ("```mermaid\ngraph TD\n    A[Acme市场分布] --> B[第二梯队 估值10-100亿美元]\n"
+             "    B --> B1[Acme: 25亿美元]\n```\n")
+    doc = Document("x.md", "Acme", "# Acme\n\n" + block, "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    assert [(f.text, f.metric) for f in facts if f.text == "25亿美元"] == [("25亿美元", "估值")]
+
+
+def test_the_years_of_a_chart_in_billions_are_periods_not_amounts():
+    block = ('```mermaid\nxychart-beta\n    title "Acme市场规模预测 (十亿美元)"\n    x-axis [2024, 2025]\n'
+             "    bar [82.68, 119.97]\n```\n")
+    doc = Document("x.md", "Acme", "# Acme\n\n" + block, "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    assert sorted((f.text, f.value, f.period) for f in facts) == [("119.97", 119.97e9, "2025"), ("82.68", 82.68e9, "2024")]
+
+
+def test_a_page_footer_is_no_passage_and_no_chunk_spans_it():
+    text = ("# Acme\n\nRevenue was $1.2 billion in Q2 2025.\n\nAcme, Inc. | Q2 2025 Commentary | Page 1 of 3\n\n"
+            "Backlog stood at $30.1 billion.\n\n- 2 -\n")
+    chunks = chunk_document(Document("x.md", "Acme", text, "0"))
+    assert [c.text for c in chunks] == ["Revenue was $1.2 billion in Q2 2025.", "Backlog stood at $30.1 billion."]
+
+
+def test_a_line_of_a_name_and_symbols_is_no_english_passage_for_a_chinese_question(corpus):
+    _, names, _ = corpus
+    q = build("Modal的首席财务官是谁?", names)
+    assert _judge_text(q, "**Modal** ⭐⭐⭐⭐", names).cov == 0.0
+    assert _judge_text(q, "Modal was founded by Erik Bernhardsson in 2021.", names).cov is None

@@ -208,7 +208,8 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
     if not q.words:
         return _event(q, u)
     if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
-        return None
+        # ... but a line of a name and symbols ("**Modal** ⭐⭐⭐⭐") is no English passage
+        return None if len(re.findall(r"[a-z]{2,}", u.own)) >= 3 or re.search(r"\d", u.own) else 0.0
     text = u.context
     found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
     return (found + len(q.places)) / (len(q.words) + len(q.places))

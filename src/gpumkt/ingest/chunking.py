@@ -13,13 +13,17 @@ from dataclasses import dataclass
 from gpumkt.lang.text import LIST_OR_BLOCK, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "7"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "8"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
 PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),
                  (2, re.compile(r"^\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]+$")), (3, re.compile(r"^\d{1,2}、\s*\S")),
                  (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))]
+# Page furniture of a PDF turned into text: a footer "Acme | Q2 Commentary | Page 1 of 3", "第3页 共10页",
+# "- 12 -". It is no passage, and a chunk is never built across it.
+PAGE_LINE = re.compile(r"(?i)^(?:[^|\n]{0,80}\|\s*)*(?:page|p\.|第)\s*\d+\s*页?"
+                       r"(?:\s*[,，/]?\s*(?:of|/|共)\s*\d+\s*页?)?$|^[-–—]\s*\d{1,4}\s*[-–—]$")
 # A flattened table (text from a PDF): a header line of periods in columns, then lines of a label
 # followed by figures, columns separated by runs of spaces.
 COLUMNS = re.compile(r"\s{2,}")
@@ -29,7 +33,7 @@ PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|fy|fiscal|20\d\d|19\d\d|y
 
 @dataclass
 class Block:
-    kind: str  # heading | text | table | chart
+    kind: str  # heading | text | table | chart | page (furniture)
     start: int
     end: int
     level: int = 0
@@ -66,6 +70,10 @@ def parse_blocks(text: str) -> list[Block]:
                 j += 1
             blocks.append(Block("table", a, lines[j][1], label="flat"))
             i = j + 1
+            continue
+        if PAGE_LINE.match(line):
+            blocks.append(Block("page", a, b))
+            i += 1
             continue
         if line.startswith("|"):
             j = i
@@ -148,7 +156,8 @@ class _Builder:
             self.pending.append(block)
             return
         self.flush()
-        (self._table if block.kind == "table" else self._chart)(block)
+        if block.kind != "page":
+            (self._table if block.kind == "table" else self._chart)(block)
 
     def _continues(self, block: Block) -> bool:
         """The line goes on a sentence the pending lines left open (a wrapped PDF line): cutting

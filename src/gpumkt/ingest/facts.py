@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import periods
+from gpumkt.lang.periods import period_spans, periods
 from gpumkt.lang.text import normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk, Fact
 
@@ -72,6 +72,7 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
 
 def _chart_units(c: Chunk, head: str, title: str) -> list[Unit]:
     raw_title = c.readable.split(". ")[0]
+    node_labels = dict(re.findall(r"(\w+)\s*\[([^\]]+)\]", c.text))
     out, pos = [], c.start
     for line in c.text.splitlines(keepends=True):
         body = line.strip()
@@ -79,10 +80,21 @@ def _chart_units(c: Chunk, head: str, title: str) -> list[Unit]:
             a = pos + line.index(body)
             paired = re.match(r"(bar|line)\s*\[", body) and ": " in c.readable
             label = c.readable if paired else f"{raw_title}: {chart_label(body)}"
+            parent = _parent_label(body, node_labels)
             out.append(Unit(c, a, a + len(body), body, label, normalise(label), "",
-                            f"{head} {normalise(raw_title)}", title))
+                            f"{head} {normalise(raw_title)}" + (f" {normalise(parent)}" if parent else ""), title))
         pos += len(line)
     return out
+
+
+def _parent_label(line: str, node_labels: dict[str, str]) -> str:
+    """A flowchart edge's parent node, labelled on another line, is the child's context: in
+    ``C --> C3[Groq: 25亿美元]`` under ``A --> C[第二梯队 估值10-100亿美元]`` the 25亿 is a valuation.
+
+    ``_parent_label("C --> C3[Groq]", {"C": "估值"}) -> "估值"``
+    """
+    m = re.match(r"(\w+)\s*-", line)
+    return node_labels.get(m.group(1), "") if m else ""
 
 
 def chart_label(line: str) -> str:
@@ -107,11 +119,11 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     scale, currency = (1.0, "") if offset_ok else table_unit(unit.heading)
     out = []
     for fig, a, b in figure_spans(raw):
+        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
+            continue  # a year is a period (a chart's "2024: 82.68" too), and a label's number is no figure
         if scale != 1.0 and (fig.currency or currency) and fig.kind == "num" and \
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
             fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
-        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
-            continue  # a year is a period, and a label's number is no figure
         clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
         near = [clause, own[:a], own] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
@@ -123,7 +135,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         metric = _nearest(_metrics_for(kind), contexts, a - ca) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca)  # is never a rate's, though
-        period = next((p for t in (clause, own, unit.before, unit.heading) for p in periods(t)[:1]), "")
+        period = _period_in(clause, a - ca, b - ca) or \
+            next((p for t in (own, unit.before, unit.heading) for p in periods(t)[:1]), "")
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
@@ -219,6 +232,25 @@ def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
     i = max([text.rfind(ch, 0, a) for ch in ends_at] + [-1]) + 1
     ends = [j for j in (text.find(ch, b) for ch in ends_at) if j >= 0]
     return text[i:min(ends) if ends else len(text)], i
+
+
+# What may stand between a figure and the period it is given for: "$1.2 billion in Q2 2025",
+# "33亿美元 (2025年2月)", "revenue of $3 billion for the third quarter of fiscal 2025".
+PERIOD_AFTER = re.compile(r"\s*[(（]?\s*(?:(?:in|for|during|of|at)\s+)?(?:the\s+)?")
+
+
+def _period_in(clause: str, a: int, b: int) -> str:
+    """The period a figure at ``clause[a:b]`` is given for: one named right after it, else the
+    nearest before it, else the first after it.
+
+    ``_period_in("从2023年的31.7亿增长到2032年的472.4亿", 21, 27) -> "2032"``
+    """
+    spans = period_spans(clause)
+    after = [(s, k) for s, _, k in spans if s >= b]
+    if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
+        return after[0][1]
+    before = [k for _, e, k in spans if e <= a]
+    return before[-1] if before else (after[0][1] if after else "")
 
 
 def _nearest(groups, contexts: list[str], pos: int) -> str:

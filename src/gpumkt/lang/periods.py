@@ -45,23 +45,31 @@ def periods(norm: str) -> list[str]:
     ``periods("2025年第二季度营收12亿美元，2024年全年19亿") -> ["2025q2", "2024"]``
     ``periods("revenue in the third quarter of fiscal 2025") -> ["2025q3"]``
     """
-    found: list[tuple[int, str]] = []
+    return list(dict.fromkeys(k for _, _, k in period_spans(norm)))
+
+
+def period_spans(norm: str) -> list[tuple[int, int, str]]:
+    """Every period expression with its span, in order of appearance.
+
+    ``period_spans("从2023年的31.7亿增长到2032年") -> [(1, 5, "2023"), (15, 19, "2032")]``
+    """
+    found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern, shape in PATTERNS:
         for m in pattern.finditer(norm):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
-            found.append((m.start(), _key(m, shape)))
+            found.append((*m.span(), _key(m, shape)))
     for m in BARE_QUARTER.finditer(norm):
         if not any(a <= m.start() < b for a, b in taken):
             q = m.group(1) or m.group(2) or m.group(3)
             taken.append(m.span())
-            found.append((m.start(), "q" + str(CN_NUM.get(q) or EN_ORD.get(q) or q)))
+            found.append((*m.span(), "q" + str(CN_NUM.get(q) or EN_ORD.get(q) or q)))
     for m in BARE_YEAR.finditer(norm):
         if not any(a <= m.start() < b for a, b in taken):
-            found.append((m.start(), m.group(1)))
-    return list(dict.fromkeys(k for _, k in sorted(found)))
+            found.append((*m.span(1), m.group(1)))
+    return sorted(found)
 
 
 def _key(m: re.Match, shape: str) -> str:
