@@ -12,7 +12,7 @@ from gpumkt.lang.numbers import render
 from gpumkt.lang.periods import agrees, periods
 from gpumkt.lang.text import normalise, sentence_spans
 from gpumkt.measure import scoring
-from gpumkt.records import Document
+from gpumkt.records import Document, Evidence
 from gpumkt.search.lexical import expand_query, tokenize
 
 
@@ -452,3 +452,18 @@ def test_a_line_of_a_name_and_symbols_is_no_english_passage_for_a_chinese_questi
     q = build("Modal的首席财务官是谁?", names)
     assert _judge_text(q, "**Modal** ⭐⭐⭐⭐", names).cov == 0.0
     assert _judge_text(q, "Modal was founded by Erik Bernhardsson in 2021.", names).cov is None
+
+
+def test_a_fallback_gives_dates_for_when_and_adds_to_the_names_asked(corpus):
+    from gpumkt.answer.compose import extractive
+    from gpumkt.answer.labels import Labels
+    from gpumkt.lang.periods import dates
+
+    docs, names, _ = corpus
+    labels = Labels(names, docs)
+    ev = Evidence(1, "x.md", "x-000", "Acme", "CoreWeave于2025年3月28日在纳斯达克上市，微软贡献了62%营收。", 0, 10, 1.0)
+    assert extractive([ev], "en", True, (), labels, {}, "year") == "The passage [1] gives: March 28, 2025."
+    said = extractive([ev], "en", False, (), labels, {}, "name", ("coreweave",))
+    assert "Microsoft" in said and "CoreWeave" not in said
+    assert dates("listed on Sept. 3, 2024; founded in 2017", "zh-Hant") == ["2024年9月3日", "2017年"]
+    assert dates("Maybe the marching band", "en") == []

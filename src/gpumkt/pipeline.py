@@ -213,7 +213,8 @@ class Pipeline:
         reason = compose.fallback_reason(checked, q.wants_figure, question) or (
             "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
         text = compose.extractive(evidence, language, q.wants_figure, sel.fitting, self._labels,
-                                  self.index.facts_by_unit()) if reason else checked.text
+                                  self.index.facts_by_unit(), q.answer_kind,
+                                  tuple(m.key for m in q.entities)) if reason else checked.text
         pairs = fact_conflicts(self.index.facts, sel.fitting) if q.wants_figure else []
         conflicts = self._conflicts(pairs, evidence)
         text = text + (" " if language == "en" else "") + compose.missing_note(sel.missing_parts, language)

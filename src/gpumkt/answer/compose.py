@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from gpumkt.answer.check import Checked
 from gpumkt.lang.numbers import figures, supported
+from gpumkt.lang.periods import dates
 from gpumkt.lang.text import HAN, detect_language, squash, to_script
 from gpumkt.records import Conflict, Evidence
 
@@ -37,19 +38,24 @@ def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
 
 
 def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitting=(), labels=None,
-               unit_facts=None) -> str:
+               unit_facts=None, kind: str = "", asked=()) -> str:
     """The evidence itself, for the asker: for a question about a figure the best two sentences
     that state one, otherwise the best one. A sentence in the asker's language is quoted verbatim
     ("报告原文：…[1]。"); a sentence in the other language, or a table row or chart line (whose
     readable form is not the report's words), is given as its figures, each said in the asker's
     language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].") — never pasted in a script the
-    asker did not use."""
+    asker did not use. A "when" question is given the sentence's dates; a question about a name
+    the names the sentence adds to those asked (``asked``, entity keys), else its figures."""
     on_topic = [e for e in evidence if e.covers] or evidence[:1]
     with_figures = [e for e in on_topic if figures(e.label or e.quote)]
     chosen = with_figures[:2] if wants_figure and with_figures else on_topic[:1]
     quoted = [e for e in chosen if _verbatim(e, language)]
-    say = _stated if wants_figure else _named
-    stated = [say(e, language, fitting, labels, unit_facts or {}) for e in chosen if e not in quoted]
+    def say(e: Evidence) -> str:
+        if kind == "year":
+            return _dated(e, language)
+        named = "" if wants_figure else _named(e, language, labels, asked)
+        return named or _stated(e, language, fitting, labels, unit_facts or {})
+    stated = [say(e) for e in chosen if e not in quoted]
     parts = [x for x in stated if x]
     if quoted:
         parts.append(EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in quoted))
@@ -58,15 +64,29 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     return (" " if language == "en" else "").join(parts)
 
 
-def _named(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:
-    """For a question that asks no figure: the names the sentence uses, in the asker's language
-    (same signature as ``_stated``, whose figures it stands in for)."""
-    names = labels.names_in(e.quote, language) if labels else []
+def _named(e: Evidence, language: str, labels, asked=()) -> str:
+    """For a question that asks no figure: the names the sentence uses besides those asked, in
+    the asker's language ("" when it adds none: its figures are said instead)."""
+    names = labels.names_in(e.quote, language, skip=asked) if labels else []
     if not names:
         return ""
     if language == "en":
         return f"The passage [{e.n}] names: " + ", ".join(names) + "."
     return f"证据[{e.n}]提到：" + "、".join(names) + "。"
+
+
+def _dated(e: Evidence, language: str) -> str:
+    """For a "when" question: the dates of the sentence, in the asker's language.
+
+    ``_dated(Evidence(n=1, quote="CoreWeave于2025年3月28日上市", …), "en")`` -> "The passage [1]
+    gives: March 28, 2025."
+    """
+    found = dates(e.quote, language)
+    if not found:
+        return ""
+    if language == "en":
+        return f"The passage [{e.n}] gives: " + "; ".join(found) + "."
+    return f"证据[{e.n}]给出的日期：" + "；".join(found) + "。"
 
 
 def _verbatim(e: Evidence, language: str) -> bool:
