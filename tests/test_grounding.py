@@ -467,3 +467,19 @@ def test_a_fallback_gives_dates_for_when_and_adds_to_the_names_asked(corpus):
     assert "Microsoft" in said and "CoreWeave" not in said
     assert dates("listed on Sept. 3, 2024; founded in 2017", "zh-Hant") == ["2024年9月3日", "2017年"]
     assert dates("Maybe the marching band", "en") == []
+
+
+def test_title_case_headings_and_job_titles_are_not_names():
+    text = ("**Revenue and Profitability**\n\nShares of AcmeCloud grew fast, said Chief Executive Officer Jane Doe,"
+            " in its Form 10-Q filed before its Series C.\n")
+    mined = {g.key for g in vocab.mine_names([text])}
+    assert {"acmecloud", "doe"} <= mined
+    assert not mined & {"profitability", "chief", "executive", "officer", "form", "series"}
+
+
+def test_an_answer_of_citations_alone_falls_back():
+    from gpumkt.answer.check import Checked
+    from gpumkt.answer.compose import fallback_reason
+
+    assert fallback_reason(Checked("[3]", [3]), False, "List the investors backing Acme.")
+    assert fallback_reason(Checked("NVIDIA and AMD [3].", [3]), False, "List the investors backing Acme.") == ""

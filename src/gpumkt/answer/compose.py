@@ -3,6 +3,8 @@ refusal and conflict wording in the asker's language and script."""
 
 from __future__ import annotations
 
+import re
+
 from gpumkt.answer.check import Checked
 from gpumkt.lang.numbers import figures, supported
 from gpumkt.lang.periods import dates
@@ -23,6 +25,8 @@ CONFLICT_LEAD = {"zh-Hans": "注意：各报告的数字不一致：", "zh-Hant"
 
 def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
     """Why the model's answer cannot stand ("" when it can)."""
+    if not re.sub(r"\[\d+\]|[\W_]", "", checked.text):
+        return "no words besides citations"  # a small model sometimes answers "[3]" alone
     if detect_language(question) == "en" and HAN.search(checked.text):
         return "not in the asker's language"
     if checked.unsupported:

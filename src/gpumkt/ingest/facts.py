@@ -129,7 +129,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
-        kind = quantity(fig, own[b:b + 16])
+        kind = quantity(fig, own[b:b + 16] if offset_ok else _row_unit(own[:a]) or own[b:b + 16])
         contexts = [clause, own[:a], unit.before, unit.heading]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         metric = _nearest(_metrics_for(kind), contexts, a - ca) or share_of
@@ -216,6 +216,15 @@ def quantity(fig: Figure, after: str) -> str:
     if COUNT_UNITS.match(after):
         return "count"
     return "num"
+
+
+def _row_unit(row: str) -> str:
+    """The unit a table row's label names for its cells, said as if it followed each figure.
+
+    ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``
+    """
+    units = re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row)
+    return f" {units[-1]}" if units and (POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1])) else ""
 
 
 def _is_year(fig: Figure, after: str) -> bool:

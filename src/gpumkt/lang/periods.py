@@ -13,7 +13,16 @@ CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4
 EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 YEAR = r"(?<![\d.$])(?<!\d,)((?:19|20)\d\d)(?![\d%])"  # "1,2025" is a number; "，2025年" a year
 _FY = r"(?:fy|fiscal(?:\s+year)?|财年|财政年度|会计年度)"
+_MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
 PATTERNS = [
+    # The end of a quarter, or its three months, name that quarter: "june 30, 2025", "three months
+    # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
+    # that ends no quarter is left to the year pattern).
+    (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "mdy"),
+    (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)"), "ymd"),
+    (re.compile(_MONTH + r"\s*(?:-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
+    (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月?\s*(?:-|–|至|到)\s*(\d{1,2})\s*月"), "ymm"),
     # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度
     (re.compile(YEAR + r"\s*年?\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
     # q2 2025, q2 fy25, 2q25, q2'25
@@ -59,8 +68,10 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(norm):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            taken.append(m.span())
-            found.append((*m.span(), _key(m, shape)))
+            key = _key(m, shape)
+            if key:
+                taken.append(m.span())
+                found.append((*m.span(), key))
     for m in BARE_QUARTER.finditer(norm):
         if not any(a <= m.start() < b for a, b in taken):
             q = m.group(1) or m.group(2) or m.group(3)
@@ -72,7 +83,24 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def _month(name: str) -> int:
+    return next(i + 1 for i, full in enumerate(MONTH_NAMES) if full.startswith(name[:3]))
+
+
+def _quarter_end(year: str, month: int, day: int) -> str:
+    """``_quarter_end("2025", 6, 30) -> "2025q2"``; "" for a day that ends no quarter (0: 月底)."""
+    return f"{year}q{month // 3}" if month in (3, 6, 9, 12) and (day == 0 or day >= 28) else ""
+
+
 def _key(m: re.Match, shape: str) -> str:
+    if shape == "mdy":
+        return _quarter_end(m.group(3), _month(m.group(1)), int(m.group(2)))
+    if shape == "ymd":
+        return _quarter_end(m.group(1), int(m.group(2)), int(m.group(3) or 0))
+    if shape in ("mmy", "ymm"):
+        first, last = (_month(m.group(1)), _month(m.group(2))) if shape == "mmy" else (int(m.group(2)), int(m.group(3)))
+        year = m.group(3) if shape == "mmy" else m.group(1)
+        return f"{year}q{last // 3}" if last - first == 2 and last % 3 == 0 else ""
     if shape == "yq":
         return f"{m.group(1)}q{CN_NUM.get(m.group(2) or m.group(3), m.group(3))}"
     if shape == "qy":
@@ -120,6 +148,7 @@ def period_free(norm: str) -> str:
     return re.sub(YEAR + r"\s*年?", " ", norm)
 
 
+MONTH_NAMES = "january february march april may june july august september october november december".split()
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 CN_DATE = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?|"

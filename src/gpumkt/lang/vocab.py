@@ -20,11 +20,16 @@ from gpumkt.lang.text import normalise
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm yoy qoq usd rmb "
                    "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
                    "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
-                   "fp8 fp16 fp32 int8 nasdaq nyse inc corp ltd llc plc co".split())  # legal suffixes name no one
+                   "fp8 fp16 fp32 int8 nasdaq nyse inc corp ltd llc plc co".split()  # legal suffixes name no one
+                   # titles and filings, capitalised mid-sentence in English ("Chief Executive Officer",
+                   # "Form 10-Q", "Series C"), and continents: no company or product
+                   + "chief executive officer financial operating technology president chairman director "
+                     "founder vice form series exchange commission securities asia america europe africa".split())
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
                         r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
 PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
 PAIR_REVERSED = re.compile(r"([A-Z][A-Za-z0-9.&\-]{1,20}(?: [A-Z][A-Za-z0-9.&\-]+)?)\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
+HEADING_LINE = re.compile(r"#{1,6}\s.*|\*\*[^*\n]+\*\*:?|__[^_\n]+__:?")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
 
 
@@ -183,6 +188,9 @@ def _mid_sentence(text: str, at: int) -> bool:
     before = text[max(0, at - 40):at].rstrip(" \t")
     if not before or before.endswith("\n"):
         return False
+    line_end = text.find("\n", at)
+    if HEADING_LINE.fullmatch(text[text.rfind("\n", 0, at) + 1:line_end if line_end >= 0 else len(text)].strip()):
+        return False  # a heading in title case ("**Revenue and Profitability**")
     if re.search(r"^\s*(?:#+|[-*>]|\d+[.、)])\s*$", before.split("\n")[-1]):
         return False  # the first word of a heading or a list item
     return bool(re.search(r"[a-z0-9,;，、（(\u4e00-\u9fff]$", before))
