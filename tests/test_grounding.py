@@ -29,6 +29,9 @@ def corpus():
     ("the third quarter of fiscal 2025", ["2025q3"]), ("2025年上半年", ["2025h1"]),
     ("fiscal 2024 revenue", ["2024"]), ("2020亿美元", []), ("2q25 and h1 2024", ["2025q2", "2024h1"]),
     ("2024年约20亿美元，2025年TTM 35.3亿美元", ["2024", "2025"]), ("共1,2025台", []),
+    ("three months ended June 30, 2025", ["2025q2"]), ("截至2025年6月底", ["2025q2"]),
+    ("April-June 2025", ["2025q2"]), ("2025年4月至6月", ["2025q2"]), ("2025年7月15日", ["2025"]),
+    ("May 5, 2025", ["2025"]),
 ])
 def test_periods(text, expected):
     assert periods(normalise(text)) == expected
@@ -483,3 +486,10 @@ def test_an_answer_of_citations_alone_falls_back():
 
     assert fallback_reason(Checked("[3]", [3]), False, "List the investors backing Acme.")
     assert fallback_reason(Checked("NVIDIA and AMD [3].", [3]), False, "List the investors backing Acme.") == ""
+
+
+def test_a_table_rows_unit_gives_its_cells_their_kind():
+    text = "Operating metrics\n\nQ2 2025     Q1 2025     Y/Y\nActive power (MW)     470     420     81%\n"
+    doc = Document("x.txt", "Acme", text, "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], [])
+    assert sorted((f.text, f.quantity) for f in facts) == [("420", "power"), ("470", "power"), ("81%", "pct")]
