@@ -489,7 +489,26 @@ def test_an_answer_of_citations_alone_falls_back():
 
 
 def test_a_table_rows_unit_gives_its_cells_their_kind():
-    text = "Operating metrics\n\nQ2 2025     Q1 2025     Y/Y\nActive power (MW)     470     420     81%\n"
+    text = ("Operating metrics\n\n($ in billions, except where noted)\nQ2 2025     Q1 2025     Y/Y\n"
+            "Revenue backlog     $30.1     $25.9     86%\nActive power (MW)     470     420     81%\n"
+            "Data centers (count)     33     28     18%\n")
     doc = Document("x.txt", "Acme", text, "0")
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], [])
-    assert sorted((f.text, f.quantity) for f in facts) == [("420", "power"), ("470", "power"), ("81%", "pct")]
+    kinds = {(f.text, f.quantity, f.value) for f in facts}
+    assert {("470", "power", 470), ("33", "count", 33), ("$30.1", "money", 30.1e9), ("81%", "pct", 81)} <= kinds
+
+
+def test_a_figure_held_together_is_the_groups_and_a_growth_rate_is_no_share(corpus):
+    _, names, _ = corpus
+    q = build("What share of the cloud market did Microsoft Azure hold?", names)
+    text = "Amazon Web Services, Microsoft Azure and Google Cloud together held 63% of that market."
+    assert _judge_text(q, text, names).entity == 0.2
+    assert not _judge_text(build("微软Azure占比多少？", names), "微软Azure营收增长率高达39%。", names).facts
+    assert _judge_text(build("微软Azure增速多少？", names), "微软Azure营收增长率高达39%。", names).facts
+
+
+def test_a_pie_charts_values_are_shares_of_its_title_not_of_its_heading():
+    block = '```mermaid\npie title "Acme需求分布"\n    "Acme" : 20.2\n    "Other" : 79.8\n```\n'
+    doc = Document("x.md", "Acme", "# Acme\n\n## 增长驱动因素\n\n" + block, "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    assert [(f.text, f.quantity, f.metric) for f in facts if f.text == "20.2"] == [("20.2", "pct", "")]

@@ -81,8 +81,8 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
     it is a sibling list item), .7 in the heading, .4 in the title, less when the unit itself names
     another company (.5, .4, .25), else 0. A context that names the asked company *and* another
     company the unit names (not one listed beside an asked name) is shared by both, and the unit is
-    about the other one (0); a figure said of a list of three or more names belongs to the group,
-    not to one member asked alone (.2)."""
+    about the other one (0); a figure said of a list of three or more names (two, when the sentence
+    says they hold it together) belongs to the group, not to one member asked alone (.2)."""
     if not q.entities:
         return 1.0
     asked = {m.key for m in q.entities}
@@ -111,10 +111,18 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
 
 
 LIST_JOINT = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
+# Between two listed names: a joint, after at most two more words of the first name ("amazon web
+# services, microsoft"), or nothing but a space ("microsoft azure": one name in two forms).
+LIST_TAIL = re.compile(r"(?:\s+[a-z]+){0,2}" + LIST_JOINT.pattern + r"|\s+")
+SHARE_ASKED = re.compile(r"\bshare\b|占比|份额|比重|占多少|占了多少|what (?:portion|fraction|part) of|how much of")
+GROWTH = {"增长率", "年复合增长率"}
+# A figure the sentence says several names hold together is theirs, not one member's.
+TOGETHER = re.compile(r"together|combined|jointly|合计|合共|共同|加起来|总共")
 
 
 def _in_list(own: str, runs: list[set[str]], key: str, asked: set[str]) -> bool:
-    """The name is one of three or more names written one after another ("微软、meta、google等")
+    """The name is one of three or more names written one after another ("微软、meta、google等"),
+    or of two said to hold the figure together ("合计", "combined"),
     that the question does not ask about together, and the sentence does not pair each with its own
     figure (分别, respectively). ``runs`` are the sentence's name lists (``_runs``).
 
@@ -123,14 +131,15 @@ def _in_list(own: str, runs: list[set[str]], key: str, asked: set[str]) -> bool:
     """
     if re.search(r"分别|各自|respectively|each", own):
         return False
-    return any(len(run) >= 3 and key in run and not run <= asked for run in runs)
+    least = 2 if TOGETHER.search(own) else 3
+    return any(len(run) >= least and key in run and not run <= asked for run in runs)
 
 
 def _runs(own: str, found: list) -> list[set[str]]:
     """Group keys of names that follow one another joined only by 、 , 和 and: one set per run."""
     runs, run = [], [found[0]] if found else []
     for prev, cur in zip(found, found[1:]):
-        if LIST_JOINT.fullmatch(own[prev[1]:cur[0]]):
+        if LIST_TAIL.fullmatch(own[prev[1]:cur[0]]):
             run.append(cur)
         else:
             runs.append(run)
@@ -191,6 +200,8 @@ def _passage_periods(indexed: str) -> tuple[str, ...]:
 def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
     if q.metrics and f.metric and not {f.metric, f.share_of} & {m.key for m in q.metrics}:
         return False  # the text attaches this figure to another metric (营业收入 for 净利润)
+    if not q.metrics and f.metric in GROWTH and SHARE_ASKED.search(q.norm):
+        return False  # a part of a whole is asked, and a rate of growth is no part of anything
     kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
     if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
         return False

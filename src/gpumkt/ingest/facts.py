@@ -121,7 +121,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     for fig, a, b in figure_spans(raw):
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
             continue  # a year is a period (a chart's "2024: 82.68" too), and a label's number is no figure
-        if scale != 1.0 and (fig.currency or currency) and fig.kind == "num" and \
+        row_unit = "" if offset_ok else _row_unit(own[:a])  # "(MW)": the "except where noted" of "$ in billions"
+        if scale != 1.0 and not row_unit and (fig.currency or currency) and fig.kind == "num" and \
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
             fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
         clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
@@ -129,7 +130,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
-        kind = quantity(fig, own[b:b + 16] if offset_ok else _row_unit(own[:a]) or own[b:b + 16])
+        kind = quantity(fig, row_unit or own[b:b + 16])
         contexts = [clause, own[:a], unit.before, unit.heading]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         metric = _nearest(_metrics_for(kind), contexts, a - ca) or share_of
@@ -141,7 +142,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
         if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
-            fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares
+            fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
+            metric = _nearest(_metrics_for("pct"), [own[:a]], 0)  # of what its title says, not its heading's
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, kind, fig.currency,
@@ -224,6 +226,8 @@ def _row_unit(row: str) -> str:
     ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``
     """
     units = re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row)
+    if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
+        return " 个"
     return f" {units[-1]}" if units and (POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1])) else ""
 
 
