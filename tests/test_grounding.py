@@ -269,7 +269,8 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("Acme的营收是多少？", "money"), ("Acme的利息支出增长到了多少？", "money"),
     ("What did Acme's interest expense grow to?", "money"), ("Acme的营收增长率是多少？", "pct"),
     ("有多少家公司来自中国？", "count"), ("Acme现有电力是多少兆瓦？", "power"),
-    ("Which big customer pays Acme the most?", "name"),
+    ("Which big customer pays Acme the most?", "name"), ("Acme收购的那家公司叫什么名字？", "name"),
+    ("What is the name of the chip Acme bought?", "name"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
