@@ -513,3 +513,10 @@ def test_a_pie_charts_values_are_shares_of_its_title_not_of_its_heading():
     doc = Document("x.md", "Acme", "# Acme\n\n## 增长驱动因素\n\n" + block, "0")
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
     assert [(f.text, f.quantity, f.metric) for f in facts if f.text == "20.2"] == [("20.2", "pct", "")]
+
+
+def test_guidance_asked_is_not_met_by_an_outcome(corpus):
+    _, names, _ = corpus
+    q = build("CoreWeave对2025年营收给出的指引是多少？", names)
+    assert not _judge_text(q, "CoreWeave在2025年营收达到50亿美元。", names).facts
+    assert _judge_text(q, "CoreWeave预计2025年营收将达到50亿美元。", names).facts
