@@ -520,3 +520,18 @@ def test_guidance_asked_is_not_met_by_an_outcome(corpus):
     q = build("CoreWeave对2025年营收给出的指引是多少？", names)
     assert not _judge_text(q, "CoreWeave在2025年营收达到50亿美元。", names).facts
     assert _judge_text(q, "CoreWeave预计2025年营收将达到50亿美元。", names).facts
+
+
+def test_a_model_answer_in_the_other_language_is_said_again_in_the_askers(corpus):
+    from gpumkt.answer.check import Checked
+    from gpumkt.answer.compose import restated
+    from gpumkt.answer.labels import Labels
+    from gpumkt.records import Fact
+
+    docs, names, _ = corpus
+    ev = Evidence(1, "x.md", "x-000", "Acme", "CoreWeave在2025年第二季度营收达到12亿美元。", 0, 10, 1.0)
+    fact = Fact("f", "x.md", "x-000", "12亿美元", 1.2e9, "money", "usd", "coreweave", "营收", "2025q2", 0, 1, 0, 10)
+    facts = {("x.md", 0): [fact]}
+    said = restated(Checked("CoreWeave的营收为12亿美元[1]。", [1]), [ev], Labels(names, docs), facts, "en")
+    assert said == "CoreWeave revenue (Q2 2025): $1.2 billion [1]."
+    assert restated(Checked("营收为13亿美元[1]。", [1]), [ev], Labels(names, docs), facts, "en") == ""

@@ -136,7 +136,7 @@ def test_english_question_gets_english_even_when_the_model_answers_in_chinese(fa
 
     fake_pipeline.generator.enqueue("CoreWeave的营收为12亿美元[1]。")
     a = fake_pipeline.ask("What was CoreWeave's revenue in Q2 2025?")
-    assert a.fallback and not a.refused
+    assert not a.fallback and not a.refused  # the model's verified figure, said again in English
     assert not re.search(r"[\u4e00-\u9fff]", a.answer), a.answer
     assert "$1.2 billion" in a.answer and "CoreWeave revenue (Q2 2025)" in a.answer
 

@@ -212,9 +212,14 @@ class Pipeline:
         wrong = misattributed(checked.text, sel.fitting, asked) if q.wants_figure else []
         reason = compose.fallback_reason(checked, q.wants_figure, question) or (
             "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
-        text = compose.extractive(evidence, language, q.wants_figure, sel.fitting, self._labels,
-                                  self.index.facts_by_unit(), q.answer_kind,
-                                  tuple(m.key for m in q.entities)) if reason else checked.text
+        # A right answer in the other language keeps its verified figures, said in the asker's words.
+        restated = compose.restated(checked, evidence, self._labels, self.index.facts_by_unit(), language) \
+            if reason == compose.OTHER_LANGUAGE and q.wants_figure and not (
+                wrong or checked.unsupported or checked.offtopic) else ""
+        text = restated or (compose.extractive(evidence, language, q.wants_figure, sel.fitting, self._labels,
+                                               self.index.facts_by_unit(), q.answer_kind,
+                                               tuple(m.key for m in q.entities)) if reason else checked.text)
+        reason = "" if restated else reason
         pairs = fact_conflicts(self.index.facts, sel.fitting) if q.wants_figure else []
         conflicts = self._conflicts(pairs, evidence)
         text = text + (" " if language == "en" else "") + compose.missing_note(sel.missing_parts, language)

@@ -23,12 +23,15 @@ CONFLICT_LEAD = {"zh-Hans": "注意：各报告的数字不一致：", "zh-Hant"
                  "en": "Note: the reports differ: "}
 
 
+OTHER_LANGUAGE = "not in the asker's language"
+
+
 def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
     """Why the model's answer cannot stand ("" when it can)."""
     if not re.sub(r"\[\d+\]|[\W_]", "", checked.text):
         return "no words besides citations"  # a small model sometimes answers "[3]" alone
     if detect_language(question) == "en" and HAN.search(checked.text):
-        return "not in the asker's language"
+        return OTHER_LANGUAGE
     if checked.unsupported:
         return "unsupported figures: " + ", ".join(checked.unsupported)
     if checked.offtopic:
@@ -66,6 +69,28 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     if not parts:
         parts = [ELSEWHERE[language] + "".join(f"[{e.n}]" for e in chosen) + ("." if language == "en" else "。")]
     return (" " if language == "en" else "").join(parts)
+
+
+def restated(checked: Checked, evidence: list[Evidence], labels, unit_facts: dict, language: str) -> str:
+    """A model answer written in the other language, said again in the asker's: each of its
+    figures as the fact of the cited evidence that has that value, with that evidence's marker
+    ("" when a figure has no such fact, or the answer has none).
+
+    "CoreWeave的营收为12亿美元[1]。" to an English asker -> "CoreWeave revenue (Q2 2025): $1.2 billion [1]."
+    """
+    from gpumkt.answer.check import same_value
+
+    cited = [e for e in evidence if e.n in checked.cited]
+    said = []
+    for fig in checked.figures:
+        match = next(((f, e.n) for e in cited for f in unit_facts.get((e.source, e.start), [])
+                      if same_value(fig, f)), None)
+        if match is None or labels is None:
+            return ""
+        said.append(f"{labels.fact(match[0], language)} [{match[1]}]")
+    if not said:
+        return ""
+    return "; ".join(dict.fromkeys(said)) + "." if language == "en" else "；".join(dict.fromkeys(said)) + "。"
 
 
 def _named(e: Evidence, language: str, labels, asked=()) -> str:
