@@ -13,6 +13,8 @@ CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4
 EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 YEAR = r"(?<![\d.$])(?<!\d,)((?:19|20)\d\d)(?![\d%])"  # "1,2025" is a number; "，2025年" a year
 _FY = r"(?:fy|fiscal(?:\s+year)?|财年|财政年度|会计年度)"
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
 _MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
 PATTERNS = [
@@ -84,7 +86,8 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
 
 
 def _month(name: str) -> int:
-    return next(i + 1 for i, full in enumerate(MONTH_NAMES) if full.startswith(name[:3]))
+    """``_month("sept") -> 9``: a month's number from its name or abbreviation, any case."""
+    return next(i + 1 for i, full in enumerate(MONTHS) if full.lower().startswith(name[:3].lower()))
 
 
 def _quarter_end(year: str, month: int, day: int) -> str:
@@ -148,9 +151,6 @@ def period_free(norm: str) -> str:
     return re.sub(YEAR + r"\s*年?", " ", norm)
 
 
-MONTH_NAMES = "january february march april may june july august september october november december".split()
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
 CN_DATE = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?|"
                      r"(?<![\d.])()(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 EN_DATE = re.compile(r"\b(" + "|".join(MONTHS + [m[:3] for m in MONTHS] + ["Sept"]) + r")\b\.?"
@@ -170,7 +170,7 @@ def dates(text: str, language: str) -> list[str]:
             found.append((y, int(mo) if mo else 0, int(d) if d else 0))
     else:
         for m in EN_DATE.finditer(text):
-            mo = next((i + 1 for i, name in enumerate(MONTHS) if m.group(1) and name.startswith(m.group(1)[:3])), 0)
+            mo = _month(m.group(1)) if m.group(1) else 0
             found.append((m.group(3) or m.group(4) or "", mo, int(m.group(2)) if m.group(2) else 0))
     said = [_said_date(y, mo, d, language) for y, mo, d in found if 0 < mo <= 12 or (y and not mo)]
     return list(dict.fromkeys(said))[:3]

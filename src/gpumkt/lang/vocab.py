@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from gpumkt.lang import periods
 from gpumkt.lang.text import normalise
 
 # Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
@@ -161,7 +162,7 @@ def mine_names(texts: list[str]) -> list[Group]:
 
 
 FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
-MONTHS = set("january february march april may june july august september october november december".split())
+MONTHS = {m.lower() for m in periods.MONTHS}
 
 
 def _latin_names(texts: list[str]) -> set[str]:
