@@ -213,11 +213,12 @@ class Pipeline:
         reason = compose.fallback_reason(checked, q.wants_figure, question) or (
             "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
         # A right answer in the other language keeps its verified figures, said in the asker's words.
-        restated = compose.restated(checked, evidence, self._labels, self.index.facts_by_unit(), language) \
+        by_unit = self.index.facts_by_unit()
+        restated = compose.restated(checked, evidence, self._labels, by_unit, language) \
             if reason == compose.OTHER_LANGUAGE and q.wants_figure and not (
                 wrong or checked.unsupported or checked.offtopic) else ""
         text = restated or (compose.extractive(evidence, language, q.wants_figure, sel.fitting, self._labels,
-                                               self.index.facts_by_unit(), q.answer_kind,
+                                               by_unit, q.answer_kind,
                                                tuple(m.key for m in q.entities)) if reason else checked.text)
         reason = "" if restated else reason
         pairs = fact_conflicts(self.index.facts, sel.fitting) if q.wants_figure else []

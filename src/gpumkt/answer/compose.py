@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gpumkt.answer.check import Checked
+from gpumkt.answer.check import Checked, same_value
 from gpumkt.lang.numbers import figures, supported
 from gpumkt.lang.periods import dates
 from gpumkt.lang.text import HAN, detect_language, squash, to_script
@@ -78,14 +78,14 @@ def restated(checked: Checked, evidence: list[Evidence], labels, unit_facts: dic
 
     "CoreWeave的营收为12亿美元[1]。" to an English asker -> "CoreWeave revenue (Q2 2025): $1.2 billion [1]."
     """
-    from gpumkt.answer.check import same_value
-
+    if labels is None:
+        return ""
     cited = [e for e in evidence if e.n in checked.cited]
     said = []
     for fig in checked.figures:
         match = next(((f, e.n) for e in cited for f in unit_facts.get((e.source, e.start), [])
                       if same_value(fig, f)), None)
-        if match is None or labels is None:
+        if match is None:
             return ""
         said.append(f"{labels.fact(match[0], language)} [{match[1]}]")
     if not said:

@@ -114,10 +114,7 @@ LIST_JOINT = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
 # Between two listed names: a joint, after at most two more words of the first name ("amazon web
 # services, microsoft"), or nothing but a space ("microsoft azure": one name in two forms).
 LIST_TAIL = re.compile(r"(?:\s+[a-z]+){0,2}" + LIST_JOINT.pattern + r"|\s+")
-SHARE_ASKED = re.compile(r"\bshare\b|占比|份额|比重|占多少|占了多少|what (?:portion|fraction|part) of|how much of")
 GROWTH = {"增长率", "年复合增长率"}
-# Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
-FORECAST_ASKED = re.compile(r"指引|财测|guidance|outlook")
 # A figure the sentence says several names hold together is theirs, not one member's.
 TOGETHER = re.compile(r"together|combined|jointly|合计|合共|共同|加起来|总共")
 
@@ -202,9 +199,9 @@ def _passage_periods(indexed: str) -> tuple[str, ...]:
 def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
     if q.metrics and f.metric and not {f.metric, f.share_of} & {m.key for m in q.metrics}:
         return False  # the text attaches this figure to another metric (营业收入 for 净利润)
-    if not q.metrics and f.metric in GROWTH and SHARE_ASKED.search(q.norm):
+    if not q.metrics and f.metric in GROWTH and q.asks_share:
         return False  # a part of a whole is asked, and a rate of growth is no part of anything
-    if f.qualifier != "forecast" and FORECAST_ASKED.search(q.norm):
+    if q.asks_guidance and f.qualifier != "forecast":
         return False  # guidance is asked, and the text states an outcome
     kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
     if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):

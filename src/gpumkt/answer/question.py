@@ -31,6 +31,9 @@ KIND_WORDS = [
     ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
               r"is it true|right\?$"),
 ]
+SHARE_ASKED = re.compile(r"\bshare\b|占比|份额|比重|占多少|占了多少|what (?:portion|fraction|part) of|how much of")
+# Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
+GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook")
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
                           r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
 # "增长到多少", "grew to": the level reached is asked, not the rate of growth.
@@ -65,6 +68,8 @@ class QuestionRecord:
     places: tuple[Mention, ...] = ()  # regions and countries asked about (欧洲, North America)
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
+    asks_share: bool = False  # a part of a whole ("what share", 占比)
+    asks_guidance: bool = False  # guidance (指引, outlook), not an outcome
 
     @property
     def subject(self) -> str:
@@ -106,7 +111,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             kind or (metric_kind if wants else ""), wants, words,
                             tuple(unknown_names(question, known)) if known else (), places=where,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
-                            contrasts=contrasts_in(norm))
+                            contrasts=contrasts_in(norm), asks_share=bool(SHARE_ASKED.search(norm)),
+                            asks_guidance=bool(GUIDANCE_ASKED.search(norm)))
     if split:
         record = _with_parts(record, names, known)
     return record

@@ -117,6 +117,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     own = normalise_aligned(raw)
     offset_ok = unit.chunk.kind == "text"
     scale, currency = (1.0, "") if offset_ok else table_unit(unit.heading)
+    pie = unit.chunk.kind == "chart" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text) is not None
     out = []
     for fig, a, b in figure_spans(raw):
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
@@ -141,7 +142,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
-        if unit.chunk.kind == "chart" and fig.kind == "num" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text):
+        if pie and fig.kind == "num":
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
             metric = _nearest(_metrics_for("pct"), [own[:a]], 0)  # of what its title says, not its heading's
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)

@@ -15,8 +15,8 @@ YEAR = r"(?<![\d.$])(?<!\d,)((?:19|20)\d\d)(?![\d%])"  # "1,2025" is a number; "
 _FY = r"(?:fy|fiscal(?:\s+year)?|财年|财政年度|会计年度)"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
-_MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
+MONTH_WORDS = MONTHS + [m[:3] for m in MONTHS] + ["Sept"]  # names, then abbreviations
+_MONTH = "(" + "|".join(w.lower() for w in MONTH_WORDS) + r")\.?"  # in normalised (lower-case) text
 PATTERNS = [
     # The end of a quarter, or its three months, name that quarter: "june 30, 2025", "three months
     # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
@@ -152,8 +152,8 @@ def period_free(norm: str) -> str:
 
 
 CN_DATE = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?|"
-                     r"(?<![\d.])()(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
-EN_DATE = re.compile(r"\b(" + "|".join(MONTHS + [m[:3] for m in MONTHS] + ["Sept"]) + r")\b\.?"
+                     r"(?<![\d.])(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+EN_DATE = re.compile(r"\b(" + "|".join(MONTH_WORDS) + r")\b\.?"
                      r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d))?|\b((?:19|20)\d\d)\b")
 
 
@@ -166,7 +166,7 @@ def dates(text: str, language: str) -> list[str]:
     found = []
     if re.search(r"[\u4e00-\u9fff]", text):
         for m in CN_DATE.finditer(text):
-            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else ("", m.group(5), m.group(6))
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else ("", m.group(4), m.group(5))
             found.append((y, int(mo) if mo else 0, int(d) if d else 0))
     else:
         for m in EN_DATE.finditer(text):
