@@ -535,3 +535,21 @@ def test_a_model_answer_in_the_other_language_is_said_again_in_the_askers(corpus
     said = restated(Checked("CoreWeave的营收为12亿美元[1]。", [1]), [ev], Labels(names, docs), facts, "en")
     assert said == "CoreWeave revenue (Q2 2025): $1.2 billion [1]."
     assert restated(Checked("营收为13亿美元[1]。", [1]), [ev], Labels(names, docs), facts, "en") == ""
+
+
+def test_a_term_holds_the_metric_word_inside_it_and_a_region_is_read_in_the_figures_clause(corpus):
+    _, names, _ = corpus
+    assert [g.key for _, _, g in vocab.find("超大规模云端业者的市场规模", vocab.metrics(), vocab.terms())] == ["市场规模"]
+    assert not build("向超大規模雲端業者租一台H100每小時多少錢？", names).metrics  # hyperscaler, not market size
+    q = build("亚太地区占GPU云计算市场的份额是多少？", names)
+    judged = _judge_text(q, "区域分布：北美占34%市场份额，亚太地区增速最快。", names)
+    assert judged.placed and not judged.facts  # Asia-Pacific is named, but the 34% is North America's
+
+
+def test_with_no_metric_asked_the_figures_sentence_must_use_a_word_of_the_question(corpus):
+    _, names, _ = corpus
+    q = build("CoreWeave 计划投入多少资金扩建数据中心？", names, known={"计划", "投入", "资金", "扩建", "数据中心"})
+    assert not q.metrics and q.words
+    text = "CoreWeave 计划投入大量资金扩建数据中心。风险：77%收入来自前2大客户。"
+    assert not _judge_last(q, text, names).named  # the words are in the sentence before only
+    assert _judge_text(q, "CoreWeave 计划投入200亿美元扩建数据中心。", names).answers

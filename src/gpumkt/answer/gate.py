@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gpumkt.answer.question import QuestionRecord, version_after
-from gpumkt.ingest.facts import Unit, sibling_items
+from gpumkt.ingest.facts import Unit, figure_clause, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
 from gpumkt.records import Fact
@@ -48,11 +48,13 @@ class Judged:
     unit_facts: tuple = ()
     placed: bool = True  # every region or country asked is named in the unit, its context or title
     contrary: bool = False  # the unit says the opposite of a word the question uses (训练 for 推理)
+    named: bool = True  # with no metric asked, the unit itself uses one of the question's words
 
     @property
     def answers(self) -> bool:
         return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
-            and self.figure and self.placed and not self.contrary and (self.cov is None or self.cov >= MIN_COVERAGE)
+            and self.figure and self.placed and not self.contrary \
+            and (self.cov is None or self.cov >= MIN_COVERAGE and self.named)
 
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
@@ -60,7 +62,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     ent = _entity(q, unit, names)
     met = _metric(q, unit)
     per = _period(q, unit)
-    fitting = [f for f in unit_facts if _fact_fits(q, f)]
+    fitting = [f for f in unit_facts if _fact_fits(q, f) and _fact_placed(q, f, unit)]
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
@@ -72,8 +74,11 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
     contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
                    for mine, other in q.contrasts)
+    # With no metric asked, the question's own words stand for it: the sentence holding the figure
+    # must use one of them, not only its heading or the sentence before.
+    named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words)
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
-                  contrary)
+                  contrary, named)
 
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:
@@ -211,6 +216,15 @@ def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
     if q.periods and f.period and all(agrees(p, [f.period]) == "conflict" for p in q.periods):
         return False
     return True
+
+
+def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """A figure whose own clause names a region, none of those asked, is that region's: in
+    "北美占34%市场份额,亚太地区增速最快" the 34% is North America's, not Asia-Pacific's."""
+    if not q.places:
+        return True
+    said = {g.key for _, _, g in vocab.find(figure_clause(u.own, f.text), vocab.places())}
+    return not said or bool(said & {m.key for m in q.places})
 
 
 def _coverage(q: QuestionRecord, u: Unit) -> float | None:

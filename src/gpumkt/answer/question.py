@@ -89,7 +89,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     ents = tuple(_mentions(question, norm, names, entity=True))
     for m in ents:
         rest = rest.replace(m.text, " ")
-    mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.metrics()))
+    mets = tuple(Mention(g.key, g.forms, rest[a:b])
+                 for a, b, g in vocab.find(rest, vocab.metrics(), vocab.terms()))  # 超大规模 is no 规模
     for m in mets:
         rest = rest.replace(m.text, " ")
     where = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.places()))
@@ -102,7 +103,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = FIGURE_WORDS.sub(" ", rest)
     kind = _answer_kind(norm)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
-    said = vocab.find(level_free, vocab.metrics())
+    said = vocab.find(level_free, vocab.metrics(), vocab.terms())
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
     wants = kind in ("pct", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))

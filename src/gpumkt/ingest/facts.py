@@ -240,6 +240,15 @@ def _is_year(fig: Figure, after: str) -> bool:
     return plain and 1990 <= fig.value <= 2040 and not after.startswith(("亿", "万"))
 
 
+def figure_clause(own: str, figure: str) -> str:
+    """The clause of a unit's text that holds a figure ("" when the figure is not in it).
+
+    ``figure_clause("北美占34%市场份额,亚太地区增速最快", "34%") -> "北美占34%市场份额"``
+    """
+    a = own.find(figure)
+    return _clause(own, a, a + len(figure), CLAUSE_END)[0] if a >= 0 and figure else ""
+
+
 def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
     """The clause around ``text[a:b]`` and where it starts (a table cell or chart point keeps
     its header: "2024: 82.68")."""

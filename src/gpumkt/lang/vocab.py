@@ -103,12 +103,22 @@ def form_pattern(form: str) -> str:
     return re.escape(form)
 
 
-def find(norm: str, groups) -> list[tuple[int, int, Group]]:
-    """Non-overlapping mentions of ``groups`` in normalised text, longest form first.
+def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
+    """Non-overlapping mentions of ``groups`` in normalised text, longest form first. A mention
+    lying inside a longer one of ``shadows`` is not one: "超大规模云厂商" (hyperscaler) is a
+    term, and the 规模 inside it no metric.
 
     ``[g.key for _, _, g in find("年度经常性收入与收入", metrics())] -> ["年度经常性收入", "营收"]``
     """
-    pattern, lookup = _matcher(tuple(groups))
+    found = _find(norm, tuple(groups))
+    if not shadows:
+        return found
+    covers = [(a, b) for a, b, _ in _find(norm, tuple(shadows))]
+    return [(a, b, g) for a, b, g in found if not any(c <= a and b <= d and d - c > b - a for c, d in covers)]
+
+
+def _find(norm: str, groups: tuple) -> list[tuple[int, int, Group]]:
+    pattern, lookup = _matcher(groups)
     out = []
     for m in pattern.finditer(norm):
         text = m.group(0)

@@ -140,7 +140,7 @@ def score_answer(q: Question, a) -> dict:
 
 
 GROUPS = {"all": lambda r: True, "own set": lambda r: r["set"] == "own",
-          "new, zh reports": lambda r: r["set"] in ("a1", "a2"), "en docs": lambda r: r["set"] in ("b-docs", "c-docs"),
+          "new, zh reports": lambda r: r["set"] in ("a1", "a2", "d-seeds"), "en docs": lambda r: r["set"] in ("b-docs", "c-docs"),
           "en questions, zh reports": lambda r: r["set"] == "b-seeds",
           "cross-language": lambda r: r["pair"] in ("en>zh", "zh-Hans>en", "zh-Hant>en"),
           "paraphrase": lambda r: r["kind"] == "paraphrase", "near miss": lambda r: r["kind"] == "near_miss"}
