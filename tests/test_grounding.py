@@ -553,3 +553,20 @@ def test_with_no_metric_asked_the_figures_sentence_must_use_a_word_of_the_questi
     text = "CoreWeave 计划投入大量资金扩建数据中心。风险：77%收入来自前2大客户。"
     assert not _judge_last(q, text, names).named  # the words are in the sentence before only
     assert _judge_text(q, "CoreWeave 计划投入200亿美元扩建数据中心。", names).answers
+
+
+def test_a_compound_metric_is_measured_by_its_head_not_its_modifier(corpus):
+    _, names, _ = corpus
+    assert [g.key for _, _, g in vocab.find_heads("cost of revenue", vocab.metrics())] == ["成本"]
+    assert [g.key for _, _, g in vocab.find_heads("营收年增长率", vocab.metrics())] == ["增长率"]
+    q = build("What was CoreWeave's cost of revenue in Q2 2025?", names)
+    assert q.measured == ("成本",) and {m.key for m in q.metrics} == {"成本", "营收"}
+    assert _judge_text(q, "In Q2 2025 CoreWeave's cost of revenue was $317 million.", names).facts
+    assert not _judge_text(q, "In Q2 2025 CoreWeave's revenue was $1.2 billion.", names).facts
+
+
+def test_a_business_segment_asked_is_not_answered_by_another_segment(corpus):
+    _, names, _ = corpus
+    q = build("報告預計輝達遊戲業務的年增率會是多少？", names)
+    assert _judge_text(q, "我们预计英伟达汽车业务仍将保持30%-40%左右的同比增长。", names).contrary
+    assert not _judge_text(q, "我们预计英伟达游戏业务将保持10%的同比增长。", names).contrary

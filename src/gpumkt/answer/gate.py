@@ -29,6 +29,7 @@ MIN_ENTITY = 0.25  # a name only in the title, while the unit names another comp
 MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
 WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
            "prior": 0.1}
+KIND_OF = {"money": "money", "num": "money", "pct": "pct", "count": "count"}  # a figure's kind as a metric's
 KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
            "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
            "duration": {"duration"}, "power": {"power"}}
@@ -202,8 +203,11 @@ def _passage_periods(indexed: str) -> tuple[str, ...]:
 
 
 def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
-    if q.metrics and f.metric and not {f.metric, f.share_of} & {m.key for m in q.metrics}:
+    asked = {m.key for m in q.metrics}
+    if q.metrics and f.metric and not {f.metric, f.share_of} & asked:
         return False  # the text attaches this figure to another metric (营业收入 for 净利润)
+    if f.metric in asked - set(q.measured) and vocab.metric_kinds().get(f.metric) == KIND_OF.get(f.quantity):
+        return False  # the modifier's own amount: revenue, when the cost of revenue is asked
     if not q.metrics and f.metric in GROWTH and q.asks_share:
         return False  # a part of a whole is asked, and a rate of growth is no part of anything
     if q.asks_guidance and f.qualifier != "forecast":

@@ -70,6 +70,7 @@ class QuestionRecord:
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     asks_share: bool = False  # a part of a whole ("what share", 占比)
     asks_guidance: bool = False  # guidance (指引, outlook), not an outcome
+    measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
 
     @property
     def subject(self) -> str:
@@ -91,6 +92,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
         rest = rest.replace(m.text, " ")
     mets = tuple(Mention(g.key, g.forms, rest[a:b])
                  for a, b, g in vocab.find(rest, vocab.metrics(), vocab.terms()))  # 超大规模 is no 规模
+    heads = tuple(g.key for _, _, g in vocab.find_heads(rest, vocab.metrics()))
     for m in mets:
         rest = rest.replace(m.text, " ")
     where = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.places()))
@@ -103,7 +105,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = FIGURE_WORDS.sub(" ", rest)
     kind = _answer_kind(norm)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
-    said = vocab.find(level_free, vocab.metrics(), vocab.terms())
+    said = vocab.find_heads(level_free, vocab.metrics())
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
     wants = kind in ("pct", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
@@ -113,7 +115,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             tuple(unknown_names(question, known)) if known else (), places=where,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
                             contrasts=contrasts_in(norm), asks_share=bool(SHARE_ASKED.search(norm)),
-                            asks_guidance=bool(GUIDANCE_ASKED.search(norm)))
+                            asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads)
     if split:
         record = _with_parts(record, names, known)
     return record
@@ -133,14 +135,15 @@ def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) 
 
 
 def contrasts_in(norm: str) -> tuple:
-    """The opposite pairs whose one side the question uses and the other not:
-    ``contrasts_in("多少比例的ai推理依赖cuda")`` -> ``((("推理", "inference"), ("训练", "training")),)``"""
+    """The sets of opposite words of which the question uses exactly one side, as (that side, the
+    other sides' forms): ``contrasts_in("多少比例的ai推理依赖cuda")`` ->
+    ``((("推理", "inference"), ("训练", "training")),)``"""
     said = lambda forms: any(re.search(vocab.form_pattern(f), norm) for f in forms)  # noqa: E731
     out = []
-    for a, b in vocab.contrasts():
-        for mine, other in ((a, b), (b, a)):
-            if said(mine) and not said(other):
-                out.append((mine, other))
+    for sides in vocab.contrasts():
+        used = [side for side in sides if said(side)]
+        if len(used) == 1:
+            out.append((used[0], tuple(f for side in sides if side is not used[0] for f in side)))
     return tuple(out)
 
 

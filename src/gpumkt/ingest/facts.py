@@ -134,9 +134,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         kind = quantity(fig, row_unit or own[b:b + 16])
         contexts = [clause, own[:a], unit.before, unit.heading]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
-        metric = _nearest(_metrics_for(kind), contexts, a - ca) or share_of
+        metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
-            metric = _nearest(vocab.metrics(), contexts, a - ca)  # is never a rate's, though
+            metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
         period = _period_in(clause, a - ca, b - ca) or \
             next((p for t in (own, unit.before, unit.heading) for p in periods(t)[:1]), "")
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
@@ -144,7 +144,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
         if pie and fig.kind == "num":
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
-            metric = _nearest(_metrics_for("pct"), [own[:a]], 0)  # of what its title says, not its heading's
+            metric = _nearest(_metrics_for("pct"), [own[:a]], 0, vocab.find_heads)  # of its title, not its heading
         start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, kind, fig.currency,
@@ -276,12 +276,12 @@ def _period_in(clause: str, a: int, b: int) -> str:
     return before[-1] if before else (after[0][1] if after else "")
 
 
-def _nearest(groups, contexts: list[str], pos: int) -> str:
+def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
     """The key of the group named nearest the figure in its clause (before it first: "62%来自微软"
     is Microsoft's); else the last named before it in its sentence, else the first named in the
     next context (the sentence, the sentence before, the heading)."""
     for i, text in enumerate(contexts):
-        found = vocab.find(text, groups)
+        found = find(text, groups)
         if i == 0:  # the figure's own clause: the name before it, else the one after it
             before = [g for a, _, g in found if a < pos]
             if before or found:

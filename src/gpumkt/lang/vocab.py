@@ -62,6 +62,12 @@ def terms() -> tuple[Group, ...]:
 
 
 @lru_cache(maxsize=1)
+def metric_kinds() -> dict[str, str]:
+    """Metric key -> the kind of figure that measures it (营收 -> money)."""
+    return {g.key: g.kind for g in metrics()}
+
+
+@lru_cache(maxsize=1)
 def english_metrics() -> dict[str, str]:
     """Metric key -> its first English form as the vocabulary lists it (营收 -> revenue)."""
     out = {}
@@ -83,8 +89,8 @@ def places() -> tuple[Group, ...]:
 
 
 @lru_cache(maxsize=1)
-def contrasts() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Pairs of opposite words, each side in its forms, normalised as text is:
+def contrasts() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Sets of opposite words (two sides or more), each side in its forms, normalised as text is:
     ((训练, training), (推理, inference)) …"""
     return tuple(tuple(tuple(normalise(f).strip() for f in side) for side in pair)
                  for pair in _raw().get("contrasts", []))
@@ -115,6 +121,28 @@ def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
         return found
     covers = [(a, b) for a, b, _ in _find(norm, tuple(shadows))]
     return [(a, b, g) for a, b, g in found if not any(c <= a and b <= d and d - c > b - a for c, d in covers)]
+
+
+MODIFIER_GAP = re.compile(r"\s?的?年?")  # "营收(年)增长率", "revenue growth": the head comes last
+HEAD_FIRST_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?")  # "cost of revenue"
+
+
+def find_heads(norm: str, groups) -> list[tuple[int, int, Group]]:
+    """Metric mentions, the modifier of a compound left out: it names what the head measures,
+    not a second quantity.
+
+    ``[g.key for _, _, g in find_heads("cost of revenue", metrics())] -> ["成本"]``;
+    ``[g.key for _, _, g in find_heads("营收增长率", metrics())] -> ["增长率"]``
+    """
+    found = find(norm, groups, terms())
+    drop = set()
+    for i in range(len(found) - 1):
+        gap = norm[found[i][1]:found[i + 1][0]]
+        if HEAD_FIRST_GAP.fullmatch(gap):
+            drop.add(i + 1)
+        elif MODIFIER_GAP.fullmatch(gap):
+            drop.add(i)
+    return [m for i, m in enumerate(found) if i not in drop]
 
 
 def _find(norm: str, groups: tuple) -> list[tuple[int, int, Group]]:
