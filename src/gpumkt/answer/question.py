@@ -90,9 +90,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     ents = tuple(_mentions(question, norm, names, entity=True))
     for m in ents:
         rest = rest.replace(m.text, " ")
-    mets = tuple(Mention(g.key, g.forms, rest[a:b])
-                 for a, b, g in vocab.find(rest, vocab.metrics(), vocab.terms()))  # 超大规模 is no 规模
-    heads = tuple(g.key for _, _, g in vocab.find_heads(rest, vocab.metrics()))
+    found = vocab.find(rest, vocab.metrics(), vocab.terms())  # 超大规模 is no 规模
+    mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)
+    heads = tuple(g.key for _, _, g in vocab.heads(rest, found))
     for m in mets:
         rest = rest.replace(m.text, " ")
     where = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.places()))

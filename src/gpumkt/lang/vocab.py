@@ -134,7 +134,11 @@ def find_heads(norm: str, groups) -> list[tuple[int, int, Group]]:
     ``[g.key for _, _, g in find_heads("cost of revenue", metrics())] -> ["成本"]``;
     ``[g.key for _, _, g in find_heads("营收增长率", metrics())] -> ["增长率"]``
     """
-    found = find(norm, groups, terms())
+    return heads(norm, find(norm, groups, terms()))
+
+
+def heads(norm: str, found: list[tuple[int, int, Group]]) -> list[tuple[int, int, Group]]:
+    """The mentions ``find`` gave for ``norm``, less the modifiers of compounds."""
     drop = set()
     for i in range(len(found) - 1):
         gap = norm[found[i][1]:found[i + 1][0]]
