@@ -270,7 +270,8 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("What did Acme's interest expense grow to?", "money"), ("Acme的营收增长率是多少？", "pct"),
     ("有多少家公司来自中国？", "count"), ("Acme现有电力是多少兆瓦？", "power"),
     ("Which big customer pays Acme the most?", "name"), ("Acme收购的那家公司叫什么名字？", "name"),
-    ("What is the name of the chip Acme bought?", "name"),
+    ("What is the name of the chip Acme bought?", "name"), ("Acme的投资预计几年可以回本？", "duration"),
+    ("Acme签约后多少个月能上线？", "duration"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
@@ -570,3 +571,19 @@ def test_a_business_segment_asked_is_not_answered_by_another_segment(corpus):
     q = build("報告預計輝達遊戲業務的年增率會是多少？", names)
     assert _judge_text(q, "我们预计英伟达汽车业务仍将保持30%-40%左右的同比增长。", names).contrary
     assert not _judge_text(q, "我们预计英伟达游戏业务将保持10%的同比增长。", names).contrary
+
+
+def test_a_count_counts_the_noun_asked_and_a_metric_of_another_kind_is_a_qualifier(corpus):
+    _, names, _ = corpus
+    q = build("Fireworks.ai 每天處理多少次 API 請求？", names)
+    assert q.counted == "api 请求"
+    assert not _judge_text(q, "Fireworks.ai 每日处理1400亿tokens。", names).facts
+    assert _judge_text(q, "Fireworks.ai 每日处理1400亿次API请求。", names).facts
+    # A one-character noun is shorthand (卡 for a GPU) and an English noun meets a Chinese clause
+    # that cannot be compared word by word: neither is judged.
+    assert _judge_text(build("CoreWeave 的叢集可以超過多少張卡？", names), "CoreWeave 可以管理超过1万块H100 GPU。", names).facts
+    assert build("How many data centers does CoreWeave run?", names).counted == "data centers"
+    # "多长时间才能赚回成本": the duration is asked, and 成本 is what is earned back.
+    q = build("CoreWeave 的基础设施要多长时间才能赚回成本？", names)
+    assert q.answer_kind == "duration" and not q.metrics and "成本" in q.words
+    assert build("CoreWeave 的营收占比是多少？", names).metrics  # a share of a money metric is asked

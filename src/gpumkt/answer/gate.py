@@ -63,7 +63,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     ent = _entity(q, unit, names)
     met = _metric(q, unit)
     per = _period(q, unit)
-    fitting = [f for f in unit_facts if _fact_fits(q, f) and _fact_placed(q, f, unit)]
+    fitting = [f for f in unit_facts if _fact_fits(q, f) and _fact_placed(q, f, unit) and _fact_counts(q, f, unit)]
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
@@ -229,6 +229,22 @@ def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:
         return True
     said = {g.key for _, _, g in vocab.find(figure_clause(u.own, f.text), vocab.places())}
     return not said or bool(said & {m.key for m in q.places})
+
+
+def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """A count counts what was asked: the figure's clause shares a word (a Latin word, or two
+    characters of a Chinese one) with the noun counted. 1400亿 in "每日处理1400亿tokens" is no
+    number of API requests. Not judged when the noun and the clause are in different scripts, or
+    the noun is one Chinese character (多少张卡: 卡 stands for a GPU)."""
+    if not q.counted or f.quantity not in ("count", "num"):
+        return True
+    clause = figure_clause(u.own, f.text) or u.own
+    han = "".join(HAN_RE.findall(q.counted))
+    latin = [w.rstrip("s") for w in re.findall(r"[a-z][a-z0-9\-]+", q.counted)]
+    if bool(han) != bool(HAN_RE.search(clause)) or len(han) < 2 and not latin:
+        return True  # "data centers" and 数据中心 cannot be compared word by word; 卡 is shorthand
+    pairs = [han[i:i + 2] for i in range(len(han) - 1)]
+    return any(w in clause for w in latin) or any(p in clause for p in pairs)
 
 
 def _coverage(q: QuestionRecord, u: Unit) -> float | None:

@@ -20,7 +20,8 @@ KIND_WORDS = [
             r"ratio|\bmargin\b|\brate\b|多少%|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
-    ("duration", r"多久|多长时间|多长的|几年时间|多少年|how long|how many (?:years|months|weeks|days)"),
+    ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份)|"
+                 r"how long|how many (?:years|months|weeks|days|hours)"),
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种)|how many|number of"),
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
@@ -31,7 +32,8 @@ KIND_WORDS = [
     ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
               r"is it true|right\?$"),
 ]
-SHARE_ASKED = re.compile(r"\bshare\b|占比|份额|比重|占多少|占了多少|what (?:portion|fraction|part) of|how much of")
+SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
+                         r"what (?:portion|fraction|part) of|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
 GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook")
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
@@ -71,6 +73,7 @@ class QuestionRecord:
     asks_share: bool = False  # a part of a whole ("what share", 占比)
     asks_guidance: bool = False  # guidance (指引, outlook), not an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
+    counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
 
     @property
     def subject(self) -> str:
@@ -90,8 +93,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     ents = tuple(_mentions(question, norm, names, entity=True))
     for m in ents:
         rest = rest.replace(m.text, " ")
-    found = vocab.find(rest, vocab.metrics(), vocab.terms())  # 超大规模 is no 规模
-    mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)
+    kind = _answer_kind(norm)
+    found = [x for x in vocab.find(rest, vocab.metrics(), vocab.terms()) if measurable(x[2].kind, kind)]
+    mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)  # 超大规模 is no 规模 (terms)
     heads = tuple(g.key for _, _, g in vocab.heads(rest, found))
     for m in mets:
         rest = rest.replace(m.text, " ")
@@ -103,9 +107,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     for _, pattern in KIND_WORDS:  # how the question is phrased is not what it is about
         rest = re.sub(pattern, " ", rest)
     rest = FIGURE_WORDS.sub(" ", rest)
-    kind = _answer_kind(norm)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
-    said = vocab.find_heads(level_free, vocab.metrics())
+    said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)]
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
     wants = kind in ("pct", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
@@ -115,10 +118,45 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             tuple(unknown_names(question, known)) if known else (), places=where,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
                             contrasts=contrasts_in(norm), asks_share=bool(SHARE_ASKED.search(norm)),
-                            asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads)
+                            asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
+                            counted=counted_noun(norm))
     if split:
         record = _with_parts(record, names, known)
     return record
+
+
+# Kinds of quantity that exclude one another: a question that asks a duration, a count, an amount
+# of money or of power by its own words is not measuring a metric of another of these kinds.
+EXCLUSIVE_KINDS = {"money", "count", "duration", "power"}
+
+
+def measurable(metric_kind: str, answer_kind: str) -> bool:
+    """Whether a metric can be what a question asks for, given the kind of answer its words ask:
+    in "多长时间才能赚回成本" the 成本 (money) is what is earned back, and the duration is asked.
+
+    ``measurable("money", "duration") -> False``; ``measurable("money", "pct") -> True`` (a share
+    or growth of revenue is a percentage of a money metric).
+    """
+    return not (answer_kind in EXCLUSIVE_KINDS and metric_kind in EXCLUSIVE_KINDS and metric_kind != answer_kind)
+
+
+COUNTED_ZH = re.compile(r"(?:多少|几)\s*(?:个|家|名|位|台|块|张|座|款|次|种|颗|条|项|枚|架|部|间|所|只|支)\s*"
+                        r"([^，,。？?！!；;]{1,12})")
+COUNTED_EN = re.compile(r"how many\s+([a-z0-9\-]+(?:\s+[a-z0-9\-]+){0,2})")
+COUNTED_STOP = re.compile(r"的|是|呢|吗|对|在|了|被|能|可以|会|将|\s(?:could|would|can|will|did|does|do|are|is|were|"
+                          r"was|has|have|had|of|in|on|for|by|at|from|that|does)\b.*")
+
+
+def counted_noun(norm: str) -> str:
+    """What a question that asks one count counts ("" for any other question, or one asking two).
+
+    ``counted_noun("cuda 有多少名注册开发者?") -> "注册开发者"``;
+    ``counted_noun("how many gpu hours could be saved?") -> "gpu hours"``
+    """
+    found = [m.group(1) for m in COUNTED_ZH.finditer(norm)] + [m.group(1) for m in COUNTED_EN.finditer(norm)]
+    if len(found) != 1:
+        return ""
+    return COUNTED_STOP.split(found[0])[0].strip()
 
 
 def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) -> list[Mention]:
