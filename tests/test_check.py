@@ -90,3 +90,11 @@ def test_attribution_rejects_a_neighbouring_figure():
     assert misattributed("营收为12亿美元[1]，是2025年的数字。", [q2], []) == []
     assert misattributed("Revenue was $1.2 billion [1].", [q2], []) == []
     assert misattributed("比预期的10.8亿美元高", [q2], figures("预期10.8亿美元")) == []
+
+
+def test_figures_many_times_apart_are_of_different_scopes_not_a_conflict():
+    plan = fact("230亿美元", 2.3e10, metric="资本开支", period="2025")
+    quarter = fact("29亿美元", 2.9e9, source="002.txt", metric="资本开支", period="2025")
+    assert fact_conflicts([plan, quarter], [plan]) == []
+    a, b = fact("6亿美元", 6e8, metric="估值"), fact("1.38亿美元", 1.38e8, source="002.txt", metric="估值")
+    assert fact_conflicts([a, b], [a]) == [(a, b)]

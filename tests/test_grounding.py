@@ -587,3 +587,12 @@ def test_a_count_counts_the_noun_asked_and_a_metric_of_another_kind_is_a_qualifi
     q = build("CoreWeave 的基础设施要多长时间才能赚回成本？", names)
     assert q.answer_kind == "duration" and not q.metrics and "成本" in q.words
     assert build("CoreWeave 的营收占比是多少？", names).metrics  # a share of a money metric is asked
+
+
+def test_the_day_of_an_english_date_is_no_figure_and_its_comma_ends_no_clause():
+    from gpumkt.records import Chunk
+
+    text = "Revenue for the three months ended June 30, 2025 reached $1.2 billion. On 30 June 2025 it ran 33 sites."
+    chunk = Chunk("x-000", "x.md", "Acme", 0, len(text), text, normalise(text))
+    got = [(f.text, f.period) for f in build_facts(units(chunk, text), [])]
+    assert got == [("$1.2 billion", "2025q2"), ("33", "2025")]

@@ -14,11 +14,16 @@ from functools import lru_cache
 
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import period_spans, periods
+from gpumkt.lang.periods import MONTH_PATTERN, period_spans, periods
 from gpumkt.lang.text import normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk, Fact
 
 CLAUSE_END = "，,;；：:、（）()"
+# The day of an English date ("June 30, 2025", "30 June 2025") is no figure, and the comma inside
+# the date ends no clause: "the three months ended June 30, 2025 reached $1.2 billion" is Q2's.
+DAY_BEFORE = re.compile(MONTH_PATTERN + r"\s*$")
+DAY_AFTER = re.compile(r"\s*" + MONTH_PATTERN + r"(?![a-z])")
+DATE_COMMA = re.compile(MONTH_PATTERN + r"\s+\d{1,2}(,)\s+(?:19|20)\d\d")
 COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|gpus?|customers?|employees?|"
                          r"data cent(?:er|re)s?|clusters?|nodes?)")
 POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
@@ -118,15 +123,16 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     offset_ok = unit.chunk.kind == "text"
     scale, currency = (1.0, "") if offset_ok else table_unit(unit.heading)
     pie = unit.chunk.kind == "chart" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text) is not None
+    dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)  # same length as ``own``
     out = []
     for fig, a, b in figure_spans(raw):
-        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]):
+        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b):
             continue  # a year is a period (a chart's "2024: 82.68" too), and a label's number is no figure
         row_unit = "" if offset_ok else _row_unit(own[:a])  # "(MW)": the "except where noted" of "$ in billions"
         if scale != 1.0 and not row_unit and (fig.currency or currency) and fig.kind == "num" and \
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
             fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
-        clause, ca = _clause(own, a, b, CLAUSE_END if offset_ok else ";；|")
+        clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
         near = [clause, own[:a], own] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         # A metric named only after the figure, outside its clause, is about something else.
@@ -238,6 +244,12 @@ def _is_year(fig: Figure, after: str) -> bool:
     if plain and 1 <= fig.value <= 31 and re.match(r"(?:月|日|号)(?!份额|活|均|度|薪|租|费)", after):
         return True
     return plain and 1990 <= fig.value <= 2040 and not after.startswith(("亿", "万"))
+
+
+def _is_day(fig: Figure, own: str, a: int, b: int) -> bool:
+    """The day of an English date: ``_is_day(<30>, "ended june 30, 2025", 12, 14) -> True``."""
+    plain_day = fig.kind == "num" and not fig.currency and fig.value.is_integer() and 1 <= fig.value <= 31
+    return plain_day and bool(DAY_BEFORE.search(own[max(0, a - 12):a]) or DAY_AFTER.match(own, b))
 
 
 def figure_clause(own: str, figure: str) -> str:
