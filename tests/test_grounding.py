@@ -596,3 +596,17 @@ def test_the_day_of_an_english_date_is_no_figure_and_its_comma_ends_no_clause():
     chunk = Chunk("x-000", "x.md", "Acme", 0, len(text), text, normalise(text))
     got = [(f.text, f.period) for f in build_facts(units(chunk, text), [])]
     assert got == [("$1.2 billion", "2025q2"), ("33", "2025")]
+
+
+def test_a_list_of_other_companies_figures_does_not_answer_for_a_company_it_leaves_out(corpus):
+    _, names, _ = corpus
+    q = build("2025年第二季度 AWS 的市场份额是多少？", names)
+    listing = "其他主要厂商: 阿里云: 4%，甲骨文 (Oracle): 3%，Salesforce: 2%，IBM Cloud: 2%。"
+    assert not _judge_text(q, listing, names).facts
+    q = build("CoreWeave 的客户集中度是多少？", names)  # two customers, each with its part, are no such list
+    assert _judge_text(q, "CoreWeave 客户集中度高：微软一家贡献62%营收，OpenAI追加40亿美元订单。", names).facts
+
+
+def test_a_term_of_the_field_and_its_acronym_are_no_name_pair():
+    texts = ["阿里云在中国AI基础设施(AI IaaS)市场中占据23%的份额。基础设施投入很大。"]
+    assert not [g for g in vocab.mine_names(texts) if "基础设施" in g.forms]

@@ -63,7 +63,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     ent = _entity(q, unit, names)
     met = _metric(q, unit)
     per = _period(q, unit)
-    fitting = [f for f in unit_facts if _fact_fits(q, f) and _fact_placed(q, f, unit) and _fact_counts(q, f, unit)]
+    fitting = [f for f in unit_facts if _fact_fits(q, f) and _fact_placed(q, f, unit) and _fact_counts(q, f, unit)
+               and not _others_listed(q, f, unit_facts)]
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
@@ -229,6 +230,16 @@ def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:
         return True
     said = {g.key for _, _, g in vocab.find(figure_clause(u.own, f.text), vocab.places())}
     return not said or bool(said & {m.key for m in q.places})
+
+
+def _others_listed(q: QuestionRecord, f: Fact, unit_facts: list[Fact]) -> bool:
+    """The figure is one of a list that gives each of three or more other companies its own figure
+    ("阿里云: 4% 甲骨文: 3% Salesforce: 2%") and none to a company asked: the asked one is not
+    in that list, whatever heading or sentence before names it. (Two are often a company's
+    customers, each with its part: "微软贡献62%营收，OpenAI追加40亿美元订单".)"""
+    asked = {m.key for m in q.entities}
+    owners = {g.entity for g in unit_facts if g.entity}
+    return bool(asked) and f.entity not in asked and len(owners - asked) >= 3 and not owners & asked
 
 
 def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:

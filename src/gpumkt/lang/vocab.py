@@ -241,12 +241,12 @@ def _mid_sentence(text: str, at: int) -> bool:
 
 def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
     """A Chinese name and its Latin form, not a term and its acronym (资本开支 (CapEx)) nor a
-    description (最快推理 (Fireworks)): the Latin side is no vocabulary word, and the Chinese
-    side is used as a name more than once."""
+    description (最快推理 (Fireworks)): neither side is a vocabulary word, and the Chinese side
+    is used as a name more than once."""
     norm = normalise(latin).strip()
     vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
-    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary:
-        return False
+    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or normalise(han) in vocabulary:
+        return False  # ... nor a term of the field and its acronym (基础设施 (AI IaaS))
     return sum(t.count(han) for t in texts) >= 2
 
 
