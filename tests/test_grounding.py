@@ -608,5 +608,14 @@ def test_a_list_of_other_companies_figures_does_not_answer_for_a_company_it_leav
 
 
 def test_a_term_of_the_field_and_its_acronym_are_no_name_pair():
-    texts = ["阿里云在中国AI基础设施(AI IaaS)市场中占据23%的份额。基础设施投入很大。"]
-    assert not [g for g in vocab.mine_names(texts) if "基础设施" in g.forms]
+    texts = ["阿里云在中国AI基础设施(AI IaaS)市场中占据23%的份额。基础设施投入很大。",
+             "无服务器平台（Modal）按秒计费。无服务器平台很多。"]
+    mined = {f for g in vocab.mine_names(texts) for f in g.forms}
+    assert "基础设施" not in mined and "无服务器平台" not in mined
+
+
+def test_a_narrower_metric_answers_for_the_broader_one_and_scaling_law_is_no_market_size(corpus):
+    _, names, _ = corpus
+    q = build("GPU云计算里，亚太地区的增速是多少？", names)
+    assert _judge_text(q, "亚太地区增速最快(25.5% CAGR)。", names).facts  # a CAGR is a growth rate
+    assert not build("在规模定律遇到瓶颈的当下，模型效果能改善多少？", names).metrics

@@ -205,7 +205,7 @@ def _passage_periods(indexed: str) -> tuple[str, ...]:
 
 def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
     asked = {m.key for m in q.metrics}
-    if q.metrics and f.metric and not {f.metric, f.share_of} & asked:
+    if q.metrics and f.metric and not {f.metric, f.share_of} & asked and not _narrower(f.metric, asked):
         return False  # the text attaches this figure to another metric (营业收入 for 净利润)
     if f.metric in asked - set(q.measured) and vocab.metric_kinds().get(f.metric) == KIND_OF.get(f.quantity):
         return False  # the modifier's own amount: revenue, when the cost of revenue is asked
@@ -221,6 +221,12 @@ def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
     if q.periods and f.period and all(agrees(p, [f.period]) == "conflict" for p in q.periods):
         return False
     return True
+
+
+def _narrower(metric: str, asked: set[str]) -> bool:
+    """The figure's metric is a kind of one asked, named by adding to its name: a compound annual
+    growth rate is a growth rate (``_narrower("年复合增长率", {"增长率"}) -> True``)."""
+    return any(metric != a and metric.endswith(a) for a in asked)
 
 
 def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:

@@ -245,8 +245,9 @@ def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
     is used as a name more than once."""
     norm = normalise(latin).strip()
     vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
-    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or normalise(han) in vocabulary:
-        return False  # ... nor a term of the field and its acronym (基础设施 (AI IaaS))
+    words = [f for f in vocabulary if len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f)]
+    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or any(w in normalise(han) for w in words):
+        return False  # ... nor a term of the field (基础设施 (AI IaaS)) or a description using one (无服务器平台)
     return sum(t.count(han) for t in texts) >= 2
 
 
