@@ -619,3 +619,13 @@ def test_a_narrower_metric_answers_for_the_broader_one_and_scaling_law_is_no_mar
     q = build("GPU云计算里，亚太地区的增速是多少？", names)
     assert _judge_text(q, "亚太地区增速最快(25.5% CAGR)。", names).facts  # a CAGR is a growth rate
     assert not build("在规模定律遇到瓶颈的当下，模型效果能改善多少？", names).metrics
+
+
+def test_a_name_after_the_figure_outside_its_clause_does_not_own_it():
+    from gpumkt.records import Chunk
+
+    text = "CoreWeave 概况。公司的合约积压年增长86%至301亿美元,其中包括与OpenAI的40亿美元扩张合约。"
+    chunk = Chunk("x-000", "x.md", "CoreWeave 概况", 0, len(text), text, normalise(text))
+    names = [vocab.Group("openai", ("openai",)), vocab.Group("coreweave", ("coreweave",))]
+    got = {f.text: f.entity for f in build_facts(units(chunk, text), names)}
+    assert got["86%"] == "coreweave" and got["40亿美元"] == "openai"

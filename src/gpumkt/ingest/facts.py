@@ -133,7 +133,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
             fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
-        near = [clause, own[:a], own] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
+        # A name only after the figure, outside its clause, is about something else too
+        # ("积压年增长86%至301亿美元,其中包括与OpenAI的40亿美元合约": the 86% is not OpenAI's).
+        near = [clause, own[:a]] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.

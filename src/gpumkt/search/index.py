@@ -28,7 +28,7 @@ from gpumkt.search.lexical import BM25, tokenize
 from gpumkt.search.store import FaissStore
 
 FILES = ("chunks.jsonl", "dense.faiss", "bm25.json", "units.faiss", "facts.jsonl", "names.json")
-FACTS_VERSION = "28"  # bump when units, facts or name mining change
+FACTS_VERSION = "29"  # bump when units, facts or name mining change
 
 
 @dataclass
