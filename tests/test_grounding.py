@@ -629,3 +629,12 @@ def test_a_name_after_the_figure_outside_its_clause_does_not_own_it():
     names = [vocab.Group("openai", ("openai",)), vocab.Group("coreweave", ("coreweave",))]
     got = {f.text: f.entity for f in build_facts(units(chunk, text), names)}
     assert got["86%"] == "coreweave" and got["40亿美元"] == "openai"
+
+
+def test_a_figure_the_question_quotes_ranks_the_passage_that_states_it(corpus):
+    _, names, _ = corpus
+    q = build("Which single customer brings in 62% of CoreWeave's revenue?", names)
+    assert q.quoted == ((62.0, True),) and not build("GPT-4 有多少参数？", names).quoted
+    said = _judge_text(q, "CoreWeave 客户集中度高：微软一家贡献62%营收。", names)
+    other = _judge_text(q, "CoreWeave 客户集中度高：微软一家贡献大部分营收。", names)
+    assert said.score > other.score

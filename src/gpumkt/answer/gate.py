@@ -28,7 +28,7 @@ MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the questi
 MIN_ENTITY = 0.25  # a name only in the title, while the unit names another company, is the floor
 MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
 WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
-           "prior": 0.1}
+           "prior": 0.1, "echo": 0.3}
 KIND_OF = {"money": "money", "num": "money", "pct": "pct", "count": "count"}  # a figure's kind as a metric's
 KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
            "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
@@ -72,7 +72,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     w = WEIGHTS
     score = (w["sim"] * sim + w["cov"] * (cov if cov is not None else 0.5) + w["entity"] * ent + w["metric"] * met
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
-             + w["figure"] * figure + w["prior"] * prior)
+             + w["figure"] * figure + w["prior"] * prior + w["echo"] * _echoes(q, unit_facts))
     placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
     contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
                    for mine, other in q.contrasts)
@@ -221,6 +221,13 @@ def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
     if q.periods and f.period and all(agrees(p, [f.period]) == "conflict" for p in q.periods):
         return False
     return True
+
+
+def _echoes(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
+    """The unit states a figure the question quotes: "Which customer brings in 62% of revenue?"
+    is about the sentence that says 62%."""
+    return any(abs(f.value - v) <= 0.005 * max(abs(v), 1e-9) and (f.quantity == "pct") == pct
+               for v, pct in q.quoted for f in unit_facts)
 
 
 def _narrower(metric: str, asked: set[str]) -> bool:

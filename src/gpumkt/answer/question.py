@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from gpumkt.lang import vocab
+from gpumkt.lang.numbers import figures
 from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
@@ -74,6 +75,7 @@ class QuestionRecord:
     asks_guidance: bool = False  # guidance (指引, outlook), not an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
+    quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
 
     @property
     def subject(self) -> str:
@@ -119,7 +121,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
                             contrasts=contrasts_in(norm), asks_share=bool(SHARE_ASKED.search(norm)),
                             asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
-                            counted=counted_noun(norm))
+                            counted=counted_noun(norm), quoted=quoted_figures(question))
     if split:
         record = _with_parts(record, names, known)
     return record
@@ -145,6 +147,20 @@ COUNTED_ZH = re.compile(r"(?:多少|几)\s*(?:个|家|名|位|台|块|张|座|�
 COUNTED_EN = re.compile(r"how many\s+([a-z0-9\-]+(?:\s+[a-z0-9\-]+){0,2})")
 COUNTED_STOP = re.compile(r"的|是|呢|吗|对|在|了|被|能|可以|会|将|\s(?:could|would|can|will|did|does|do|are|is|were|"
                           r"was|has|have|had|of|in|on|for|by|at|from|that|does)\b.*")
+
+
+def quoted_figures(question: str) -> tuple[tuple[float, bool], ...]:
+    """The figures a question quotes, which tie it to the passage that states them ("Which
+    customer brings in 62% of revenue?"): percentages, multiples, amounts with a currency or a
+    scale; not a year, nor a version ("GPT-4").
+
+    ``quoted_figures("Which customer signed a $4 billion deal in 2025?") -> ((4e9, False),)``
+    """
+    out = []
+    for f in figures(question):
+        if f.kind in ("pct", "mult") or f.currency or re.search(r"[万亿千百]|illion|bn\b", f.text):
+            out.append((f.value, f.kind == "pct"))
+    return tuple(out)
 
 
 def counted_noun(norm: str) -> str:
