@@ -379,6 +379,11 @@ def test_labels_say_a_fact_in_the_askers_words(corpus):
     assert labels.fact(fact, "en") == "CoreWeave revenue (Q2 2025): $1.2 billion"
     assert labels.fact(fact, "zh-Hans") == "CoreWeave营收（2025年第二季度）：12亿美元"
     assert (period("2024h1", "en"), period("2024", "zh-Hans"), period("q3", "zh-Hans")) == ("H1 2024", "2024年", "第三季度")
+    low = Fact("g0", "x", "c", "3-", 3e12, "money", "usd", "nvidia", "市场规模", "", 5, 7, 0, 20)
+    high = Fact("g1", "x", "c", "4万亿美元", 4e12, "money", "usd", "nvidia", "市场规模", "", 7, 12, 0, 20)
+    ranged = Labels(names, docs, [low, high])
+    assert ranged.fact(high, "en") == "NVIDIA market size: $3-4 trillion"
+    assert ranged.fact(high, "zh-Hans").endswith("：3-4万亿美元")
 
 
 def _judge_last(q, text, names):

@@ -49,3 +49,11 @@ def test_supported_against_a_pool():
     pool = figures("營收達到12億美元,年增長率207%")
     assert supported(one("$1.2 billion"), pool)
     assert not supported(one("207亿美元"), pool)
+
+
+def test_a_range_is_said_once_in_the_high_ends_words():
+    from gpumkt.lang.numbers import render_range
+
+    assert render_range(3e12, 4e12, "money", "usd", "en") == "$3-4 trillion"
+    assert render_range(3e12, 4e12, "money", "usd", "zh-Hans") == "3-4万亿美元"
+    assert render_range(5e8, 2e9, "money", "usd", "en") == "$500 million to $2 billion"

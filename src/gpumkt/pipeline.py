@@ -173,7 +173,7 @@ class Pipeline:
 
     @cached_property
     def _labels(self) -> Labels:
-        return Labels(self.index.names, self.index.docs)
+        return Labels(self.index.names, self.index.docs, self.index.facts)
 
     @cached_property
     def _known(self) -> frozenset[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from gpumkt.answer.check import Checked, same_value
+from gpumkt.answer.labels import range_start
 from gpumkt.lang.numbers import figures, supported
 from gpumkt.lang.periods import dates
 from gpumkt.lang.text import HAN, detect_language, squash, to_script
@@ -128,7 +129,8 @@ def _verbatim(e: Evidence, language: str) -> bool:
 def _stated(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:
     """The figures of one evidence sentence in the asker's words, the ones that fit the question first."""
     mine = [f for f in fitting if f.source == e.source and f.sent_start == e.start]
-    facts = list({f.id: f for f in mine + list(unit_facts.get((e.source, e.start), []))}.values())[:3]
+    facts = [f for f in {f.id: f for f in mine + list(unit_facts.get((e.source, e.start), []))}.values()
+             if not range_start(f)][:3]  # a range's first half is said with its second
     if not facts or labels is None:
         return ""
     if language == "en":

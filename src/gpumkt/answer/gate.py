@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gpumkt.answer.labels import range_start
 from gpumkt.answer.question import QuestionRecord, version_after
 from gpumkt.ingest.facts import Unit, figure_clause, sibling_items
 from gpumkt.lang import vocab
@@ -330,7 +331,7 @@ def nearest(ranked: list[Judged], limit: int = 3) -> list[tuple[Fact, Judged]]:
 def listable(f: Fact) -> bool:
     """A figure worth offering as what the reports do say: not the first half of a range ("2-" of
     "2-4万亿") and not a bare number the text attaches to no metric."""
-    return not re.search(r"[-~–至到]$", f.text) and (f.quantity != "num" or bool(f.metric))
+    return not range_start(f) and (f.quantity != "num" or bool(f.metric))
 
 
 def _said(f: Fact) -> tuple:

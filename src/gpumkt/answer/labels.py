@@ -10,24 +10,40 @@ import re
 from functools import cached_property, lru_cache
 
 from gpumkt.lang import vocab
-from gpumkt.lang.numbers import render
+from gpumkt.lang.numbers import render, render_range
 from gpumkt.records import Document, Fact
 
 LATIN = re.compile(r"[a-z0-9 .&\-]+")
+LATIN_LETTER = re.compile(r"[A-Za-z$]")
 HALF = {"1": ("H1", "上半年"), "2": ("H2", "下半年")}
 QUARTER = "一二三四"
 
 
+RANGE_OPEN = re.compile(r"[-~–至到]$")  # the first half of a range, as a fact's text ends: "3-", "200亿至"
+
+
+def range_start(f: Fact) -> bool:
+    return bool(RANGE_OPEN.search(f.text))
+
+
 class Labels:
-    def __init__(self, names: list[vocab.Group], docs: dict[str, Document]):
+    def __init__(self, names: list[vocab.Group], docs: dict[str, Document], facts: list[Fact] = ()):
         groups = list(vocab.known_entities()) + list(names)
         self.entities = {g.key: g for g in reversed(groups)}  # mined names win over the general list
         self.texts = tuple(d.text for d in docs.values())
+        self.before = {b.id: a for a, b in zip(facts, facts[1:])}  # each fact's predecessor
 
     def fact(self, f: Fact, language: str) -> str:
-        """``"CoreWeave revenue (Q2 2025): $1.2 billion"`` / ``"CoreWeave营收（2025年第二季度）：12亿美元"``"""
-        figure = f.text if language != "en" and f.quantity not in ("money", "pct", "mult") else \
-            render(f.value, f.quantity, f.currency, language)
+        """``"CoreWeave revenue (Q2 2025): $1.2 billion"`` / ``"CoreWeave营收（2025年第二季度）：12亿美元"``;
+        the second half of a range says the whole range ("$3-4 trillion", "3-4万亿美元")."""
+        low = self.before.get(f.id)
+        if low is not None and range_start(low) and low.sent_start == f.sent_start and low.quantity == f.quantity:
+            figure = low.text + f.text if language != "en" and not LATIN_LETTER.search(low.text + f.text) else \
+                render_range(low.value, f.value, f.quantity, f.currency, language)
+        elif language != "en" and f.quantity not in ("money", "pct", "mult"):
+            figure = f.text
+        else:
+            figure = render(f.value, f.quantity, f.currency, language)
         what = [self.entity(f.entity, language), self.metric(f.metric, language)]
         when = period(f.period, language)
         if language == "en":

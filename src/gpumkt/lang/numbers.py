@@ -132,6 +132,18 @@ def render(value: float, quantity: str, currency: str, language: str) -> str:
     return number.replace(",", "") + {"usd": "美元", "cny": "元", "gbp": "英镑"}.get(currency, "")
 
 
+def render_range(low: float, high: float, quantity: str, currency: str, language: str) -> str:
+    """A range written for the asker, the low end in the high end's words when they share them:
+    ``render_range(3e12, 4e12, "money", "usd", "en") -> "$3-4 trillion"``,
+    ``render_range(5e8, 2e9, "money", "usd", "en") -> "$500 million to $2 billion"``.
+    """
+    lo, hi = render(low, quantity, currency, language), render(high, quantity, currency, language)
+    a, b = re.search(r"[\d.,]+", lo), re.search(r"[\d.,]+", hi)
+    if a and b and lo[:a.start()] + lo[a.end():] == hi[:b.start()] + hi[b.end():]:
+        return f"{hi[:b.start()]}{a.group(0)}-{hi[b.start():]}"
+    return f"{lo} to {hi}" if language == "en" else f"{lo}至{hi}"
+
+
 def _scaled(value: float, scales, sep: str) -> str:
     """The value in the largest scale word it reaches: ``_scaled(1.2e9, (("billion", 1e9),), " ")
     -> "1.2 billion"``; below every scale, the plain number."""
