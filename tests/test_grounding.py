@@ -643,3 +643,11 @@ def test_a_figure_the_question_quotes_ranks_the_passage_that_states_it(corpus):
     said = _judge_text(q, "CoreWeave 客户集中度高：微软一家贡献62%营收。", names)
     other = _judge_text(q, "CoreWeave 客户集中度高：微软一家贡献大部分营收。", names)
     assert said.score > other.score
+
+
+def test_a_conflict_note_gives_an_english_asker_the_figure_in_english():
+    from gpumkt.answer.compose import figure_said
+    from gpumkt.records import Fact
+
+    f = Fact("f", "x", "c", "35.3亿美元", 3.53e9, "money", "usd", "coreweave", "营收", "2025", 0, 1, 0, 1)
+    assert (figure_said(f, "en"), figure_said(f, "zh-Hant")) == ("$3.53 billion", "35.3亿美元")

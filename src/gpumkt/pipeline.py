@@ -222,7 +222,7 @@ class Pipeline:
                                                tuple(m.key for m in q.entities)) if reason else checked.text)
         reason = "" if restated else reason
         pairs = fact_conflicts(self.index.facts, sel.fitting) if q.wants_figure else []
-        conflicts = self._conflicts(pairs, evidence)
+        conflicts = self._conflicts(pairs, evidence, language)
         text = text + (" " if language == "en" else "") + compose.missing_note(sel.missing_parts, language)
         final = compose.render(text, compose.conflict_note(conflicts, language), language)
         cited = set(int(n) for n in re.findall(r"\[(\d+)\]", final))
@@ -231,11 +231,12 @@ class Pipeline:
         record.generated, record.fallback = generated, bool(reason)
         return record
 
-    def _conflicts(self, pairs: list[tuple[Fact, Fact]], evidence: list[Evidence]) -> list[Conflict]:
-        """Conflict records citing both facts; a fact outside the evidence is added to it."""
+    def _conflicts(self, pairs: list[tuple[Fact, Fact]], evidence: list[Evidence], language: str) -> list[Conflict]:
+        """Conflict records citing both facts, each figure as written or, to an English asker, in
+        English ("$3.53 billion", not 35.3亿美元); a fact outside the evidence is added to it."""
         out = []
         for a, b in pairs:
-            values = [{"value": f.text, "n": self._cite(f, evidence)} for f in (a, b)]
+            values = [{"value": compose.figure_said(f, language), "n": self._cite(f, evidence)} for f in (a, b)]
             out.append(Conflict(about=compose.about(a), values=values))
         return out
 

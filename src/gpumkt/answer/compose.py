@@ -8,6 +8,7 @@ import re
 from gpumkt.answer.check import Checked, same_value
 from gpumkt.answer.labels import range_start
 from gpumkt.lang.numbers import figures, supported
+from gpumkt.lang.numbers import render as render_figure
 from gpumkt.lang.periods import dates
 from gpumkt.lang.text import HAN, detect_language, squash, to_script
 from gpumkt.records import Conflict, Evidence
@@ -142,6 +143,14 @@ def _cited(e: Evidence, language: str) -> str:
     """One quoted sentence, verbatim, with its marker before the full stop: "营收12亿美元[1]。" """
     text = squash(e.quote).rstrip("。.,，;；:： ")
     return f"{text} [{e.n}]." if language == "en" else f"{text}[{e.n}]。"
+
+
+def figure_said(f, language: str) -> str:
+    """A fact's figure for the asker: as the report writes it, or to an English asker an amount,
+    share or multiple in English (``35.3亿美元`` -> ``$3.53 billion``)."""
+    if language != "en" or f.quantity not in ("money", "pct", "mult"):
+        return f.text
+    return render_figure(f.value, f.quantity, f.currency, "en")
 
 
 def conflict_note(conflicts: list[Conflict], language: str) -> str:
