@@ -113,7 +113,8 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
         pl = p if q.corpus == "seeds" else docs
         history = [(h, pl.ask(h).answer) for h in (q.history or [])]
         a = pl.ask(q.question, history=history)
-        records.append({"id": q.id, **evaluate.answer_record(a)})
+        # The model's own text too, so a fallback can be read against what it replaced.
+        records.append({"id": q.id, **evaluate.answer_record(a), "generated": a.generated, "fallback": a.fallback})
         rows.append(evaluate.score_answer(q, a))
     report = {"model": p.generator.name, "machine": f"{platform.machine()} CPU, {os.cpu_count()} cores",
               "questions": len(qs), "summary": evaluate.summarise(rows), "rows": rows}
