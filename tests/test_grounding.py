@@ -659,5 +659,7 @@ def test_a_passage_close_in_meaning_answers_though_it_shares_few_words(corpus):
     _, names, _ = corpus
     q = build("CoreWeave 现在实际运转中的电力规模是多少兆瓦？", names)
     text = "CoreWeave 凭借33个资料中心、420MW的活跃电力和1.6GW的签约电力占据制高点。"
-    assert not _judge_text(q, text, names, sim=0.45).answers  # "实际" is nowhere in it
+    low = _judge_text(q, text, names, sim=0.45)
+    assert not low.answers and low.admissible  # "实际" is nowhere in it, but it is attached to all asked
     assert _judge_text(q, text, names, sim=0.6).answers
+    assert not _judge_text(q, "Lambda 凭借420MW的活跃电力占据制高点。", names).admissible  # another company

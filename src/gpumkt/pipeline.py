@@ -209,7 +209,7 @@ class Pipeline:
         evidence = list(sel.evidence)
         checked = check_answer(generated, evidence)
         asked = figures(question)
-        wrong = misattributed(checked.text, sel.fitting, asked) if q.wants_figure else []
+        wrong = misattributed(checked.text, sel.admissible, asked) if q.wants_figure else []
         reason = compose.fallback_reason(checked, q.wants_figure, question) or (
             "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
         # A right answer in the other language keeps its verified figures, said in the asker's words.

@@ -26,6 +26,7 @@ class Selection:
     fitting: list[Fact] = field(default_factory=list)  # facts the reports attach to what was asked
     nearest: list[tuple[Fact, int]] = field(default_factory=list)  # (fact, evidence n) near misses
     missing_parts: list[QuestionRecord] = field(default_factory=list)
+    admissible: list[Fact] = field(default_factory=list)  # the fitting facts of every evidence unit attached to the question
 
 
 def candidates(index, hits: list[Hit], qvec: np.ndarray | None) -> dict[int, float]:
@@ -90,7 +91,8 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     near_facts = [(f, n_of[(f.source, f.sent_start)]) for f, j in gate.nearest(near)
                   if (f.source, f.sent_start) in n_of]
     answered = len(missing) < len(parts) and not q.unknown
-    return Selection(evidence, answered, _unique(fitting), near_facts, missing if answered else [])
+    admissible = _unique(fitting + [f for j in chosen if j.admissible for f in j.facts])
+    return Selection(evidence, answered, _unique(fitting), near_facts, missing if answered else [], admissible)
 
 
 def _distinct(judged: list[gate.Judged], count: int, per_chunk: int) -> list[gate.Judged]:
@@ -116,4 +118,4 @@ def _evidence(n: int, j: gate.Judged, docs: dict) -> Evidence:
     c = u.chunk
     return Evidence(n=n, source=c.source, chunk_id=c.id, section=c.section, quote=u.quote,
                     start=u.start, end=u.end, score=j.score, passage=c.text, label=u.label[:200],
-                    covers=j.answers, page=docs[c.source].page_at(u.start))
+                    covers=j.answers or j.admissible, page=docs[c.source].page_at(u.start))

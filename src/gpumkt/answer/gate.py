@@ -62,6 +62,14 @@ class Judged:
             and self.figure and self.placed and not self.contrary \
             and (self.cov is None or (self.cov >= MIN_COVERAGE or self.sim >= PARAPHRASE_SIM) and self.named)
 
+    @property
+    def admissible(self) -> bool:
+        """Attached to what was asked (entity, metric, period, place, figure of the kind asked)
+        though it shares too few of the question's words: it does not decide that the reports
+        answer, but once they do, the model may cite its fitting facts."""
+        return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
+            and self.figure and self.placed and not self.contrary
+
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
