@@ -663,3 +663,11 @@ def test_a_passage_close_in_meaning_answers_though_it_shares_few_words(corpus):
     assert not low.answers and low.admissible  # "实际" is nowhere in it, but it is attached to all asked
     assert _judge_text(q, text, names, sim=0.6).answers
     assert not _judge_text(q, "Lambda 凭借420MW的活跃电力占据制高点。", names).admissible  # another company
+
+
+def test_what_analysts_expected_is_asked_as_a_forecast_and_how_many_times_as_a_count(corpus):
+    _, names, _ = corpus
+    assert build("华尔街原本预计 CoreWeave 2025年二季度能做到多少收入？", names).asks_guidance
+    assert build("What had analysts expected CoreWeave's Q2 2025 revenue to be?", names).asks_guidance
+    assert not build("GPU云计算市场预计2032年达到多大规模?", names).asks_guidance  # the market is the subject
+    assert build("使用 CoreWeave 后平均每天训练被打断几次？", names).answer_kind == "count"

@@ -23,7 +23,7 @@ KIND_WORDS = [
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份)|"
                  r"how long|how many (?:years|months|weeks|days|hours)"),
-    ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种)|how many|number of"),
+    ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of"),
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b"),
@@ -36,7 +36,10 @@ KIND_WORDS = [
 SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
                          r"what (?:portion|fraction|part) of|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
-GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook")
+GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
+                            # ... and what others expected: the consensus, not the outcome
+                            r"(?:原本|原先|本来|分析师|华尔街)的?(?:预计|预期|预估)|consensus|"
+                            r"analysts?(?:')? (?:had )?(?:expected|expectations?|estimates?|forecasts?)")
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
                           r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
 # "增长到多少", "grew to": the level reached is asked, not the rate of growth.
@@ -72,7 +75,7 @@ class QuestionRecord:
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     asks_share: bool = False  # a part of a whole ("what share", 占比)
-    asks_guidance: bool = False  # guidance (指引, outlook), not an outcome
+    asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (市场预期), not an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
