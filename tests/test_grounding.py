@@ -671,3 +671,10 @@ def test_what_analysts_expected_is_asked_as_a_forecast_and_how_many_times_as_a_c
     assert build("What had analysts expected CoreWeave's Q2 2025 revenue to be?", names).asks_guidance
     assert not build("GPU云计算市场预计2032年达到多大规模?", names).asks_guidance  # the market is the subject
     assert build("使用 CoreWeave 后平均每天训练被打断几次？", names).answer_kind == "count"
+
+
+def test_a_compound_growth_rate_is_given_for_the_span_its_sentence_names(corpus):
+    _, names, _ = corpus
+    q = build("GPU计算基础设施市场到2030年的年复合增长率是多少？", names)
+    text = "GPU计算基础设施市场预计将从2025年的826.8亿美元增长到2030年的3525.5亿美元,年复合增长率达33.65%。"
+    assert [f.text for f in _judge_text(q, text, names).facts] == ["33.65%"]

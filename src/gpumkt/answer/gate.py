@@ -76,7 +76,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     ent = _entity(q, unit, names)
     met = _metric(q, unit)
     per = _period(q, unit)
-    fitting = [f for f in unit_facts if _fact_fits(q, f) and _fact_placed(q, f, unit) and _fact_counts(q, f, unit)
+    fitting = [f for f in unit_facts if _fact_fits(q, f, _span(f, unit)) and _fact_placed(q, f, unit) and _fact_counts(q, f, unit)
                and not _others_listed(q, f, unit_facts)]
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
@@ -216,7 +216,16 @@ def _passage_periods(indexed: str) -> tuple[str, ...]:
     return tuple(periods(indexed))  # the chunk's normalised text, read once per chunk
 
 
-def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
+def _span(f: Fact, u: Unit) -> list[str]:
+    """The periods a figure is given for: a compound annual growth rate is given for the span its
+    sentence names ("从2025年的826.8亿美元增长到2030年的3525.5亿美元，年复合增长率达33.65%" is
+    2025 to 2030's), any other figure for its own period."""
+    if f.metric.endswith("复合增长率"):
+        return periods(u.own) or [f.period]
+    return [f.period] if f.period else []
+
+
+def _fact_fits(q: QuestionRecord, f: Fact, given: list[str] | None = None) -> bool:
     asked = {m.key for m in q.metrics}
     if q.metrics and f.metric and not {f.metric, f.share_of} & asked and not _narrower(f.metric, asked):
         return False  # the text attaches this figure to another metric (营业收入 for 净利润)
@@ -231,7 +240,8 @@ def _fact_fits(q: QuestionRecord, f: Fact) -> bool:
         return False
     if kind == "money" and f.quantity == "num" and f.value < 1e4:
         return False  # "前2大客户": a bare small number is no amount of money
-    if q.periods and f.period and all(agrees(p, [f.period]) == "conflict" for p in q.periods):
+    given = [f.period] if given is None and f.period else given or []
+    if q.periods and given and all(agrees(p, given) == "conflict" for p in q.periods):
         return False
     return True
 
