@@ -7,7 +7,7 @@ before, the heading, the report title, or a passage that names that period alone
 no period is not attached to the one asked), the metric asked is named, and, for a question about
 a figure, it states a figure of the kind asked (a percentage for a share, an amount for revenue).
 Units that meet the entity but miss the period or metric are *near misses*: their figures are
-offered as what the reports do say.
+offered as what the reports do say. Whether one figure of a unit fits is ``fitting.py``'s.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gpumkt.answer.fitting import echoes, fits
 from gpumkt.answer.labels import range_start
 from gpumkt.answer.question import QuestionRecord, version_after
-from gpumkt.ingest.facts import Unit, figure_clause, sibling_items
+from gpumkt.ingest.facts import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
 from gpumkt.records import Fact
@@ -34,10 +35,6 @@ MIN_COVERAGE = 0.25  # share of the question's other content words the unit must
 PARAPHRASE_SIM = 0.55
 WEIGHTS = {"sim": 1.0, "cov": 0.5, "entity": 0.3, "metric": 0.3, "period": 0.2, "figure": 0.15,
            "prior": 0.1, "echo": 0.3}
-KIND_OF = {"money": "money", "num": "money", "pct": "pct", "count": "count"}  # a figure's kind as a metric's
-KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
-           "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
-           "duration": {"duration"}, "power": {"power"}}
 
 
 @dataclass
@@ -76,8 +73,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     ent = _entity(q, unit, names)
     met = _metric(q, unit)
     per = _period(q, unit)
-    fitting = [f for f in unit_facts if _fact_fits(q, f, _span(f, unit)) and _fact_placed(q, f, unit) and _fact_counts(q, f, unit)
-               and not _others_listed(q, f, unit_facts)]
+    fitting = [f for f in unit_facts if fits(q, f, unit, unit_facts)]
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
@@ -85,7 +81,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     w = WEIGHTS
     score = (w["sim"] * sim + w["cov"] * (cov if cov is not None else 0.5) + w["entity"] * ent + w["metric"] * met
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
-             + w["figure"] * figure + w["prior"] * prior + w["echo"] * _echoes(q, unit_facts))
+             + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
     placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
     contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
                    for mine, other in q.contrasts)
@@ -134,7 +130,6 @@ LIST_JOINT = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
 # Between two listed names: a joint, after at most two more words of the first name ("amazon web
 # services, microsoft"), or nothing but a space ("microsoft azure": one name in two forms).
 LIST_TAIL = re.compile(r"(?:\s+[a-z]+){0,2}" + LIST_JOINT.pattern + r"|\s+")
-GROWTH = {"增长率", "年复合增长率"}
 # A figure the sentence says several names hold together is theirs, not one member's.
 TOGETHER = re.compile(r"together|combined|jointly|合计|合共|共同|加起来|总共")
 
@@ -214,84 +209,6 @@ def _period(q: QuestionRecord, u: Unit) -> str:
 @lru_cache(maxsize=4096)
 def _passage_periods(indexed: str) -> tuple[str, ...]:
     return tuple(periods(indexed))  # the chunk's normalised text, read once per chunk
-
-
-def _span(f: Fact, u: Unit) -> list[str]:
-    """The periods a figure is given for: a compound annual growth rate is given for the span its
-    sentence names ("从2025年的826.8亿美元增长到2030年的3525.5亿美元，年复合增长率达33.65%" is
-    2025 to 2030's), any other figure for its own period."""
-    if f.metric.endswith("复合增长率"):
-        return periods(u.own) or [f.period]
-    return [f.period] if f.period else []
-
-
-def _fact_fits(q: QuestionRecord, f: Fact, given: list[str] | None = None) -> bool:
-    asked = {m.key for m in q.metrics}
-    if q.metrics and f.metric and not {f.metric, f.share_of} & asked and not _narrower(f.metric, asked):
-        return False  # the text attaches this figure to another metric (营业收入 for 净利润)
-    if f.metric in asked - set(q.measured) and vocab.metric_kinds().get(f.metric) == KIND_OF.get(f.quantity):
-        return False  # the modifier's own amount: revenue, when the cost of revenue is asked
-    if not q.metrics and f.metric in GROWTH and q.asks_share:
-        return False  # a part of a whole is asked, and a rate of growth is no part of anything
-    if q.asks_guidance and f.qualifier != "forecast":
-        return False  # guidance is asked, and the text states an outcome
-    kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
-    if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
-        return False
-    if kind == "money" and f.quantity == "num" and f.value < 1e4:
-        return False  # "前2大客户": a bare small number is no amount of money
-    given = [f.period] if given is None and f.period else given or []
-    if q.periods and given and all(agrees(p, given) == "conflict" for p in q.periods):
-        return False
-    return True
-
-
-def _echoes(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
-    """The unit states a figure the question quotes: "Which customer brings in 62% of revenue?"
-    is about the sentence that says 62%."""
-    return any(abs(f.value - v) <= 0.005 * max(abs(v), 1e-9) and (f.quantity == "pct") == pct
-               for v, pct in q.quoted for f in unit_facts)
-
-
-def _narrower(metric: str, asked: set[str]) -> bool:
-    """The figure's metric is a kind of one asked, named by adding to its name: a compound annual
-    growth rate is a growth rate (``_narrower("年复合增长率", {"增长率"}) -> True``)."""
-    return any(metric != a and metric.endswith(a) for a in asked)
-
-
-def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:
-    """A figure whose own clause names a region, none of those asked, is that region's: in
-    "北美占34%市场份额,亚太地区增速最快" the 34% is North America's, not Asia-Pacific's."""
-    if not q.places:
-        return True
-    said = {g.key for _, _, g in vocab.find(figure_clause(u.own, f.text), vocab.places())}
-    return not said or bool(said & {m.key for m in q.places})
-
-
-def _others_listed(q: QuestionRecord, f: Fact, unit_facts: list[Fact]) -> bool:
-    """The figure is one of a list that gives each of three or more other companies its own figure
-    ("阿里云: 4% 甲骨文: 3% Salesforce: 2%") and none to a company asked: the asked one is not
-    in that list, whatever heading or sentence before names it. (Two are often a company's
-    customers, each with its part: "微软贡献62%营收，OpenAI追加40亿美元订单".)"""
-    asked = {m.key for m in q.entities}
-    owners = {g.entity for g in unit_facts if g.entity}
-    return bool(asked) and f.entity not in asked and len(owners - asked) >= 3 and not owners & asked
-
-
-def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:
-    """A count counts what was asked: the figure's clause shares a word (a Latin word, or two
-    characters of a Chinese one) with the noun counted. 1400亿 in "每日处理1400亿tokens" is no
-    number of API requests. Not judged when the noun and the clause are in different scripts, or
-    the noun is one Chinese character (多少张卡: 卡 stands for a GPU)."""
-    if not q.counted or f.quantity not in ("count", "num"):
-        return True
-    clause = figure_clause(u.own, f.text) or u.own
-    han = "".join(HAN_RE.findall(q.counted))
-    latin = [w.rstrip("s") for w in re.findall(r"[a-z][a-z0-9\-]+", q.counted)]
-    if bool(han) != bool(HAN_RE.search(clause)) or len(han) < 2 and not latin:
-        return True  # "data centers" and 数据中心 cannot be compared word by word; 卡 is shorthand
-    pairs = [han[i:i + 2] for i in range(len(han) - 1)]
-    return any(w in clause for w in latin) or any(p in clause for p in pairs)
 
 
 def _coverage(q: QuestionRecord, u: Unit) -> float | None:

@@ -1,0 +1,108 @@
+"""Does one figure fit the question? The fact-level half of the answer gate (``gate.py`` judges
+whole units): a figure fits when the text attaches it to the metric, kind of quantity and period
+asked, to the region asked, to the noun a count question counts, and not to a list of other
+companies' figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gpumkt.answer.question import QuestionRecord
+from gpumkt.ingest.facts import Unit, figure_clause
+from gpumkt.lang import vocab
+from gpumkt.lang.periods import agrees, periods
+from gpumkt.records import Fact
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+KIND_OF = {"money": "money", "num": "money", "pct": "pct", "count": "count"}  # a figure's kind as a metric's
+KIND_OK = {"pct": {"pct"}, "money": {"money", "num"}, "count": {"count", "num"},
+           "year": {"year"}, "num": {"num", "count", "power", "money"}, "mult": {"mult"},
+           "duration": {"duration"}, "power": {"power"}}
+GROWTH = {"增长率", "年复合增长率"}
+
+
+def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
+    """Whether the unit ``u`` attaches its figure ``f`` to what ``q`` asks (``unit_facts``: all
+    the unit's figures, for the list rule)."""
+    return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
+        and not _others_listed(q, f, unit_facts)
+
+
+def _span(f: Fact, u: Unit) -> list[str]:
+    """The periods a figure is given for: a compound annual growth rate is given for the span its
+    sentence names ("从2025年的826.8亿美元增长到2030年的3525.5亿美元，年复合增长率达33.65%" is
+    2025 to 2030's), any other figure for its own period."""
+    if f.metric.endswith("复合增长率"):
+        return periods(u.own) or [f.period]
+    return [f.period] if f.period else []
+
+
+def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bool:
+    """The text attaches the figure to the metric, kind of quantity and period asked (``given``:
+    the periods it is given for)."""
+    asked = {m.key for m in q.metrics}
+    if q.metrics and f.metric and not {f.metric, f.share_of} & asked and not _narrower(f.metric, asked):
+        return False  # the text attaches this figure to another metric (营业收入 for 净利润)
+    if f.metric in asked - set(q.measured) and vocab.metric_kinds().get(f.metric) == KIND_OF.get(f.quantity):
+        return False  # the modifier's own amount: revenue, when the cost of revenue is asked
+    if not q.metrics and f.metric in GROWTH and q.asks_share:
+        return False  # a part of a whole is asked, and a rate of growth is no part of anything
+    if q.asks_guidance and f.qualifier != "forecast":
+        return False  # guidance is asked, and the text states an outcome
+    kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
+    if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
+        return False
+    if kind == "money" and f.quantity == "num" and f.value < 1e4:
+        return False  # "前2大客户": a bare small number is no amount of money
+    if q.periods and given and all(agrees(p, given) == "conflict" for p in q.periods):
+        return False
+    return True
+
+
+def echoes(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
+    """The unit states a figure the question quotes: "Which customer brings in 62% of revenue?"
+    is about the sentence that says 62%."""
+    return any(abs(f.value - v) <= 0.005 * max(abs(v), 1e-9) and (f.quantity == "pct") == pct
+               for v, pct in q.quoted for f in unit_facts)
+
+
+def _narrower(metric: str, asked: set[str]) -> bool:
+    """The figure's metric is a kind of one asked, named by adding to its name: a compound annual
+    growth rate is a growth rate (``_narrower("年复合增长率", {"增长率"}) -> True``)."""
+    return any(metric != a and metric.endswith(a) for a in asked)
+
+
+def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """A figure whose own clause names a region, none of those asked, is that region's: in
+    "北美占34%市场份额,亚太地区增速最快" the 34% is North America's, not Asia-Pacific's."""
+    if not q.places:
+        return True
+    said = {g.key for _, _, g in vocab.find(figure_clause(u.own, f.text), vocab.places())}
+    return not said or bool(said & {m.key for m in q.places})
+
+
+def _others_listed(q: QuestionRecord, f: Fact, unit_facts: list[Fact]) -> bool:
+    """The figure is one of a list that gives each of three or more other companies its own figure
+    ("阿里云: 4% 甲骨文: 3% Salesforce: 2%") and none to a company asked: the asked one is not
+    in that list, whatever heading or sentence before names it. (Two are often a company's
+    customers, each with its part: "微软贡献62%营收，OpenAI追加40亿美元订单".)"""
+    asked = {m.key for m in q.entities}
+    owners = {g.entity for g in unit_facts if g.entity}
+    return bool(asked) and f.entity not in asked and len(owners - asked) >= 3 and not owners & asked
+
+
+def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """A count counts what was asked: the figure's clause shares a word (a Latin word, or two
+    characters of a Chinese one) with the noun counted. 1400亿 in "每日处理1400亿tokens" is no
+    number of API requests. Not judged when the noun and the clause are in different scripts, or
+    the noun is one Chinese character (多少张卡: 卡 stands for a GPU)."""
+    if not q.counted or f.quantity not in ("count", "num"):
+        return True
+    clause = figure_clause(u.own, f.text) or u.own
+    han = "".join(HAN.findall(q.counted))
+    latin = [w.rstrip("s") for w in re.findall(r"[a-z][a-z0-9\-]+", q.counted)]
+    if bool(han) != bool(HAN.search(clause)) or len(han) < 2 and not latin:
+        return True  # "data centers" and 数据中心 cannot be compared word by word; 卡 is shorthand
+    pairs = [han[i:i + 2] for i in range(len(han) - 1)]
+    return any(w in clause for w in latin) or any(p in clause for p in pairs)
