@@ -92,3 +92,17 @@ def test_read_only_index_folder_is_one_clear_error(tmp_path, seeds_copy, fake_em
     monkeypatch.setattr(ix.tempfile, "mkdtemp", refuse)  # what a read-only parent folder does
     with pytest.raises(GpumktError, match="cannot write the index.*GPUMKT_INDEX_DIR"):
         ix.load_or_build(tmp_path / "index", seeds_copy, fake_embedder)
+
+
+def test_bm25_leaves_the_fusion_when_dense_search_finds_a_passage_in_the_other_language():
+    from types import SimpleNamespace
+
+    chunks = [SimpleNamespace(text=t) for t in ("辉达营收增长", "辉达数据中心营收", "Data center revenue rose 56%")]
+    index = SimpleNamespace(chunks=chunks, names=(), bm25=SimpleNamespace(idf={"辉达": 1.0, "营收": 1.0}))
+    r = Retriever(index, embedder=None)
+    r.bm25 = lambda q: [(0, 9.0), (1, 5.0)]
+    r.dense = lambda q, vector=None: [(2, 0.9), (1, 0.8)]
+    assert r.search("辉达营收", k=1)[0].chunk is chunks[2]  # BM25 cannot read the English passage
+    r.bm25 = lambda q: [(0, 9.0)]
+    r.dense = lambda q, vector=None: [(1, 0.9), (0, 0.8)]
+    assert r.search("辉达营收", k=1)[0].chunk is chunks[0]  # both Chinese: BM25 counts
