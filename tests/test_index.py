@@ -97,7 +97,7 @@ def test_read_only_index_folder_is_one_clear_error(tmp_path, seeds_copy, fake_em
 def test_bm25_leaves_the_fusion_when_dense_search_finds_a_passage_in_the_other_language():
     from types import SimpleNamespace
 
-    chunks = [SimpleNamespace(text=t) for t in ("辉达营收增长", "辉达数据中心营收", "Data center revenue rose 56%")]
+    chunks = [SimpleNamespace(text=t) for t in ("辉达营收增长", "辉达数据中心营收", "Data center revenue rose 56%")]  # both languages
     index = SimpleNamespace(chunks=chunks, names=(), bm25=SimpleNamespace(idf={"辉达": 1.0, "营收": 1.0}))
     r = Retriever(index, embedder=None)
     r.bm25 = lambda q: [(0, 9.0), (1, 5.0)]

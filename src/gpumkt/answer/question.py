@@ -75,7 +75,7 @@ class QuestionRecord:
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     asks_share: bool = False  # a part of a whole ("what share", 占比)
-    asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (市场预期), not an outcome
+    asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (华尔街原本预计), not an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
@@ -149,7 +149,7 @@ COUNTED_ZH = re.compile(r"(?:多少|几)\s*(?:个|家|名|位|台|块|张|座|�
                         r"([^，,。？?！!；;]{1,12})")
 COUNTED_EN = re.compile(r"how many\s+([a-z0-9\-]+(?:\s+[a-z0-9\-]+){0,2})")
 COUNTED_STOP = re.compile(r"的|是|呢|吗|对|在|了|被|能|可以|会|将|\s(?:could|would|can|will|did|does|do|are|is|were|"
-                          r"was|has|have|had|of|in|on|for|by|at|from|that|does)\b.*")
+                          r"was|has|have|had|of|in|on|for|by|at|from|that)\b.*")
 
 
 def quoted_figures(question: str) -> tuple[tuple[float, bool], ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from gpumkt.lang.text import HAN, normalise
 from gpumkt.records import Hit
@@ -37,9 +38,11 @@ class Retriever:
         ``vector`` is the query's embedding when the caller already has it."""
         lex = self.bm25(query) if mode in ("hybrid", "bm25") else []
         den = self.dense(query, vector) if mode in ("hybrid", "dense") else []
-        # A passage in the other language among the dense retriever's best: it has seen a match
-        # that BM25 cannot read, so BM25 must not push it down (fitted on dev: 0 over the top 3).
-        across = any(self._across(query, row) for row, _ in den[:CROSS_TOP])
+        # In an index of both languages, a passage in the other language among the dense
+        # retriever's best is a match BM25 cannot read, and BM25 would push it down under the
+        # passages of the question's own language: it is left out (fitted on dev: 0 over the top 3).
+        # Over one language only, BM25 reads the passages through the glossary and stays.
+        across = self._bilingual and any(self._across(query, row) for row, _ in den[:CROSS_TOP])
         fused = rrf([lex, den], self.rrf_k, [0.0 if across else self.lexical_weight(query), 1.0])
         lex_rank = {row: r for r, (row, _) in enumerate(lex, 1)}
         den_rank = {row: r for r, (row, _) in enumerate(den, 1)}
@@ -48,6 +51,10 @@ class Retriever:
                     den_score.get(row, 0.0))
                 for rank, (row, score) in enumerate(fused[:k], 1)]
 
+
+    @cached_property
+    def _bilingual(self) -> bool:
+        return len({bool(HAN.search(c.text)) for c in self.index.chunks}) == 2
 
     def _across(self, query: str, row: int) -> bool:
         """The passage is in the other language than the question (Chinese against English)."""
