@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from gpumkt.answer.check import Checked, same_value
-from gpumkt.answer.labels import range_start
+from gpumkt.ingest.facts import range_start
 from gpumkt.lang.numbers import figures, supported
 from gpumkt.lang.numbers import render as render_figure
 from gpumkt.lang.periods import dates

@@ -118,4 +118,4 @@ def _evidence(n: int, j: gate.Judged, docs: dict) -> Evidence:
     c = u.chunk
     return Evidence(n=n, source=c.source, chunk_id=c.id, section=c.section, quote=u.quote,
                     start=u.start, end=u.end, score=j.score, passage=c.text, label=u.label[:200],
-                    covers=j.answers or j.admissible, page=docs[c.source].page_at(u.start))
+                    covers=j.admissible, page=docs[c.source].page_at(u.start))

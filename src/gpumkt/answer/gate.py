@@ -16,16 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.answer.fitting import echoes, fits
-from gpumkt.answer.labels import range_start
+from gpumkt.answer.fitting import HAN, echoes, fits
 from gpumkt.answer.question import QuestionRecord, version_after
-from gpumkt.ingest.facts import Unit, sibling_items
+from gpumkt.ingest.facts import Unit, range_start, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
 from gpumkt.records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
-HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 MIN_SIMILARITY = 0.30  # dense cosine below which a unit is not about the question at all
 MIN_ENTITY = 0.25  # a name only in the title, while the unit names another company, is the floor
 MIN_COVERAGE = 0.25  # share of the question's other content words the unit must use (same language)
@@ -55,15 +53,14 @@ class Judged:
 
     @property
     def answers(self) -> bool:
-        return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
-            and self.figure and self.placed and not self.contrary \
+        return self.admissible \
             and (self.cov is None or (self.cov >= MIN_COVERAGE or self.sim >= PARAPHRASE_SIM) and self.named)
 
     @property
     def admissible(self) -> bool:
-        """Attached to what was asked (entity, metric, period, place, figure of the kind asked)
-        though it shares too few of the question's words: it does not decide that the reports
-        answer, but once they do, the model may cite its fitting facts."""
+        """Attached to what was asked (entity, metric, period, place, figure of the kind asked),
+        whether or not it shares enough of the question's words: alone it does not decide that
+        the reports answer, but once they do, the model may cite its fitting facts."""
         return self.entity >= MIN_ENTITY and self.metric > 0 and self.period in ("match", "none") \
             and self.figure and self.placed and not self.contrary
 
@@ -229,7 +226,7 @@ def _event(q: QuestionRecord, u: Unit) -> float:
     """"Which year was it founded?": with no metric and no word the reports use, the event asked
     (the asker's 成立) is all that ties a year to the question, so a unit must echo some of its
     characters (创立); a question of any other kind is not held to this. ``1.0`` when it is not such a question."""
-    if q.answer_kind != "year" or q.metrics or not q.loose or not HAN_RE.search(" ".join(q.loose)):
+    if q.answer_kind != "year" or q.metrics or not q.loose or not HAN.search(" ".join(q.loose)):
         return 1.0
     return max(_chars_cover(w, f"{u.own} {u.before[-30:]}") for w in q.loose)
 

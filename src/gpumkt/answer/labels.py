@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+from gpumkt.ingest.facts import range_start
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import render, render_range
 from gpumkt.records import Document, Fact
@@ -17,13 +18,6 @@ LATIN = re.compile(r"[a-z0-9 .&\-]+")
 LATIN_LETTER = re.compile(r"[A-Za-z$]")
 HALF = {"1": ("H1", "上半年"), "2": ("H2", "下半年")}
 QUARTER = "一二三四"
-
-
-RANGE_OPEN = re.compile(r"[-~–至到]$")  # the first half of a range, as a fact's text ends: "3-", "200亿至"
-
-
-def range_start(f: Fact) -> bool:
-    return bool(RANGE_OPEN.search(f.text))
 
 
 class Labels:

@@ -254,6 +254,14 @@ def _is_day(fig: Figure, own: str, a: int, b: int) -> bool:
     return plain_day and bool(DAY_BEFORE.search(own[max(0, a - 12):a]) or DAY_AFTER.match(own, b))
 
 
+RANGE_OPEN = re.compile(r"[-~–至到]$")  # the first half of a range, as a fact's text ends: "3-", "200亿至"
+
+
+def range_start(f: Fact) -> bool:
+    """The fact is the first half of a range ("3-" of "3-4万亿美元"), said with the second."""
+    return bool(RANGE_OPEN.search(f.text))
+
+
 def figure_clause(own: str, figure: str) -> str:
     """The clause of a unit's text that holds a figure ("" when the figure is not in it).
 

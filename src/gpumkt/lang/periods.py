@@ -16,8 +16,9 @@ _FY = r"(?:fy|fiscal(?:\s+year)?|财年|财政年度|会计年度)"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 MONTH_WORDS = MONTHS + [m[:3] for m in MONTHS] + ["Sept"]  # names, then abbreviations
-_MONTH = "(" + "|".join(w.lower() for w in MONTH_WORDS) + r")\.?"  # in normalised (lower-case) text
-MONTH_PATTERN = r"\b(?:" + "|".join(w.lower() for w in MONTH_WORDS) + r")\.?"  # the same, capturing nothing
+_MONTH_NAMES = "|".join(w.lower() for w in MONTH_WORDS)  # in normalised (lower-case) text
+_MONTH = "(" + _MONTH_NAMES + r")\.?"
+MONTH_PATTERN = r"\b(?:" + _MONTH_NAMES + r")\.?"  # the same, capturing nothing
 PATTERNS = [
     # The end of a quarter, or its three months, name that quarter: "june 30, 2025", "three months
     # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
