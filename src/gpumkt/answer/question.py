@@ -75,7 +75,7 @@ class QuestionRecord:
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     asks_share: bool = False  # a part of a whole ("what share", 占比)
-    asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (华尔街原本预计), not an outcome
+    asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (分析师预期), not an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
