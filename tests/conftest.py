@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import socket
+import threading
 import time
 from pathlib import Path
 
@@ -87,6 +89,7 @@ class FakeGenerator:
         self.replies, self.prompts = [], []
         self.usage = Usage()
         self.delay = 0.0  # seconds per piece, to let a test press "stop" mid-answer
+        self.finished = threading.Event()  # set when a reply stops streaming, ended or cut short
 
     def enqueue(self, *replies):
         self.replies.extend(replies)
@@ -98,10 +101,35 @@ class FakeGenerator:
         self.prompts.append(messages)
         reply = self.replies.pop(0) if self.replies else "无法回答。"
         self.usage = Usage(prompt_tokens=sum(len(m["content"]) for m in messages), completion_tokens=0)
-        for piece in reply.split(" "):
-            time.sleep(self.delay)
-            self.usage.completion_tokens += 1
-            yield piece + " "
+        self.finished.clear()
+        try:
+            for piece in reply.split(" "):
+                time.sleep(self.delay)
+                self.usage.completion_tokens += 1
+                yield piece + " "
+        finally:
+            self.finished.set()
+
+
+class ObedientGenerator(FakeGenerator):
+    """A model that does what its prompt says: when the evidence or the question carries an
+    instruction to ignore the rules (忽略 / ignore), it obeys and states ``INVENTED`` uncited;
+    otherwise it answers with the first figure of evidence [1], cited. So a test can show that
+    what is checked does not depend on what the model was told."""
+
+    INVENTED = "888亿美元"
+
+    def stream(self, messages, max_tokens, temperature):
+        from gpumkt.lang.numbers import figures
+
+        prompt = messages[-1]["content"]
+        first = next((line for line in prompt.splitlines() if line.startswith("[1]")), "")
+        found = [f for f in figures(first) if re.search(r"亿|万|%|\$|美元", f.text)]  # not a year
+        if re.search(r"忽略|ignore", prompt, re.I):
+            self.replies = [f"营收为{self.INVENTED}。"]
+        else:
+            self.replies = [f"{found[0].text}[1]。" if found else "无法回答。"]
+        yield from super().stream(messages, max_tokens, temperature)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.browser]
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-OUT = Path(__file__).resolve().parents[1] / "test-output"
+# Screenshots go to pytest's temp folder, or where GPUMKT_SCREENSHOTS says (to re-take the README's).
+SHOTS = os.environ.get("GPUMKT_SCREENSHOTS")
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def ask(page, question: str):
                            "document.querySelector('#status').innerText.includes('done')", timeout=120_000)
 
 
-def test_question_streams_answer_with_citation_and_evidence(app_url, browser):
+def test_question_streams_answer_with_citation_and_evidence(app_url, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(app_url)
     ask(page, "What was CoreWeave's revenue in Q2 2025?")
@@ -74,8 +75,9 @@ def test_question_streams_answer_with_citation_and_evidence(app_url, browser):
     evidence = page.locator("#evidence")
     assert evidence.locator("mark").count() >= 1
     assert "CoreWeave" in evidence.inner_text()
-    OUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUT / "chat.png"), full_page=True)
+    shots = Path(SHOTS) if SHOTS else tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "chat.png"), full_page=True)
     page.close()
 
 

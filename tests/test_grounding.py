@@ -380,6 +380,10 @@ def test_labels_say_a_fact_in_the_askers_words(corpus):
     fact = Fact("f", "x", "c", "12亿美元", 1.2e9, "money", "usd", "coreweave", "营收", "2025q2", 0, 1, 0, 1)
     assert labels.fact(fact, "en") == "CoreWeave revenue (Q2 2025): $1.2 billion"
     assert labels.fact(fact, "zh-Hans") == "CoreWeave营收（2025年第二季度）：12亿美元"
+    expected = Fact("e", "x", "c", "10.8亿美元", 1.08e9, "money", "usd", "coreweave", "营收", "2025q2", 0, 1, 0, 1,
+                    qualifier="forecast")
+    assert labels.fact(expected, "en") == "CoreWeave expected revenue (Q2 2025): $1.08 billion"
+    assert labels.fact(expected, "zh-Hans") == "CoreWeave预期营收（2025年第二季度）：10.8亿美元"
     assert (period("2024h1", "en"), period("2024", "zh-Hans"), period("q3", "zh-Hans")) == ("H1 2024", "2024年", "第三季度")
     low = Fact("g0", "x", "c", "3-", 3e12, "money", "usd", "nvidia", "市场规模", "", 5, 7, 0, 20)
     high = Fact("g1", "x", "c", "4万亿美元", 4e12, "money", "usd", "nvidia", "市场规模", "", 7, 12, 0, 20)

@@ -47,6 +47,21 @@ def test_chunker_change_makes_it_stale(built, seeds_copy, fake_embedder, monkeyp
         ix.load(built, seeds_copy, fake_embedder)
 
 
+@pytest.mark.parametrize("change, said", [
+    (lambda: ix.STOP.add("新停用词"), "tokenizer"),
+    (lambda: ix.RADICALS.update({"⺀": "冫"}), "normalisation"),
+    (lambda: ix.vocab.raw().setdefault("places", []).append(["新地名"]), "vocabulary"),
+])
+def test_a_change_in_how_text_is_read_makes_it_stale(built, seeds_copy, fake_embedder, monkeypatch, change, said):
+    monkeypatch.setattr(ix, "STOP", set(ix.STOP))
+    monkeypatch.setattr(ix, "RADICALS", dict(ix.RADICALS))
+    raw = {k: (list(v) if isinstance(v, list) else v) for k, v in ix.vocab.raw().items()}
+    monkeypatch.setattr(ix.vocab, "raw", lambda: raw)
+    change()
+    with pytest.raises(IndexStale, match=f"its {said} changed.*--rebuild"):
+        ix.load(built, seeds_copy, fake_embedder)
+
+
 @pytest.mark.parametrize("name", ["chunks.jsonl", "dense.faiss", "bm25.json"])
 def test_damaged_file_is_caught(built, seeds_copy, fake_embedder, name):
     with open(built / name, "ab") as f:

@@ -3,7 +3,7 @@
 import pytest
 
 from gpumkt.errors import BadQuestion
-from gpumkt.measure.evaluate import answer_record
+from gpumkt.records import answer_json
 from gpumkt.pipeline import clean_question, trim_history
 
 KEYS = {"question", "language", "answer", "refused", "citations", "unsupported", "conflicts",
@@ -86,7 +86,7 @@ def test_injection_in_the_question_cannot_add_figures(fake_pipeline):
 
 def test_json_record_shape(fake_pipeline):
     fake_pipeline.generator.enqueue("营收为12亿美元[1]。")
-    rec = answer_record(fake_pipeline.ask("CoreWeave 2025年第二季度营收是多少?"))
+    rec = answer_json(fake_pipeline.ask("CoreWeave 2025年第二季度营收是多少?"))
     assert set(rec) == KEYS
     assert set(rec["citations"][0]) == {"n", "source", "chunk_id", "section", "quote", "start", "end", "page"}
     assert rec["citations"][0]["page"] is None  # the seeds have no pages

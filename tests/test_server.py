@@ -15,7 +15,7 @@ from conftest import FakeGenerator, free_port
 
 from gpumkt.frontends import client
 from gpumkt.frontends.cli import cli
-from gpumkt.measure.evaluate import answer_record
+from gpumkt.records import answer_json
 
 QUESTION = "CoreWeave 2025年第二季度营收是多少?"
 REPLY = "CoreWeave 2025年第二季度营收为12亿美元[1]。"
@@ -102,7 +102,7 @@ def test_answers_and_records_are_the_same_as_in_process(served):
     seen, tokens = [], []
     remote = client.Client(url, 30).ask(QUESTION, on_evidence=seen.append, on_token=tokens.append)
     local = p.ask(QUESTION)
-    a, b = answer_record(remote), answer_record(local)
+    a, b = answer_json(remote), answer_json(local)
     a.pop("timings"), b.pop("timings")
     assert a == b and not remote.refused and "12亿美元" in remote.answer
     assert seen and seen[0][0].quote == local.citations[0].quote and "".join(tokens).strip()

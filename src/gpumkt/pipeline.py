@@ -22,7 +22,7 @@ from gpumkt.answer.generate import Generator, LlamaCppGenerator, OpenAIServerGen
 from gpumkt.answer.labels import Labels
 from gpumkt.answer.prompt import build_messages
 from gpumkt.config import Settings, timed
-from gpumkt.errors import BadQuestion, GpumktError
+from gpumkt.errors import BackendError, BadQuestion, GpumktError
 from gpumkt.lang.numbers import figures
 from gpumkt.lang.text import HAN, detect_language, normalise
 from gpumkt.records import Answer, Conflict, Evidence, Fact, Hit, Timings
@@ -79,6 +79,10 @@ class Pipeline:
                                                 progress=True, library_dir=s.library_dir))
         return self.index
 
+    def build_index(self) -> index_mod.Index:
+        """A fresh index of the seeds, built in memory and neither saved nor used (bench times it)."""
+        return index_mod.build(self.settings.seeds_dir, self.embedder)
+
     def _use_index(self, index: index_mod.Index) -> None:
         self.__dict__["index"] = index
         for derived in ("retriever", "_known", "_labels"):
@@ -109,7 +113,7 @@ class Pipeline:
             return None
 
     def search(self, query: str, k: int | None = None, mode: str = "hybrid") -> list[Hit]:
-        return self.retriever.search(query, k or self.settings.k, mode)
+        return self.retriever.search(clean_question(query), k or self.settings.k, mode)
 
     @cached_property
     def generator(self) -> Generator:
@@ -286,8 +290,34 @@ class Pipeline:
 
     def use_model(self, model: str | None, device: str | None) -> None:
         """Switch generation model or device; the next question loads it."""
-        self.settings = self.settings.replace(llm_model=model, device=device)
+        self.configure(llm_model=model, device=device)
+
+    def configure(self, **changes) -> None:
+        """Change generation settings (threads, n_batch, evidence count …); the next question
+        loads the model with them. ``None`` keeps a setting as it is."""
+        self.settings = self.settings.replace(**changes)
         self.__dict__.pop("generator", None)
+
+    def prompt_for(self, question: str) -> list[dict]:
+        """The messages ``ask`` sends the model for ``question`` (no history)."""
+        question = clean_question(question)
+        _, sel = self.evidence_for(question)
+        return build_messages(question, sel.evidence, detect_language(question))
+
+    def generate_direct(self, messages: list[dict]) -> dict:
+        """The same prompt straight through llama-cpp-python, none of the pipeline around it:
+        what ``gpumkt bench`` compares the pipeline's decode speed with."""
+        direct = getattr(self.generator, "direct", None)
+        if direct is None:
+            raise BackendError("the direct llama.cpp comparison needs a local model: "
+                               "unset GPUMKT_LLM_URL to run `gpumkt bench`")
+        return direct(messages, self.settings.max_tokens)
+
+    def forget_prefix(self) -> None:
+        """Drop the model's evaluated prompt prefix, so the next prompt is processed whole."""
+        reset = getattr(self.generator, "reset", None)
+        if reset:
+            reset()
 
     def llm_choices(self) -> list[str]:
         specs = models.load_manifest(self.settings.models_dir)

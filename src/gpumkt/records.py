@@ -103,6 +103,13 @@ class Conflict:
     about: str
     values: list[dict] = field(default_factory=list)  # [{"value": str, "n": int}]
 
+    def summary(self) -> str:
+        """The differing figures with their citations, as both front ends show them.
+
+        ``Conflict("x", [{"value": "62%", "n": 1}, {"value": "77%", "n": 3}]).summary() -> "62% [1]; 77% [3]"``
+        """
+        return "; ".join(f"{v['value']} [{v['n']}]" for v in self.values)
+
 
 @dataclass
 class Timings:
@@ -140,6 +147,23 @@ def answer_from_dict(d: dict) -> Answer:
     d["conflicts"] = [Conflict(**c) for c in d["conflicts"]]
     d["timings"] = Timings(**d["timings"])
     return Answer(**d)
+
+
+def answer_json(a: Answer) -> dict:
+    """The ``gpumkt ask --json`` object for one Answer (the eval writes the same object)."""
+    t = a.timings
+    return {
+        "question": a.question, "language": a.language, "answer": a.answer, "refused": a.refused,
+        "citations": [{"n": c.n, "source": c.source, "chunk_id": c.chunk_id, "section": c.section,
+                       "quote": c.quote, "start": c.start, "end": c.end, "page": c.page or None}
+                      for c in a.citations],
+        "unsupported": a.unsupported, "nearest": a.nearest,
+        "conflicts": [{"about": c.about, "values": c.values} for c in a.conflicts],
+        "timings": {"retrieve_ms": round(t.retrieve_ms, 1), "first_token_ms": round(t.first_token_ms, 1),
+                    "total_ms": round(t.total_ms, 1), "prompt_tokens": t.prompt_tokens,
+                    "completion_tokens": t.completion_tokens, "decode_tokens_per_s": t.decode_tokens_per_s},
+        "model": a.model, "index": a.index,
+    }
 
 
 def evidence_from_dict(d: dict) -> Evidence:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -101,6 +102,26 @@ class LlamaCppGenerator:
                 yield text
         # n_tokens counts what sits in the context: the prompt plus what was evaluated of the answer.
         self.usage.prompt_tokens = max(0, llm.n_tokens - self.usage.completion_tokens)
+
+    def direct(self, messages: list[dict], max_tokens: int) -> dict:
+        """One greedy completion timed around llama-cpp-python alone (the bench's yardstick)."""
+        llm = self.load()
+        t0, first, n = time.perf_counter(), None, 0
+        for chunk in llm.create_chat_completion(messages=messages, max_tokens=max_tokens, temperature=0.0,
+                                                top_k=1, stream=True):
+            if chunk["choices"][0].get("delta", {}).get("content"):
+                first = first or time.perf_counter()
+                n += 1
+        end = time.perf_counter()
+        prompt_tokens = max(0, llm.n_tokens - n)
+        return {"prompt_tokens": prompt_tokens,
+                "prompt_tokens_per_s": prompt_tokens / (first - t0) if first else 0.0,
+                "decode_tokens_per_s": round((n - 1) / (end - first), 2) if first and n > 1 else 0.0}
+
+    def reset(self) -> None:
+        """Forget the evaluated prefix: the next prompt is processed from its first token."""
+        if self._llm is not None:
+            self._llm.reset()
 
 
 @dataclass

@@ -155,10 +155,20 @@ def search(query, k, as_json, batch, mode, local):
 
 def _queries(query, batch) -> list[str]:
     if batch:
-        return [ln.strip() for ln in Path(batch).read_text("utf-8").splitlines() if ln.strip()]
+        return [ln.strip() for ln in _batch_text(Path(batch).read_bytes()).split("\n") if ln.strip()]
     if not query or not query.strip():
         raise GpumktError("give a question, e.g. gpumkt search \"CoreWeave 客户集中度\"")
     return [query]
+
+
+def _batch_text(raw: bytes) -> str:
+    """A batch file's text: UTF-8, or UTF-16 / UTF-8 with the byte-order mark editors write.
+
+    ``_batch_text(b"\\xef\\xbb\\xbfNVIDIA\\r\\n") -> "NVIDIA\\n"``
+    """
+    bom16 = raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+    text = raw.decode("utf-16") if bom16 else raw.decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def search_record(query: str, hits) -> dict:
@@ -259,12 +269,12 @@ def serve(host, port):
 @click.option("--local", is_flag=True, help="Answer in this process even if `gpumkt serve` is running.")
 def ask(question, as_json, model, device, k, batch, local):
     """Answer QUESTION from the reports: evidence first, then a checked, cited answer."""
-    from gpumkt.measure import evaluate
+    from gpumkt.records import answer_json
 
     p = Answerer(settings(llm_model=model, device=device), local, preload=True)
     for q in _queries(question, batch):
         if as_json:
-            click.echo(json.dumps(evaluate.answer_record(p.ask(q, k=k)), ensure_ascii=False))
+            click.echo(json.dumps(answer_json(p.ask(q, k=k)), ensure_ascii=False))
             continue
         a = p.ask(q, k=k, on_evidence=_print_evidence, on_token=_print_token)
         _print_answer(a)
@@ -293,7 +303,7 @@ def _print_answer(a) -> None:
     if a.unsupported:
         click.secho("Figures not found in the evidence: " + ", ".join(a.unsupported), fg="red")
     for c in a.conflicts:
-        click.secho("Reports differ: " + "; ".join(f"{v['value']} [{v['n']}]" for v in c.values), fg="yellow")
+        click.secho("Reports differ: " + c.summary(), fg="yellow")
     t = a.timings
     click.secho(f"evidence {t.retrieve_ms:.0f} ms · first token {t.first_token_ms:.0f} ms · total "
                 f"{t.total_ms:.0f} ms · {t.decode_tokens_per_s:.1f} tok/s · {a.model['name']}", dim=True)

@@ -105,6 +105,7 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
     from tqdm import tqdm
 
     from gpumkt.measure import evaluate
+    from gpumkt.records import answer_json
 
     p.ask("warm-up: CoreWeave 营收")  # load models first so timings measure answering, not loading
     docs = _docs_pipeline(p, root) if any(q.corpus != "seeds" for q in qs) else None
@@ -114,7 +115,7 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
         history = [(h, pl.ask(h).answer) for h in (q.history or [])]
         a = pl.ask(q.question, history=history)
         # The model's own text too, so a fallback can be read against what it replaced.
-        records.append({"id": q.id, **evaluate.answer_record(a), "generated": a.generated, "fallback": a.fallback})
+        records.append({"id": q.id, **answer_json(a), "generated": a.generated, "fallback": a.fallback})
         rows.append(evaluate.score_answer(q, a))
     report = {"model": p.generator.name, "machine": f"{platform.machine()} CPU, {os.cpu_count()} cores",
               "questions": len(qs), "summary": evaluate.summarise(rows), "rows": rows}

@@ -70,7 +70,7 @@ def answer_markdown(a: Answer) -> str:
         flagged = ", ".join(f"~~{f}~~" for f in a.unsupported)
         notes.append(f"⚠️ Not found in the evidence, so not shown as fact: {flagged}")
     if a.conflicts:
-        vals = "; ".join(f"{v['value']} [{v['n']}]" for c in a.conflicts for v in c.values)
+        vals = "; ".join(c.summary() for c in a.conflicts)
         notes.append(f"⚖️ **Reports differ:** {vals}")
     return text + ("\n\n" + "\n\n".join(notes) if notes else "")
 

@@ -42,7 +42,8 @@ class Group:
 
 
 @lru_cache(maxsize=1)
-def _raw() -> dict:
+def raw() -> dict:
+    """``data/vocab.json`` as read (the index records its hash: a change makes it stale)."""
     return json.loads(resources.files("gpumkt").joinpath("data/vocab.json").read_text("utf-8"))
 
 
@@ -53,12 +54,12 @@ def _group(forms, kind: str = "") -> Group:
 
 @lru_cache(maxsize=1)
 def metrics() -> tuple[Group, ...]:
-    return tuple(_group(m["forms"], m["kind"]) for m in _raw()["metrics"])
+    return tuple(_group(m["forms"], m["kind"]) for m in raw()["metrics"])
 
 
 @lru_cache(maxsize=1)
 def terms() -> tuple[Group, ...]:
-    return tuple(_group(g) for g in _raw()["terms"])
+    return tuple(_group(g) for g in raw()["terms"])
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def metric_kinds() -> dict[str, str]:
 def english_metrics() -> dict[str, str]:
     """Metric key -> its first English form as the vocabulary lists it (营收 -> revenue)."""
     out = {}
-    for m in _raw()["metrics"]:
+    for m in raw()["metrics"]:
         english = [f for f in m["forms"] if re.fullmatch(r"[A-Za-z0-9 .&/\-]+", f)]
         if english:
             out[normalise(m["forms"][0]).strip()] = english[0]
@@ -80,12 +81,12 @@ def english_metrics() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def known_entities() -> tuple[Group, ...]:
-    return tuple(_group(g) for g in _raw()["entities"])
+    return tuple(_group(g) for g in raw()["entities"])
 
 
 @lru_cache(maxsize=1)
 def places() -> tuple[Group, ...]:
-    return tuple(_group(g) for g in _raw().get("places", []))
+    return tuple(_group(g) for g in raw().get("places", []))
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,7 @@ def contrasts() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Sets of opposite words (two sides or more), each side in its forms, normalised as text is:
     ((训练, training), (推理, inference)) …"""
     return tuple(tuple(tuple(normalise(f).strip() for f in side) for side in pair)
-                 for pair in _raw().get("contrasts", []))
+                 for pair in raw().get("contrasts", []))
 
 
 def all_groups() -> tuple[Group, ...]:
@@ -193,14 +194,14 @@ def mine_names(texts: list[str]) -> list[Group]:
         clash = normalise(han) in known and normalise(latin).strip() not in known[normalise(han)]
         if len(partners[han]) == 1 and not clash and _is_pair(han, latin, texts):
             _add(groups, {normalise(han), normalise(latin).strip()})
-    for word in _latin_names(texts):
+    for word in sorted(_latin_names(texts)):  # sorted: the same build gives the same names.json
         if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
                 and normalise(word).strip() not in vocabulary:  # "Backlog" is a metric, not a name
             _add(groups, {normalise(word).strip()})
     for text in texts:
         for m in PRODUCT.finditer(text):
             _add(groups, {normalise(m.group(0)).strip()})
-    return [Group(_key(g), tuple(sorted(g, key=len, reverse=True))) for g in groups]
+    return [Group(_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups]
 
 
 FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"

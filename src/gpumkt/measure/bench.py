@@ -8,14 +8,13 @@ import os
 import platform
 import resource
 import time
-from dataclasses import replace
 
 from gpumkt import models
-from gpumkt.answer.generate import LlamaCppGenerator
-from gpumkt.answer.prompt import build_messages
 from gpumkt.measure.evaluate import median, percentile
 from gpumkt.pipeline import Pipeline
-from gpumkt.search import index as index_mod
+
+RATIO_ROUNDS = 5  # interleaved pipeline / direct rounds: one run each cannot tell overhead from noise
+RATIO_QUESTIONS = 6
 
 
 def machine(device: str) -> dict:
@@ -33,11 +32,10 @@ def machine(device: str) -> dict:
 
 
 def bench_index(p: Pipeline) -> dict:
-    s = p.settings
     p.embedder.embed_batch(["warm-up"], "query")  # model load is not part of the build
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    idx = index_mod.build(s.seeds_dir, p.embedder)
+    idx = p.build_index()
     build_s = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"chunks": len(idx.chunks), "build_s": round(build_s, 2),
@@ -61,80 +59,76 @@ def bench_search(p: Pipeline, questions: list[str]) -> dict:
 
 
 def bench_model(p: Pipeline, name: str, questions: list[str]) -> dict:
-    """Pipeline vs raw llama-cpp-python on the same prompts, for one model."""
+    """Time to first token through the pipeline, and its decode speed against llama-cpp-python
+    directly on the same prompts."""
     t0 = time.perf_counter()
     p.use_model(name, None)
-    p.generator.load()
+    p.warm_up()
     load_s = time.perf_counter() - t0
     answers = [p.ask(q) for q in questions]
     timed = [a for a in answers if not a.refused]
-    raw = [_raw_decode(p.generator, m, p.settings) for m in _real_prompts(p, timed)]
-    pipe_decode = median([a.timings.decode_tokens_per_s for a in timed if a.timings.decode_tokens_per_s])
-    raw_decode = median([r["decode_tokens_per_s"] for r in raw if r["decode_tokens_per_s"]])
+    ratio = decode_ratio(p, [a.question for a in timed][:RATIO_QUESTIONS])
     return {
         "model": name, "load_s": round(load_s, 2), "questions": len(timed),
         "first_token_ms_p50": round(median([a.timings.first_token_ms for a in timed]), 1),
         "first_token_ms_p95": round(percentile([a.timings.first_token_ms for a in timed], 95), 1),
         "prompt_tokens_p50": median([a.timings.prompt_tokens for a in timed]),
-        "prompt_tokens_per_s": round(median([r["prompt_tokens_per_s"] for r in raw]), 1),
-        "decode_tokens_per_s": pipe_decode, "raw_decode_tokens_per_s": raw_decode,
-        "decode_ratio": round(pipe_decode / raw_decode, 3) if raw_decode else None,
-        "raw_prompt_tokens_equal": all(r["prompt_tokens"] == a.timings.prompt_tokens
-                                       for r, a in zip(raw, timed)),
+        "prompt_tokens_per_s": ratio.pop("prompt_tokens_per_s"), **ratio,
     }
 
 
-def _real_prompts(p: Pipeline, answers) -> list[list[dict]]:
-    """The exact messages the pipeline sent, rebuilt from the same evidence selection."""
-    return [build_messages(a.question, p.evidence_for(a.question)[1].evidence, a.language) for a in answers]
-
-
-def _raw_decode(gen: LlamaCppGenerator, messages: list[dict], s) -> dict:
-    """The same prompt straight through llama-cpp-python, no pipeline around it."""
-    llm = gen.load()
-    t0 = time.perf_counter()
-    first, n = None, 0
-    for chunk in llm.create_chat_completion(messages=messages, max_tokens=s.max_tokens, temperature=0.0,
-                                            top_k=1, stream=True):
-        if chunk["choices"][0].get("delta", {}).get("content"):
-            first = first or time.perf_counter()
-            n += 1
-    end = time.perf_counter()
-    prompt_tokens = max(0, llm.n_tokens - n)
-    return {"prompt_tokens": prompt_tokens,
-            "prompt_tokens_per_s": prompt_tokens / (first - t0) if first else 0.0,
-            "decode_tokens_per_s": round((n - 1) / (end - first), 2) if first and n > 1 else 0.0}
+def decode_ratio(p: Pipeline, questions: list[str], rounds: int = RATIO_ROUNDS) -> dict:
+    """Pipeline / direct decode speed: per round, every question through the pipeline and then its
+    same prompt straight through llama-cpp-python; the median of the rounds' ratios, with the spread."""
+    prompts = [p.prompt_for(q) for q in questions]
+    ratios, pipe_all, raw_all, same = [], [], [], True
+    for _ in range(rounds):
+        pipe, raw = [], []
+        for q, messages in zip(questions, prompts):
+            a = p.ask(q)
+            r = p.generate_direct(messages)
+            same = same and r["prompt_tokens"] == a.timings.prompt_tokens
+            pipe.append(a.timings.decode_tokens_per_s)
+            raw.append(r)
+        pipe_all += pipe
+        raw_all += raw
+        ratios.append(median(pipe) / median([r["decode_tokens_per_s"] for r in raw]))
+    return {"decode_tokens_per_s": round(median(pipe_all), 2),
+            "raw_decode_tokens_per_s": round(median([r["decode_tokens_per_s"] for r in raw_all]), 2),
+            "decode_ratio": round(median(ratios), 3), "decode_ratio_min": round(min(ratios), 3),
+            "decode_ratio_max": round(max(ratios), 3), "ratio_rounds": rounds,
+            "prompt_tokens_per_s": round(median([r["prompt_tokens_per_s"] for r in raw_all]), 1),
+            "raw_prompt_tokens_equal": same}
 
 
 def bench_levers(p: Pipeline, name: str, questions: list[str]) -> dict:
     """What each CPU lever buys: threads, n_batch, evidence count, KV prefix reuse."""
     out = {}
     base = p.settings
+    same = {"llm_model": name, "threads": base.threads, "n_batch": base.n_batch,
+            "evidence_count": base.evidence_count}
     for label, change in [("threads=1", {"threads": 1}), (f"threads={base.threads}", {}),
                           ("n_batch=32", {"n_batch": 32}), (f"n_batch={base.n_batch}", {}),
                           ("evidence=2", {"evidence_count": 2}), ("evidence=4", {"evidence_count": 4}),
                           ("evidence=6", {"evidence_count": 6})]:
-        p.settings = replace(base, llm_model=name, **change)
-        p.__dict__.pop("generator", None)
-        answers = [p.ask(q) for q in questions]
-        out[label] = _ttft(answers)
-    p.settings = replace(base, llm_model=name)
-    p.__dict__.pop("generator", None)
+        p.configure(**{**same, **change})
+        out[label] = _ttft([p.ask(q) for q in questions])
+    p.configure(**same)
     out["kv_reuse=on"] = _ttft([p.ask(q) for q in questions])
     out["kv_reuse=off"] = _ttft([_fresh_ask(p, q) for q in questions])
-    p.settings = base
+    p.configure(llm_model=base.llm_model)
     return out
 
 
 def _fresh_ask(p: Pipeline, question: str):
-    p.generator.load().reset()  # forget the evaluated prefix: the system prompt is processed again
+    p.forget_prefix()  # the system prompt is processed again
     return p.ask(question)
 
 
 def _ttft(answers) -> dict:
     timed = [a for a in answers if not a.refused]
     return {"first_token_ms_p50": round(median([a.timings.first_token_ms for a in timed]), 1),
-            "decode_tokens_per_s": median([a.timings.decode_tokens_per_s for a in timed]),
+            "decode_tokens_per_s": round(median([a.timings.decode_tokens_per_s for a in timed]), 2),
             "prompt_tokens_p50": median([a.timings.prompt_tokens for a in timed])}
 
 
@@ -171,11 +165,12 @@ def table(report: dict) -> str:
              "search p50/p95 ms: " + ", ".join(f"{k} {v['p50_ms']}/{v['p95_ms']}"
                                                 for k, v in report["search"].items() if isinstance(v, dict)),
              "", "| model | load s | TTFT p50 ms | TTFT p95 ms | prompt tok | prompt tok/s | decode tok/s "
-                 "| raw decode tok/s | ratio |", "|---|---|---|---|---|---|---|---|---|"]
+                 "| raw decode tok/s | ratio median (min–max) |", "|---|---|---|---|---|---|---|---|---|"]
     for r in report["models"]:
         lines.append(f"| {r['model']} | {r['load_s']} | {r['first_token_ms_p50']} | {r['first_token_ms_p95']} "
                      f"| {r['prompt_tokens_p50']} | {r['prompt_tokens_per_s']} | {r['decode_tokens_per_s']} "
-                     f"| {r['raw_decode_tokens_per_s']} | {r['decode_ratio']} |")
+                     f"| {r['raw_decode_tokens_per_s']} | {r['decode_ratio']} ({r['decode_ratio_min']}–"
+                     f"{r['decode_ratio_max']}, {r['ratio_rounds']} rounds) |")
     if "levers" in report:
         lines += ["", f"levers ({report['levers']['model']}): | setting | TTFT p50 ms | decode tok/s | prompt tok |",
                   "|---|---|---|---|"]

@@ -111,24 +111,6 @@ def median(values: list[float]) -> float:
 # ---------------------------------------------------------------- full answers
 
 
-def answer_record(a) -> dict:
-    """The ``gpumkt ask --json`` object for one Answer."""
-    return {
-        "question": a.question, "language": a.language, "answer": a.answer, "refused": a.refused,
-        "citations": [{"n": c.n, "source": c.source, "chunk_id": c.chunk_id, "section": c.section,
-                       "quote": c.quote, "start": c.start, "end": c.end, "page": c.page or None}
-                      for c in a.citations],
-        "unsupported": a.unsupported, "nearest": a.nearest,
-        "conflicts": [{"about": c.about, "values": c.values} for c in a.conflicts],
-        "timings": {"retrieve_ms": round(a.timings.retrieve_ms, 1),
-                    "first_token_ms": round(a.timings.first_token_ms, 1),
-                    "total_ms": round(a.timings.total_ms, 1), "prompt_tokens": a.timings.prompt_tokens,
-                    "completion_tokens": a.timings.completion_tokens,
-                    "decode_tokens_per_s": a.timings.decode_tokens_per_s},
-        "model": a.model, "index": a.index,
-    }
-
-
 def score_answer(q: Question, a) -> dict:
     """Per-question scores of one answer record, by the independent scorer."""
     row = scoring.score(q, a, near_listed=bool(getattr(a, "nearest", None)))

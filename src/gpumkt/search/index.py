@@ -14,6 +14,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from importlib import metadata
 from pathlib import Path
 
 from gpumkt.errors import GpumktError, IndexCorrupt, IndexMissing, IndexStale
@@ -21,14 +22,14 @@ from gpumkt.ingest.chunking import CHUNKER_VERSION, chunk_corpus
 from gpumkt.ingest.corpus import load_documents, seed_hashes
 from gpumkt.ingest.facts import Unit, build_facts, units
 from gpumkt.lang import vocab
-from gpumkt.lang.text import to_simplified
+from gpumkt.lang.text import RADICALS, to_simplified
 from gpumkt.records import Chunk, Document, Fact, files_sha
 from gpumkt.search.embed import Embedder
-from gpumkt.search.lexical import BM25, tokenize
+from gpumkt.search.lexical import BM25, STOP, tokenize
 from gpumkt.search.store import FaissStore
 
 FILES = ("chunks.jsonl", "dense.faiss", "bm25.json", "units.faiss", "facts.jsonl", "names.json")
-FACTS_VERSION = "29"  # bump when units, facts or name mining change
+FACTS_VERSION = "30"  # bump when units, facts or name mining change
 
 
 @dataclass
@@ -77,6 +78,7 @@ def build_from(docs: list[Document], embedder: Embedder, progress: bool = False,
     unit_vectors = _embed([dense_text(unit_text(u)) for u in unit_list], embedder, old_units, progress)
     manifest = {
         "seeds": seed_hashes(docs), "chunker_version": CHUNKER_VERSION, "facts_version": FACTS_VERSION,
+        "reading": reading(),
         "embed_model": {"name": embedder.name, "sha256": embedder.sha256, "dim": int(vectors.shape[1])},
         "chunks": len(chunks), "units": len(unit_list),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -202,12 +204,33 @@ def read_manifest(index_dir: Path) -> dict:
         raise IndexCorrupt(f"{path} is not valid JSON: run `gpumkt index --rebuild`") from exc
 
 
+def reading() -> dict:
+    """What the stored tokens, facts and names were read with, beyond the chunker and the fact
+    extractor's own versions: a change in any makes the index stale (``stale_reason``)."""
+    def sha(*parts) -> str:
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:16]
+
+    return {"tokenizer": sha(_version("jieba"), _version("PyStemmer"), sorted(STOP)),
+            "normalisation": sha(_version("opencc-python-reimplemented"), RADICALS),
+            "vocabulary": sha(vocab.raw())}
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def stale_reason(manifest: dict, docs: list[Document], embedder: Embedder) -> str:
     """Why an index no longer matches, or "" when it does."""
     if manifest.get("chunker_version") != CHUNKER_VERSION:
         return "the chunker changed"
     if manifest.get("facts_version") != FACTS_VERSION:
         return "the fact extractor changed"
+    changed = [k for k, v in reading().items() if manifest.get("reading", {}).get(k) != v]
+    if changed:
+        return "its " + " and ".join(changed) + " changed"
     if manifest.get("seeds") != seed_hashes(docs):
         return "the reports changed"
     model = manifest.get("embed_model", {})
