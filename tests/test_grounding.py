@@ -272,6 +272,10 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("Which big customer pays Acme the most?", "name"), ("Acme收购的那家公司叫什么名字？", "name"),
     ("What is the name of the chip Acme bought?", "name"), ("Acme的投资预计几年可以回本？", "duration"),
     ("Acme签约后多少个月能上线？", "duration"),
+    ("What year-over-year growth did Acme report?", "pct"), ("By what multiple did Acme's sales grow?", "mult"),
+    ("Acme的ARR涨了多少倍？", "mult"), ("At what price per share did Acme list?", "money"),
+    ("How large was Acme's backlog when the June quarter closed?", "money"),
+    ("How much did Acme's annualized run-rate sales reach?", "money"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
@@ -682,3 +686,34 @@ def test_a_compound_growth_rate_is_given_for_the_span_its_sentence_names(corpus)
     q = build("GPU计算基础设施市场到2030年的年复合增长率是多少？", names)
     text = "GPU计算基础设施市场预计将从2025年的826.8亿美元增长到2030年的3525.5亿美元,年复合增长率达33.65%。"
     assert [f.text for f in _judge_text(q, text, names).facts] == ["33.65%"]
+
+
+def test_a_comparisons_base_period_dates_only_the_figure_after_it():
+    doc = Document("x.md", "Acme", "# Acme\n\n## Q2 2025 results\n\nAcme's capital expenditures for the quarter "
+                   "totaled $2.9 billion, an increase of more than $1 billion over Q1 2025.\n\n## IPO\n\n"
+                   "Acme上市以来表现亮眼，成为自2021年以来最大的科技IPO，发行价40美元。\n", "0")
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    period = {f.text: f.period for f in facts}
+    assert period["$2.9 billion"] == "2025q2"  # the heading's quarter, not the base of "over Q1 2025"
+    assert period["40美元"] == ""  # "自2021年以来" dates the record, not the price
+
+
+def test_a_piece_of_a_long_sentence_takes_the_company_its_sentence_starts_with(corpus):
+    docs, _, facts = corpus
+    debt_ratio = _find(facts, docs, "004", "92.66%")
+    assert debt_ratio.entity == "coreweave" and debt_ratio.metric == "资产负债率" and debt_ratio.period == "2024"
+
+
+def test_a_rate_named_after_the_metric_asked_as_a_share_answers_it(corpus):
+    _, names, _ = corpus
+    q = build("截至2024年末，Acme的负债占资产的比重有多高？", names)
+    assert _judge_text(q, "Acme截至2024年总负债为165.24亿美元，资产负债比率为92.66%。", names).facts[0].text == "92.66%"
+    growth = build("Acme的营收涨了多少倍？", names)
+    assert [f.text for f in _judge_text(growth, "Acme营收同比增长20倍。", names).facts] == ["20倍"]
+
+
+def test_an_expected_amount_of_the_modifier_is_the_guidance_asked(corpus):
+    _, names, _ = corpus
+    q = build("Acme对2025财年给出的营收指引区间是多少？", names)
+    judged = _judge_text(q, "For fiscal 2025 Acme expects revenue in a range of $5.15 billion to $5.35 billion.", names)
+    assert [f.text for f in judged.facts] == ["$5.15 billion", "$5.35 billion"]

@@ -42,10 +42,14 @@ def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bo
     """The text attaches the figure to the metric, kind of quantity and period asked (``given``:
     the periods it is given for)."""
     asked = {m.key for m in q.metrics}
-    if q.metrics and f.metric and not {f.metric, f.share_of} & asked and not _narrower(f.metric, asked):
+    if q.metrics and f.metric and not {f.metric, f.share_of} & asked and not _narrower(f.metric, asked) \
+            and not (q.answer_kind == "pct" and _rate_of(f.metric, q)) \
+            and not (q.answer_kind == "mult" and f.metric in GROWTH):  # "ARR涨了多少倍": its growth
         return False  # the text attaches this figure to another metric (营业收入 for 净利润)
-    if f.metric in asked - set(q.measured) and vocab.metric_kinds().get(f.metric) == KIND_OF.get(f.quantity):
-        return False  # the modifier's own amount: revenue, when the cost of revenue is asked
+    if f.metric in asked - set(q.measured) and vocab.metric_kinds().get(f.metric) == KIND_OF.get(f.quantity) \
+            and not (q.asks_guidance and f.qualifier == "forecast"):
+        return False  # the modifier's own amount: revenue, when the cost of revenue is asked (but an
+        # expected revenue is the revenue guidance asked)
     if not q.metrics and f.metric in GROWTH and q.asks_share:
         return False  # a part of a whole is asked, and a rate of growth is no part of anything
     if q.asks_guidance and f.qualifier != "forecast":
@@ -71,6 +75,14 @@ def _narrower(metric: str, asked: set[str]) -> bool:
     """The figure's metric is a kind of one asked, named by adding to its name: a compound annual
     growth rate is a growth rate (``_narrower("年复合增长率", {"增长率"}) -> True``)."""
     return any(metric != a and metric.endswith(a) for a in asked)
+
+
+def _rate_of(metric: str, q: QuestionRecord) -> bool:
+    """The figure's metric is a percentage named after a metric asked for as a percentage: a debt
+    ratio (资产负债率) answers "负债占资产的比重", a gross margin (毛利率) "毛利占营收的比例"."""
+    if vocab.metric_kinds().get(metric) != "pct":
+        return False
+    return any(len(form) >= 2 and HAN.search(form) and form in metric for m in q.metrics for form in m.forms)
 
 
 def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:

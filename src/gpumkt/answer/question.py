@@ -17,14 +17,19 @@ from gpumkt.lang.text import detect_language, normalise
 
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
-    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|\bshare\b|"
-            r"ratio|\bmargin\b|\brate\b|多少%|"
+    ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
+    # "per share" is a price, a "run-rate" an amount: neither asks a percentage
+    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|(?<!per )\bshare\b|"
+            r"ratio|\bmargin\b|(?<!-)\brate\b|多少%|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份)|"
                  r"how long|how many (?:years|months|weeks|days|hours)"),
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of"),
-    ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|\bwhen\b|which year|what year|since when"),
+    # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
+    # "year-over-year" is a kind of growth, not a year
+    ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
+             r"which year|what year(?![- ]over)|since when"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b"),
     ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
@@ -115,7 +120,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
     said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)]
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
-    wants = kind in ("pct", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
+    wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
     words = tuple(_words(rest, known))
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,

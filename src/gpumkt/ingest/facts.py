@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import MONTH_PATTERN, period_spans, periods
-from gpumkt.lang.text import normalise, normalise_aligned, plain, sentence_spans, squash
+from gpumkt.lang.periods import MONTH_PATTERN, period_spans
+from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk, Fact
 
 CLAUSE_END = "，,;；：:、（）()"
@@ -69,10 +69,22 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     spans = sentence_spans(doc_text, chunk.start, chunk.end)
     out = []
     for i, (a, b) in enumerate(spans):
-        before = normalise(squash(doc_text[spans[i - 1][0]:spans[i - 1][1]])) if i else ""
+        # A piece of a long sentence cut at a comma has the whole sentence so far before it (its
+        # subject is often named at the start), else the sentence before.
+        start = min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)) if i else a
+        before = normalise(squash(doc_text[start:spans[i - 1][1]])) if i else ""
         text = squash(doc_text[a:b])
         out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before, head, title))
     return out
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last full stop or line end before it.
+
+    ``_sentence_start("甲。乙,丙", 4, 0) -> 2``
+    """
+    ends = [text.rfind(ch, floor, pos) for ch in HARD_END + "\n"]
+    return max(ends + [floor - 1]) + 1
 
 
 def _chart_units(c: Chunk, head: str, title: str) -> list[Unit]:
@@ -145,8 +157,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
-        period = _period_in(clause, a - ca, b - ca) or \
-            next((p for t in (own, unit.before, unit.heading) for p in periods(t)[:1]), "")
+        period = _period_in(clause, a - ca, b - ca) or _sentence_period([own, unit.before, unit.heading])
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
@@ -284,18 +295,36 @@ def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
 PERIOD_AFTER = re.compile(r"\s*[(（]?\s*(?:(?:in|for|during|of|at)\s+)?(?:the\s+)?")
 
 
+# A period after one of these is the base of a comparison ("$2.9 billion, $1 billion more than
+# in Q1 2025", "较2024年") or the start of a record ("自2021年以来"): it dates the figure right
+# after it, not the figures around it.
+COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自)"
+                      r"\s*(?:(?:in|with|to)\s+)?(?:the\s+)?$")
+
+
 def _period_in(clause: str, a: int, b: int) -> str:
     """The period a figure at ``clause[a:b]`` is given for: one named right after it, else the
-    nearest before it, else the first after it.
+    nearest before it, else the first after it that is no comparison's base.
 
     ``_period_in("从2023年的31.7亿增长到2032年的472.4亿", 21, 27) -> "2032"``
+    ``_period_in("capex of $2.9 billion, $1 billion more than in q1 2025", 8, 20) -> ""``
     """
     spans = period_spans(clause)
     after = [(s, k) for s, _, k in spans if s >= b]
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
     before = [k for _, e, k in spans if e <= a]
-    return before[-1] if before else (after[0][1] if after else "")
+    later = [k for s, k in after if not COMPARED.search(clause[max(0, s - 16):s])]
+    return before[-1] if before else (later[0] if later else "")
+
+
+def _sentence_period(texts: list[str]) -> str:
+    """The first period of the nearest text that names one, a comparison's base excepted."""
+    for t in texts:
+        for s, _, k in period_spans(t):
+            if not COMPARED.search(t[max(0, s - 16):s]):
+                return k
+    return ""
 
 
 def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
@@ -309,8 +338,8 @@ def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
             if before or found:
                 return (before[-1] if before else found[0][2]).key
             continue
-        if found and i == 1:
-            return found[-1][2].key  # the sentence up to the figure: the nearest name before it
+        if found and i in (1, 3):  # the sentence up to the figure, or the heading path (title >
+            return found[-1][2].key  # section > subsection): the name nearest the figure
         if found:
             return found[0][2].key
     return ""
