@@ -717,3 +717,17 @@ def test_an_expected_amount_of_the_modifier_is_the_guidance_asked(corpus):
     q = build("Acme对2025财年给出的营收指引区间是多少？", names)
     judged = _judge_text(q, "For fiscal 2025 Acme expects revenue in a range of $5.15 billion to $5.35 billion.", names)
     assert [f.text for f in judged.facts] == ["$5.15 billion", "$5.35 billion"]
+
+
+def test_the_part_or_field_asked_must_be_named_by_the_passage(corpus):
+    from gpumkt.answer.question import domain_asked
+
+    _, names, _ = corpus
+    segment = build("报告预计英伟达游戏业务的年增率是多少？", names)
+    assert not _judge_text(segment, "英伟达GPU算力市场的年复合增长率预计为33.65%。", names).placed
+    assert _judge_text(segment, "我们预计英伟达游戏业务将保持30%的同比增长。", names).facts
+    field = build("Arm 在智慧型手機領域的市佔率是多少？", names)
+    assert field.domain == "智慧型手机" and domain_asked("share in the data center market") == "data center"
+    assert not _judge_text(field, "在云计算领域,Arm 市场份额从9%提升至15%。", names).placed
+    assert _judge_text(field, "在智能手机领域,Arm 市场份额为99%。", names).placed
+    assert build("阿里雲在中國AI基礎設施市場的份額是多少?", names).domain == ""  # a place is judged as one

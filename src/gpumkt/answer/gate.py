@@ -79,7 +79,11 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     score = (w["sim"] * sim + w["cov"] * (cov if cov is not None else 0.5) + w["entity"] * ent + w["metric"] * met
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
-    placed = all(any(_has(f"{unit.context} {unit.title}", f) for f in m.forms) for m in q.places)
+    # A region asked, or the part of a whole asked (gaming of the business segments, inference of
+    # training / inference), must be named by the unit, its context or its title.
+    where = f"{unit.context} {unit.title}"
+    placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
+        and all(any(_has(where, f) for f in part) for part in q.named_parts) and _names_domain(q.domain, where)
     contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
                    for mine, other in q.contrasts)
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
@@ -87,6 +91,16 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words)
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named)
+
+
+def _names_domain(domain: str, where: str) -> bool:
+    """The passage names the field asked about: a Latin word of it, or two characters in a row of
+    a Chinese one (智能手机: 手机)."""
+    if not domain:
+        return True
+    han = "".join(HAN.findall(domain))
+    latin = [w.rstrip("s") for w in re.findall(r"[a-z][a-z0-9\-]+", domain)]
+    return any(w in where for w in latin) or any(han[i:i + 2] in where for i in range(len(han) - 1))
 
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:

@@ -79,6 +79,8 @@ class QuestionRecord:
     places: tuple[Mention, ...] = ()  # regions and countries asked about (欧洲, North America)
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
+    named_parts: tuple = ()  # forms of each exclusive part asked about (a segment): the answer names it
+    domain: str = ""  # the field the figure is confined to ("在智能手机领域"): the answer names it
     asks_share: bool = False  # a part of a whole ("what share", 占比)
     asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (分析师预期), not an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
@@ -127,9 +129,11 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             kind or (metric_kind if wants else ""), wants, words,
                             tuple(unknown_names(question, known)) if known else (), places=where,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
-                            contrasts=contrasts_in(norm), asks_share=bool(SHARE_ASKED.search(norm)),
+                            contrasts=contrasts_in(norm), named_parts=parts_in(norm),
+                            asks_share=bool(SHARE_ASKED.search(norm)),
                             asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
-                            counted=counted_noun(norm), quoted=quoted_figures(question))
+                            counted=counted_noun(norm), quoted=quoted_figures(question),
+                            domain=_own_domain(domain_asked(norm), ents, where))
     if split:
         record = _with_parts(record, names, known)
     return record
@@ -171,6 +175,23 @@ def quoted_figures(question: str) -> tuple[tuple[float, bool], ...]:
     return tuple(out)
 
 
+DOMAIN_ZH = re.compile(r"在([\u4e00-\u9fffa-z0-9]{2,10}?)(?:这块|这个|这一)?(?:领域|市场|业务|板块|行业)")
+DOMAIN_EN = re.compile(r"\bin (?:the )?([a-z][a-z0-9\-]*(?: [a-z][a-z0-9\-]*){0,2}) (?:market|segment|business|sector|field|space)\b")
+
+
+def domain_asked(norm: str) -> str:
+    """The field a question confines its figure to ("" when none): ``domain_asked("arm 在智能手机领域的
+    市占率")`` -> ``"智能手机"``; ``domain_asked("share in the data center market")`` -> ``"data center"``."""
+    found = [m.group(1) for m in DOMAIN_ZH.finditer(norm)] + [m.group(1) for m in DOMAIN_EN.finditer(norm)]
+    return found[0].strip() if len(found) == 1 else ""
+
+
+def _own_domain(domain: str, names, places) -> str:
+    """The domain unless it is a company or a place (those are judged as names and places)."""
+    forms = {f for m in list(names) + list(places) for f in m.forms}
+    return "" if any(f in domain for f in forms) else domain
+
+
 def counted_noun(norm: str) -> str:
     """What a question that asks one count counts ("" for any other question, or one asking two).
 
@@ -207,6 +228,14 @@ def contrasts_in(norm: str) -> tuple:
         if len(used) == 1:
             out.append((used[0], tuple(f for side in sides if side is not used[0] for f in side)))
     return tuple(out)
+
+
+def parts_in(norm: str) -> tuple:
+    """The forms of each exclusive part (a segment, a workload) the question asks about:
+    ``parts_in("英伟达游戏业务的增速")`` -> ``(("游戏", "遊戲", "gaming"),)``"""
+    parts = set(vocab.parts())
+    return tuple(side for side, _ in contrasts_in(norm)
+                 if any(side in sides for sides in parts))
 
 
 VERSION = re.compile(r"[-\s]?v?(\d+(?:\.\d+)?[a-z]?)(?![\d.%a-z])")

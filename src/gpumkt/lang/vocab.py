@@ -41,6 +41,9 @@ class Group:
     kind: str = ""  # for metrics: money | pct | count | num
 
 
+QUESTION_ONLY = ("_about", "contrasts", "parts")  # read when judging a question, never when indexing
+
+
 @lru_cache(maxsize=1)
 def raw() -> dict:
     """``data/vocab.json`` as read (the index records its hash: a change makes it stale)."""
@@ -92,9 +95,17 @@ def places() -> tuple[Group, ...]:
 @lru_cache(maxsize=1)
 def contrasts() -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Sets of opposite words (two sides or more), each side in its forms, normalised as text is:
-    ((训练, training), (推理, inference)) …"""
+    ((训练, training), (推理, inference)) …; the sets of ``parts`` come first."""
+    return parts() + tuple(tuple(tuple(normalise(f).strip() for f in side) for side in pair)
+                           for pair in raw().get("contrasts", []))
+
+
+@lru_cache(maxsize=1)
+def parts() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The contrast sets whose sides are exclusive parts of a whole (训练 / 推理, business
+    segments): the part a question asks about must be named by the passage that answers it."""
     return tuple(tuple(tuple(normalise(f).strip() for f in side) for side in pair)
-                 for pair in raw().get("contrasts", []))
+                 for pair in raw().get("parts", []))
 
 
 def all_groups() -> tuple[Group, ...]:

@@ -212,7 +212,7 @@ def reading() -> dict:
 
     return {"tokenizer": sha(_version("jieba"), _version("PyStemmer"), sorted(STOP)),
             "normalisation": sha(_version("opencc-python-reimplemented"), RADICALS),
-            "vocabulary": sha(vocab.raw())}
+            "vocabulary": sha({k: v for k, v in vocab.raw().items() if k not in vocab.QUESTION_ONLY})}
 
 
 def _version(package: str) -> str:
