@@ -435,11 +435,19 @@ def test_month_and_day_of_a_date_are_no_figures_and_a_share_knows_its_whole(corp
     assert _judge_text(build("微软贡献了CoreWeave多少比例的营收？", names), text, names).figure
 
 
+def _doc_facts(doc: Document):
+    """The facts of one made-up document, with the names it pairs itself."""
+    return build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+
+
+def _periods(text: str) -> dict:
+    """Figure as written -> the period its fact is given for, in a made-up document."""
+    return {f.text: f.period for f in _doc_facts(Document("x.md", "Acme", text, "0"))}
+
+
 def test_a_figure_takes_the_period_it_is_given_for_not_the_first_of_its_clause():
-    doc = Document("x.md", "Acme", "# Acme\n\nAcme市场规模预计将从2023年的31.7亿美元增长到2032年的472.4亿美元。\n\n"
-                   "Acme revenue was $1.21 billion in Q2 2025 compared with $395.4 million in Q2 2024.\n", "0")
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
-    period = {f.text: f.period for f in facts}
+    period = _periods("# Acme\n\nAcme市场规模预计将从2023年的31.7亿美元增长到2032年的472.4亿美元。\n\n"
+                   "Acme revenue was $1.21 billion in Q2 2025 compared with $395.4 million in Q2 2024.\n")
     assert period["31.7亿美元"] == "2023" and period["472.4亿美元"] == "2032"
     assert period["$1.21 billion"] == "2025q2" and period["$395.4 million"] == "2024q2"
 
@@ -448,7 +456,7 @@ def test_a_flowchart_node_takes_its_parent_nodes_label_as_context():
     block = ("```mermaid\ngraph TD\n    A[Acme市场分布] --> B[第二梯队 估值10-100亿美元]\n"
              "    B --> B1[Acme: 25亿美元]\n```\n")
     doc = Document("x.md", "Acme", "# Acme\n\n" + block, "0")
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    facts = _doc_facts(doc)
     assert [(f.text, f.metric) for f in facts if f.text == "25亿美元"] == [("25亿美元", "估值")]
 
 
@@ -456,7 +464,7 @@ def test_the_years_of_a_chart_in_billions_are_periods_not_amounts():
     block = ('```mermaid\nxychart-beta\n    title "Acme市场规模预测 (十亿美元)"\n    x-axis [2024, 2025]\n'
              "    bar [82.68, 119.97]\n```\n")
     doc = Document("x.md", "Acme", "# Acme\n\n" + block, "0")
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    facts = _doc_facts(doc)
     assert sorted((f.text, f.value, f.period) for f in facts) == [("119.97", 119.97e9, "2025"), ("82.68", 82.68e9, "2024")]
 
 
@@ -527,7 +535,7 @@ def test_a_figure_held_together_is_the_groups_and_a_growth_rate_is_no_share(corp
 def test_a_pie_charts_values_are_shares_of_its_title_not_of_its_heading():
     block = '```mermaid\npie title "Acme需求分布"\n    "Acme" : 20.2\n    "Other" : 79.8\n```\n'
     doc = Document("x.md", "Acme", "# Acme\n\n## 增长驱动因素\n\n" + block, "0")
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    facts = _doc_facts(doc)
     assert [(f.text, f.quantity, f.metric) for f in facts if f.text == "20.2"] == [("20.2", "pct", "")]
 
 
@@ -689,13 +697,18 @@ def test_a_compound_growth_rate_is_given_for_the_span_its_sentence_names(corpus)
 
 
 def test_a_comparisons_base_period_dates_only_the_figure_after_it():
-    doc = Document("x.md", "Acme", "# Acme\n\n## Q2 2025 results\n\nAcme's capital expenditures for the quarter "
+    period = _periods("# Acme\n\n## Q2 2025 results\n\nAcme's capital expenditures for the quarter "
                    "totaled $2.9 billion, an increase of more than $1 billion over Q1 2025.\n\n## IPO\n\n"
-                   "Acme上市以来表现亮眼，成为自2021年以来最大的科技IPO，发行价40美元。\n", "0")
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
-    period = {f.text: f.period for f in facts}
+                   "Acme上市以来表现亮眼，成为自2021年以来最大的科技IPO，发行价40美元。\n")
     assert period["$2.9 billion"] == "2025q2"  # the heading's quarter, not the base of "over Q1 2025"
     assert period["40美元"] == ""  # "自2021年以来" dates the record, not the price
+
+
+def test_a_figure_of_the_same_period_a_year_earlier_is_that_periods():
+    period = _periods("# Acme\n\n## 2025年第二季度业绩\n\n公司的利息支出从去年同期的6700万美元暴增至2.67亿美元。\n\n"
+                   "## Q2 2025\n\nInterest expense was $267 million, up from $67 million a year earlier.\n")
+    assert period["6700万美元"] == "2024q2" and period["2.67亿美元"] == "2025q2"
+    assert period["$67 million"] == "2024q2" and period["$267 million"] == "2025q2"
 
 
 def test_a_piece_of_a_long_sentence_takes_the_company_its_sentence_starts_with(corpus):

@@ -99,11 +99,7 @@ def _named(e: Evidence, language: str, labels, asked=()) -> str:
     """For a question that asks no figure: the names the sentence uses besides those asked, in
     the asker's language ("" when it adds none: its figures are said instead)."""
     names = labels.names_in(e.quote, language, skip=asked) if labels else []
-    if not names:
-        return ""
-    if language == "en":
-        return f"The passage [{e.n}] names: " + ", ".join(names) + "."
-    return f"证据[{e.n}]提到：" + "、".join(names) + "。"
+    return _passage_gives(e.n, names, language, "names", "提到", ", ", "、")
 
 
 def _dated(e: Evidence, language: str) -> str:
@@ -112,12 +108,17 @@ def _dated(e: Evidence, language: str) -> str:
     ``_dated(Evidence(n=1, quote="CoreWeave于2025年3月28日上市", …), "en")`` -> "The passage [1]
     gives: March 28, 2025."
     """
-    found = dates(e.quote, language)
-    if not found:
+    return _passage_gives(e.n, dates(e.quote, language), language, "gives", "给出的日期", "; ", "；")
+
+
+def _passage_gives(n: int, items: list[str], language: str, verb: str, lead: str, sep: str, zh_sep: str) -> str:
+    """``_passage_gives(1, ["A", "B"], "en", "names", "提到", ", ", "、") -> "The passage [1] names: A, B."``;
+    "" when there is nothing to give."""
+    if not items:
         return ""
     if language == "en":
-        return f"The passage [{e.n}] gives: " + "; ".join(found) + "."
-    return f"证据[{e.n}]给出的日期：" + "；".join(found) + "。"
+        return f"The passage [{n}] {verb}: " + sep.join(items) + "."
+    return f"证据[{n}]{lead}：" + zh_sep.join(items) + "。"
 
 
 def _verbatim(e: Evidence, language: str) -> bool:

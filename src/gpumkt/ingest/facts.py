@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import MONTH_PATTERN, period_spans
+from gpumkt.ingest.dating import period_in, sentence_period, year_earlier
+from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk, Fact
 
@@ -157,7 +158,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
-        period = _period_in(clause, a - ca, b - ca) or _sentence_period([own, unit.before, unit.heading])
+        period = period_in(clause, a - ca, b - ca) or sentence_period([own, unit.before, unit.heading])
+        if period[:4].isdigit() and year_earlier(clause, a - ca, b - ca):
+            period = str(int(period[:4]) - 1) + period[4:]  # "去年同期的6700万美元" in a Q2 2025 report
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
@@ -288,43 +291,6 @@ def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
     i = max([text.rfind(ch, 0, a) for ch in ends_at] + [-1]) + 1
     ends = [j for j in (text.find(ch, b) for ch in ends_at) if j >= 0]
     return text[i:min(ends) if ends else len(text)], i
-
-
-# What may stand between a figure and the period it is given for: "$1.2 billion in Q2 2025",
-# "33亿美元 (2025年2月)", "revenue of $3 billion for the third quarter of fiscal 2025".
-PERIOD_AFTER = re.compile(r"\s*[(（]?\s*(?:(?:in|for|during|of|at)\s+)?(?:the\s+)?")
-
-
-# A period after one of these is the base of a comparison ("$2.9 billion, $1 billion more than
-# in Q1 2025", "较2024年") or the start of a record ("自2021年以来"): it dates the figure right
-# after it, not the figures around it.
-COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自)"
-                      r"\s*(?:(?:in|with|to)\s+)?(?:the\s+)?$")
-
-
-def _period_in(clause: str, a: int, b: int) -> str:
-    """The period a figure at ``clause[a:b]`` is given for: one named right after it, else the
-    nearest before it, else the first after it that is no comparison's base.
-
-    ``_period_in("从2023年的31.7亿增长到2032年的472.4亿", 21, 27) -> "2032"``
-    ``_period_in("capex of $2.9 billion, $1 billion more than in q1 2025", 8, 20) -> ""``
-    """
-    spans = period_spans(clause)
-    after = [(s, k) for s, _, k in spans if s >= b]
-    if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
-        return after[0][1]
-    before = [k for _, e, k in spans if e <= a]
-    later = [k for s, k in after if not COMPARED.search(clause[max(0, s - 16):s])]
-    return before[-1] if before else (later[0] if later else "")
-
-
-def _sentence_period(texts: list[str]) -> str:
-    """The first period of the nearest text that names one, a comparison's base excepted."""
-    for t in texts:
-        for s, _, k in period_spans(t):
-            if not COMPARED.search(t[max(0, s - 16):s]):
-                return k
-    return ""
 
 
 def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:

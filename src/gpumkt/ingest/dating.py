@@ -1,0 +1,57 @@
+"""Which period a figure is given for: the one written with it, else the nearest before it in
+its clause, else its sentence's, heading's — never the base of a comparison ("more than in Q1
+2025"), and a year earlier for "去年同期的6700万美元" / "$67 million a year earlier"."""
+
+from __future__ import annotations
+
+import re
+
+from gpumkt.lang.periods import period_spans
+
+
+# What may stand between a figure and the period it is given for: "$1.2 billion in Q2 2025",
+# "33亿美元 (2025年2月)", "revenue of $3 billion for the third quarter of fiscal 2025".
+PERIOD_AFTER = re.compile(r"\s*[(（]?\s*(?:(?:in|for|during|of|at)\s+)?(?:the\s+)?")
+
+
+# A period after one of these is the base of a comparison ("$2.9 billion, $1 billion more than
+# in Q1 2025", "较2024年") or the start of a record ("自2021年以来"): it dates the figure right
+# after it, not the figures around it.
+COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自)"
+                      r"\s*(?:(?:in|with|to)\s+)?(?:the\s+)?$")
+
+
+def period_in(clause: str, a: int, b: int) -> str:
+    """The period a figure at ``clause[a:b]`` is given for: one named right after it, else the
+    nearest before it, else the first after it that is no comparison's base.
+
+    ``period_in("从2023年的31.7亿增长到2032年的472.4亿", 21, 27) -> "2032"``
+    ``period_in("capex of $2.9 billion, $1 billion more than in q1 2025", 8, 20) -> ""``
+    """
+    spans = period_spans(clause)
+    after = [(s, k) for s, _, k in spans if s >= b]
+    if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
+        return after[0][1]
+    before = [k for _, e, k in spans if e <= a]
+    later = [k for s, k in after if not COMPARED.search(clause[max(0, s - 16):s])]
+    return before[-1] if before else (later[0] if later else "")
+
+
+YEAR_EARLIER_BEFORE = re.compile(r"(?:去年同期|上年同期|去年同一?季度?|上年同一?季度?)的?\s*$")
+YEAR_EARLIER_AFTER = re.compile(r"^\s*(?:in the )?(?:a year (?:earlier|ago|before)|(?:the )?year-ago (?:quarter|period)"
+                                r"|(?:the )?prior[- ]year (?:quarter|period))")
+
+
+def year_earlier(clause: str, a: int, b: int) -> bool:
+    """The figure is given for the same period a year before the one the text is about:
+    ``year_earlier("利息支出从去年同期的6700万美元增至2.67亿美元", 10, 17) -> True``."""
+    return bool(YEAR_EARLIER_BEFORE.search(clause[max(0, a - 12):a]) or YEAR_EARLIER_AFTER.match(clause[b:b + 40]))
+
+
+def sentence_period(texts: list[str]) -> str:
+    """The first period of the nearest text that names one, a comparison's base excepted."""
+    for t in texts:
+        for s, _, k in period_spans(t):
+            if not COMPARED.search(t[max(0, s - 16):s]):
+                return k
+    return ""
