@@ -48,6 +48,13 @@ def year_earlier(clause: str, a: int, b: int) -> bool:
     return bool(YEAR_EARLIER_BEFORE.search(clause[max(0, a - 12):a]) or YEAR_EARLIER_AFTER.match(clause[b:b + 40]))
 
 
+def last_period(text: str) -> str:
+    """The last period named in ``text`` (the sentence up to a figure), a comparison's base excepted:
+    ``last_period("2024年营收1147.67亿元,2025年第一季度营收468.58亿元,同比增幅高达") -> "2025q1"``."""
+    found = [k for s, _, k in period_spans(text) if not COMPARED.search(text[max(0, s - 16):s])]
+    return found[-1] if found else ""
+
+
 def sentence_period(texts: list[str]) -> str:
     """The first period of the nearest text that names one, a comparison's base excepted."""
     for t in texts:

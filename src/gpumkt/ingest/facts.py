@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.ingest.dating import period_in, sentence_period, year_earlier
+from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_earlier
 from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk, Fact
@@ -158,7 +158,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
-        period = period_in(clause, a - ca, b - ca) or sentence_period([own, unit.before, unit.heading])
+        period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
+            sentence_period([own, unit.before, unit.heading])
         if period[:4].isdigit() and year_earlier(clause, a - ca, b - ca):
             period = str(int(period[:4]) - 1) + period[4:]  # "去年同期的6700万美元" in a Q2 2025 report
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""

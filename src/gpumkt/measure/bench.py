@@ -86,6 +86,7 @@ def decode_ratio(p: Pipeline, questions: list[str], rounds: int = RATIO_ROUNDS) 
         pipe, raw = [], []
         for q, messages in zip(questions, prompts):
             a = p.ask(q)
+            p.forget_prefix()  # else the direct run finds this very prompt evaluated: no prompt speed
             r = p.generate_direct(messages)
             same = same and r["prompt_tokens"] == a.timings.prompt_tokens
             pipe.append(a.timings.decode_tokens_per_s)
