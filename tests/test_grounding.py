@@ -276,6 +276,7 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("Acme的ARR涨了多少倍？", "mult"), ("At what price per share did Acme list?", "money"),
     ("How large was Acme's backlog when the June quarter closed?", "money"),
     ("How much did Acme's annualized run-rate sales reach?", "money"),
+    ("英伟达持有的Acme股份价值多少？", "money"), ("What is NVIDIA's stake in Acme worth?", "money"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
@@ -313,6 +314,7 @@ def test_function_words_are_not_content_words(corpus):
     _, names, _ = corpus
     q = build("如果改用Acme的服务，虽然价格已经下降，每小时的价格是多少？", names)
     assert not {"如果", "虽然", "已经"} & set(q.words)
+    assert "截至" not in build("截至2024年底，Acme持有的股份价值多少？", names).words  # "as of" dates, it does not ask
 
 
 def test_an_amount_is_never_attached_to_a_rate_metric():

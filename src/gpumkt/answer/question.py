@@ -30,8 +30,8 @@ KIND_WORDS = [
     # "year-over-year" is a kind of growth, not a year
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
              r"which year|what year(?![- ]over)|since when"),
-    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|how much (?:money|did|does|is|was|were|will|revenue)|"
-              r"\bprice\b|\bvalued\b|\bcost\b"),
+    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|how much (?:money|did|does|is|was|were|will|revenue)|"
+              r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
     ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
     ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"
              r"哪一家|誰|叫什么|什么名字|名字是|名称是|what(?:'s| is| was) (?:the|its) name|called what"),
@@ -274,7 +274,7 @@ QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 
     # Function words: they carry the question's grammar, not what it is about.
     "如果 假如 虽然 尽管 但是 可是 然而 因为 所以 因此 而且 并且 或者 还是 已经 曾经 正在 仍然 依然 "
     "还有 只是 就是 也是 一般 通常 大概 左右 这个 那个 这些 那些 这家 那家 这款 那款 其中 的话 "
-    "起来 出来 下来".split())
+    "起来 出来 下来 截至 截止 期间 为止".split())
 QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
                        "can will the and also please me about roughly approximately much many give tell list "
                        "report reports say according".split())
