@@ -81,3 +81,14 @@ def test_a_batch_file_saved_as_utf16_or_with_a_bom_is_read(fake_cli, tmp_path):
         batch.write_bytes(raw)
         result = CliRunner().invoke(cli, ["search", "--batch", str(batch), "--json"])
         assert [json.loads(line)["query"] for line in result.stdout.splitlines()] == ["NVIDIA 市值", "Modal 估值"]
+
+
+def test_gpumkt_debug_shows_the_traceback_of_an_unforeseen_fault(fake_cli, tmp_path, monkeypatch):
+    batch = tmp_path / "q.txt"
+    batch.write_bytes(b"\x80\x81 not text")
+    quiet = CliRunner().invoke(cli, ["search", "--batch", str(batch)])
+    monkeypatch.setenv("GPUMKT_DEBUG", "1")
+    loud = CliRunner().invoke(cli, ["search", "--batch", str(batch)])
+    assert quiet.exit_code == loud.exit_code == 1
+    assert "Traceback" not in quiet.output and "Traceback" in loud.stderr and "UnicodeDecodeError" in loud.stderr
+    assert loud.stderr.strip().splitlines()[-1].startswith("Error: ")

@@ -748,29 +748,6 @@ def test_the_part_or_field_asked_must_be_named_by_the_passage(corpus):
     assert build("阿里雲在中國AI基礎設施市場的份額是多少?", names).domain == ""  # a place is judged as one
 
 
-def test_a_fallback_says_the_figures_attached_to_the_question_not_their_neighbours(corpus):
-    from gpumkt.answer.compose import extractive
-    from gpumkt.answer.labels import Labels
-    from gpumkt.records import Fact
-
-    docs, names, _ = corpus
-    quote = "CoreWeave在2025年第二季度营收达到12亿美元,大幅超过市场预期的10.8亿美元。"
-    other = Evidence(1, "x.md", "x-000", "Acme", "CoreWeave的积压订单为301亿美元。", 100, 120, 1.0)
-    ev = Evidence(2, "x.md", "x-000", "Acme", quote, 0, len(quote), 1.0)
-    revenue = Fact("r", "x.md", "x-000", "12亿美元", 1.2e9, "money", "usd", "coreweave", "营收", "2025q2", 16, 21, 0, len(quote))
-    expected = Fact("e", "x.md", "x-000", "10.8亿美元", 1.08e9, "money", "usd", "coreweave", "营收", "2025q2", 34, 41, 0,
-                    len(quote), qualifier="forecast")
-    said = extractive([other, ev], "en", True, [revenue], Labels(names, docs), {("x.md", 0): [revenue, expected]}, "money")
-    assert said == "CoreWeave revenue (Q2 2025): $1.2 billion [2]."
-
-
-def test_a_sentence_naming_only_another_company_does_not_answer_for_the_reports_subject(corpus):
-    _, names, _ = corpus
-    q = build("NVIDIA的市场份额是多少?", names)
-    assert not _judge_text(q, "在云计算领域,Arm 市场份额从 9%提升至 15%。", names).facts
-    assert _judge_text(q, "NVIDIA 在AI芯片领域市场份额约90%,Arm 为15%。", names).facts
-
-
 def test_a_figure_without_a_period_in_its_clause_takes_the_last_one_before_it():
     period = _periods("# Acme\n\n公司2024年营收高达1147.67亿元,同比增长74.24%;2025年第一季度营收468.58亿元,同比增幅更是高达165.31%。\n")
     assert period["74.24%"] == "2024" and period["165.31%"] == "2025q1"

@@ -23,6 +23,15 @@ def test_round_trip(built, seeds_copy, fake_embedder):
     assert len(loaded.sha256) == 64
 
 
+def test_line_separators_inside_a_report_survive_the_round_trip(tmp_path, seeds_copy, fake_embedder):
+    # chunks.jsonl is split on "\n" only: U+2028 and U+0085 inside a text are not line ends
+    (seeds_copy / "999_separators.txt").write_text("# Acme\n\nAcme营收\u2028为12亿美元,\x85同比增长207%。\n", "utf-8")
+    ix.save(ix.build(seeds_copy, fake_embedder), tmp_path / "index")
+    loaded = ix.load(tmp_path / "index", seeds_copy, fake_embedder)
+    texts = [c.text for c in loaded.chunks if c.source == "999_separators.txt"]
+    assert any("\u2028" in t and "\x85" in t for t in texts)
+
+
 def test_missing_index_names_the_fix(tmp_path, seeds_copy, fake_embedder):
     with pytest.raises(IndexMissing, match="gpumkt index"):
         ix.load(tmp_path / "nothing", seeds_copy, fake_embedder)

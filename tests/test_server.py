@@ -52,8 +52,10 @@ def served(fake_pipeline):
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    while not server.started:
+    deadline = time.monotonic() + 30  # a bounded wait for readiness, not a timing assumption
+    while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert server.started, "the API server did not start within 30 s"
     yield f"http://127.0.0.1:{port}", fake_pipeline
     server.should_exit = True
     thread.join(timeout=10)

@@ -56,8 +56,7 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     asker did not use. A "when" question is given the sentence's dates; a question about a name
     the names the sentence adds to those asked (``asked``, entity keys), else its figures."""
     on_topic = [e for e in evidence if e.covers] or evidence[:1]
-    holding = [e for e in evidence if any(f.source == e.source and f.sent_start == e.start for f in fitting)]
-    with_figures = holding or [e for e in on_topic if figures(e.label or e.quote)]
+    with_figures = [e for e in on_topic if figures(e.label or e.quote)]
     chosen = with_figures[:2] if wants_figure and with_figures else on_topic[:1]
     quoted = [e for e in chosen if _verbatim(e, language)]
     def say(e: Evidence) -> str:
@@ -130,12 +129,9 @@ def _verbatim(e: Evidence, language: str) -> bool:
 
 
 def _stated(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:
-    """The figures of one evidence sentence in the asker's words: those that fit the question, or
-    all of them when none does."""
+    """The figures of one evidence sentence in the asker's words, the ones that fit the question first."""
     mine = [f for f in fitting if f.source == e.source and f.sent_start == e.start]
-    # The figures attached to what was asked, when the sentence holds any: its others (the
-    # analysts' estimate beside the revenue) would read as answers too.
-    facts = [f for f in {f.id: f for f in mine or list(unit_facts.get((e.source, e.start), []))}.values()
+    facts = [f for f in {f.id: f for f in mine + list(unit_facts.get((e.source, e.start), []))}.values()
              if not range_start(f)][:3]  # a range's first half is said with its second
     if not facts or labels is None:
         return ""

@@ -26,7 +26,7 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     """Whether the unit ``u`` attaches its figure ``f`` to what ``q`` asks (``unit_facts``: all
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
-        and not _others_listed(q, f, unit_facts) and not _another_companys(q, f, u)
+        and not _others_listed(q, f, unit_facts)
 
 
 def _span(f: Fact, u: Unit) -> list[str]:
@@ -83,17 +83,6 @@ def _rate_of(metric: str, q: QuestionRecord) -> bool:
     if vocab.metric_kinds().get(metric) != "pct":
         return False
     return any(len(form) >= 2 and HAN.search(form) and form in metric for m in q.metrics for form in m.forms)
-
-
-def _another_companys(q: QuestionRecord, f: Fact, u: Unit) -> bool:
-    """The sentence names the company the figure belongs to, another than the one asked, and never
-    names the one asked: in a report about NVIDIA, "在云计算领域,Arm 市场份额从9%提升至15%" gives
-    Arm's share, whatever the report's title says."""
-    asked = {m.key for m in q.entities}
-    if not asked or not f.entity or f.entity in asked:
-        return False
-    named = lambda form: re.search(vocab.form_pattern(form), u.own)  # noqa: E731
-    return bool(named(f.entity)) and not any(named(form) for m in q.entities for form in m.forms)
 
 
 def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:
