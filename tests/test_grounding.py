@@ -272,11 +272,11 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("Which big customer pays Acme the most?", "name"), ("Acme收购的那家公司叫什么名字？", "name"),
     ("What is the name of the chip Acme bought?", "name"), ("Acme的投资预计几年可以回本？", "duration"),
     ("Acme签约后多少个月能上线？", "duration"),
-    ("What year-over-year growth did Acme report?", "pct"), ("By what multiple did Acme's sales grow?", "mult"),
-    ("Acme的ARR涨了多少倍？", "mult"), ("At what price per share did Acme list?", "money"),
-    ("How large was Acme's backlog when the June quarter closed?", "money"),
-    ("How much did Acme's annualized run-rate sales reach?", "money"),
-    ("英伟达持有的Acme股份价值多少？", "money"), ("What is NVIDIA's stake in Acme worth?", "money"),
+    ("Which year-over-year growth rate did Acme post?", "pct"), ("By what multiple did Acme's revenue rise?", "mult"),
+    ("Acme的营收增长了几倍？", "mult"), ("What was Acme's price per share at listing?", "money"),
+    ("What was Acme's backlog when the year ended?", "money"),
+    ("How much did Acme's revenue run-rate reach?", "money"),
+    ("Acme的品牌价值多少？", "money"), ("What is NVIDIA's stake in Acme worth?", "money"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
@@ -314,7 +314,7 @@ def test_function_words_are_not_content_words(corpus):
     _, names, _ = corpus
     q = build("如果改用Acme的服务，虽然价格已经下降，每小时的价格是多少？", names)
     assert not {"如果", "虽然", "已经"} & set(q.words)
-    assert "截至" not in build("截至2024年底，Acme持有的股份价值多少？", names).words  # "as of" dates, it does not ask
+    assert "截至" not in build("截至去年底，Acme的现金有多少？", names).words  # "as of" dates, it does not ask
 
 
 def test_an_amount_is_never_attached_to_a_rate_metric():
@@ -721,15 +721,15 @@ def test_a_piece_of_a_long_sentence_takes_the_company_its_sentence_starts_with(c
 
 def test_a_rate_named_after_the_metric_asked_as_a_share_answers_it(corpus):
     _, names, _ = corpus
-    q = build("截至2024年末，Acme的负债占资产的比重有多高？", names)
+    q = build("Acme 2024年的负债在资产中的占比是多少？", names)
     assert _judge_text(q, "Acme截至2024年总负债为165.24亿美元，资产负债比率为92.66%。", names).facts[0].text == "92.66%"
-    growth = build("Acme的营收涨了多少倍？", names)
+    growth = build("Acme的营收增长了几倍？", names)
     assert [f.text for f in _judge_text(growth, "Acme营收同比增长20倍。", names).facts] == ["20倍"]
 
 
 def test_an_expected_amount_of_the_modifier_is_the_guidance_asked(corpus):
     _, names, _ = corpus
-    q = build("Acme对2025财年给出的营收指引区间是多少？", names)
+    q = build("Acme 2025财年的营收指引是多少？", names)
     judged = _judge_text(q, "For fiscal 2025 Acme expects revenue in a range of $5.15 billion to $5.35 billion.", names)
     assert [f.text for f in judged.facts] == ["$5.15 billion", "$5.35 billion"]
 
@@ -738,13 +738,13 @@ def test_the_part_or_field_asked_must_be_named_by_the_passage(corpus):
     from gpumkt.answer.question import domain_asked
 
     _, names, _ = corpus
-    segment = build("报告预计英伟达游戏业务的年增率是多少？", names)
+    segment = build("英伟达游戏业务的增速预计是多少？", names)
     assert not _judge_text(segment, "英伟达GPU算力市场的年复合增长率预计为33.65%。", names).placed
     assert _judge_text(segment, "我们预计英伟达游戏业务将保持30%的同比增长。", names).facts
-    field = build("Arm 在智慧型手機領域的市佔率是多少？", names)
-    assert field.domain == "智慧型手机" and domain_asked("share in the data center market") == "data center"
-    assert not _judge_text(field, "在云计算领域,Arm 市场份额从9%提升至15%。", names).placed
-    assert _judge_text(field, "在智能手机领域,Arm 市场份额为99%。", names).placed
+    field = build("Acme 在伺服器領域的市佔率是多少？", names)
+    assert field.domain == "伺服器" and domain_asked("share in the data center market") == "data center"
+    assert not _judge_text(field, "在云计算领域,Acme 市场份额从9%提升至15%。", names).placed
+    assert _judge_text(field, "在伺服器领域,Acme 市场份额为99%。", names).placed
     assert build("阿里雲在中國AI基礎設施市場的份額是多少?", names).domain == ""  # a place is judged as one
 
 

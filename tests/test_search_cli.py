@@ -92,7 +92,9 @@ def test_ask_prints_evidence_before_the_answer(cli_env):
 
 
 def test_ask_with_a_missing_model_file_is_one_line(cli_env, tmp_path):
-    result = CliRunner().invoke(cli, ["ask", "CoreWeave 营收?", "--model", str(tmp_path / "gone.gguf")])
+    # a question the gate answers, so the model is needed (a refusal would not load it)
+    result = CliRunner().invoke(cli, ["ask", "What was CoreWeave's revenue in Q2 2025?", "--model",
+                                      str(tmp_path / "gone.gguf")])
     assert result.exit_code == 1 and "Traceback" not in result.output
 
 

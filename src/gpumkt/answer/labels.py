@@ -29,7 +29,8 @@ class Labels:
 
     def fact(self, f: Fact, language: str) -> str:
         """``"CoreWeave revenue (Q2 2025): $1.2 billion"`` / ``"CoreWeave营收（2025年第二季度）：12亿美元"``;
-        an expected figure says so (``"CoreWeave expected revenue (Q2 2025): $1.08 billion"``); the second half of a range says the whole range ("$3-4 trillion", "3-4万亿美元")."""
+        an expected figure says so (``"CoreWeave expected revenue (Q2 2025): $1.08 billion"``); the
+        second half of a range says the whole range ("$3-4 trillion", "3-4万亿美元")."""
         low = self.before.get(f.id)
         if low is not None and range_start(low) and low.sent_start == f.sent_start and low.quantity == f.quantity:
             figure = low.text + f.text if language != "en" and not LATIN_LETTER.search(low.text + f.text) else \

@@ -80,7 +80,7 @@ class QuestionRecord:
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     named_parts: tuple = ()  # forms of each exclusive part asked about (a segment): the answer names it
-    domain: str = ""  # the field the figure is confined to ("在智能手机领域"): the answer names it
+    domain: str = ""  # the field the figure is confined to ("在服务器领域"): the answer names it
     asks_share: bool = False  # a part of a whole ("what share", 占比)
     asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (分析师预期), not an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
@@ -180,8 +180,8 @@ DOMAIN_EN = re.compile(r"\bin (?:the )?([a-z][a-z0-9\-]*(?: [a-z][a-z0-9\-]*){0,
 
 
 def domain_asked(norm: str) -> str:
-    """The field a question confines its figure to ("" when none): ``domain_asked("arm 在智能手机领域的
-    市占率")`` -> ``"智能手机"``; ``domain_asked("share in the data center market")`` -> ``"data center"``."""
+    """The field a question confines its figure to ("" when none): ``domain_asked("acme 在服务器领域的
+    份额")`` -> ``"服务器"``; ``domain_asked("share in the data center market")`` -> ``"data center"``."""
     found = [m.group(1) for m in DOMAIN_ZH.finditer(norm)] + [m.group(1) for m in DOMAIN_EN.finditer(norm)]
     return found[0].strip() if len(found) == 1 else ""
 

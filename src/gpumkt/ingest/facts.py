@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_earlier
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_earlier
 from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk, Fact
