@@ -1,7 +1,7 @@
 """UI event handlers with the fake generator (the widgets are driven in test_browser.py)."""
 
 from gpumkt.frontends.chat import ChatSession, _pairs
-from gpumkt.frontends.ui_render import answer_markdown, evidence_html
+from gpumkt.frontends.ui_render import answer_markdown, evidence_html, export_markdown
 from gpumkt.records import Answer, Conflict, Evidence, Timings
 
 
@@ -117,3 +117,12 @@ def test_stop_in_one_tab_leaves_another_tab_answering(fake_pipeline):
     assert session.stop_event(tab_a).is_set() and not session.stop_event(tab_b).is_set()
     updates = list(session.respond("CoreWeave 2025年第二季度营收是多少?", [], request=tab_b))
     assert "done" in updates[-1][2] and fake_pipeline.generator.usage.completion_tokens == len(reply.split(" "))
+
+
+def test_export_gives_the_answer_and_each_source_verbatim_with_where_it_stands():
+    e = Evidence(1, "002.txt", "002-002", "AI算力 > 一、财报", "营收达到\n12亿美元。", 120, 131, 1.0, page=3)
+    a = Answer("CoreWeave 营收?", "zh-Hans", "营收12亿美元[1]。", False, [e], [],
+               [Conflict("coreweave", [{"value": "20亿", "n": 1}, {"value": "19.15亿", "n": 2}])], Timings(), {}, {})
+    assert export_markdown(a).splitlines() == [
+        "### CoreWeave 营收?", "", "营收12亿美元[1]。", "", "Reports differ: 20亿 [1]; 19.15亿 [2]", "",
+        "> [1] 营收达到 12亿美元。", "> — AI算力 > 一、财报 · `002.txt, p. 3` · characters 120–131"]

@@ -92,3 +92,12 @@ def test_gpumkt_debug_shows_the_traceback_of_an_unforeseen_fault(fake_cli, tmp_p
     assert quiet.exit_code == loud.exit_code == 1
     assert "Traceback" not in quiet.output and "Traceback" in loud.stderr and "UnicodeDecodeError" in loud.stderr
     assert loud.stderr.strip().splitlines()[-1].startswith("Error: ")
+
+
+def test_ask_markdown_prints_the_export_and_refuses_both_formats(fake_cli):
+    fake_cli.generator.enqueue("CoreWeave 第二季度营收为12亿美元[1]。")
+    result = CliRunner().invoke(cli, ["ask", "CoreWeave 2025年第二季度营收是多少?", "--markdown", "--local"])
+    assert result.exit_code == 0 and result.stdout.startswith("### CoreWeave 2025年第二季度营收是多少?")
+    assert "12亿美元" in result.stdout and "> [1] " in result.stdout and "characters " in result.stdout
+    both = CliRunner().invoke(cli, ["ask", "x", "--markdown", "--json"])
+    assert both.exit_code == 2 and "choose one of --json and --markdown" in both.stderr

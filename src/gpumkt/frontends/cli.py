@@ -267,14 +267,19 @@ def serve(host, port):
 @click.option("--k", default=None, type=int, help="Passages retrieved.")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="One question per line.")
 @click.option("--local", is_flag=True, help="Answer in this process even if `gpumkt serve` is running.")
-def ask(question, as_json, model, device, k, batch, local):
+@click.option("--markdown", is_flag=True, help="Print the answer and its quoted sources as Markdown for a note.")
+def ask(question, as_json, model, device, k, batch, local, markdown):
     """Answer QUESTION from the reports: evidence first, then a checked, cited answer."""
+    from gpumkt.frontends.ui_render import export_markdown
     from gpumkt.records import answer_json
 
+    if as_json and markdown:
+        raise click.UsageError("choose one of --json and --markdown")
     p = Answerer(settings(llm_model=model, device=device), local, preload=True)
     for q in _queries(question, batch):
-        if as_json:
-            click.echo(json.dumps(answer_json(p.ask(q, k=k)), ensure_ascii=False))
+        if as_json or markdown:
+            a = p.ask(q, k=k)
+            click.echo(json.dumps(answer_json(a), ensure_ascii=False) if as_json else export_markdown(a))
             continue
         a = p.ask(q, k=k, on_evidence=_print_evidence, on_token=_print_token)
         _print_answer(a)

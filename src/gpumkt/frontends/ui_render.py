@@ -1,4 +1,5 @@
-"""HTML / markdown for the chat UI: the evidence panel, the checked answer, the status line."""
+"""HTML / markdown for the front ends: the evidence panel, the checked answer, the status line, and
+the Markdown export an analyst pastes into a note (``gpumkt ask --markdown``)."""
 
 from __future__ import annotations
 
@@ -83,3 +84,22 @@ def status_line(stage: str, t0: float, tokens: int = 0, answer: Answer | None = 
                 f"{t.first_token_ms / 1000:.1f} s · {t.decode_tokens_per_s:.1f} tok/s · checked")
     rate = f" · {tokens / elapsed:.1f} tok/s" if tokens and elapsed else ""
     return f"⏳ {stage}… {elapsed:.1f} s{rate}"
+
+
+def export_markdown(a: Answer) -> str:
+    """The checked answer with its sources, to paste into a note: every cited sentence verbatim as
+    a quote, with its report section, file (and page) and character offsets.
+
+    ``export_markdown(Answer("营收?", "zh-Hans", "营收12亿美元[1]。", False, [Evidence(1, "002.txt", …,
+    "AI算力 > 一、财报", "营收达到12亿美元。", 120, 131, 1.0)], …))`` ->
+    ``"### 营收?\n\n营收12亿美元[1]。\n\n> [1] 营收达到12亿美元。\n> — AI算力 > 一、财报 · `002.txt` ·
+    characters 120–131\n"``
+    """
+    lines = [f"### {squash(a.question)}", "", a.answer.strip()]
+    if a.conflicts:
+        lines += ["", "Reports differ: " + "; ".join(c.summary() for c in a.conflicts)]
+    if a.unsupported:
+        lines += ["", "Figures not found in the evidence (not shown as fact): " + ", ".join(a.unsupported)]
+    for e in a.citations:
+        lines += ["", f"> [{e.n}] {squash(e.quote)}", f"> — {e.section} · `{e.where}` · characters {e.start}–{e.end}"]
+    return "\n".join(lines) + "\n"
