@@ -126,3 +126,19 @@ def test_export_gives_the_answer_and_each_source_verbatim_with_where_it_stands()
     assert export_markdown(a).splitlines() == [
         "### CoreWeave 营收?", "", "营收12亿美元[1]。", "", "Reports differ: 20亿 [1]; 19.15亿 [2]", "",
         "> [1] 营收达到 12亿美元。", "> — AI算力 > 一、财报 · `002.txt, p. 3` · characters 120–131"]
+
+
+def test_export_button_gives_this_tabs_last_answer_with_its_sources(fake_pipeline):
+    session = ChatSession(fake_pipeline)
+    assert session.export().startswith("Ask a question first")
+    fake_pipeline.generator.enqueue("CoreWeave 第二季度营收为12亿美元[1]。")
+    run(session, "CoreWeave 2025年第二季度营收是多少?")
+    md = session.export()
+    assert md.startswith("### CoreWeave 2025年第二季度营收是多少?") and "12亿美元" in md and "> [1] " in md
+
+
+def test_the_app_builds_with_its_export_box(fake_pipeline):
+    from gpumkt.frontends.chat import build_app
+
+    app = build_app(ChatSession(fake_pipeline), ["fake"])
+    assert any(getattr(b, "elem_id", None) == "export" for b in app.blocks.values())

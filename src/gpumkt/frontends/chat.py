@@ -19,6 +19,7 @@ from gpumkt.frontends.ui_render import (
     EXAMPLES,
     answer_markdown,
     evidence_html,
+    export_markdown,
     status_line,
 )
 from gpumkt.pipeline import Pipeline
@@ -36,6 +37,7 @@ class ChatSession:
     def __init__(self, pipeline: Pipeline):
         self.pipeline = pipeline
         self.stops: dict[str, threading.Event] = {}  # one per browser session: a Stop is that tab's
+        self.last: dict[str, object] = {}  # each browser session's last checked answer, for the export
 
     def stop_event(self, request: gr.Request | None = None) -> threading.Event:
         return self.stops.setdefault(getattr(request, "session_hash", None) or "", threading.Event())
@@ -53,11 +55,11 @@ class ChatSession:
         worker.start()
         try:
             yield history, "", status_line("retrieving", t0)
-            yield from self._updates(history, events, t0)
+            yield from self._updates(history, events, t0, getattr(request, "session_hash", None) or "")
         finally:  # also when Gradio closes this generator: stop button, tab closed
             stop.set()
 
-    def _updates(self, history: list[dict], events: queue.Queue, t0: float):
+    def _updates(self, history: list[dict], events: queue.Queue, t0: float, key: str = ""):
         panel, text, tokens = "", "", 0
         while True:
             kind, payload = events.get()
@@ -73,6 +75,7 @@ class ChatSession:
                 yield history, panel, status_line("error", t0)
                 return
             else:  # done: the checked answer replaces the raw stream
+                self.last[key] = payload
                 history[-1] = {"role": "assistant", "content": answer_markdown(payload)}
                 panel = panel or evidence_html(payload.citations, self.pipeline.index.docs)
                 yield history, panel, status_line("done", t0, answer=payload)
@@ -93,6 +96,11 @@ class ChatSession:
 
     def stop(self, request: gr.Request = None):
         self.stop_event(request).set()
+
+    def export(self, request: gr.Request = None) -> str:
+        """This tab's last answer with its quoted sources, as Markdown for a note."""
+        a = self.last.get(getattr(request, "session_hash", None) or "")
+        return export_markdown(a) if a else "Ask a question first: the export is the last answer with its sources."
 
     def switch(self, model: str, device: str) -> str:
         """Use another model or device from the next question on."""
@@ -168,6 +176,9 @@ def build_app(session: ChatSession, llm_choices: list[str]):
                     stop = gr.Button("Stop", elem_id="stop")
                     clear = gr.Button("Clear chat", elem_id="clear")
                 status = gr.Markdown("", elem_id="status")
+                with gr.Accordion("Export the last answer (Markdown, for a note)", open=False):
+                    export = gr.Button("Export", elem_id="export-btn")
+                    exported = gr.Code("", language="markdown", elem_id="export")
                 gr.Examples(EXAMPLES, inputs=box, label="Examples (简体 · 繁體 · English)")
             with gr.Column(scale=2):
                 gr.Markdown("### Evidence")
@@ -195,6 +206,7 @@ def build_app(session: ChatSession, llm_choices: list[str]):
         e2 = box.submit(**run).then(lambda: "", outputs=box)
         stop.click(session.stop, cancels=[e1, e2])
         clear.click(lambda: ([], "", ""), outputs=[chat, panel, status])
+        export.click(session.export, None, exported)
         model.change(session.switch, [model, device], loaded, concurrency_id="model")
         device.change(session.switch, [model, device], loaded, concurrency_id="model")
         add.click(session.add_files, upload, [doc_status, docs, chosen], concurrency_id="model")
