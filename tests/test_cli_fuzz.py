@@ -101,3 +101,9 @@ def test_ask_markdown_prints_the_export_and_refuses_both_formats(fake_cli):
     assert "12亿美元" in result.stdout and "> [1] " in result.stdout and "characters " in result.stdout
     both = CliRunner().invoke(cli, ["ask", "x", "--markdown", "--json"])
     assert both.exit_code == 2 and "choose one of --json and --markdown" in both.stderr
+
+
+def test_json_lines_stay_one_per_line_whatever_the_text_holds(fake_cli):
+    result = CliRunner().invoke(cli, ["search", "0\x85营收\u2028", "--json", "--k", "1"])
+    lines = result.stdout.splitlines()  # splitlines also breaks at U+0085 and U+2028
+    assert len(lines) == 1 and json.loads(lines[0])["query"] == "0\x85营收\u2028"

@@ -166,6 +166,16 @@ def answer_json(a: Answer) -> dict:
     }
 
 
+def json_line(obj) -> str:
+    """One JSON object on one line, Chinese kept readable, and the characters some readers take for
+    a line end (U+0085, U+2028, U+2029) escaped, so "one object per line" holds for any reader.
+
+    ``json_line({"q": "营收\u2028"}) -> '{"q": "营收\\u2028"}'``
+    """
+    text = json.dumps(obj, ensure_ascii=False)
+    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def evidence_from_dict(d: dict) -> Evidence:
     return Evidence(**d)
 

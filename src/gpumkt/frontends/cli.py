@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -14,6 +13,7 @@ import click
 from gpumkt import models as models_mod
 from gpumkt.config import Settings
 from gpumkt.errors import GpumktError
+from gpumkt.records import json_line
 
 
 class Group(click.Group):
@@ -148,7 +148,7 @@ def search(query, k, as_json, batch, mode, local):
     for q in queries:
         hits = p.search(q, k, mode)
         if as_json:
-            click.echo(json.dumps(search_record(q, hits), ensure_ascii=False))
+            click.echo(json_line(search_record(q, hits)))
         else:
             _print_hits(q, hits)
 
@@ -201,7 +201,7 @@ def facts_cmd(name, as_json):
                                    "(`gpumkt search NAME` shows where it occurs)")
     for r in rows:
         if as_json:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(json_line(r))
             continue
         clash = "  ⚖️ " + ", ".join(f"{c['figure']} ({c['source'][:3]})" for c in r["conflicts"]) if r["conflicts"] else ""
         click.echo(f"{r['metric'] or '—':<10} {r['period'] or '—':<8} {r['figure']:<14} "
@@ -279,7 +279,7 @@ def ask(question, as_json, model, device, k, batch, local, markdown):
     for q in _queries(question, batch):
         if as_json or markdown:
             a = p.ask(q, k=k)
-            click.echo(json.dumps(answer_json(a), ensure_ascii=False) if as_json else export_markdown(a))
+            click.echo(json_line(answer_json(a)) if as_json else export_markdown(a))
             continue
         a = p.ask(q, k=k, on_evidence=_print_evidence, on_token=_print_token)
         _print_answer(a)

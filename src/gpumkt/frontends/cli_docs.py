@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
 from gpumkt.errors import GpumktError
+from gpumkt.records import json_line
 
 
 def _pipeline():
@@ -40,7 +40,7 @@ def docs_cmd(as_json):
     rows = _pipeline().documents()
     if as_json:
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json_line(row))
         return
     click.echo(f"{'file':32} {'origin':6} {'pages':>5} {'passages':>8} {'figures':>7}  {'added':20} "
                f"{'sha256':12}  title")

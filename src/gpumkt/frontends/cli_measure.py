@@ -11,6 +11,7 @@ import click
 
 from gpumkt.config import Settings
 from gpumkt.errors import GpumktError
+from gpumkt.records import json_line
 
 
 @click.command("eval")
@@ -122,7 +123,7 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
     md = evaluate.full_markdown(report)
     (out_dir / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     (out_dir / "report.md").write_text(md + "\n")
-    (out_dir / "answers.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    (out_dir / "answers.jsonl").write_text("".join(json_line(r) + "\n" for r in records))
     click.echo(md)
 
 
