@@ -112,9 +112,19 @@ def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     if not q.counted or f.quantity not in ("count", "num"):
         return True
     clause = figure_clause(u.own, f.text) or u.own
-    han = "".join(HAN.findall(q.counted))
-    latin = [w.rstrip("s") for w in re.findall(r"[a-z][a-z0-9\-]+", q.counted)]
+    han, latin = _pieces(q.counted)
     if bool(han) != bool(HAN.search(clause)) or len(han) < 2 and not latin:
         return True  # "data centers" and 数据中心 cannot be compared word by word; 卡 is shorthand
-    pairs = [han[i:i + 2] for i in range(len(han) - 1)]
-    return any(w in clause for w in latin) or any(p in clause for p in pairs)
+    return shares_word(q.counted, clause)
+
+
+def shares_word(phrase: str, text: str) -> bool:
+    """``text`` uses a Latin word of ``phrase``, or two characters in a row of its Chinese:
+    ``shares_word("注册开发者", "cuda拥有450万开发者")`` -> True."""
+    han, latin = _pieces(phrase)
+    return any(w in text for w in latin) or any(han[i:i + 2] in text for i in range(len(han) - 1))
+
+
+def _pieces(phrase: str) -> tuple[str, list[str]]:
+    """The Chinese characters of a phrase, and its Latin words without a plural s."""
+    return "".join(HAN.findall(phrase)), [w.rstrip("s") for w in re.findall(r"[a-z][a-z0-9\-]+", phrase)]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.answer.fitting import HAN, echoes, fits
+from gpumkt.answer.fitting import HAN, echoes, fits, shares_word
 from gpumkt.answer.question import QuestionRecord, version_after
 from gpumkt.ingest.facts import Unit, range_start, sibling_items
 from gpumkt.lang import vocab
@@ -96,11 +96,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
 def _names_domain(domain: str, where: str) -> bool:
     """The passage names the field asked about: a Latin word of it, or two characters in a row of
     a Chinese one (服务器芯片: 芯片)."""
-    if not domain:
-        return True
-    han = "".join(HAN.findall(domain))
-    latin = [w.rstrip("s") for w in re.findall(r"[a-z][a-z0-9\-]+", domain)]
-    return any(w in where for w in latin) or any(han[i:i + 2] in where for i in range(len(han) - 1))
+    return not domain or shares_word(domain, where)
 
 
 def _entity(q: QuestionRecord, u: Unit, names) -> float:

@@ -125,11 +125,12 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
         bool(mets) and kind not in ("name", "yesno"))
     words = tuple(_words(rest, known))
+    contrasts = contrasts_in(norm)
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
                             tuple(unknown_names(question, known)) if known else (), places=where,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
-                            contrasts=contrasts_in(norm), named_parts=parts_in(norm),
+                            contrasts=contrasts, named_parts=parts_in(contrasts),
                             asks_share=bool(SHARE_ASKED.search(norm)),
                             asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
                             counted=counted_noun(norm), quoted=quoted_figures(question),
@@ -230,12 +231,11 @@ def contrasts_in(norm: str) -> tuple:
     return tuple(out)
 
 
-def parts_in(norm: str) -> tuple:
-    """The forms of each exclusive part (a segment, a workload) the question asks about:
-    ``parts_in("英伟达游戏业务的增速")`` -> ``(("游戏", "遊戲", "gaming"),)``"""
-    parts = set(vocab.parts())
-    return tuple(side for side, _ in contrasts_in(norm)
-                 if any(side in sides for sides in parts))
+def parts_in(contrasts: tuple) -> tuple:
+    """The forms of each exclusive part (a segment, a workload) among the contrast sides a question
+    uses (``contrasts_in``): ``parts_in(contrasts_in("英伟达游戏业务的增速"))`` ->
+    ``(("游戏", "遊戲", "gaming"),)``"""
+    return tuple(side for side, _ in contrasts if any(side in sides for sides in vocab.parts()))
 
 
 VERSION = re.compile(r"[-\s]?v?(\d+(?:\.\d+)?[a-z]?)(?![\d.%a-z])")

@@ -40,7 +40,7 @@ class ChatSession:
         self.last: dict[str, object] = {}  # each browser session's last checked answer, for the export
 
     def stop_event(self, request: gr.Request | None = None) -> threading.Event:
-        return self.stops.setdefault(getattr(request, "session_hash", None) or "", threading.Event())
+        return self.stops.setdefault(_tab(request), threading.Event())
 
     def respond(self, question: str, history: list[dict], k: int = 5, request: gr.Request = None):
         """Generator of (history, evidence panel HTML, status line) updates for one question."""
@@ -55,7 +55,7 @@ class ChatSession:
         worker.start()
         try:
             yield history, "", status_line("retrieving", t0)
-            yield from self._updates(history, events, t0, getattr(request, "session_hash", None) or "")
+            yield from self._updates(history, events, t0, _tab(request))
         finally:  # also when Gradio closes this generator: stop button, tab closed
             stop.set()
 
@@ -99,7 +99,7 @@ class ChatSession:
 
     def export(self, request: gr.Request = None) -> str:
         """This tab's last answer with its quoted sources, as Markdown for a note."""
-        a = self.last.get(getattr(request, "session_hash", None) or "")
+        a = self.last.get(_tab(request))
         return export_markdown(a) if a else "Ask a question first: the export is the last answer with its sources."
 
     def switch(self, model: str, device: str) -> str:
@@ -147,6 +147,11 @@ class ChatSession:
         gen = p.generator
         return (f"Model **{gen.name}** on {gen.device} · embedder **{p.embedder.name}** · "
                 f"index `{p.index.sha256[:12]}` ({len(p.index.chunks)} chunks)")
+
+
+def _tab(request) -> str:
+    """The browser session a request comes from ("" outside Gradio, as in tests)."""
+    return getattr(request, "session_hash", None) or ""
 
 
 def _pairs(history: list[dict]) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ def period_in(clause: str, a: int, b: int) -> str:
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
     before = [k for _, e, k in spans if e <= a]
-    later = [k for s, k in after if not COMPARED.search(clause[max(0, s - 16):s])]
+    later = [k for s, k in after if not _is_base(clause, s)]
     return before[-1] if before else (later[0] if later else "")
 
 
@@ -51,14 +51,20 @@ def year_earlier(clause: str, a: int, b: int) -> bool:
 def last_period(text: str) -> str:
     """The last period named in ``text`` (the sentence up to a figure), a comparison's base excepted:
     ``last_period("2024年营收1147.67亿元,2025年第一季度营收468.58亿元,同比增幅高达") -> "2025q1"``."""
-    found = [k for s, _, k in period_spans(text) if not COMPARED.search(text[max(0, s - 16):s])]
+    found = _given(text)
     return found[-1] if found else ""
 
 
 def sentence_period(texts: list[str]) -> str:
     """The first period of the nearest text that names one, a comparison's base excepted."""
-    for t in texts:
-        for s, _, k in period_spans(t):
-            if not COMPARED.search(t[max(0, s - 16):s]):
-                return k
-    return ""
+    return next((found[0] for found in map(_given, texts) if found), "")
+
+
+def _given(text: str) -> list[str]:
+    """The periods ``text`` names, in order, without those that are a comparison's base."""
+    return [k for s, _, k in period_spans(text) if not _is_base(text, s)]
+
+
+def _is_base(text: str, s: int) -> bool:
+    """The period starting at ``text[s]`` follows a comparison word (than, 较, 自 …)."""
+    return bool(COMPARED.search(text[max(0, s - 16):s]))
