@@ -22,6 +22,12 @@ if [ "$what" = "test" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
   fi
+  # A CJK font, so the browser test's screenshots show the reports' Chinese rather than boxes.
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    echo ">>> installing Debian's fonts-noto-cjk for the browser screenshots"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
 else
   pip install --quiet -e ".[bench]"
 fi

@@ -2,6 +2,7 @@
 the app runs on a free loopback port with the small test models."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,26 +60,83 @@ def browser():
         b.close()
 
 
-def ask(page, question: str):
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def ask(page, question: str, wait: bool = True):
+    """Type a question and (by default) wait for its checked answer: the status says done, the chat
+    shows this question and the box was cleared (so a next question is not typed into a box
+    about to be cleared)."""
+    page.wait_for_function("(t => t && t.value === '')(document.querySelector('#question textarea'))")
     page.locator("#question textarea").fill(question)
     page.locator("#ask").click()
-    page.wait_for_function("document.querySelector('#status') && "
-                           "document.querySelector('#status').innerText.includes('done')", timeout=120_000)
+    if wait:
+        page.wait_for_function(
+            "([q]) => document.querySelector('#status').innerText.includes('done') && "
+            "document.querySelector('#chat').innerText.includes(q) && "
+            "document.querySelector('#question textarea').value === ''", arg=[question], timeout=120_000)
+
+
+def answer_to(page, question: str) -> str:
+    """The chat's text after the last time ``question`` was asked."""
+    return page.locator("#chat").inner_text().rsplit(question, 1)[-1]
 
 
 def test_question_streams_answer_with_citation_and_evidence(app_url, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(app_url)
-    ask(page, "What was CoreWeave's revenue in Q2 2025?")
-    answer = page.locator("#chat").inner_text()
+    question = "What was CoreWeave's revenue in Q2 2025?"
+    ask(page, question)
+    answer = answer_to(page, question)
     assert "[1]" in answer or "[2]" in answer
+    # English asked, English answered: the report's 12亿美元 said as dollars, no Chinese in the answer.
+    assert "$1.2 billion" in answer and not HAN.search(answer)
     evidence = page.locator("#evidence")
     assert evidence.locator("mark").count() >= 1
     assert "CoreWeave" in evidence.inner_text()
+    assert evidence.locator(".ev.cited").count() == 0
+    marker = page.locator('#chat a[href^="#ev-"]').last
+    n = marker.inner_text().strip("[]")
+    marker.click()  # scrolls to its card and flashes it
+    cited = evidence.locator(".ev.cited")
+    cited.wait_for(timeout=5_000)
+    assert cited.count() == 1 and f"[{n}]" in cited.locator("sup").all_inner_texts()
     shots = Path(SHOTS) if SHOTS else tmp_path
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / "chat.png"), full_page=True)
     page.close()
+
+
+def test_two_follow_ups_in_a_row_stay_on_the_company(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    ask(page, "What was CoreWeave's revenue in Q2 2025?")
+    for follow_up in ["And its customer concentration?", "What about the debt ratio?"]:
+        ask(page, follow_up)  # names no company: the search is about CoreWeave still
+        assert "CoreWeave" in page.locator("#evidence").inner_text()
+    page.close()
+
+
+def test_stop_in_one_tab_leaves_the_other_tabs_answer_alone(app_url, browser):
+    asking, other = browser.new_page(), browser.new_page()
+    for page in (asking, other):
+        page.goto(app_url)
+    question = "What is the valuation of Together AI?"
+    ask(asking, question)
+    alone = tokens_written(asking)
+    ask(asking, question, wait=False)
+    pressed = 0
+    while "done" not in asking.locator("#status").inner_text() or asking.locator("#question textarea").input_value():
+        other.locator("#stop").click()  # pressed again and again while the first tab answers
+        pressed += 1
+    # At temperature 0 the same question writes the same tokens: none were cut by the other tab's Stop.
+    assert pressed >= 2 and tokens_written(asking) == alone > 2
+    for page in (asking, other):
+        page.close()
+
+
+def tokens_written(page) -> int:
+    return int(re.search(r"(\d+) tokens at", page.locator("#status").inner_text()).group(1))
 
 
 def test_two_tabs_are_queued_not_crashed(app_url, browser):

@@ -41,7 +41,10 @@ def test_follow_ups_in_a_row_stay_on_the_company_asked_about(fake_pipeline, monk
     history, _, _ = run(session, "它的资产负债比率呢?", history)[-1]
     run(session, "那市值呢?", history)
     assert [q.lower() for q in asked[1:]] == ["coreweave 它的资产负债比率呢?", "coreweave 那市值呢?"]
-    assert [m["role"] for m in fake_pipeline.generator.prompts[1]] == ["system", "user", "assistant", "user"]
+    # The model gets the follow-up made standalone and no earlier turns (no old [n] markers).
+    prompt = fake_pipeline.generator.prompts[1]
+    assert [m["role"] for m in prompt] == ["system", "user"]
+    assert "Question: CoreWeave 它的资产负债比率呢?" in prompt[1]["content"] and "12亿美元" not in prompt[1]["content"]
 
 
 def slow_answer(fake_pipeline):

@@ -32,7 +32,6 @@ from gpumkt.search.embed import Embedder, SentenceTransformerEmbedder
 from gpumkt.search.retrieve import Retriever
 
 MAX_QUESTION_CHARS = 1000  # longer questions are cut: retrieval and the prompt need no more
-HISTORY_CHARS = 1200  # chat history kept in the prompt (about 600 tokens), newest first
 
 
 def _stderr(msg: str) -> None:
@@ -168,7 +167,9 @@ class Pipeline:
             return record
         if on_evidence:
             on_evidence(sel.evidence)
-        messages = build_messages(question, sel.evidence, language, trim_history(history))
+        # The model sees the follow-up made standalone and no earlier turns: the rewrite already
+        # carries what it needs, and the fixed system prefix stays cached, so turn 5 starts as fast as turn 1.
+        messages = build_messages(query, sel.evidence, language)
         generated = self._generate(messages, timings, t0, on_token, should_stop)
         return self._finish(question, q, language, sel, generated, timings, t0)
 
@@ -335,9 +336,9 @@ class Pipeline:
         if not history or self.record_for(question).entities:
             return question
         for earlier, _ in reversed(list(history)):
-            names = [m.text for m in self.record_for(earlier).entities]
-            if names:
-                return " ".join(names + [question])
+            record = self.record_for(earlier)
+            if record.entities:
+                return " ".join([_as_written(m.text, record) for m in record.entities] + [question])
         return question
 
 
@@ -355,15 +356,16 @@ def clean_question(question: str) -> str:
     return text
 
 
-def trim_history(history, budget: int = HISTORY_CHARS) -> list[tuple[str, str]]:
-    """The newest (question, answer) pairs that fit in ``budget`` characters, oldest first."""
-    kept, used = [], 0
-    for q, a in reversed(list(history)):
-        used += len(q) + len(a)
-        if used > budget:
-            break
-        kept.append((q, a))
-    return kept[::-1]
+def _as_written(name: str, record) -> str:
+    """A name as the asker wrote it (the model sees the rewritten follow-up), where the
+    normalised question lines up with the typed one; else its normalised form.
+
+    ``_as_written("coreweave", build("CoreWeave 营收?"))`` -> ``"CoreWeave"``
+    """
+    at = record.norm.find(name)
+    if at < 0 or len(record.norm) != len(record.text):
+        return name
+    return record.text[at:at + len(name)]
 
 
 def _ms(t0: float) -> float:

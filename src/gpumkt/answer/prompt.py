@@ -14,12 +14,8 @@ LANGUAGE_NAMES = {"zh-Hans": "Simplified Chinese (简体中文)", "zh-Hant": "Tr
                   "en": "English"}
 
 
-def build_messages(question: str, evidence: list[Evidence], language: str,
-                   history: list[tuple[str, str]] = ()) -> list[dict]:
-    """System + user messages; ``history`` (question, answer) pairs come before, already trimmed."""
+def build_messages(question: str, evidence: list[Evidence], language: str) -> list[dict]:
+    """System + user messages; a follow-up comes already made standalone (no chat history)."""
     lines = "\n".join(f"[{e.n}] {e.label or e.quote}" for e in evidence)
     user = f"Evidence:\n{lines}\n\nQuestion: {question}\nAnswer in {LANGUAGE_NAMES[language]}."
-    messages = [{"role": "system", "content": SYSTEM}]
-    for q, a in history:
-        messages += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
-    return messages + [{"role": "user", "content": user}]
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]

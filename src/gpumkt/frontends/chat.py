@@ -26,9 +26,26 @@ from gpumkt.pipeline import Pipeline
 
 CSS = """
 #evidence .ev {border:1px solid #ddd; border-radius:8px; padding:8px 10px; margin-bottom:8px}
-#evidence .ev:has(a:target) {border-color:#f59e0b; box-shadow:0 0 0 2px #fde68a}
+#evidence .ev.cited {border-color:#f59e0b; box-shadow:0 0 0 2px #fde68a; animation:evflash 1.5s ease-out}
+@keyframes evflash {0% {background:#fde68a} 100% {background:transparent}}
 #evidence mark {background:#fde68a} #evidence .meta {color:#666; font-size:0.85em}
 """
+# A citation marker [n] in the answer scrolls to its evidence card and flashes it (the card keeps
+# an outline until another marker is clicked). Links inside the chat would otherwise be left to
+# the browser, which does not scroll the side panel.
+HEAD = """<script>
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest('a[href^="#ev-"]');
+  const anchor = link && document.getElementById(link.getAttribute("href").slice(1));
+  const card = anchor && anchor.closest(".ev");
+  if (!card) return;
+  event.preventDefault();
+  document.querySelectorAll("#evidence .ev.cited").forEach((c) => c.classList.remove("cited"));
+  card.scrollIntoView({behavior: "smooth", block: "center"});
+  void card.offsetWidth;  // so the flash runs again on a second click
+  card.classList.add("cited");
+}, true);
+</script>"""
 
 
 class ChatSession:

@@ -101,7 +101,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def run(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, share: bool = False,
         say=print) -> None:
     """Serve the chat UI at ``/`` and the API at ``/api`` until interrupted."""
-    from gpumkt.frontends.chat import CSS, ChatSession, build_app
+    from gpumkt.frontends.chat import CSS, HEAD, ChatSession, build_app
 
     if host not in LOOPBACK:
         say(f"gpumkt: warning: listening on {host}: anyone who can reach this address can ask "
@@ -109,12 +109,12 @@ def run(pipeline: Pipeline, host: str = "127.0.0.1", port: int = 7860, share: bo
     blocks = build_app(ChatSession(pipeline), pipeline.llm_choices())
     if share:  # Gradio's share link needs its own launcher; the JSON API is not served then
         say("gpumkt: --share: serving the UI only (no /api)")
-        blocks.launch(server_name=host, server_port=port, share=True, css=CSS)
+        blocks.launch(server_name=host, server_port=port, share=True, css=CSS, head=HEAD)
         return
     import gradio as gr
     import uvicorn
 
-    app = gr.mount_gradio_app(api(Service(pipeline)), blocks, path="/", css=CSS)
+    app = gr.mount_gradio_app(api(Service(pipeline)), blocks, path="/", css=CSS, head=HEAD)
     say(f"gpumkt: serving http://{host}:{port}/ (UI) and /api (ask, search, health); Ctrl-C stops it")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

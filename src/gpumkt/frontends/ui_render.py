@@ -81,7 +81,8 @@ def status_line(stage: str, t0: float, tokens: int = 0, answer: Answer | None = 
     if stage == "done" and answer is not None:
         t = answer.timings
         return (f"✔ done in {t.total_ms / 1000:.1f} s · evidence {t.retrieve_ms:.0f} ms · first token "
-                f"{t.first_token_ms / 1000:.1f} s · {t.decode_tokens_per_s:.1f} tok/s · checked")
+                f"{t.first_token_ms / 1000:.1f} s · {t.completion_tokens} tokens at "
+                f"{t.decode_tokens_per_s:.1f} tok/s · checked")
     rate = f" · {tokens / elapsed:.1f} tok/s" if tokens and elapsed else ""
     return f"⏳ {stage}… {elapsed:.1f} s{rate}"
 
