@@ -151,3 +151,13 @@ def test_near_miss_list_is_in_the_askers_language(fake_pipeline):
     a = fake_pipeline.ask("What was CoreWeave's revenue in Q2 2030?")
     assert a.refused and a.nearest and "What they do give: CoreWeave" in a.answer
     assert not re.search(r"[\u4e00-\u9fff]", a.answer), a.answer
+
+
+def test_chat_bench_times_each_turn_with_the_history_the_ui_sends(fake_pipeline):
+    from gpumkt.measure.bench import bench_chat
+
+    fake_pipeline.generator.enqueue("营收为12亿美元[1]。", "资产负债比率为92.66%[1]。")
+    r = bench_chat(fake_pipeline, [["CoreWeave 2025年第二季度营收是多少?", "它的资产负债比率呢?"]])
+    assert list(r["first_token_ms_p50_by_turn"]) == [1, 2] and r["turns_2_5_first_token_ms_p50"] >= 0
+    # The second turn reached the model as a standalone question, with no first turn in its prompt.
+    assert len(fake_pipeline.generator.prompts[1]) == 2

@@ -125,7 +125,7 @@ def misattributed(text: str, fitting: list[Fact], asked: list[Figure]) -> list[s
     12亿美元 for Q2, is returned."""
     out = []
     for f in figures(spelled_out(MARKER.sub(" ", text))):
-        if _is_year(f) or supported(f, asked) or any(same_value(f, fact) for fact in fitting):
+        if is_year(f) or supported(f, asked) or any(same_value(f, fact) for fact in fitting):
             continue
         out.append(f.text)
     return out
@@ -200,6 +200,7 @@ def _step(f: Fact) -> float:
     return scale * 10 ** (len(digits) - len(digits.rstrip("0")))
 
 
-def _is_year(f: Figure) -> bool:
+def is_year(f: Figure) -> bool:
+    """A bare year written in an answer ("Q2 2025") dates a figure; it is not one."""
     return f.kind == "num" and not f.currency and f.value.is_integer() and 1990 <= f.value <= 2040 \
         and not re.search(r"[万亿千百mbk]", f.text)

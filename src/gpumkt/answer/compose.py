@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gpumkt.answer.check import Checked, same_value
+from gpumkt.answer.check import Checked, is_year, same_value
 from gpumkt.ingest.facts import range_start
 from gpumkt.lang.numbers import figures, supported
 from gpumkt.lang.numbers import render as render_figure
@@ -84,7 +84,7 @@ def restated(checked: Checked, evidence: list[Evidence], labels, unit_facts: dic
         return ""
     cited = [e for e in evidence if e.n in checked.cited]
     said = []
-    for fig in checked.figures:
+    for fig in (f for f in checked.figures if not is_year(f)):
         match = next(((f, e.n) for e in cited for f in unit_facts.get((e.source, e.start), [])
                       if same_value(fig, f)), None)
         if match is None:

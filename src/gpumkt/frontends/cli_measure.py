@@ -138,7 +138,8 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Report folder (default bench/).")
 @click.option("--ingest", is_flag=True, help="Only time adding a 20-page PDF against a full rebuild.")
 @click.option("--oneshot", is_flag=True, help="Only time `gpumkt ask` from the shell, cold and with a server.")
-def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot):
+@click.option("--chat", "chat", is_flag=True, help="Only time first tokens by turn in chats with follow-ups.")
+def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot, chat):
     """Measure index build, search and generation speed on this machine."""
     from gpumkt.measure import bench, evaluate
 
@@ -148,6 +149,8 @@ def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot):
         return _bench_ingest(out_dir)
     if oneshot:
         return _bench_oneshot(out_dir, s)
+    if chat:
+        return _bench_chat(out_dir, s, device)
     if device == "gpu":
         import llama_cpp
 
@@ -179,6 +182,19 @@ def _bench_ingest(out_dir: Path) -> None:
     click.echo(f"add a {r['pages']}-page PDF ({r['chars']:,} chars, {r['added_passages']} passages): "
                f"{r['add_s']} s · full rebuild ({r['corpus_chars']:,} chars, {r['total_passages']} "
                f"passages): {r['full_rebuild_s']} s · ratio {r['add_over_full']} ({r['embedder']})")
+
+
+def _bench_chat(out_dir: Path, s: Settings, device: str) -> None:
+    from gpumkt.measure import bench
+
+    chats = json.loads((s.seeds_dir.parent / "bench" / "chats.json").read_text(encoding="utf-8"))["chats"]
+    r = bench.bench_chat(_pipeline(device=device), chats)
+    r["machine"] = bench.machine(device)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "chat.json").write_text(json.dumps(r, indent=1, ensure_ascii=False))
+    by_turn = " · ".join(f"turn {t}: {ms / 1000:.2f} s" for t, ms in r["first_token_ms_p50_by_turn"].items())
+    click.echo(f"first token p50 by turn ({r['model']}, {r['chats']} chats): {by_turn}; turns 2-5 p50 "
+               f"{r['turns_2_5_first_token_ms_p50'] / 1000:.2f} s, max {r['turns_2_5_first_token_ms_max'] / 1000:.2f} s")
 
 
 def _bench_oneshot(out_dir: Path, s: Settings) -> None:

@@ -133,6 +133,26 @@ def _ttft(answers) -> dict:
             "prompt_tokens_p50": median([a.timings.prompt_tokens for a in timed])}
 
 
+def bench_chat(p: Pipeline, chats: list[list[str]]) -> dict:
+    """Time to first token by turn, in chats asked as the UI asks them (each turn with the
+    earlier (question, answer) pairs): a follow-up should start as fast as a first question."""
+    p.warm_up()
+    by_turn: dict[int, list[float]] = {}
+    for chat in chats:
+        pairs: list[tuple[str, str]] = []
+        for turn, question in enumerate(chat, 1):
+            a = p.ask(question, history=pairs)
+            pairs.append((question, a.answer))
+            if not a.refused:
+                by_turn.setdefault(turn, []).append(a.timings.first_token_ms)
+    later = [ms for turn, v in by_turn.items() if turn > 1 for ms in v]
+    return {"model": p.settings.llm_model, "chats": len(chats),
+            "first_token_ms_p50_by_turn": {t: round(median(v), 1) for t, v in sorted(by_turn.items())},
+            "answered_by_turn": {t: len(v) for t, v in sorted(by_turn.items())},
+            "turns_2_5_first_token_ms_p50": round(median(later), 1) if later else None,
+            "turns_2_5_first_token_ms_max": round(max(later), 1) if later else None}
+
+
 def installed_llms(p: Pipeline) -> list[str]:
     specs = models.load_manifest(p.settings.models_dir)
     return [n for n, sp in specs.items() if sp.kind == "llm" and n != "smollm2-135m"
