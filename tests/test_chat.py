@@ -107,6 +107,35 @@ def test_two_sentences_of_one_passage_make_one_card_with_both_marked():
     assert "**" not in html
 
 
+def test_a_chart_card_shows_its_title_and_labelled_values_and_quotes_its_source_line():
+    chart = "```mermaid\nxychart-beta\n    title \"规模 (十亿美元)\"\n    line [82.68, 119.97]\n```"
+    e = Evidence(1, "x.md", "x-002", "S", "line [82.68, 119.97]", 0, 5, 1.0, passage=chart,
+                 label="规模 (十亿美元). 2024: 82.68; 2025: 119.97")
+    html = evidence_html([e], {})
+    assert "<b>规模 (十亿美元)</b> 2024: 82.68 · 2025: 119.97" in html and "```" not in html
+    assert "<mark><code>line [82.68, 119.97]</code></mark><sup>[1]</sup>" in html
+
+
+def test_a_table_row_is_shown_as_a_table_under_its_headers():
+    row = "| Acme云 | 8.5亿美元 | 12% |"
+    e = Evidence(2, "x.md", "x-003", "S", row, 0, 5, 1.0, passage=row, label="名称: Acme云; 规模: 8.5亿美元; 增速: 12%")
+    html = evidence_html([e], {})
+    assert "<tr><th>名称</th><th>规模</th><th>增速</th></tr>" in html and "<td><mark>8.5亿美元</mark></td>" in html
+    assert "| Acme云" not in html and "<sup>[2]</sup>" in html
+    odd = Evidence(2, "x.md", "x-003", "S", row, 0, 5, 1.0, passage=row, label="名称: Acme云")  # headers lost
+    assert "<mark>| Acme云 | 8.5亿美元 | 12% |</mark>" in evidence_html([odd], {})
+
+
+def test_a_near_miss_lists_the_nearest_figures_above_the_cards():
+    from gpumkt.frontends.ui_render import nearest_html
+
+    a = Answer("Acme市值?", "zh-Hant", "報告沒有給出。", True, [], [], [], Timings(), {}, {})
+    a.nearest = [{"figure": "12億美元", "about": "Acme 營收", "n": 1}]
+    assert "最接近的數字" in nearest_html(a) and "<li>12億美元 — Acme 營收 [1]</li>" in nearest_html(a)
+    a.refused = False
+    assert nearest_html(a) == ""
+
+
 def test_stop_in_one_tab_leaves_another_tab_answering(fake_pipeline):
     """Two browser sessions: the first one's Stop must not end the second one's answer."""
     from types import SimpleNamespace

@@ -20,6 +20,7 @@ from gpumkt.frontends.ui_render import (
     answer_markdown,
     evidence_html,
     export_markdown,
+    nearest_html,
     status_line,
 )
 from gpumkt.pipeline import Pipeline
@@ -29,6 +30,8 @@ CSS = """
 #evidence .ev.cited {border-color:#f59e0b; box-shadow:0 0 0 2px #fde68a; animation:evflash 1.5s ease-out}
 @keyframes evflash {0% {background:#fde68a} 100% {background:transparent}}
 #evidence mark {background:#fde68a} #evidence .meta {color:#666; font-size:0.85em}
+#evidence table {border-collapse:collapse; font-size:0.9em} #evidence th, #evidence td {border:1px solid #ddd; padding:2px 6px}
+#evidence .nearest {border:1px dashed #999; border-radius:8px; padding:6px 10px; margin-bottom:8px}
 """
 # A citation marker [n] in the answer scrolls to its evidence card and flashes it (the card keeps
 # an outline until another marker is clicked). Links inside the chat would otherwise be left to
@@ -94,7 +97,7 @@ class ChatSession:
             else:  # done: the checked answer replaces the raw stream
                 self.last[key] = payload
                 history[-1] = {"role": "assistant", "content": answer_markdown(payload)}
-                panel = panel or evidence_html(payload.citations, self.pipeline.index.docs)
+                panel = nearest_html(payload) + (panel or evidence_html(payload.citations, self.pipeline.index.docs))
                 yield history, panel, status_line("done", t0, answer=payload)
                 return
 

@@ -7,7 +7,7 @@ import html
 import re
 import time
 
-from gpumkt.lang.text import squash
+from gpumkt.lang.text import squash, to_script
 from gpumkt.records import Answer, Evidence
 
 EXAMPLES = [["CoreWeave 客户集中度?"], ["CoreWeave 2025年第二季度营收是多少?"], ["輝達向CoreWeave投資了多少錢?"],
@@ -31,8 +31,64 @@ def evidence_html(evidence: list[Evidence], docs: dict) -> str:
         numbers = "".join(f"[{e.n}]" for e in items)
         cards.append(f'<div class="ev">{anchors}<b>{numbers} {title}</b>'
                      f'<div class="meta">{html.escape(first.where)} · {html.escape(first.section)}</div>'
-                     f"<div>{_marked(first.passage or first.quote, items)}</div></div>")
+                     f"<div>{_body(first, items)}</div></div>")
     return "\n".join(cards)
+
+
+def _body(first: Evidence, items: list[Evidence]) -> str:
+    """A card's text: a chart as its title and labelled values, a table row as a table with its
+    headers, anything else as the passage with the cited sentences marked."""
+    passage = first.passage or first.quote
+    if passage.lstrip().startswith("```") and first.label:
+        return _chart(first.label, items)
+    if passage.lstrip().startswith("|") and first.label:
+        table = _table_row(first.quote, first.label, items)
+        if table:
+            return table
+    return _marked(passage, items)
+
+
+def _chart(label: str, items: list[Evidence]) -> str:
+    """A chart's title and values, then each cited line of its source verbatim (the report's words).
+
+    ``_chart("规模 (十亿美元). 2024: 82.68; 2025: 119.97", [e])`` -> ``<div class="chart"><b>规模
+    (十亿美元)</b> 2024: 82.68 · 2025: 119.97</div>`` and e's line marked below it
+    """
+    title, _, values = label.partition(". ")
+    shown = " · ".join(html.escape(v.strip()) for v in values.split(";") if v.strip())
+    lines = "".join(f'<div class="src"><mark><code>{html.escape(e.quote)}</code></mark><sup>[{e.n}]</sup></div>'
+                    for e in items)
+    return f'<div class="chart">📊 <b>{html.escape(title)}</b> {shown}</div>{lines}'
+
+
+def _table_row(row: str, label: str, items: list[Evidence]) -> str:
+    """A table row under its headers ("" when the label's headers do not match the row's cells).
+
+    ``_table_row("| A | 8亿 |", "细分 | 名称: A; 规模: 8亿", [e])`` -> a two-column table, headers
+    名称 and 规模, the row marked with e's number
+    """
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    pairs = [p.partition(": ") for p in label.rpartition(" | ")[2].split("; ")]
+    if len(pairs) != len(cells) or any(not sep for _, sep, _ in pairs):
+        return ""
+    caption, _, _ = label.rpartition(" | ")
+    numbers = "".join(f"<sup>[{e.n}]</sup>" for e in items)
+    head = "".join(f"<th>{html.escape(k)}</th>" for k, _, _ in pairs)
+    body = "".join(f"<td><mark>{html.escape(c)}</mark></td>" for c in cells)
+    caption = f'<div class="meta">{html.escape(caption)}</div>' if caption else ""
+    return f"{caption}<table><tr>{head}</tr><tr>{body}</tr></table>{numbers}"
+
+
+def nearest_html(a: Answer) -> str:
+    """For a near miss: the figures the reports do give nearby, each with what it is about and
+    its card's number, above the cards (in the asker's language)."""
+    if not (a.refused and a.nearest):
+        return ""
+    head = "Nearest figures in the reports (not what was asked)" if a.language == "en" else \
+        to_script("报告中最接近的数字（并非所问）", a.language)
+    rows = "".join(f"<li>{html.escape(x['figure'])} — {html.escape(x['about'])} [{x['n']}]</li>"
+                   for x in a.nearest)
+    return f'<div class="nearest"><b>{head}</b><ul>{rows}</ul></div>'
 
 
 def _marked(passage: str, items: list[Evidence]) -> str:
