@@ -20,7 +20,7 @@ from gpumkt.answer import question as qrec
 from gpumkt.answer.check import check_answer, fact_conflicts, misattributed
 from gpumkt.answer.generate import Generator, LlamaCppGenerator, OpenAIServerGenerator
 from gpumkt.answer.labels import Labels
-from gpumkt.answer.prompt import build_messages
+from gpumkt.answer.prompt import build_messages, prefix_messages
 from gpumkt.config import Settings, timed
 from gpumkt.errors import BackendError, BadQuestion, GpumktError
 from gpumkt.lang.numbers import figures
@@ -131,6 +131,7 @@ class Pipeline:
         def load():
             try:
                 getattr(self.generator, "load", lambda: None)()
+                getattr(self.generator, "prime", lambda m: None)(prefix_messages())
             except GpumktError:
                 pass  # the question's own load raises it again, with the fix
 

@@ -103,6 +103,12 @@ class LlamaCppGenerator:
         # n_tokens counts what sits in the context: the prompt plus what was evaluated of the answer.
         self.usage.prompt_tokens = max(0, llm.n_tokens - self.usage.completion_tokens)
 
+    def prime(self, messages: list[dict]) -> None:
+        """Evaluate ``messages`` (the fixed system prompt) now, one token answered: the next
+        prompt that starts the same way reuses it, so a cold start's first answer skips it."""
+        with timed("system prompt evaluated"):
+            self.load().create_chat_completion(messages=messages, max_tokens=1, temperature=0.0, top_k=1)
+
     def direct(self, messages: list[dict], max_tokens: int) -> dict:
         """One greedy completion timed around llama-cpp-python alone (the bench's yardstick)."""
         llm = self.load()

@@ -19,3 +19,8 @@ def build_messages(question: str, evidence: list[Evidence], language: str) -> li
     lines = "\n".join(f"[{e.n}] {e.label or e.quote}" for e in evidence)
     user = f"Evidence:\n{lines}\n\nQuestion: {question}\nAnswer in {LANGUAGE_NAMES[language]}."
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+
+
+def prefix_messages() -> list[dict]:
+    """What every prompt starts with, to evaluate before the first question comes."""
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "Evidence:\n[1]"}]
