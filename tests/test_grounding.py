@@ -754,3 +754,14 @@ def test_the_part_or_field_asked_must_be_named_by_the_passage(corpus):
 def test_a_figure_without_a_period_in_its_clause_takes_the_last_one_before_it():
     period = _periods("# Acme\n\n公司2024年营收高达1147.67亿元,同比增长74.24%;2025年第一季度营收468.58亿元,同比增幅更是高达165.31%。\n")
     assert period["74.24%"] == "2024" and period["165.31%"] == "2025q1"
+
+
+def test_a_share_of_another_whole_does_not_answer_a_share_question(corpus):
+    _, names, _ = corpus
+    q = build("CoreWeave长期合同收入占总收入的比例是多少？", names)
+    said = [f.text for f in _judge_text(q, "CoreWeave的长期合同收入占总收入的80%。", names).facts]
+    assert said == ["80%"]
+    other = _judge_text(q, "CoreWeave的平均预付款占合约总金额的比例为10%。", names)
+    assert not other.facts  # a part of the contract value, not of revenue
+    unnamed = _judge_text(q, "CoreWeave的长期合同收入比例为80%。", names)  # no whole said: not judged
+    assert [f.text for f in unnamed.facts] == ["80%"]

@@ -26,7 +26,7 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     """Whether the unit ``u`` attaches its figure ``f`` to what ``q`` asks (``unit_facts``: all
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
-        and not _others_listed(q, f, unit_facts)
+        and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts)
 
 
 def _span(f: Fact, u: Unit) -> list[str]:
@@ -92,6 +92,29 @@ def _fact_placed(q: QuestionRecord, f: Fact, u: Unit) -> bool:
         return True
     said = {g.key for _, _, g in vocab.find(figure_clause(u.own, f.text), vocab.places())}
     return not said or bool(said & {m.key for m in q.places})
+
+
+# "X占Y的比例", "占Y的96%": Y is the whole a share is taken of.
+WHOLE = re.compile(r"[占佔]([^，,。;；？?\d]{1,10}?)(?:的)?(?:比例|比重|百分比|份额|\d|$)")
+
+
+def _same_whole(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """A share asked of one whole is not answered by a share of another: for "签约收入占总收入的
+    比例", "预付款占合约总金额的比例为15-25%" is a part of the contract value, not of revenue.
+    Judged only when both wholes name a metric."""
+    if f.quantity != "pct":
+        return True
+    asked, said = _whole_of(q.norm), _whole_of(figure_clause(u.own, f.text) or "")
+    if not asked or not said:
+        return True
+    keys = [{g.key for _, _, g in vocab.find(w, vocab.metrics())} for w in (asked, said)]
+    return not all(keys) or bool(keys[0] & keys[1])
+
+
+def _whole_of(text: str) -> str:
+    """``_whole_of("签约收入占总收入的比例")`` -> "总收入"; "" when no whole is named."""
+    m = WHOLE.search(text)
+    return m.group(1) if m else ""
 
 
 def _others_listed(q: QuestionRecord, f: Fact, unit_facts: list[Fact]) -> bool:
