@@ -765,3 +765,29 @@ def test_a_share_of_another_whole_does_not_answer_a_share_question(corpus):
     assert not other.facts  # a part of the contract value, not of revenue
     unnamed = _judge_text(q, "CoreWeave的长期合同收入比例为80%。", names)  # no whole said: not judged
     assert [f.text for f in unnamed.facts] == ["80%"]
+
+
+def test_a_figure_for_the_very_period_asked_leaves_out_those_of_its_parts(corpus):
+    from gpumkt.answer.evidence import exact_first
+    from gpumkt.records import Fact
+
+    _, names, _ = corpus
+    fact = lambda text, period: Fact(text, "x.md", "x-000", text, 1e9, "money", "usd", "acme", "营收",  # noqa: E731
+                                     period, 0, 1, 0, 10)
+    year, quarter, undated = fact("50亿美元", "2025"), fact("12亿美元", "2025q2"), fact("9亿美元", "")
+    q = build("Acme 2025财年营收指引是多少？", names)
+    assert exact_first(q, [quarter, year, undated]) == [year, undated]
+    assert exact_first(q, [quarter]) == [quarter]  # nothing better: a quarter of the year asked stays
+    assert exact_first(build("Acme 营收是多少？", names), [quarter, year]) == [quarter, year]
+
+
+def test_a_fallback_quotes_the_sentence_holding_the_fitting_figure_first():
+    from gpumkt.answer.compose import extractive
+    from gpumkt.records import Fact
+
+    first = Evidence(1, "x.md", "x-000", "S", "Acme第二季度营收为12亿美元。", 0, 10, 1.0)
+    second = Evidence(2, "x.md", "x-000", "S", "Acme全年营收指引为50亿美元。", 20, 30, 1.0)
+    third = Evidence(3, "x.md", "x-000", "S", "Acme员工超过3000人。", 40, 50, 1.0)
+    fits = [Fact("f", "x.md", "x-000", "50亿美元", 5e9, "money", "usd", "acme", "营收", "2025", 25, 28, 20, 30)]
+    said = extractive([first, second, third], "zh-Hans", True, fits)
+    assert said.index("50亿美元") < said.index("12亿美元") and "3000" not in said

@@ -49,13 +49,15 @@ def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
 def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitting=(), labels=None,
                unit_facts=None, kind: str = "", asked=()) -> str:
     """The evidence itself, for the asker: for a question about a figure the best two sentences
-    that state one, otherwise the best one. A sentence in the asker's language is quoted verbatim
+    that state one (those holding a fitting figure first), otherwise the best one. A sentence in the asker's language is quoted verbatim
     ("报告原文：…[1]。"); a sentence in the other language, or a table row or chart line (whose
     readable form is not the report's words), is given as its figures, each said in the asker's
     language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].") — never pasted in a script the
     asker did not use. A "when" question is given the sentence's dates; a question about a name
     the names the sentence adds to those asked (``asked``, entity keys), else its figures."""
     on_topic = [e for e in evidence if e.covers] or evidence[:1]
+    holding = {(f.source, f.sent_start) for f in fitting}  # sentences with a figure that fits come first
+    on_topic.sort(key=lambda e: (e.source, e.start) not in holding)
     with_figures = [e for e in on_topic if figures(e.label or e.quote)]
     chosen = with_figures[:2] if wants_figure and with_figures else on_topic[:1]
     quoted = [e for e in chosen if _verbatim(e, language)]

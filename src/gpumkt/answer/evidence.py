@@ -79,7 +79,7 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
         if ok:
             best = [j for j in ranked if j.answers][:max(1, count // len(parts))]
             picked += best
-            fitting += [f for j in best for f in j.facts]
+            fitting += exact_first(part, [f for j in best for f in j.facts])
         else:
             missing.append(part)
             near += list({id(j): j for _, j in gate.nearest(ranked)}.values())[:2]  # two units at most
@@ -93,6 +93,20 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     answered = len(missing) < len(parts) and not q.unknown
     admissible = _unique(fitting + [f for j in chosen if j.admissible for f in j.facts])
     return Selection(evidence, answered, _unique(fitting), near_facts, missing if answered else [], admissible)
+
+
+def exact_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
+    """When a figure is given for the very period asked, the figures of its parts are no answer:
+    for "2025财年营收指引", a full-year range, not a quarter's expected revenue. A figure with
+    no period of its own stays."""
+    if not any(f.period in q.periods for f in facts):
+        return facts
+    return [f for f in facts if not f.period or f.period in q.periods or _outside(f.period, q.periods)]
+
+
+def _outside(period: str, asked: tuple[str, ...]) -> bool:
+    """``_outside("2025q2", ("2025",))`` -> False: a quarter of the year asked is inside it."""
+    return not any(period.startswith(p) for p in asked)
 
 
 def _distinct(judged: list[gate.Judged], count: int, per_chunk: int) -> list[gate.Judged]:

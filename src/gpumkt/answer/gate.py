@@ -50,6 +50,7 @@ class Judged:
     placed: bool = True  # every region or country asked is named in the unit, its context or title
     contrary: bool = False  # the unit says the opposite of a word the question uses (训练 for 推理)
     named: bool = True  # with no metric asked, the unit itself uses one of the question's words
+    exact: bool = False  # a fitting figure is given for a period asked itself, not a part of it
 
     @property
     def answers(self) -> bool:
@@ -89,8 +90,9 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
     named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words)
+    exact = any(f.period in q.periods for f in fitting)
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
-                  contrary, named)
+                  contrary, named, exact)
 
 
 def _names_domain(domain: str, where: str) -> bool:
@@ -254,7 +256,7 @@ def _chars_cover(word: str, own: str) -> float:
 def decide(judged: list[Judged], min_similarity: float = MIN_SIMILARITY) -> tuple[list[Judged], bool]:
     """Units ranked best first, and whether the best one answers the question."""
     ranked = sorted(judged, key=lambda j: (-(j.answers and j.sim >= min_similarity),
-                                           -(j.period == "match"), -j.score))
+                                           -(j.period == "match"), -j.exact, -j.score))
     ok = bool(ranked) and ranked[0].answers and ranked[0].sim >= min_similarity
     return ranked, ok
 
