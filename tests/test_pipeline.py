@@ -161,3 +161,14 @@ def test_chat_bench_times_each_turn_with_the_history_the_ui_sends(fake_pipeline)
     assert list(r["first_token_ms_p50_by_turn"]) == [1, 2] and r["turns_2_5_first_token_ms_p50"] >= 0
     # The second turn reached the model as a standalone question, with no first turn in its prompt.
     assert len(fake_pipeline.generator.prompts[1]) == 2
+
+
+def test_a_follow_up_that_asks_nothing_of_its_own_asks_the_same_again(fake_pipeline):
+    asked = [("How much interest expense did CoreWeave record in the second quarter of 2025?", "…")]
+    assert fake_pipeline.rewrite_followup("And what was it a year earlier?", asked) == \
+        "CoreWeave interest expense Q2 2024 And what was it a year earlier?"
+    assert fake_pipeline.rewrite_followup("那NVIDIA呢?", [("CoreWeave 2024年营收是多少?", "…")]) == \
+        "营收 2024年 那NVIDIA呢?"
+    # A follow-up with a metric or words of its own keeps them, and takes the company only.
+    assert fake_pipeline.rewrite_followup("它有几个数据中心?", [("CoreWeave 2024年营收是多少?", "…")]) == \
+        "CoreWeave 它有几个数据中心?"

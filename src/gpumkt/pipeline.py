@@ -14,7 +14,7 @@ import unicodedata
 from functools import cached_property
 
 from gpumkt import models
-from gpumkt.answer import compose
+from gpumkt.answer import compose, followup
 from gpumkt.answer import evidence as ev
 from gpumkt.answer import question as qrec
 from gpumkt.answer.check import check_answer, fact_conflicts, misattributed
@@ -329,18 +329,16 @@ class Pipeline:
         return names if current in names else names + [current]
 
     def rewrite_followup(self, question: str, history) -> str:
-        """Give a follow-up that names no company the companies of the latest question that named
-        one (so a second follow-up in a row keeps them too).
+        """A follow-up made standalone (``answer/followup.py``): the companies of the latest
+        question that named one, and its metric and period when the follow-up asks nothing of its
+        own; any other question as it is.
 
         "它的客户集中度呢？" after "CoreWeave 2024年营收？" -> "CoreWeave 它的客户集中度呢？"
         """
-        if not history or self.record_for(question).entities:
+        if not history:
             return question
-        for earlier, _ in reversed(list(history)):
-            record = self.record_for(earlier)
-            if record.entities:
-                return " ".join([_as_written(m.text, record) for m in record.entities] + [question])
-        return question
+        earlier = [self.record_for(q) for q, _ in history]
+        return followup.standalone(self.record_for(question), earlier) or question
 
 
 def clean_question(question: str) -> str:
@@ -355,18 +353,6 @@ def clean_question(question: str) -> str:
     if not (HAN.search(text) or re.search(r"[A-Za-z0-9]", text)):
         raise BadQuestion("the question has no words, only symbols: type a question about the reports")
     return text
-
-
-def _as_written(name: str, record) -> str:
-    """A name as the asker wrote it (the model sees the rewritten follow-up), where the
-    normalised question lines up with the typed one; else its normalised form.
-
-    ``_as_written("coreweave", build("CoreWeave 营收?"))`` -> ``"CoreWeave"``
-    """
-    at = record.norm.find(name)
-    if at < 0 or len(record.norm) != len(record.text):
-        return name
-    return record.text[at:at + len(name)]
 
 
 def _ms(t0: float) -> float:

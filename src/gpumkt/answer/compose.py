@@ -56,8 +56,9 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     asker did not use. A "when" question is given the sentence's dates; a question about a name
     the names the sentence adds to those asked (``asked``, entity keys), else its figures."""
     on_topic = [e for e in evidence if e.covers] or evidence[:1]
-    holding = {(f.source, f.sent_start) for f in fitting}  # sentences with a figure that fits come first
-    on_topic.sort(key=lambda e: (e.source, e.start) not in holding)
+    if wants_figure:  # the sentences holding a figure that fits come first
+        holding = {(f.source, f.sent_start) for f in fitting}
+        on_topic.sort(key=lambda e: (e.source, e.start) not in holding)
     with_figures = [e for e in on_topic if figures(e.label or e.quote)]
     chosen = with_figures[:2] if wants_figure and with_figures else on_topic[:1]
     quoted = [e for e in chosen if _verbatim(e, language)]

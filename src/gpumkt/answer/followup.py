@@ -1,0 +1,49 @@
+"""A follow-up made standalone: what it leaves out is taken from the latest question before it
+that named a company. The companies when it names none; the metric (and that question's period,
+moved back a year when the follow-up says "a year earlier") when it asks nothing of its own."""
+
+from __future__ import annotations
+
+import re
+
+from gpumkt.answer.labels import period as period_text
+from gpumkt.answer.question import QuestionRecord
+
+# "And what was it a year earlier?", "去年同期呢?": the period asked is the earlier one's, a year back.
+A_YEAR_EARLIER = re.compile(r"a year (?:earlier|ago|before)|year-ago|the prior year|the previous year|"
+                            r"去年同期|上年同期|去年同一?季度?|上年同一?季度?|一年前")
+
+
+def standalone(now: QuestionRecord, earlier: list[QuestionRecord]) -> str:
+    """The follow-up with what it leaves out written before it ("" when nothing is carried).
+
+    ``standalone(build("它的资产负债比率呢?"), [build("CoreWeave 2024年营收?")])`` ->
+    "CoreWeave 它的资产负债比率呢?"; ``standalone(build("去年同期呢?"), [build("Acme 2025年第二季度营收?")])``
+    -> "Acme 营收 2024年第二季度 去年同期呢?"
+    """
+    source = next((r for r in reversed(earlier) if r.entities), None)
+    if source is None or now.entities and (now.metrics or now.words):
+        return ""
+    carried = [] if now.entities else [as_written(m.text, source) for m in source.entities]
+    if not (now.metrics or now.words or now.counted):  # asks nothing of its own: the same again
+        carried += [as_written(m.text, source) for m in source.metrics]
+        if source.periods and not now.periods and source.metrics:
+            carried.append(period_text(_moved(source.periods[0], now.norm), now.language))
+    return " ".join(dict.fromkeys(carried + [now.text])) if carried else ""
+
+
+def _moved(key: str, norm: str) -> str:
+    """``_moved("2025q2", "and a year earlier?")`` -> "2024q2"; the key itself otherwise."""
+    if A_YEAR_EARLIER.search(norm) and key[:4].isdigit():
+        return str(int(key[:4]) - 1) + key[4:]
+    return key
+
+
+def as_written(name: str, record: QuestionRecord) -> str:
+    """A name as the asker wrote it, where the normalised question lines up with the typed one;
+    else its normalised form. ``as_written("coreweave", build("CoreWeave 营收?"))`` -> "CoreWeave"
+    """
+    at = record.norm.find(name)
+    if at < 0 or len(record.norm) != len(record.text):
+        return name
+    return record.text[at:at + len(name)]
