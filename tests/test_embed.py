@@ -24,9 +24,10 @@ def test_a_question_gets_the_vector_sentence_transformers_gives(minilm):
     quick = SentenceTransformerEmbedder(*minilm)
     vecs = np.vstack([quick.embed_batch([q], "query") for q in QUESTIONS])
     assert quick._model is None  # sentence-transformers was never imported for the questions
-    full = SentenceTransformerEmbedder(*minilm)._load()
+    full = quick._load()  # passages to embed: sentence-transformers, and the encoder's copy is let go
     ref = full.encode(QUESTIONS, normalize_embeddings=True, convert_to_numpy=True)
     assert vecs.shape == ref.shape and np.abs(vecs - ref).max() < 1e-5  # the long one is cut as there
+    assert quick._quick is None and np.abs(quick.embed_batch([QUESTIONS[0]], "query")[0] - ref[0]).max() < 1e-5
 
 
 def test_a_folder_with_any_other_module_goes_through_sentence_transformers(minilm, tmp_path):

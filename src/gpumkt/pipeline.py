@@ -131,9 +131,12 @@ class Pipeline:
         def load():
             try:
                 getattr(self.generator, "load", lambda: None)()
-                getattr(self.generator, "prime", lambda m: None)(prefix_messages())
             except GpumktError:
-                pass  # the question's own load raises it again, with the fix
+                return  # the question's own load raises it again, with the fix
+            try:
+                getattr(self.generator, "prime", lambda m: None)(prefix_messages())
+            except Exception:  # noqa: BLE001  only a head start: the question evaluates its prompt whole
+                pass
 
         self.index
         self._loader = threading.Thread(target=load, daemon=True)

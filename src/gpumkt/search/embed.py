@@ -51,13 +51,14 @@ class SentenceTransformerEmbedder:
             try:
                 with timed(f"embedder {self.name} loaded"):
                     self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+                self._quick = None  # one copy of the weights: questions go through this model from now on
             except Exception as exc:  # a half-copied folder fails deep inside transformers
                 raise ModelCorrupt(f"cannot load embedding model {self.name} from {self.path} "
                                    f"({type(exc).__name__}): run `gpumkt models pull {self.name}`") from exc
         return self._model
 
     def embed_batch(self, texts: list[str], kind: str, progress: bool = False) -> np.ndarray:
-        if kind == "query" and len(texts) == 1 and (self._model is None or self._quick):
+        if kind == "query" and len(texts) == 1 and self._model is None:
             quick = self._query_encoder()
             if quick is not None:
                 return quick.encode(texts[0])[None, :]
