@@ -791,3 +791,18 @@ def test_a_fallback_quotes_the_sentence_holding_the_fitting_figure_first():
     fits = [Fact("f", "x.md", "x-000", "50亿美元", 5e9, "money", "usd", "acme", "营收", "2025", 25, 28, 20, 30)]
     said = extractive([first, second, third], "zh-Hans", True, fits)
     assert said.index("50亿美元") < said.index("12亿美元") and "3000" not in said
+
+
+def test_a_report_titles_span_of_years_dates_no_figure(corpus):
+    from gpumkt.answer import gate
+    from gpumkt.records import Chunk
+
+    _, names, _ = corpus
+    q = build("Acme 2024年估值是多少？", names)
+    def judged(title: str):
+        text = "Acme的估值为33亿美元。"
+        chunk = Chunk("x-000", "x.md", f"{title} > 估值", 0, len(text), text, normalise(text))
+        unit = units(chunk, text)[0]
+        return gate.judge(q, unit, build_facts([unit], names), 0.45, 1.0, names)
+    assert judged("Acme市场报告 (2024-2026)").period == "unknown"  # what the report covers
+    assert judged("Acme 2024年度报告").period == "match"  # one year: the report's year

@@ -202,7 +202,7 @@ def _metric(q: QuestionRecord, u: Unit) -> float:
 def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
-    given = periods(u.own) or periods(u.before) or periods(u.heading) or periods(u.title)
+    given = periods(u.own) or periods(u.before) or periods(u.heading) or _one(periods(u.title))
     if not given:
         # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
         # sentences too; a passage that names other periods as well leaves the sentence unknown.
@@ -213,6 +213,12 @@ def _period(q: QuestionRecord, u: Unit) -> str:
     if "conflict" in states and "match" not in states:
         return "conflict"
     return "match" if "match" in states else "unknown"
+
+
+def _one(found: list[str]) -> list[str]:
+    """A report title's period dates its undated sentences only when it is one period: a title's
+    span ("市场深度分析报告 (2024-2026)") is what the report covers, not the year of each figure."""
+    return found if len(set(found)) == 1 else []
 
 
 @lru_cache(maxsize=4096)
