@@ -277,6 +277,8 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("What was Acme's backlog when the year ended?", "money"),
     ("How much did Acme's revenue run-rate reach?", "money"),
     ("Acme的品牌价值多少？", "money"), ("What is NVIDIA's stake in Acme worth?", "money"),
+    ("On what date did Acme open its first site?", "year"), ("Acme是哪一天发布新芯片的？", "year"),
+    ("Acme几月几号公布财报？", "year"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus

@@ -23,13 +23,14 @@ KIND_WORDS = [
             r"ratio|\bmargin\b|(?<!-)\brate\b|多少%|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
-    ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份)|"
+    ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|days|hours)"),
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of"),
     # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
     # "year-over-year" is a kind of growth, not a year
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
-             r"which year|what year(?![- ]over)|since when"),
+             r"which year|what year(?![- ]over)|since when|哪一?天|几月几[日号]|什么日期|哪个日期|"
+             r"(?:on )?(?:what|which) (?:date|day)\b"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
     ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
