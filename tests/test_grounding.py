@@ -279,6 +279,7 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("Acme的品牌价值多少？", "money"), ("What is NVIDIA's stake in Acme worth?", "money"),
     ("On what date did Acme open its first site?", "year"), ("Acme是哪一天发布新芯片的？", "year"),
     ("Acme几月几号公布财报？", "year"),
+    ("Acme的开发者社群规模有多大？", "count"), ("What is the size of Acme's developer community?", "count"),
 ])
 def test_answer_kind_for_time_spans_and_parts_of_a_whole(corpus, question, kind):
     _, names, _ = corpus
@@ -808,3 +809,12 @@ def test_a_report_titles_span_of_years_dates_no_figure(corpus):
         return gate.judge(q, unit, build_facts([unit], names), 0.45, 1.0, names)
     assert judged("Acme市场报告 (2024-2026)").period == "unknown"  # what the report covers
     assert judged("Acme 2024年度报告").period == "match"  # one year: the report's year
+
+
+def test_a_populations_size_counts_that_population(corpus):
+    from gpumkt.answer.question import counted_noun
+
+    _, names, _ = corpus
+    q = build("Acme的开发者社群规模有多大？", names)
+    assert q.counted == "开发者" and not q.metrics  # not the 市场规模 of a market
+    assert counted_noun("acme的用户规模是多少?") == "用户" and counted_noun("acme的市场规模是多少?") == ""

@@ -15,6 +15,11 @@ from gpumkt.lang.numbers import figures
 from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
+# "开发者社群规模", "user base size": the population whose size is asked is what is counted,
+# and the size asked is a head count, not a market size.
+POPULATION = re.compile(r"(开发者|用户|客户|员工|人员|会员|工程师)[^，,。？?\d]{0,4}规模|"
+                        r"(developer|user|customer|employee)s?(?: community| base)? size|"
+                        r"size of (?:its |the |their )?(developer|user|customer|employee)")
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
@@ -25,7 +30,9 @@ KIND_WORDS = [
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|days|hours)"),
-    ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of"),
+    # A population's size is a head count, not a market size (开发者社群规模, "user base size").
+    ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of|"
+              + POPULATION.pattern),
     # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
     # "year-over-year" is a kind of growth, not a year
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
@@ -198,9 +205,11 @@ def counted_noun(norm: str) -> str:
     """What a question that asks one count counts ("" for any other question, or one asking two).
 
     ``counted_noun("cuda 有多少名注册开发者?") -> "注册开发者"``;
-    ``counted_noun("how many gpu hours could be saved?") -> "gpu hours"``
+    ``counted_noun("how many gpu hours could be saved?") -> "gpu hours"``;
+    ``counted_noun("acme的开发者社群规模有多大?") -> "开发者"``
     """
-    found = [m.group(1) for m in COUNTED_ZH.finditer(norm)] + [m.group(1) for m in COUNTED_EN.finditer(norm)]
+    found = [m.group(1) for m in COUNTED_ZH.finditer(norm)] + [m.group(1) for m in COUNTED_EN.finditer(norm)] \
+        + [next(g for g in m.groups() if g) for m in POPULATION.finditer(norm)]
     if len(found) != 1:
         return ""
     return COUNTED_STOP.split(found[0])[0].strip()
