@@ -19,7 +19,7 @@ from gpumkt.lang.text import detect_language, normalise
 # and the size asked is a head count, not a market size.
 POPULATION = re.compile(r"(开发者|用户|客户|员工|人员|会员|工程师)[^，,。？?\d]{0,4}规模|"
                         r"(developer|user|customer|employee)s?(?: community| base)? size|"
-                        r"size of (?:its |the |their )?(developer|user|customer|employee)")
+                        r"size of (?:its |the |their |\S+'s )?(developer|user|customer|employee)")
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
