@@ -146,6 +146,8 @@ def test_two_tabs_are_queued_not_crashed(app_url, browser):
     for page, q in zip(pages, ["How fast is Modal's cold start?", "What is the valuation of Together AI?"]):
         page.locator("#question textarea").fill(q)
         page.locator("#ask").click()
+    # The second tab waits its turn, and its status line says so (Gradio's queue position).
+    pages[1].wait_for_function("document.querySelector('#status').innerText.includes('queue')", timeout=10_000)
     for page in pages:
         page.wait_for_function("document.querySelector('#status').innerText.includes('done')",
                                timeout=180_000)
