@@ -26,7 +26,9 @@ if [ "$what" = "test" ]; then
   if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
     echo ">>> installing Debian's fonts-noto-cjk for the browser screenshots"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null
+    # Not fatal: without it the tests still pass, only the screenshots show boxes for Chinese.
+    ($SUDO apt-get update -qq && $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null) \
+      || echo ">>> warning: fonts-noto-cjk could not be installed; screenshots will lack Chinese glyphs"
   fi
 else
   pip install --quiet -e ".[bench]"
