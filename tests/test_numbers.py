@@ -57,3 +57,22 @@ def test_a_range_is_said_once_in_the_high_ends_words():
     assert render_range(3e12, 4e12, "money", "usd", "en") == "$3-4 trillion"
     assert render_range(3e12, 4e12, "money", "usd", "zh-Hans") == "3-4万亿美元"
     assert render_range(5e8, 2e9, "money", "usd", "en") == "$500 million to $2 billion"
+
+
+@pytest.mark.parametrize("source,quantity,en,hans,hant", [
+    ("33亿美元", "money", "$3.3 billion", "33亿美元", "33億美元"),
+    ("2.8萬億美元", "money", "$2.8 trillion", "2.8万亿美元", "2.8萬億美元"),
+    ("25万", "count", "250,000", "25万", "25萬"),
+    ("12億", "num", "1.2 billion", "12亿", "12億"),
+    ("$67 million", "money", "$67 million", "6700万美元", "6700萬美元"),
+    ("12.5%", "pct", "12.5%", "12.5%", "12.5%"),
+])
+def test_the_figure_converter_says_a_value_in_each_script_and_reads_back_the_same(source, quantity, en, hans, hant):
+    from gpumkt.lang.numbers import render
+    from gpumkt.lang.text import to_script
+
+    fig = one(source)
+    said = {lang: to_script(render(fig.value, quantity, fig.currency, lang), lang)
+            for lang in ("en", "zh-Hans", "zh-Hant")}
+    assert said == {"en": en, "zh-Hans": hans, "zh-Hant": hant}
+    assert all(one(text).value == pytest.approx(fig.value) for text in said.values())  # by value
