@@ -169,6 +169,8 @@ def test_a_follow_up_that_asks_nothing_of_its_own_asks_the_same_again(fake_pipel
         "CoreWeave interest expense Q2 2024 And what was it a year earlier?"
     assert fake_pipeline.rewrite_followup("那NVIDIA呢?", [("CoreWeave 2024年营收是多少?", "…")]) == \
         "营收 2024年 那NVIDIA呢?"
+    assert fake_pipeline.rewrite_followup("去年同期呢?", [("CoreWeave 2025年第二季度营收是多少?", "…")]) == \
+        "CoreWeave 营收 2024年第二季度 去年同期呢?"
     # A follow-up with a metric or words of its own keeps them, and takes the company only.
     assert fake_pipeline.rewrite_followup("它有几个数据中心?", [("CoreWeave 2024年营收是多少?", "…")]) == \
         "CoreWeave 它有几个数据中心?"

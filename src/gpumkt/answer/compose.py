@@ -49,11 +49,11 @@ def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
 def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitting=(), labels=None,
                unit_facts=None, kind: str = "", asked=()) -> str:
     """The evidence itself, for the asker: for a question about a figure the best two sentences
-    that state one (those holding a fitting figure first), otherwise the best one. A sentence in the asker's language is quoted verbatim
-    ("报告原文：…[1]。"); a sentence in the other language, or a table row or chart line (whose
-    readable form is not the report's words), is given as its figures, each said in the asker's
-    language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].") — never pasted in a script the
-    asker did not use. A "when" question is given the sentence's dates; a question about a name
+    that state one (those holding a fitting figure first), otherwise the best one. A sentence in
+    the asker's language is quoted verbatim ("报告原文：…[1]。"); a sentence in the other language,
+    or a table row or chart line (whose readable form is not the report's words), is given as its
+    figures, each said in the asker's language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].")
+    — never pasted in a script the asker did not use. A "when" question is given the sentence's dates; a question about a name
     the names the sentence adds to those asked (``asked``, entity keys), else its figures."""
     on_topic = [e for e in evidence if e.covers] or evidence[:1]
     if wants_figure:  # the sentences holding a figure that fits come first

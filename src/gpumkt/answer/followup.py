@@ -18,14 +18,16 @@ def standalone(now: QuestionRecord, earlier: list[QuestionRecord]) -> str:
     """The follow-up with what it leaves out written before it ("" when nothing is carried).
 
     ``standalone(build("它的资产负债比率呢?"), [build("CoreWeave 2024年营收?")])`` ->
-    "CoreWeave 它的资产负债比率呢?"; ``standalone(build("去年同期呢?"), [build("Acme 2025年第二季度营收?")])``
-    -> "Acme 营收 2024年第二季度 去年同期呢?"
+    "CoreWeave 它的资产负债比率呢?"; ``standalone(build("去年同期呢?"), [build("CoreWeave
+    2025年第二季度营收?")])`` -> "CoreWeave 营收 2024年第二季度 去年同期呢?"
     """
     source = next((r for r in reversed(earlier) if r.entities), None)
-    if source is None or now.entities and (now.metrics or now.words):
+    relative = " ".join(m.group(0) for m in A_YEAR_EARLIER.finditer(now.norm))
+    own_words = [w for w in now.words if w not in relative]  # "去年同期" says when, not what
+    if source is None or now.entities and (now.metrics or own_words):
         return ""
     carried = [] if now.entities else [as_written(m.text, source) for m in source.entities]
-    if not (now.metrics or now.words or now.counted):  # asks nothing of its own: the same again
+    if not (now.metrics or own_words or now.counted):  # asks nothing of its own: the same again
         carried += [as_written(m.text, source) for m in source.metrics]
         if source.periods and not now.periods and source.metrics:
             carried.append(period_text(_moved(source.periods[0], now.norm), now.language))
