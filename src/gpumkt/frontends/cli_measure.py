@@ -193,8 +193,10 @@ def _bench_chat(out_dir: Path, s: Settings, device: str) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "chat.json").write_text(json.dumps(r, indent=1, ensure_ascii=False))
     by_turn = " · ".join(f"turn {t}: {ms / 1000:.2f} s" for t, ms in r["first_token_ms_p50_by_turn"].items())
-    click.echo(f"first token p50 by turn ({r['model']}, {r['chats']} chats): {by_turn}; turns 2-5 p50 "
-               f"{r['turns_2_5_first_token_ms_p50'] / 1000:.2f} s, max {r['turns_2_5_first_token_ms_max'] / 1000:.2f} s")
+    later = r["turns_2_5_first_token_ms_p50"]
+    click.echo(f"first token p50 by turn ({r['model']}, {r['chats']} chats): {by_turn or 'no turn answered'}"
+               + (f"; turns 2-5 p50 {later / 1000:.2f} s, max {r['turns_2_5_first_token_ms_max'] / 1000:.2f} s"
+                  if later is not None else ""))
 
 
 def _bench_oneshot(out_dir: Path, s: Settings) -> None:
