@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from gpumkt.answer.labels import period as period_text
-from gpumkt.answer.question import QuestionRecord
+from gpumkt.answer.question import QuestionRecord, question_slice
+from gpumkt.ingest.dating import A_YEAR_BEFORE, SAME_PERIOD_LAST_YEAR, year_before
 
 # "And what was it a year earlier?", "去年同期呢?": the period asked is the earlier one's, a year back.
-A_YEAR_EARLIER = re.compile(r"a year (?:earlier|ago|before)|year-ago|the prior year|the previous year|"
-                            r"去年同期|上年同期|去年同一?季度?|上年同一?季度?|一年前")
+A_YEAR_EARLIER = re.compile(rf"{A_YEAR_BEFORE}|year-ago|the prior year|the previous year|{SAME_PERIOD_LAST_YEAR}|一年前")
 
 
 def standalone(now: QuestionRecord, earlier: list[QuestionRecord]) -> str:
@@ -36,9 +36,7 @@ def standalone(now: QuestionRecord, earlier: list[QuestionRecord]) -> str:
 
 def _moved(key: str, norm: str) -> str:
     """``_moved("2025q2", "and a year earlier?")`` -> "2024q2"; the key itself otherwise."""
-    if A_YEAR_EARLIER.search(norm) and key[:4].isdigit():
-        return str(int(key[:4]) - 1) + key[4:]
-    return key
+    return year_before(key) if A_YEAR_EARLIER.search(norm) else key
 
 
 def as_written(name: str, record: QuestionRecord) -> str:
@@ -46,6 +44,4 @@ def as_written(name: str, record: QuestionRecord) -> str:
     else its normalised form. ``as_written("coreweave", build("CoreWeave 营收?"))`` -> "CoreWeave"
     """
     at = record.norm.find(name)
-    if at < 0 or len(record.norm) != len(record.text):
-        return name
-    return record.text[at:at + len(name)]
+    return (question_slice(record.text, record.norm, at, at + len(name)) if at >= 0 else "") or name

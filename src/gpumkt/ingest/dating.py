@@ -37,8 +37,11 @@ def period_in(clause: str, a: int, b: int) -> str:
     return before[-1] if before else (later[0] if later else "")
 
 
-YEAR_EARLIER_BEFORE = re.compile(r"(?:去年同期|上年同期|去年同一?季度?|上年同一?季度?)的?\s*$")
-YEAR_EARLIER_AFTER = re.compile(r"^\s*(?:in the )?(?:a year (?:earlier|ago|before)|(?:the )?year-ago (?:quarter|period)"
+# The same period a year before, as reports and questions say it (shared with answer/followup.py).
+SAME_PERIOD_LAST_YEAR = r"去年同期|上年同期|去年同一?季度?|上年同一?季度?"
+A_YEAR_BEFORE = r"a year (?:earlier|ago|before)"
+YEAR_EARLIER_BEFORE = re.compile(rf"(?:{SAME_PERIOD_LAST_YEAR})的?\s*$")
+YEAR_EARLIER_AFTER = re.compile(rf"^\s*(?:in the )?(?:{A_YEAR_BEFORE}|(?:the )?year-ago (?:quarter|period)"
                                 r"|(?:the )?prior[- ]year (?:quarter|period))")
 
 
@@ -46,6 +49,11 @@ def year_earlier(clause: str, a: int, b: int) -> bool:
     """The figure is given for the same period a year before the one the text is about:
     ``year_earlier("利息支出从去年同期的6700万美元增至2.67亿美元", 10, 17) -> True``."""
     return bool(YEAR_EARLIER_BEFORE.search(clause[max(0, a - 12):a]) or YEAR_EARLIER_AFTER.match(clause[b:b + 40]))
+
+
+def year_before(key: str) -> str:
+    """``year_before("2025q2")`` -> "2024q2"; a key with no year stays as it is."""
+    return str(int(key[:4]) - 1) + key[4:] if key[:4].isdigit() else key
 
 
 def last_period(text: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_earlier
+from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_before, year_earlier
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN
@@ -160,8 +160,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
         period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
             sentence_period([own, unit.before, unit.heading])
-        if period[:4].isdigit() and year_earlier(clause, a - ca, b - ca):
-            period = str(int(period[:4]) - 1) + period[4:]  # "去年同期的6700万美元" in a Q2 2025 report
+        if year_earlier(clause, a - ca, b - ca):
+            period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
