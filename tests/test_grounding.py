@@ -6,6 +6,7 @@ from gpumkt.answer.question import build
 from gpumkt.config import ROOT
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.corpus import load_documents
+from gpumkt.ingest.extract import title_of
 from gpumkt.ingest.facts import build_facts, units
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import render
@@ -137,6 +138,27 @@ def test_flattened_table_is_read_back_into_facts():
         ("2025q3", 1.234e9), ("2025q2", 1.1e9), ("2024q3", 9.87e8)]
     assert [f.value for f in facts if f.quantity == "pct"] == [12, 25]
     assert all(f.metric == "营收" for f in facts)
+
+
+WEB = """<style>
+.post{font-size:16px;line-height:1.8}
+</style>
+[首页](https://news.example.com/) | [科技](https://news.example.com/tech/2025)
+# Acme云季度观察
+![封面图](https://img.example.com/2025/08/cover-1200x630.png)
+Acme云第二季度营收为3.4亿美元，同比增长58%（详见[财报](https://ir.example.com/q2-2025.pdf)）。
+- [Acme融资5亿美元的幕后](https://news.example.com/a/20250801)
+"""
+
+
+def test_web_page_markup_gives_no_title_passages_or_figures():
+    doc = Document("w.md", title_of(WEB), WEB, "0")
+    assert doc.title == "Acme云季度观察"
+    chunks = chunk_document(doc)
+    assert [c.kind for c in chunks] == ["text"] and chunks[0].text.startswith("Acme云第二季度")
+    facts = build_facts([u for c in chunks for u in units(c, WEB)], [])
+    assert [f.text for f in facts] == ["3.4亿美元", "58%"]
+    assert all(WEB[f.start:f.end] == f.text for f in facts)
 
 
 def test_english_sentences_split_right():

@@ -3,6 +3,8 @@ import pytest
 from gpumkt.lang.text import (
     detect_language,
     fold_chars,
+    markup_only,
+    markup_spans,
     normalise,
     sentence_spans,
     squash,
@@ -74,3 +76,17 @@ def test_a_long_sentence_is_never_cut_inside_a_figure():
     text = "产业趋势催生的算力刚需:全球AI基础设施市场规模预计到2030年将突破5,000亿美元,年复合成长率超过30%,随着人工智能技术的不断成熟,云端GPU算力的需求将呈现爆发式成长。"
     pieces = [text[a:b] for a, b in sentence_spans(text, soft_limit=40)]
     assert len(pieces) > 1 and any("5,000亿美元" in p for p in pieces)
+
+
+@pytest.mark.parametrize("line, only", [
+    ("![图1](https://img.example.com/1.png)", True), (".post{font-size:16px}", True),
+    ("  line-height: 1.8;", True), ("[首页](/) | [财经](/money)", True), ("<br/>", True),
+    ("- [Acme融资5亿美元](https://x.example.com/a)", True), ("见[年报](/a)：营收12亿", False),
+    ("---", False), ("Revenue: $1.2 billion;", False), ("分享到微信 | 微博", False)])
+def test_lines_of_page_markup(line, only):
+    assert markup_only(line) is only
+
+
+def test_markup_spans_cover_link_targets_not_link_text():
+    text = "见[年报](http://x/2024.pdf)第3页"
+    assert [text[a:b] for a, b in markup_spans(text)] == ["](http://x/2024.pdf)"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gpumkt.lang.text import LIST_OR_BLOCK, normalise, sentence_spans, squash
+from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "8"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "9"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
@@ -33,7 +33,7 @@ PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|fy|fiscal|20\d\d|19\d\d|y
 
 @dataclass
 class Block:
-    kind: str  # heading | text | table | chart | page (furniture)
+    kind: str  # heading | text | table | chart | page (furniture, page markup)
     start: int
     end: int
     level: int = 0
@@ -71,7 +71,13 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("table", a, lines[j][1], label="flat"))
             i = j + 1
             continue
-        if PAGE_LINE.match(line):
+        if re.match(r"(?i)<(style|script)\b", line):  # a page's own CSS or script, up to its end tag
+            end = re.compile(r"(?i)</(?:style|script)\s*>")
+            j = next((k for k in range(i, len(lines)) if end.search(text[slice(*lines[k])])), i)
+            blocks.append(Block("page", a, lines[j][1]))
+            i = j + 1
+            continue
+        if PAGE_LINE.match(line) or markup_only(line):
             blocks.append(Block("page", a, b))
             i += 1
             continue

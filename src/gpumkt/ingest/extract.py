@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from gpumkt.errors import DocumentError
+from gpumkt.lang.text import markup_only
 
 FORMATS = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
 MIN_TEXT_PER_PAGE = 20  # fewer visible characters per PDF page than this: a scan with no text layer
@@ -233,9 +234,13 @@ class _HTMLText(HTMLParser):
 
 
 def title_of(text: str) -> str:
-    """First non-empty line without markdown marks: ``title_of("\\n# 报告\\n正文") -> "报告"``."""
+    """First line with prose in it, without Markdown marks (a web page saved as Markdown starts
+    with its CSS and navigation).
+
+    ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n[首页](/)\\n# 年报") -> "年报"``
+    """
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
-        if line:
+        if line and not markup_only(line):
             return line
     return ""

@@ -16,7 +16,7 @@ from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_b
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN
-from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
+from gpumkt.lang.text import HARD_END, markup_spans, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk, Fact
 
 CLAUSE_END = "，,;；：:、（）()"
@@ -137,8 +137,10 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     scale, currency = (1.0, "") if offset_ok else table_unit(unit.heading)
     pie = unit.chunk.kind == "chart" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text) is not None
     dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)  # same length as ``own``
-    out = []
+    out, markup = [], markup_spans(raw)
     for fig, a, b in figure_spans(raw):
+        if any(x < b and a < y for x, y in markup):
+            continue  # a number in a link target, image path or style rule
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b):
             continue  # a year is a period (a chart's "2024: 82.68" too), and a label's number is no figure
         row_unit = "" if offset_ok else _row_unit(own[:a])  # "(MW)": the "except where noted" of "$ in billions"

@@ -208,12 +208,44 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t]*\n\s*", join, text).strip()
 
 
+# What a web page saved as Markdown carries besides its article: image embeds, link targets,
+# bare URLs, HTML tags and CSS rules. Their digits are no figures and their words no prose.
+MARKUP = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*\)"  # ![图1](https://…/a.png)
+    r"|\]\((?:https?:|/|\.|#|www\.)[^)\n]*\)"  # the target of [text](url); the text stays
+    r"|(?:https?://|www\.)[^\s)\]）】]+"  # a bare URL
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"  # <div class="x">, <br/>
+    r"|(?m:^[^\u4e00-\u9fff{}\n]*\{[^{}\n]*:[^{}\n]*\}[ \t]*$)"  # .body{font-size:16px}
+    r"|(?m:^[ \t]*[a-z-]+[ \t]*:[^;{}\n]*;[ \t]*$)"  # font-size: 16px;  (one rule a line)
+    r"|(?m:^[^\u4e00-\u9fff{}\n]*\{[ \t]*$)|(?m:^[ \t]*\}[ \t]*$)")  # .body {   }
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are page markup, not prose.
+
+    ``markup_spans("见[年报](http://x/2024.pdf)") -> [(4, 24)]``
+    """
+    return [m.span() for m in MARKUP.finditer(text)]
+
+
+def markup_only(line: str) -> bool:
+    """A line with nothing but markup and links (an image, a CSS rule, a navigation bar, a
+    "related reading" link) carries no prose of the document's own.
+
+    ``markup_only("[首页](/) | [科技](/tech)") -> True``; ``markup_only("见[年报](/a)：营收12亿") -> False``
+    """
+    rest = re.sub(r"\[[^\]\n]*\]\((?:https?:|/|\.|#|www\.)[^)\n]*\)", "", line)
+    rest = re.sub(r"[\[\]()|*_>#•·/-]", "", MARKUP.sub("", rest))
+    return bool(MARKUP.search(line)) and not re.search(r"\w", rest)
+
+
 def plain(text: str) -> str:
     """Markdown marks off, for labels shown to the model and the user.
 
     ``plain("- **收入：** 2024年约20亿美元") -> "收入： 2024年约20亿美元"``
     """
     text = re.sub(r"\*\*|__|`", "", text)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", "", text)  # images, tags
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
     return re.sub(r"^\s*(?:[-*•+]|\d+\.)\s+", "", text).strip()
 
