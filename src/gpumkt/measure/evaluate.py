@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from gpumkt.lang.text import detect_language
+from gpumkt.config import ROOT
+from gpumkt.lang.text import HAN, detect_language
 from gpumkt.measure import scoring
 
 MODES = ("bm25", "dense", "hybrid")
@@ -40,8 +42,16 @@ def load_questions(path: Path) -> list[Question]:
 
 
 def report_language(q: Question) -> str:
-    """The language of the reports a question is about: en for the English eval documents."""
-    return "en" if any(not s[:3].isdigit() for s in q.sources) else "zh"
+    """The language of the reports a question is about: a source that is no seed is an eval
+    document (eval/docs), read to tell English from Chinese."""
+    return "en" if any(_doc_language(s) == "en" for s in q.sources if not s[:3].isdigit()) else "zh"
+
+
+@lru_cache(maxsize=None)
+def _doc_language(source: str) -> str:
+    path = ROOT / "eval" / "docs" / source
+    text = path.read_text("utf-8") if path.is_file() else ""
+    return "zh" if len(HAN.findall(text)) > len(text) / 10 else "en"
 
 
 def fact_in(fact: str, text: str) -> bool:
