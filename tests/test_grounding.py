@@ -53,6 +53,10 @@ def test_period_agreement():
     ("Tell me NVIDIA's market share", "en", "pct"),
     ("List the rivals CoreWeave names", "en", ""),
     ("Is it true that Modal raised $32 million?", "en", "yesno"),
+    ("Why did CoreWeave's gross margin fall?", "en", "text"),
+    ("CoreWeave 的營收增長主要靠什麼帶動？", "zh-Hant", "text"),
+    ("Which product line would fill NVIDIA's revenue gap?", "en", "text"),
+    ("CoreWeave 在哪个季度营收首次超过10亿美元？", "zh-Hans", "year"),
 ])
 def test_question_record_openings_and_scripts(corpus, question, language, kind):
     _, names, _ = corpus
@@ -74,6 +78,12 @@ def test_unknown_names_are_noticed(corpus):
     known = frozenset(["coreweave", "营收"])
     assert build("Vultr的营收是多少？", names, known=known).unknown == ("vultr",)
     assert build("CoreWeave的营收是多少？", names, known=known).unknown == ()
+    # A Chinese name the question opens with: unknown when no report uses it, else required
+    assert build("海星科技2025年营收是多少？", names, known=known).unknown == ("海星科技",)
+    known = known | {"海星"}
+    q = build("海星2025年营收是多少？", names, known=known)
+    assert q.unknown == () and q.lead == ("海星",)
+    assert build("那家平台2025年的营收是多少？", names, known=known).lead == ()
 
 
 def test_names_are_mined_from_the_reports(corpus):

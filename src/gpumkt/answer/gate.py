@@ -108,8 +108,8 @@ def _entity(q: QuestionRecord, u: Unit, names) -> float:
     company the unit names (not one listed beside an asked name) is shared by both, and the unit is
     about the other one (0); a figure said of a list of three or more names (two, when the sentence
     says they hold it together) belongs to the group, not to one member asked alone (.2)."""
-    if not q.entities:
-        return 1.0
+    if not q.entities:  # a name the reports use but do not know as a company must be in the unit
+        return 1.0 if all(w in f"{u.before} {u.own} {u.heading}" for w in q.lead) else 0.0
     asked = {m.key for m in q.entities}
     found = vocab.find(u.own, names)
     own_names = {g.key for _, _, g in found}

@@ -22,6 +22,8 @@ POPULATION = re.compile(r"(开发者|用户|客户|员工|人员|会员|工程�
                         r"size of (?:its |the |their |\S+'s )?(developer|user|customer|employee)")
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
+    # A reason is asked in words, whatever figure the question mentions ("why did the margin fall")
+    ("text", r"为什么|为何|什么原因|原因是什么|\bwhy\b"),
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|(?<!per )\bshare\b|"
@@ -37,7 +39,7 @@ KIND_WORDS = [
     # "year-over-year" is a kind of growth, not a year
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
              r"which year|what year(?![- ]over)|since when|哪一?天|几月几[日号]|什么日期|哪个日期|"
-             r"(?:on )?(?:what|which) (?:date|day)\b"),
+             r"(?:on )?(?:what|which) (?:date|day)\b|哪个季度|哪一季度?|哪个月|(?:in )?(?:what|which) (?:quarter|month)\b"),
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
     ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
@@ -45,6 +47,12 @@ KIND_WORDS = [
              r"哪一家|誰|叫什么|什么名字|名字是|名称是|what(?:'s| is| was) (?:the|its) name|called what"),
     ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
               r"is it true|right\?$"),
+    # A kind, a reason, a manner or a thing asked by name: words, not a figure, even when the
+    # question names a metric ("主要靠什么带动增长", "which product family would step in").
+    ("text", r"哪类|哪一类|哪种|哪一种|什么样|什么类型|(?<!是)什么(?!时候|时间|$|[？?])|"
+             r"靠什么|凭什么|怎么|怎样|如何|哪些|哪个|哪款|哪项|what (?:kind|type|sort)s? of|"
+             r"\bwhich\b|\bhow (?:does|do|did|is|are|can|could|would|will|has|have)\b|tell me about|"
+             r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b"),
 ]
 SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
                          r"what (?:portion|fraction|part) of|how much of")
@@ -79,7 +87,7 @@ class QuestionRecord:
     metrics: tuple[Mention, ...] = ()
     metric_kind: str = ""  # the kind of figure the first metric is measured in
     periods: tuple[str, ...] = ()
-    answer_kind: str = ""  # pct | money | count | duration | power | year | name | yesno | ""
+    answer_kind: str = ""  # pct | money | count | duration | power | year | name | yesno | text | ""
     wants_figure: bool = False
     words: tuple[str, ...] = ()  # what is left once names, metrics and periods are taken out
     unknown: tuple[str, ...] = ()  # names the question uses that no report uses at all
@@ -94,6 +102,8 @@ class QuestionRecord:
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
+    lead: tuple[str, ...] = ()  # with no known company named, the words of the name a question
+    # starts with ("昆仑芯2025年…"): the unit must use them
 
     @property
     def subject(self) -> str:
@@ -130,13 +140,18 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
     said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)]
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
-    wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or bool(FIGURE_WORDS.search(norm)) or (
-        bool(mets) and kind not in ("name", "yesno"))
+    wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or (
+        bool(FIGURE_WORDS.search(norm)) or bool(mets)) and kind not in ("name", "yesno", "text")
     words = tuple(_words(rest, known))
+    lead = "" if ents else lead_name(norm, [a for a, _, _ in found] + [a for a, _, _ in vocab.find(norm, vocab.places())])
+    unknown = tuple(unknown_names(question, known)) if known else ()
+    if lead and known and any(t not in known for t in _words(lead, ())):
+        unknown += (lead,)  # "海光信息2025年营收": a company no report names
+    lead = tuple(_words(lead, ()))
     contrasts = contrasts_in(norm)
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
-                            tuple(unknown_names(question, known)) if known else (), places=where,
+                            unknown, places=where, lead=lead,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts),
                             asks_share=bool(SHARE_ASKED.search(norm)),
@@ -288,6 +303,24 @@ QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 
 QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
                        "can will the and also please me about roughly approximately much many give tell list "
                        "report reports say according".split())
+
+
+LEAD_END = re.compile(r"\d|去年|今年|明年|前年|上半年|下半年|第[一二三四]季|[的在从于对把是有到至将会预约共总]")
+
+
+def lead_name(norm: str, stops: list[int]) -> str:
+    """The Chinese name a question opens with, up to its first period, metric (at ``stops``) or
+    particle: what the question is about when no known company is named.
+
+    ``lead_name("昆仑芯2025年第一季度营收是多少?", [10]) -> "昆仑芯"``; ``lead_name("那家平台的估值?", [])
+    -> ""`` (a description, not a name)
+    """
+    end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
+    lead = norm[:end].strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如", lead) \
+            or "报告" in lead:
+        return ""
+    return lead if _words(lead, ()) else ""
 
 
 def question_slice(question: str, norm: str, a: int, b: int) -> str:
