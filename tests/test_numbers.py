@@ -1,6 +1,6 @@
 import pytest
 
-from gpumkt.lang.numbers import figures, supported
+from gpumkt.lang.numbers import figure_spans, figures, supported
 
 
 def one(text):
@@ -76,3 +76,10 @@ def test_the_figure_converter_says_a_value_in_each_script_and_reads_back_the_sam
             for lang in ("en", "zh-Hans", "zh-Hant")}
     assert said == {"en": en, "zh-Hans": hans, "zh-Hant": hant}
     assert all(one(text).value == pytest.approx(fig.value) for text in said.values())  # by value
+
+
+@pytest.mark.parametrize("text, found", [
+    ("由两位联合创始人创办", [("两", 2.0)]), ("分为五個等級", [("五", 5.0)]), ("十二家数据中心", [("十二", 12.0)]),
+    ("一家公司", []), ("第三家", []), ("三季度营收", []), ("几十家", [])])
+def test_counts_in_chinese_numerals_are_figures(text, found):
+    assert [(f.text, f.value) for f, _, _ in figure_spans(text)] == found

@@ -98,7 +98,27 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
         out.append((_make(norm[a:b], base, m["scale"], m["unit"], m["cur"]), a, b))
         pending = []
     out.extend((_make(t, v, None, None, c), x, y) for t, v, c, x, y in pending)
-    return out
+    taken = [(x, y) for _, x, y in out]
+    for m in CN_COUNT.finditer(norm):  # "两位联合创始人", "五个等级": a count in Chinese numerals
+        if not any(x < m.end() and m.start() < y for x, y in taken):
+            out.append((Figure(m.group(0), float(cn_small(m.group(0))), "num"), m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])
+
+
+# Two to ninety-nine in Chinese numerals, before a counter word; not "一" (一家 is "a company"),
+# an ordinal (第三家) or part of a longer numeral.
+CN_COUNT = re.compile(r"(?<![〇零一二两三四五六七八九十百千万亿第几数每])"
+                      r"(?:[二两三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]?|[二两三四五六七八九])"
+                      r"(?=[个位家名台款种项座条颗枚所级层])")
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+
+
+def cn_small(text: str) -> int:
+    """``cn_small("两") -> 2``; ``cn_small("十二") -> 12``; ``cn_small("三十五") -> 35``"""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return CN_DIGITS[text]
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
 
 
 def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str | None) -> Figure:
