@@ -548,6 +548,12 @@ def test_an_answer_of_citations_alone_falls_back():
 
     assert fallback_reason(Checked("[3]", [3]), False, "List the investors backing Acme.")
     assert fallback_reason(Checked("NVIDIA and AMD [3].", [3]), False, "List the investors backing Acme.") == ""
+    assert fallback_reason(Checked("Evidence: [3]", [3]), False, "List the investors backing Acme.")
+    # a name question answered with the asked company itself says nothing new
+    assert fallback_reason(Checked("除了Acme，辉达还投资了NVIDIA[2]。", [2]), False,
+                           "除了Acme，辉达还投资了哪一家？", ["辉达", "NVIDIA", "Acme"])
+    assert fallback_reason(Checked("除了Acme，辉达还投资了Bolt[2]。", [2]), False,
+                           "除了Acme，辉达还投资了哪一家？", ["辉达", "NVIDIA", "Acme"]) == ""
 
 
 def test_a_table_rows_unit_gives_its_cells_their_kind():

@@ -219,7 +219,8 @@ class Pipeline:
         checked = check_answer(generated, evidence)
         asked = figures(question)
         wrong = misattributed(checked.text, sel.admissible, asked) if q.wants_figure else []
-        reason = compose.fallback_reason(checked, q.wants_figure, question) or (
+        forms = [f for m in q.entities for f in m.forms + (m.text,)]
+        reason = compose.fallback_reason(checked, q.wants_figure, question, forms) or (
             "figures the reports attach to something else: " + ", ".join(wrong) if wrong else "")
         # A right answer in the other language keeps its verified figures, said in the asker's words.
         by_unit = self.index.facts_by_unit()

@@ -28,10 +28,13 @@ CONFLICT_LEAD = {"zh-Hans": "注意：各报告的数字不一致：", "zh-Hant"
 OTHER_LANGUAGE = "not in the asker's language"
 
 
-def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
-    """Why the model's answer cannot stand ("" when it can)."""
-    if not re.sub(r"\[\d+\]|[\W_]", "", checked.text):
-        return "no words besides citations"  # a small model sometimes answers "[3]" alone
+def fallback_reason(checked: Checked, wants_number: bool, question: str, asked_forms=()) -> str:
+    """Why the model's answer cannot stand ("" when it can). ``asked_forms``: every written form
+    of the companies the question names."""
+    if not re.sub(r"\[\d+\]|[\W_]", "", LABEL_ONLY.sub("", checked.text)):
+        return "no words besides citations"  # a small model sometimes answers "[3]" or "Evidence: [3]"
+    if not wants_number and not new_words(checked.text, question, asked_forms):
+        return "nothing the question did not already say"  # "辉达还投资了NVIDIA" for "辉达还投资了哪家"
     if detect_language(question) == "en" and HAN.search(checked.text):
         return OTHER_LANGUAGE
     if checked.unsupported:
@@ -44,6 +47,36 @@ def fallback_reason(checked: Checked, wants_number: bool, question: str) -> str:
     if wants_number and not [f for f in checked.figures if not supported(f, asked)]:
         return "no figure beyond the question's own in an answer to a question about a figure"
     return ""
+
+
+LABEL_ONLY = re.compile(r"(?i)^\s*(?:evidence|answer|sources?|passages?|citations?|证据|答案|来源)\s*[:：]")
+
+
+def new_words(answer: str, question: str, forms=()) -> str:
+    """What an answer says beyond the question: its text less citations, the asked companies'
+    names and every stretch of two or more characters copied from the question.
+
+    ``new_words("辉达还投资了NVIDIA[3]。", "辉达还投资了哪一家?", ["NVIDIA", "辉达"]) -> ""``
+    """
+    text = ENGLISH_FUNCTION.sub(" ", re.sub(r"\[\d+\]", " ", answer))
+    for form in sorted(forms, key=len, reverse=True):
+        text = re.sub(re.escape(form), " ", text, flags=re.I)
+    lower, out, i = question.lower(), [], 0
+    while i < len(text):
+        j = i + 2
+        while j <= len(text) and text[i:j].lower() in lower:
+            j += 1
+        if j > i + 2:
+            i = j - 1  # text[i:j-1] is copied from the question
+        else:
+            out.append(text[i])
+            i += 1
+    rest = re.sub(r"[的了也还和与及]", "", "".join(out))
+    return rest if re.search(r"[^\W_]", rest) else ""
+
+
+ENGLISH_FUNCTION = re.compile(r"(?i)\b(?:it|its|this|that|they|was|were|is|are|be|been|the|a|an|and|or|of|in|on|"
+                            r"to|by|for|with|also|has|have|had|did|does|do)\b")
 
 
 def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitting=(), labels=None,
