@@ -856,3 +856,18 @@ def test_a_populations_size_counts_that_population(corpus):
     q = build("Acme的开发者社群规模有多大？", names)
     assert q.counted == "开发者" and not q.metrics  # not the 市场规模 of a market
     assert counted_noun("acme的用户规模是多少?") == "用户" and counted_noun("acme的市场规模是多少?") == ""
+
+
+def test_a_figure_said_of_the_other_side_does_not_fit():
+    from gpumkt.answer.fitting import fits
+    from gpumkt.answer.question import contrasts_in
+
+    text = "Inference made 40% of Acme's revenue in 2023, and training fell from 65% of compute in 2024."
+    doc = Document("x.txt", "Acme", text, "0")
+    unit = units(chunk_document(doc)[0], text)[0]
+    unit_facts = build_facts([unit], vocab.mine_names([text]))
+    q = build("What share of Acme's revenue came from inference in 2024?", vocab.mine_names([text]))
+    assert [(f.text, f.metric, f.period) for f in unit_facts] == [("40%", "营收", "2023"), ("65%", "营收", "2024")]
+    assert [f.text for f in unit_facts if fits(q, f, unit, unit_facts)] == []  # 65% is training's
+    # a side the question rules out ("而不是训练") leaves the contrast undecided
+    assert contrasts_in("多大比例来自推理") and not contrasts_in("多大比例来自调用，而不是训练")

@@ -26,7 +26,17 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     """Whether the unit ``u`` attaches its figure ``f`` to what ``q`` asks (``unit_facts``: all
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
-        and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts)
+        and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u)
+
+
+def _other_side(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """The figure's own clause names the opposite of a side the question asks and not that side:
+    for "inference's share", "training falling from 65% of GPU compute" gives training's."""
+    clause = figure_clause(u.own, f.text)
+    if not clause:
+        return False
+    has = lambda forms: any(re.search(vocab.form_pattern(x), clause) for x in forms)  # noqa: E731
+    return any(has(other) and not has(mine) for mine, other in q.contrasts)
 
 
 def _span(f: Fact, u: Unit) -> list[str]:

@@ -243,15 +243,19 @@ def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) 
     return out
 
 
+NEGATED = re.compile(r"(?:而不是|而非|并非|不是|rather than|instead of|as opposed to|not)[^，,。？?；;]*")
+
+
 def contrasts_in(norm: str) -> tuple:
     """The sets of opposite words of which the question uses exactly one side, as (that side, the
     other sides' forms): ``contrasts_in("多少比例的ai推理依赖cuda")`` ->
     ``((("推理", "inference"), ("训练", "training")),)``"""
-    said = lambda forms: any(re.search(vocab.form_pattern(f), norm) for f in forms)  # noqa: E731
+    said = lambda forms, text=norm: any(re.search(vocab.form_pattern(f), text) for f in forms)  # noqa: E731
+    negated = " ".join(NEGATED.findall(norm))
     out = []
     for sides in vocab.contrasts():
         used = [side for side in sides if said(side)]
-        if len(used) == 1:
+        if len(used) == 1 and not any(said(side, negated) for side in sides):  # "…而不是训练": unclear
             out.append((used[0], tuple(f for side in sides if side is not used[0] for f in side)))
     return tuple(out)
 
