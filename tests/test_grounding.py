@@ -871,3 +871,15 @@ def test_a_figure_said_of_the_other_side_does_not_fit():
     assert [f.text for f in unit_facts if fits(q, f, unit, unit_facts)] == []  # 65% is training's
     # a side the question rules out ("而不是训练") leaves the contrast undecided
     assert contrasts_in("多大比例来自推理") and not contrasts_in("多大比例来自调用，而不是训练")
+
+
+def test_across_languages_the_glossary_words_must_be_met():
+    from gpumkt.answer.gate import _coverage
+
+    text = "Acme冷启动耗时约2到4秒。Acme每日处理1400亿词元。"
+    doc = Document("x.txt", "Acme", text, "0")
+    slow, busy = units(chunk_document(doc)[0], text)
+    q = build("How many tokens does Acme process per day?", vocab.mine_names([text]))
+    assert _coverage(q, slow) == 0.0 and _coverage(q, busy) == 1.0
+    # a question with no glossary word cannot be judged across languages
+    assert _coverage(build("How fast does Acme boot?", vocab.mine_names([text])), slow) is None

@@ -77,7 +77,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
     cov = _coverage(q, unit)
     w = WEIGHTS
-    score = (w["sim"] * sim + w["cov"] * (cov if cov is not None else 0.5) + w["entity"] * ent + w["metric"] * met
+    # Across languages the glossary's few words decide whether a unit may answer, not its rank.
+    score = (w["sim"] * sim + w["cov"] * (0.5 if cov is None or _crosses(q, unit) else cov) + w["entity"] * ent + w["metric"] * met
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
     # A region asked, or the part of a whole asked (gaming of the business segments, inference of
@@ -89,7 +90,9 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
                    for mine, other in q.contrasts)
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
-    named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words)
+    # (across languages, in a glossary form: then the coverage is not None)
+    named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words) or (
+        cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
     exact = any(f.period in q.periods for f in fitting)
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact)
@@ -232,12 +235,48 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
     English (their words cannot meet)."""
     if not q.words:
         return _event(q, u)
-    if bool(re.search(r"[\u4e00-\u9fff]", q.norm)) != bool(re.search(r"[\u4e00-\u9fff]", u.own)):
+    if _crosses(q, u):
         # ... but a line of a name and symbols ("**Modal** ⭐⭐⭐⭐") is no English passage
-        return None if len(re.findall(r"[a-z]{2,}", u.own)) >= 3 or re.search(r"\d", u.own) else 0.0
+        if len(re.findall(r"[a-z]{2,}", u.own)) < 3 and not re.search(r"\d", u.own):
+            return 0.0
+        judged = _judged(q)  # across languages only the glossary's words can be looked for
+        if not judged:
+            return None
+        found = sum(_glossed(w, u.context) for w in judged)
+        return (found + len(q.places)) / (len(judged) + len(q.places))
     text = u.context
     found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
     return (found + len(q.places)) / (len(q.words) + len(q.places))
+
+
+def _crosses(q: QuestionRecord, u: Unit) -> bool:
+    """The question and the unit are in different languages (one Chinese, one English)."""
+    return bool(HAN.search(q.norm)) != bool(HAN.search(u.own))
+
+
+def _judged(q: QuestionRecord) -> list[str]:
+    """The question's words the glossary has other-language forms of (投资者, not also its 投资)."""
+    known = [w for w in q.words if w in _glossary()]
+    return [w for w in known if not any(w != x and w in x for x in known)]
+
+
+def _glossed(word: str, text: str) -> bool:
+    """``text`` uses some form of the glossary group of ``word``: ``_glossed("词元", "1400亿 tokens")``."""
+    return any(_has(text, f) for f in _glossary()[word])
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, tuple[str, ...]]:
+    """A question word (as the tokenizer leaves it: "token", "词元") -> every form of its group."""
+    from gpumkt.search.lexical import tokenize
+
+    out: dict[str, set[str]] = {}
+    for g in vocab.all_groups():
+        for form in g.forms:
+            tokens = tokenize(form)
+            if len(tokens) == 1:
+                out.setdefault(tokens[0], set()).update(g.forms)
+    return {w: tuple(forms) for w, forms in out.items()}
 
 
 def _event(q: QuestionRecord, u: Unit) -> float:
