@@ -77,7 +77,7 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     for part in parts:
         ranked, ok = gate.decide(judge_all(index, part, cands, sims), min_similarity)
         if ok:
-            best = [j for j in ranked if j.answers][:max(1, count // len(parts))]
+            best = [j for j in ranked if j.answers and j.sim >= min_similarity][:max(1, count // len(parts))]
             picked += best
             fitting += exact_first(part, [f for j in best for f in j.facts])
         else:
