@@ -164,6 +164,8 @@ Acme云第二季度营收为3.4亿美元，同比增长58%（详见[财报](http
 def test_web_page_markup_gives_no_title_passages_or_figures():
     doc = Document("w.md", title_of(WEB), WEB, "0")
     assert doc.title == "Acme云季度观察"
+    assert title_of("首页 > 科技 > 正文\n作者：林舟 | 2025年9月15日\n# Acme云季度观察\n正文") == "Acme云季度观察"
+    assert title_of("Acme年报\n" + "正文很长。" * 20 + "\n# 第一章\n") == "Acme年报"  # a chapter is no title
     chunks = chunk_document(doc)
     assert [c.kind for c in chunks] == ["text"] and chunks[0].text.startswith("Acme云第二季度")
     facts = build_facts([u for c in chunks for u in units(c, WEB)], [])

@@ -234,13 +234,16 @@ class _HTMLText(HTMLParser):
 
 
 def title_of(text: str) -> str:
-    """First line with prose in it, without Markdown marks (a web page saved as Markdown starts
-    with its CSS and navigation).
+    """The document's title: its first line with prose in it, without Markdown marks, unless a
+    level-one heading follows a few short lines (a web page saved as Markdown starts with its
+    CSS, navigation and breadcrumbs, then the article's own heading).
 
-    ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n[首页](/)\\n# 年报") -> "年报"``
+    ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``
     """
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line and not markup_only(line):
-            return line
-    return ""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())]
+    for i, line in enumerate(lines[:7]):
+        if re.match(r"#\s", line):
+            if all(len(x) <= 40 for x in lines[:i]):
+                return line.lstrip("#").strip()
+            break
+    return lines[0].lstrip("#").strip() if lines else ""

@@ -25,12 +25,14 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                    # titles and filings, capitalised mid-sentence in English ("Chief Executive Officer",
                    # "Form 10-Q", "Series C"), and continents: no company or product
                    + "chief executive officer financial operating technology president chairman director "
-                     "founder vice form series exchange commission securities asia america europe africa".split())
+                     "founder vice form series exchange commission securities asia america europe africa "
+                     # a filing's defined term for whichever company it is about ("the Company")
+                     "company corporation".split())
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
                         r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
 PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
 PAIR_REVERSED = re.compile(r"([A-Z][A-Za-z0-9.&\-]{1,20}(?: [A-Z][A-Za-z0-9.&\-]+)?)\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
-HEADING_LINE = re.compile(r"#{1,6}\s.*|\*\*[^*\n]+\*\*:?|__[^_\n]+__:?")
+HEADING_LINE = re.compile(r"#{1,6}\s.*|\*\*[^*\n]+\*\*:?|__[^_\n]+__:?|\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]{0,60}")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
 
 
