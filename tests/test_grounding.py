@@ -885,3 +885,17 @@ def test_across_languages_the_glossary_words_must_be_met():
     assert _coverage(q, slow) == 0.0 and _coverage(q, busy) == 1.0
     # a question with no glossary word cannot be judged across languages
     assert _coverage(build("How fast does Acme boot?", vocab.mine_names([text])), slow) is None
+
+
+def test_a_table_rows_figures_belong_to_its_first_name_and_own_column():
+    text = ("# 推理平台\n\n| 公司 | 定位 | 估值 | 关键数据 |\n|---|---|---|---|\n"
+            "| BOLT | ACME云上的推理平台 | 6亿美元 | 45万开发者 |\n")
+    doc = Document("t.md", "推理平台", text, "0")
+    names = vocab.mine_names([text])
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
+    assert [(f.text, f.entity, f.metric) for f in facts] == [("6亿美元", "bolt", "估值"), ("45万", "bolt", "")]
+    from gpumkt.answer.fitting import fits
+
+    unit = [u for c in chunk_document(doc) for u in units(c, text)][0]
+    q = build("CLOUDX 有多少开发者？", vocab.mine_names([text, "见CLOUDX"]))
+    assert q.entities and not [f for f in facts if fits(q, f, unit, facts)]  # BOLT's row, not CLOUDX's

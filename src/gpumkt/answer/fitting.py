@@ -26,7 +26,17 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     """Whether the unit ``u`` attaches its figure ``f`` to what ``q`` asks (``unit_facts``: all
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
-        and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u)
+        and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u) \
+        and not _other_row(q, f, u)
+
+
+def _other_row(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """A table row's figure belongs to the company the row is about: in a row for Together AI, its
+    200 models are not Fireworks.ai's, however the table's title names Fireworks.ai."""
+    asked = {m.key for m in q.entities}
+    if u.chunk.kind != "table" or not asked or not f.entity or f.entity in asked:
+        return False
+    return not any(re.search(vocab.form_pattern(x), u.own) for m in q.entities for x in m.forms)
 
 
 def _other_side(q: QuestionRecord, f: Fact, u: Unit) -> bool:

@@ -79,6 +79,13 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     return out
 
 
+def _first_name(text: str, names: list[vocab.Group]) -> str:
+    """The first name mentioned in ``text`` ("" when none): ``_first_name("公司: modal; 定位:
+    python平台", names) -> "modal"``."""
+    found = vocab.find(text, names)
+    return text[found[0][0]:found[0][1]] if found else ""
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     """Where the sentence holding ``pos`` starts: after the last full stop or line end before it.
 
@@ -150,12 +157,18 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
         # A name only after the figure, outside its clause, is about something else too
         # ("积压年增长86%至301亿美元,其中包括与OpenAI的40亿美元合约": the 86% is not OpenAI's).
-        near = [clause, own[:a]] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
+        # A table row is about the first name in it, not a later cell's ("Modal | Python无服务器平台
+        # | 6亿美元": Modal's valuation).
+        row = _first_name(own[:a], names) if unit.chunk.kind == "table" else own[:a]
+        near = [clause, row] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, row_unit or own[b:b + 16])
-        contexts = [clause, own[:a], unit.before, unit.heading]
+        # A table cell that says what its figure counts ("45万+开发者") is not measured by the
+        # metric of the row's other cells; a bare one ("2030预测: 2280.4亿美元") is.
+        own_noun = not offset_ok and bool(vocab.find(clause, vocab.terms()))
+        contexts = [clause, own[:a].split(";")[0] if own_noun else own[:a], unit.before, unit.heading]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
