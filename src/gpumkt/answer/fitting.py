@@ -36,7 +36,7 @@ def _other_row(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     asked = {m.key for m in q.entities}
     if u.chunk.kind != "table" or not asked or not f.entity or f.entity in asked:
         return False
-    return not any(re.search(vocab.form_pattern(x), u.own) for m in q.entities for x in m.forms)
+    return not any(vocab.has_form(u.own, x) for m in q.entities for x in m.forms)
 
 
 def _other_side(q: QuestionRecord, f: Fact, u: Unit) -> bool:
@@ -45,7 +45,7 @@ def _other_side(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     clause = figure_clause(u.own, f.text)
     if not clause:
         return False
-    has = lambda forms: any(re.search(vocab.form_pattern(x), clause) for x in forms)  # noqa: E731
+    has = lambda forms: any(vocab.has_form(clause, x) for x in forms)  # noqa: E731
     return any(has(other) and not has(mine) for mine, other in q.contrasts)
 
 

@@ -185,7 +185,7 @@ def _other_version(m, text: str) -> bool:
 
 
 def _has(text: str, form: str) -> bool:
-    return re.search(vocab.form_pattern(form), text) is not None
+    return vocab.has_form(text, form)
 
 
 def _metric(q: QuestionRecord, u: Unit) -> float:

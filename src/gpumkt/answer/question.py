@@ -144,14 +144,14 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
         bool(FIGURE_WORDS.search(norm)) or bool(mets)) and kind not in ("name", "yesno", "text")
     words = tuple(_words(rest, known))
     lead = "" if ents else lead_name(norm, [a for a, _, _ in found] + [a for a, _, _ in vocab.find(norm, vocab.places())])
+    lead_words = tuple(_words(lead, ()))
     unknown = tuple(unknown_names(question, known)) if known else ()
-    if lead and known and any(t not in known for t in _words(lead, ())):
+    if lead_words and known and any(t not in known for t in lead_words):
         unknown += (lead,)  # "海光信息2025年营收": a company no report names
-    lead = tuple(_words(lead, ()))
     contrasts = contrasts_in(norm)
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
-                            unknown, places=where, lead=lead,
+                            unknown, places=where, lead=lead_words,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts),
                             asks_share=bool(SHARE_ASKED.search(norm)),
@@ -250,7 +250,7 @@ def contrasts_in(norm: str) -> tuple:
     """The sets of opposite words of which the question uses exactly one side, as (that side, the
     other sides' forms): ``contrasts_in("多少比例的ai推理依赖cuda")`` ->
     ``((("推理", "inference"), ("训练", "training")),)``"""
-    said = lambda forms, text=norm: any(re.search(vocab.form_pattern(f), text) for f in forms)  # noqa: E731
+    said = lambda forms, text=norm: any(vocab.has_form(text, f) for f in forms)  # noqa: E731
     negated = " ".join(NEGATED.findall(norm))
     out = []
     for sides in vocab.contrasts():

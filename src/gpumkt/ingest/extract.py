@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from gpumkt.errors import DocumentError
-from gpumkt.lang.text import markup_only
+from gpumkt.lang.text import CSS_RULE, IMAGE_EMBED, markup_only
 
 FORMATS = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
 MIN_TEXT_PER_PAGE = 20  # fewer visible characters per PDF page than this: a scan with no text layer
@@ -76,8 +76,8 @@ def web_markdown(text: str) -> str:
     ``web_markdown('<style>p{}</style>![logo](a.png)见[年报](http://x/y.pdf)。') -> '见年报。'``
     """
     text = re.sub(r"<(style|script)\b.*?</\1\s*>", "", text, flags=re.S | re.I)
-    text = re.sub(r"(?m)^[^\u4e00-\u9fff{}\n]*\{[^{}\n]*:[^{}\n]*\}[ \t]*$", "", text)  # bare CSS rules
-    text = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", "", text)
+    text = re.sub(CSS_RULE, "", text, flags=re.M)  # bare CSS rules
+    text = re.sub(IMAGE_EMBED, "", text)
     text = re.sub(r"(?<!!)\[([^\]\n]+)\]\((?:https?:|/|\.|#)[^)\n]*\)", r"\1", text)
     text = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)?/?>", "", text)
     return re.sub(r"\n[ \t]*(\n[ \t]*){2,}", "\n\n", text)

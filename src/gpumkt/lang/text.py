@@ -210,13 +210,15 @@ def squash(text: str) -> str:
 
 # What a web page saved as Markdown carries besides its article: image embeds, link targets,
 # bare URLs, HTML tags and CSS rules. Their digits are no figures and their words no prose.
+IMAGE_EMBED = r"!\[[^\]\n]*\]\([^)\n]*\)"  # ![图1](https://…/a.png)
+CSS_RULE = r"^[^\u4e00-\u9fff{}\n]*\{[^{}\n]*:[^{}\n]*\}[ \t]*$"  # .body{font-size:16px}, a line of its own
+HTML_TAG = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"  # <div class="x">, <br/>
 MARKUP = re.compile(
-    r"!\[[^\]\n]*\]\([^)\n]*\)"  # ![图1](https://…/a.png)
-    r"|\]\((?:https?:|/|\.|#|www\.)[^)\n]*\)"  # the target of [text](url); the text stays
+    IMAGE_EMBED
+    + r"|\]\((?:https?:|/|\.|#|www\.)[^)\n]*\)"  # the target of [text](url); the text stays
     r"|(?:https?://|www\.)[^\s)\]）】]+"  # a bare URL
-    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"  # <div class="x">, <br/>
-    r"|(?m:^[^\u4e00-\u9fff{}\n]*\{[^{}\n]*:[^{}\n]*\}[ \t]*$)"  # .body{font-size:16px}
-    r"|(?m:^[ \t]*[a-z-]+[ \t]*:[^;{}\n]*;[ \t]*$)"  # font-size: 16px;  (one rule a line)
+    + "|" + HTML_TAG + "|(?m:" + CSS_RULE + ")"
+    + r"|(?m:^[ \t]*[a-z-]+[ \t]*:[^;{}\n]*;[ \t]*$)"  # font-size: 16px;  (one rule a line)
     r"|(?m:^[^\u4e00-\u9fff{}\n]*\{[ \t]*$)|(?m:^[ \t]*\}[ \t]*$)")  # .body {   }
 
 
@@ -245,7 +247,7 @@ def plain(text: str) -> str:
     ``plain("- **收入：** 2024年约20亿美元") -> "收入： 2024年约20亿美元"``
     """
     text = re.sub(r"\*\*|__|`", "", text)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", "", text)  # images, tags
+    text = re.sub(IMAGE_EMBED + "|" + HTML_TAG, "", text)  # images, tags
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
     return re.sub(r"^\s*(?:[-*•+]|\d+\.)\s+", "", text).strip()
 

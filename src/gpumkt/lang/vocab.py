@@ -114,6 +114,11 @@ def all_groups() -> tuple[Group, ...]:
     return known_entities() + metrics() + terms()
 
 
+def has_form(text: str, form: str) -> bool:
+    """``text`` uses ``form`` (a Latin form as a whole word): ``has_form("h100 gpu", "h100") -> True``."""
+    return re.search(form_pattern(form), text) is not None
+
+
 def form_pattern(form: str) -> str:
     """Latin forms match whole words (a plural s allowed); Chinese forms match anywhere."""
     if re.search(r"[a-z0-9]", form) and not re.search(r"[\u4e00-\u9fff]", form):
