@@ -899,3 +899,21 @@ def test_a_table_rows_figures_belong_to_its_first_name_and_own_column():
     unit = [u for c in chunk_document(doc) for u in units(c, text)][0]
     q = build("CLOUDX 有多少开发者？", vocab.mine_names([text, "见CLOUDX"]))
     assert q.entities and not [f for f in facts if fits(q, f, unit, facts)]  # BOLT's row, not CLOUDX's
+
+
+def test_a_nested_list_item_hangs_under_its_parent_and_another_companys_share_does_not_fit():
+    from gpumkt.answer.fitting import fits
+    from gpumkt.ingest.facts import list_parent
+
+    text = ("# 首选\n\n1. **Acme** - 龙头\n   - 市值：2.8万亿美元\n   - 市场份额：90%+\n\n"
+            "在网络设备领域，Bolt 市场份额从 23%提升至 28%。\n")
+    doc = Document("x.md", "首选", text, "0")
+    assert list_parent(text, text.index("- 市场份额")) == "1. **Acme** - 龙头"
+    assert list_parent(text, text.index("1.")) == ""  # a top-level item hangs under nothing
+    names = vocab.mine_names([text, "见Acme与Bolt"])
+    us = [u for c in chunk_document(doc) for u in units(c, text)]
+    facts = build_facts(us, names)
+    assert {f.text: f.entity for f in facts}["90%"] == "acme"  # from the parent item, not the title
+    q = build("Acme的市场份额是多少?", names)
+    fitting = [f.text for u in us for f in build_facts([u], names) if fits(q, f, u, build_facts([u], names))]
+    assert "90%" in fitting and "28%" not in fitting  # Bolt's share, in a sentence that names no Acme

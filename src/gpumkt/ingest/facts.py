@@ -75,8 +75,25 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         start = min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)) if i else a
         before = normalise(squash(doc_text[start:spans[i - 1][1]])) if i else ""
         text = squash(doc_text[a:b])
-        out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before, head, title))
+        parent = list_parent(doc_text, a)
+        out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
+                        f"{head} {normalise(plain(parent))}" if parent else head, title))
     return out
+
+
+def list_parent(text: str, pos: int) -> str:
+    """The item a nested list item hangs under: its context, as a heading is (the line before is
+    a sibling). ``list_parent("1. NVIDIA\n   - 份额: 90%", 13)`` -> "1. NVIDIA"; "" for a line that
+    is no indented list item, or one under a heading."""
+    start = text.rfind("\n", 0, pos) + 1
+    line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    indent = len(line) - len(line.lstrip(" \t"))
+    if not indent or not LIST_ITEM.match(line):
+        return ""
+    for prev in reversed(text[max(0, start - 2000):start].splitlines()[-40:]):
+        if prev.strip() and len(prev) - len(prev.lstrip(" \t")) < indent:
+            return "" if prev.lstrip().startswith("#") else prev.strip()
+    return ""
 
 
 def _first_name(text: str, names: list[vocab.Group]) -> str:
