@@ -32,7 +32,8 @@ def corpus():
     ("2024年约20亿美元，2025年TTM 35.3亿美元", ["2024", "2025"]), ("共1,2025台", []),
     ("three months ended June 30, 2025", ["2025q2"]), ("截至2025年6月底", ["2025q2"]),
     ("April-June 2025", ["2025q2"]), ("2025年4月至6月", ["2025q2"]), ("2025年7月15日", ["2025"]),
-    ("May 5, 2025", ["2025"]),
+    ("May 5, 2025", ["2025"]), ("截至2024年底", ["2024e"]), ("backlog at the end of 2024", ["2024e"]),
+    ("2024全年的利息支出", ["2024y"]), ("full-year 2024 revenue", ["2024y"]),
 ])
 def test_periods(text, expected):
     assert periods(normalise(text)) == expected
@@ -42,6 +43,9 @@ def test_period_agreement():
     assert agrees("2025q2", ["2025q2"]) == "match"
     assert agrees("2025q1", ["2025q2"]) == "conflict"
     assert agrees("2023", []) == "unknown"
+    # a whole year, or its end, is not met by one of its quarters; the end of a year is by Q4
+    assert agrees("2024y", ["2024q2"]) == agrees("2024e", ["2024q2"]) == "conflict"
+    assert agrees("2024e", ["2024"]) == agrees("2024e", ["2024q4"]) == agrees("2024", ["2024y"]) == "match"
 
 
 @pytest.mark.parametrize("question,language,kind", [
@@ -902,7 +906,7 @@ def test_a_table_rows_figures_belong_to_its_first_name_and_own_column():
 
 
 def test_a_nested_list_item_hangs_under_its_parent_and_another_companys_share_does_not_fit():
-    from gpumkt.answer.fitting import fits
+    from gpumkt.answer.fitting import fits, of_another_company
     from gpumkt.ingest.facts import list_parent
 
     text = ("# 首选\n\n1. **Acme** - 龙头\n   - 市值：2.8万亿美元\n   - 市场份额：90%+\n\n"
@@ -915,5 +919,7 @@ def test_a_nested_list_item_hangs_under_its_parent_and_another_companys_share_do
     facts = build_facts(us, names)
     assert {f.text: f.entity for f in facts}["90%"] == "acme"  # from the parent item, not the title
     q = build("Acme的市场份额是多少?", names)
-    fitting = [f.text for u in us for f in build_facts([u], names) if fits(q, f, u, build_facts([u], names))]
+    own = {u.own: {g.key for _, _, g in vocab.find(u.own, names)} for u in us}
+    fitting = [f.text for u in us for f in build_facts([u], names)
+               if fits(q, f, u, build_facts([u], names)) and not of_another_company(q, f, own[u.own])]
     assert "90%" in fitting and "28%" not in fitting  # Bolt's share, in a sentence that names no Acme

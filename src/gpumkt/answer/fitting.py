@@ -27,19 +27,18 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
         and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u) \
-        and not _other_row(q, f, u) and not _other_company(q, f, u)
+        and not _other_row(q, f, u)
 
 
-def _other_company(q: QuestionRecord, f: Fact, u: Unit) -> bool:
-    """The sentence gives the figure, of the metric asked, to a company it names, and names no
-    company asked: "在网络设备领域,arm 市场份额从 23%提升至 28%" is Arm's share, whatever report or
-    section it sits in. (Only for the metric asked: a name near a figure of another metric is
-    often a supplier or a product, not the figure's owner.)"""
+def of_another_company(q: QuestionRecord, f: Fact, own_names: set[str]) -> bool:
+    """The sentence gives the figure, of the metric asked, to a company it names (``own_names``:
+    the name groups it uses), and names no company asked: "在网络设备领域,arm 市场份额从 23%提升至
+    28%" is Arm's share, whatever report or section it sits in. (Only for the metric asked: a name
+    near a figure of another metric is often a supplier or a product, not the figure's owner; and
+    "微软一家贡献62%营收" is a customer's part of the revenue of the company the report is about.)"""
     asked = {m.key for m in q.entities}
-    if not asked or not f.entity or f.entity in asked or not vocab.has_form(u.own, f.entity) \
-            or f.metric not in {m.key for m in q.metrics}:
-        return False
-    return not any(vocab.has_form(u.own, x) for m in q.entities for x in m.forms)
+    return bool(asked) and f.entity in own_names - asked and not own_names & asked \
+        and f.metric in {m.key for m in q.metrics} and f.share_of in ("", f.metric)
 
 
 def _other_row(q: QuestionRecord, f: Fact, u: Unit) -> bool:

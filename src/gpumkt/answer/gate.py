@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.answer.fitting import HAN, echoes, fits, shares_word
+from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, shares_word
 from gpumkt.answer.question import QuestionRecord, version_after
 from gpumkt.ingest.facts import Unit, range_start, sibling_items
 from gpumkt.lang import vocab
@@ -68,10 +68,12 @@ class Judged:
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
-    ent = _entity(q, unit, names)
+    found = vocab.find(unit.own, names)
+    ent = _entity(q, unit, found)
     met = _metric(q, unit)
     per = _period(q, unit)
-    fitting = [f for f in unit_facts if fits(q, f, unit, unit_facts)]
+    own_names = {g.key for _, _, g in found}
+    fitting = [f for f in unit_facts if fits(q, f, unit, unit_facts) and not of_another_company(q, f, own_names)]
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
@@ -104,17 +106,17 @@ def _names_domain(domain: str, where: str) -> bool:
     return not domain or shares_word(domain, where)
 
 
-def _entity(q: QuestionRecord, u: Unit, names) -> float:
+def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]]) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
     it is a sibling list item), .7 in the heading, .4 in the title, less when the unit itself names
     another company (.5, .4, .25), else 0. A context that names the asked company *and* another
     company the unit names (not one listed beside an asked name) is shared by both, and the unit is
     about the other one (0); a figure said of a list of three or more names (two, when the sentence
-    says they hold it together) belongs to the group, not to one member asked alone (.2)."""
+    says they hold it together) belongs to the group, not to one member asked alone (.2).
+    ``found``: the names the unit uses, as ``vocab.find`` gives them."""
     if not q.entities:  # a name the reports use but do not know as a company must be in the unit
         return 1.0 if all(w in f"{u.before} {u.own} {u.heading}" for w in q.lead) else 0.0
     asked = {m.key for m in q.entities}
-    found = vocab.find(u.own, names)
     own_names = {g.key for _, _, g in found}
     others = own_names - asked
     runs = _runs(u.own, found)

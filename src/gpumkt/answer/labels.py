@@ -100,11 +100,15 @@ def _casing(form: str, texts: tuple[str, ...]) -> str:
 
 def period(key: str, language: str) -> str:
     """``period("2025q2", "en") -> "Q2 2025"``, ``period("2025q2", "zh-Hans") -> "2025年第二季度"``,
-    ``period("2024h1", "en") -> "H1 2024"``, ``period("2024", "zh-Hans") -> "2024年"``."""
-    m = re.fullmatch(r"((?:19|20)\d\d)?(?:q([1-4])|h([12]))?", key or "")
+    ``period("2024h1", "en") -> "H1 2024"``, ``period("2024", "zh-Hans") -> "2024年"``,
+    ``period("2024e", "en") -> "end of 2024"``, ``period("2024y", "zh-Hans") -> "2024年全年"``."""
+    m = re.fullmatch(r"((?:19|20)\d\d)?(?:q([1-4])|h([12])|([ey]))?", key or "")
     if not key or not m:
         return key or ""
-    year, quarter, half = m.groups()
+    year, quarter, half, whole = m.groups()
+    if whole:  # the end of a year, or all of it
+        return (f"end of {year}" if whole == "e" else f"full year {year}") if language == "en" else \
+            f"{year}年{'底' if whole == 'e' else '全年'}"
     if language == "en":
         part = f"Q{quarter}" if quarter else HALF[half][0] if half else ""
         return " ".join(x for x in (part, year) if x)

@@ -39,6 +39,11 @@ PATTERNS = [
     (re.compile(YEAR + r"\s*年?\s*([上下])半年"), "yh"),
     (re.compile(r"(first|second)\s+half\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "hy"),
     (re.compile(r"(?<![a-z0-9])h([12])\s*(?:(?:" + _FY + r"\s*|')(\d\d)|\s((?:19|20)\d\d))(?![\d%])"), "hy"),
+    # The end of a year is a point in it ("2024e"), a whole year said as one is all of it ("2024y"):
+    # neither is met by a figure of one of its quarters. 2024年底, end of 2024; 2024全年, full year 2024
+    (re.compile(YEAR + r"\s*年\s*(?:底|末)|(?:end\s+of|year-end|year\s+end(?:ed)?)\s+(?:fiscal\s+)?((?:19|20)\d\d)"), "ye"),
+    (re.compile(YEAR + r"\s*年?\s*(?:全年|全年度|整年|full[- ]year)|(?:full[- ]year|whole\s+year)\s+(?:of\s+)?"
+                r"(?:fiscal\s+)?((?:19|20)\d\d)"), "yy"),
     # fy2025, fy25, fiscal 2025, 2025财年
     (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)(?![\d%])"), "fy"),
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)"), "fy"),
@@ -117,6 +122,8 @@ def _key(m: re.Match, shape: str) -> str:
     if shape == "hy":
         half = {"first": "1", "second": "2"}.get(m.group(1), m.group(1))
         return f"{_year(m.group(2) or m.group(3))}h{half}"
+    if shape in ("ye", "yy"):
+        return (m.group(1) or m.group(2)) + shape[1]
     return _year(m.group(1))  # fiscal year: the year it is named after
 
 
@@ -130,11 +137,18 @@ def agrees(asked: str, given: list[str]) -> str:
 
     ``agrees("2025q2", ["2025q2"]) -> "match"``; ``agrees("2025q1", ["2025q2"]) -> "conflict"``;
     ``agrees("2025", ["2025q2"]) -> "match"`` (a year's question is met by its quarters' figures
-    only when nothing better is there: the caller ranks exact keys first).
+    only when nothing better is there: the caller ranks exact keys first), but
+    ``agrees("2025y", ["2025q2"])`` (the full year) and ``agrees("2025e", ["2025q2"])`` (its end)
+    -> "conflict".
     """
     if not given:
         return "unknown"
+    if asked[4:] in ("e", "y"):  # a year's end is met by the year's or Q4's figure, a whole year by the year's
+        whole = {asked[:4], asked} | ({asked[:4] + "q4"} if asked[4:] == "e" else set())
+        return "match" if whole & set(given) else "conflict"
     for g in given:
+        if g[4:] == "e" and asked == g[:4] + "q4":
+            return "match"  # Q4's balance is the year-end's
         if g == asked or g.startswith(asked) and year_of(asked):
             return "match"
         if not year_of(asked) and g.endswith(asked):
