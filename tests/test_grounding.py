@@ -923,3 +923,11 @@ def test_a_nested_list_item_hangs_under_its_parent_and_another_companys_share_do
     fitting = [f.text for u in us for f in build_facts([u], names)
                if fits(q, f, u, build_facts([u], names)) and not of_another_company(q, f, own[u.own])]
     assert "90%" in fitting and "28%" not in fitting  # Bolt's share, in a sentence that names no Acme
+
+
+def test_a_size_word_after_a_metric_is_no_metric_and_by_how_much_asks_the_change():
+    heads = lambda text: [g.key for _, _, g in vocab.find_heads(text, vocab.metrics())]  # noqa: E731
+    assert heads("营收规模为19.15亿美元") == ["营收"] and heads("gpu市场规模") == ["市场规模"]
+    q = build("By how much did Acme's net profit grow in H1 2025?", [])
+    assert q.answer_kind == "pct"  # a growth rate, not an amount of money
+    assert build("How much did Acme earn in H1 2025?", []).answer_kind == "money"

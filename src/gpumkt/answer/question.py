@@ -40,7 +40,8 @@ KIND_WORDS = [
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
              r"which year|what year(?![- ]over)|since when|哪一?天|几月几[日号]|什么日期|哪个日期|"
              r"(?:on )?(?:what|which) (?:date|day)\b|哪个季度|哪一季度?|哪个月|(?:in )?(?:what|which) (?:quarter|month)\b"),
-    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|how much (?:money|did|does|is|was|were|will|revenue)|"
+    # "by how much did X grow" asks the change, often a rate: the metric's head says which
+    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
     ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
     ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"

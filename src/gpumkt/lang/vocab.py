@@ -143,6 +143,7 @@ def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
 
 
 MODIFIER_GAP = re.compile(r"\s?的?年?")  # "营收(年)增长率", "revenue growth": the head comes last
+SIZE_WORDS = ("规模", "scale", "size")  # a bare size word after a metric measures nothing of its own
 HEAD_FIRST_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?")  # "cost of revenue"
 
 
@@ -161,7 +162,9 @@ def heads(norm: str, found: list[tuple[int, int, Group]]) -> list[tuple[int, int
     drop = set()
     for i in range(len(found) - 1):
         gap = norm[found[i][1]:found[i + 1][0]]
-        if HEAD_FIRST_GAP.fullmatch(gap):
+        if norm[found[i + 1][0]:found[i + 1][1]] in SIZE_WORDS and MODIFIER_GAP.fullmatch(gap):
+            drop.add(i + 1)  # "营收规模" is revenue, its size: the metric before 规模 is the head
+        elif HEAD_FIRST_GAP.fullmatch(gap):
             drop.add(i + 1)
         elif MODIFIER_GAP.fullmatch(gap):
             drop.add(i)
