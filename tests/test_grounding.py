@@ -931,3 +931,12 @@ def test_a_size_word_after_a_metric_is_no_metric_and_by_how_much_asks_the_change
     q = build("By how much did Acme's net profit grow in H1 2025?", [])
     assert q.answer_kind == "pct"  # a growth rate, not an amount of money
     assert build("How much did Acme earn in H1 2025?", []).answer_kind == "money"
+
+
+def test_companies_listed_side_by_side_are_parts_and_a_verb_before_its_object_is_the_head():
+    names = vocab.mine_names(["见Acme与Bolt。"])
+    q = build("How fast did Acme and Bolt each grow revenue in Q2 2025?", names)
+    assert q.answer_kind == "pct" and [[m.key for m in p.entities] for p in q.parts] == [["acme"], ["bolt"]]
+    assert q.parts[0].measured == ("增长率",)  # "grow revenue": the growth of revenue
+    assert not build("Acme和Bolt合计贡献了多少营收？", names).parts  # held together: one figure
+    assert [[m.key for m in p.entities] for p in build("Acme和Bolt的营收分别是多少？", names).parts] == [["acme"], ["bolt"]]

@@ -27,7 +27,7 @@ KIND_WORDS = [
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|(?<!per )\bshare\b|"
-            r"ratio|\bmargin\b|(?<!-)\brate\b|多少%|"
+            r"ratio|\bmargin\b|(?<!-)\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
@@ -354,7 +354,8 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     """A question that asks several things ("营收和年增长率分别是多少", "revenue? and the margin?")
     keeps one sub-record per part; a part that names no company borrows the question's."""
     pieces = [p for p in PART_SPLIT.split(record.text) if p and len(p.strip()) > 1]
-    metric_parts = record.metrics if len(record.metrics) > 1 and re.search(
+    heads = [m for m in record.metrics if m.key in record.measured]  # not a compound's modifier
+    metric_parts = heads if len(heads) > 1 and re.search(
         r"和|与|及|、|分别|各|and|,|，", record.norm) else ()
     parts = []
     if len(pieces) > 1:
@@ -363,10 +364,27 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     elif metric_parts:
         parts = [build(f"{record.subject} {' '.join(record.periods)} {m.text}", names, split=False,
                        known=known) for m in metric_parts]
+    elif record.wants_figure and _coordinated(record):
+        parts = [QuestionRecord(**{**record.__dict__, "entities": (m,)}) for m in record.entities]
     if len(parts) < 2:
         return record
     parts = [_inherit(p, record) for p in parts]
     return QuestionRecord(**{**record.__dict__, "parts": tuple(parts)})
+
+
+COORDINATION = re.compile(r"\s*(?:和|与|及|以及|跟|、|,|，|&|and)\s*")
+JOINT = re.compile(r"合计|合共|加起来|一共|总共|共同|两家|combined|together|in total|jointly|between them")
+
+
+def _coordinated(record: QuestionRecord) -> bool:
+    """The companies asked are listed side by side, each asked the same thing ("AWS和谷歌云的营收
+    增速", "AWS and Google Cloud each"), not held together ("合计", "combined"), so each is a part:
+    ``_coordinated(<"aws和谷歌云各增长多少">)`` -> True; ``<"微软和openai合计贡献多少">`` -> False."""
+    if len(record.entities) < 2 or JOINT.search(record.norm):
+        return False
+    spans = sorted((record.norm.find(m.text), len(m.text)) for m in record.entities)
+    return all(a >= 0 for a, _ in spans) and all(
+        COORDINATION.fullmatch(record.norm[a + n:b]) for (a, n), (b, _) in zip(spans, spans[1:]))
 
 
 def _inherit(part: QuestionRecord, whole: QuestionRecord) -> QuestionRecord:

@@ -144,6 +144,8 @@ def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
 
 MODIFIER_GAP = re.compile(r"\s?的?年?")  # "营收(年)增长率", "revenue growth": the head comes last
 SIZE_WORDS = ("规模", "scale", "size")  # a bare size word after a metric measures nothing of its own
+VERB = re.compile(r"grow|grew|grown|growing|rise|rose|risen|increase[sd]?|expand(?:ed)?|decline[sd]?|fall|fell")
+VERB_OBJECT_GAP = re.compile(r"\s+(?:its\s+|their\s+|the\s+)?")
 HEAD_FIRST_GAP = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|total\s+)?")  # "cost of revenue"
 
 
@@ -164,7 +166,8 @@ def heads(norm: str, found: list[tuple[int, int, Group]]) -> list[tuple[int, int
         gap = norm[found[i][1]:found[i + 1][0]]
         if norm[found[i + 1][0]:found[i + 1][1]] in SIZE_WORDS and MODIFIER_GAP.fullmatch(gap):
             drop.add(i + 1)  # "营收规模" is revenue, its size: the metric before 规模 is the head
-        elif HEAD_FIRST_GAP.fullmatch(gap):
+        elif HEAD_FIRST_GAP.fullmatch(gap) or VERB.fullmatch(norm[found[i][0]:found[i][1]]) and \
+                VERB_OBJECT_GAP.fullmatch(gap):  # "grow revenue": the growth of revenue
             drop.add(i + 1)
         elif MODIFIER_GAP.fullmatch(gap):
             drop.add(i)
