@@ -940,3 +940,15 @@ def test_companies_listed_side_by_side_are_parts_and_a_verb_before_its_object_is
     assert q.parts[0].measured == ("增长率",)  # "grow revenue": the growth of revenue
     assert not build("Acme和Bolt合计贡献了多少营收？", names).parts  # held together: one figure
     assert [[m.key for m in p.entities] for p in build("Acme和Bolt的营收分别是多少？", names).parts] == [["acme"], ["bolt"]]
+
+
+def test_lines_under_a_dated_caption_take_its_period():
+    from gpumkt.ingest.facts import lead_period
+
+    text = ("# 云市场\n\n2025年第二季度全球云服务商的市场份额。\n\n主要数据点:\n\nAcme (Acme Cloud): 4%\n\n"
+            "Bolt: 2%\n\n# 展望\n\nBolt: 3%\n")
+    doc = Document("x.md", "云市场", text, "0")
+    names = vocab.mine_names([text, "见Acme与Bolt"])
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
+    assert [(f.text, f.period) for f in facts] == [("4%", "2025q2"), ("2%", "2025q2"), ("3%", "")]
+    assert lead_period("2024年营收1亿，2025年2亿。\n甲: 4%", 18) == ""  # two periods: none of them

@@ -207,7 +207,8 @@ def _metric(q: QuestionRecord, u: Unit) -> float:
 def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
-    given = periods(u.own) or periods(u.before) or periods(u.heading) or _one(periods(u.title))
+    given = periods(u.own) or periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
+        ([u.lead_period] if u.lead_period else [])
     if not given:
         # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
         # sentences too; a passage that names other periods as well leaves the sentence unknown.

@@ -59,16 +59,16 @@ def year_before(key: str) -> str:
 def last_period(text: str) -> str:
     """The last period named in ``text`` (the sentence up to a figure), a comparison's base excepted:
     ``last_period("2024年营收1147.67亿元,2025年第一季度营收468.58亿元,同比增幅高达") -> "2025q1"``."""
-    found = _given(text)
+    found = stated_periods(text)
     return found[-1] if found else ""
 
 
 def sentence_period(texts: list[str]) -> str:
     """The first period of the nearest text that names one, a comparison's base excepted."""
-    return next((found[0] for found in map(_given, texts) if found), "")
+    return next((found[0] for found in map(stated_periods, texts) if found), "")
 
 
-def _given(text: str) -> list[str]:
+def stated_periods(text: str) -> list[str]:
     """The periods ``text`` names, in order, without those that are a comparison's base."""
     return [k for s, _, k in period_spans(text) if not _is_base(text, s)]
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_before, year_earlier
+from gpumkt.ingest.dating import (last_period, period_in, sentence_period, stated_periods, year_before,
+                                  year_earlier)
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN
@@ -51,6 +52,7 @@ class Unit:
     before: str = ""  # the sentence before (it often names the subject)
     heading: str = ""  # heading path without the title, table caption, chart title
     title: str = ""
+    lead_period: str = ""  # the one period its section names before it (a list under a dated caption)
 
     @property
     def context(self) -> str:
@@ -77,8 +79,19 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         text = squash(doc_text[a:b])
         parent = list_parent(doc_text, a)
         out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
-                        f"{head} {normalise(plain(parent))}" if parent else head, title))
+                        f"{head} {normalise(plain(parent))}" if parent else head, title,
+                        lead_period(doc_text, a)))
     return out
+
+
+def lead_period(text: str, pos: int, reach: int = 1500) -> str:
+    """The period a section states before ``pos`` when it states only one (back to its heading,
+    at most ``reach`` characters): the lines of a list under "2025年第二季度…的市场份额。" are that
+    quarter's. ``lead_period("# 份额\n2025年第二季度的份额:\n甲: 4%\n乙: 2%", 26)`` -> "2025q2"."""
+    lines = text[max(0, pos - reach):pos].split("\n")
+    top = next((i for i in range(len(lines) - 1, -1, -1) if SECTION_START.match(lines[i].strip())), -1)
+    found = set(stated_periods(normalise("\n".join(lines[top + 1:]))))
+    return found.pop() if len(found) == 1 else ""
 
 
 def list_parent(text: str, pos: int) -> str:
@@ -191,7 +204,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
         period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
-            sentence_period([own, unit.before, unit.heading])
+            sentence_period([own, unit.before, unit.heading]) or unit.lead_period
         if year_earlier(clause, a - ca, b - ca):
             period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
@@ -209,6 +222,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
 
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
 LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.)\s*$")
+SECTION_START = re.compile(r"#{1,6}\s|[一二三四五六七八九十]+、|\*\*[^*]{1,40}\*\*$")  # a heading line
 LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.、)])\s")
 METRIC_KINDS = {"money": {"money", "num"}, "pct": {"pct"}, "mult": {"pct", "mult"},
                 "count": {"count", "num"}, "power": {"num"}, "duration": {"num"}}
