@@ -87,7 +87,7 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
 def lead_period(text: str, pos: int, reach: int = 1500) -> str:
     """The period a section states before ``pos`` when it states only one (back to its heading,
     at most ``reach`` characters): the lines of a list under "2025年第二季度…的市场份额。" are that
-    quarter's. ``lead_period("# 份额\n2025年第二季度的份额:\n甲: 4%\n乙: 2%", 26)`` -> "2025q2"."""
+    quarter's. ``lead_period("# 份额\\n2025年第二季度的份额:\\n甲: 4%\\n乙: 2%", 26)`` -> "2025q2"."""
     lines = text[max(0, pos - reach):pos].split("\n")
     top = next((i for i in range(len(lines) - 1, -1, -1) if SECTION_START.match(lines[i].strip())), -1)
     found = set(stated_periods(normalise("\n".join(lines[top + 1:]))))
@@ -96,7 +96,7 @@ def lead_period(text: str, pos: int, reach: int = 1500) -> str:
 
 def list_parent(text: str, pos: int) -> str:
     """The item a nested list item hangs under: its context, as a heading is (the line before is
-    a sibling). ``list_parent("1. NVIDIA\n   - 份额: 90%", 13)`` -> "1. NVIDIA"; "" for a line that
+    a sibling). ``list_parent("1. NVIDIA\\n   - 份额: 90%", 13)`` -> "1. NVIDIA"; "" for a line that
     is no indented list item, or one under a heading."""
     start = text.rfind("\n", 0, pos) + 1
     line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
