@@ -204,7 +204,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
         period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
-            sentence_period([own, unit.before, unit.heading]) or unit.lead_period
+            sentence_period([own, unit.before, unit.heading])  # (not the section's lead period:
+        # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
         if year_earlier(clause, a - ca, b - ca):
             period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
