@@ -951,3 +951,14 @@ def test_lines_under_a_dated_caption_take_its_period():
     us = [u for c in chunk_document(doc) for u in units(c, text)]
     assert [(u.own.endswith("2%"), u.lead_period) for u in us if "%" in u.own] == [(True, "2025q2"), (False, "")]
     assert lead_period("2024年营收1亿，2025年2亿。\n甲: 4%", 18) == ""  # two periods: none of them
+
+
+def test_a_markets_size_and_growth_are_not_the_title_companys():
+    text = ("# 市场\n\n全球加速卡市场将由2025年的80亿美元增长到2030年的300亿美元，年复合增长率30%。\n\n"
+            "公司在加速卡市场的份额为12%。\n")
+    doc = Document("x.md", "Acme投资人评论", text, "0")
+    names = vocab.mine_names([text, "见Acme"])
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
+    about = {f.text: f.entity for f in facts}
+    assert about["300亿美元"] == "" and about["30%"] == ""  # the market's, though the report is Acme's
+    assert about["12%"] == "acme"  # a share of the market is still the title company's

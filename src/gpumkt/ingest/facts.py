@@ -191,7 +191,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # | 6亿美元": Modal's valuation).
         row = _first_name(own[:a], names) if unit.chunk.kind == "table" else own[:a]
         near = [clause, row] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
-        entity = _nearest(names, near, a - ca) or _nearest(names, [unit.title], 0)
+        entity = _nearest(names, near, a - ca)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, row_unit or own[b:b + 16])
@@ -203,6 +203,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
+        if not entity and (metric in SHARE_METRICS or share_of or not MARKET_SUBJECT.search(" ".join(near))):
+            entity = _nearest(names, [unit.title], 0)  # a market's size or growth is not the title company's
         period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
             sentence_period([own, unit.before, unit.heading])  # (not the section's lead period:
         # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
@@ -224,6 +226,10 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
 LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.)\s*$")
 SECTION_START = re.compile(r"#{1,6}\s|[一二三四五六七八九十]+、|\*\*[^*]{1,40}\*\*$")  # a heading line
+# A figure said of a market or an industry (its size, its growth) is that market's, whatever company
+# the document is about; a company's share of a market is still the company's.
+MARKET_SUBJECT = re.compile(r"市场(?!份额|占有|价值)|\bmarkets?\b(?!\s*(?:share|cap|value))|行业|产业|industry")
+SHARE_METRICS = {"市场份额"}
 LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.、)])\s")
 METRIC_KINDS = {"money": {"money", "num"}, "pct": {"pct"}, "mult": {"pct", "mult"},
                 "count": {"count", "num"}, "power": {"num"}, "duration": {"num"}}
