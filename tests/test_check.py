@@ -98,3 +98,11 @@ def test_figures_many_times_apart_are_of_different_scopes_not_a_conflict():
     assert fact_conflicts([plan, quarter], [plan]) == []
     a, b = fact("6亿美元", 6e8, metric="估值"), fact("1.38亿美元", 1.38e8, source="002.txt", metric="估值")
     assert fact_conflicts([a, b], [a]) == [(a, b)]
+
+
+def test_a_figure_inside_another_reports_range_is_no_conflict():
+    estimate = fact("52.6亿美元", 5.26e9, period="2025")
+    low, high = fact("$5.15 billion", 5.15e9, source="004.txt", period="2025"), \
+        fact("$5.35 billion", 5.35e9, source="004.txt", period="2025", fid="hi")  # one sentence: a range
+    assert fact_conflicts([estimate, low, high], [estimate]) == []
+    assert fact_conflicts([estimate, low], [estimate]) == [(estimate, low)]  # one end alone differs

@@ -154,6 +154,39 @@ def test_flattened_table_is_read_back_into_facts():
     assert all(f.metric == "营收" for f in facts)
 
 
+BROKER = """表2：Acme关键财务指标
+(百万美元)
+2Q24A 2Q25A 2025E
+营业收入 -- 1,200 5,260
+同比增速 -- 207% --
+利息支出 67 267 --
+"""
+
+
+def test_a_single_spaced_broker_table_is_read_with_its_periods_unit_and_estimates():
+    doc = Document("x.txt", "Acme", BROKER, "0")
+    chunks = chunk_document(doc)
+    names = vocab.mine_names(["见Acme"])
+    facts = build_facts([u for c in chunks for u in units(c, BROKER)], names)
+    got = [(f.metric, f.period, f.value, f.qualifier) for f in facts]
+    assert ("营收", "2025q2", 1.2e9, "") in got and ("营收", "2025", 5.26e9, "forecast") in got
+    assert ("利息支出", "2024q2", 6.7e7, "") in got
+    assert [f.text for f in facts if f.quantity == "pct"] == ["207%"]  # the revenue's growth, row below
+    assert "2" not in [f.text for f in facts]  # "2Q24A" is a period, not the figure 2
+    assert all(f.entity == "acme" for f in facts)
+
+
+def test_a_line_wrapped_mid_word_is_read_joined_and_a_joint_figure_is_no_ones():
+    text = "Acme本季调整后营业利\n润2亿美元。Acme、Bolt与Cargo三家合计握有63%份额，Cargo单独占13%。"
+    doc = Document("x.txt", "季报", text, "0")
+    names = vocab.mine_names(["见Acme、Bolt与Cargo"])
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
+    by_text = {f.text: f for f in facts}
+    assert by_text["2亿美元"].metric == "调整后营业利润" or "利润" in by_text["2亿美元"].metric
+    assert text[by_text["2亿美元"].start:by_text["2亿美元"].end] == "2亿美元"
+    assert by_text["63%"].entity == "" and by_text["13%"].entity == "cargo"
+
+
 WEB = """<style>
 .post{font-size:16px;line-height:1.8}
 </style>
@@ -962,3 +995,15 @@ def test_a_markets_size_and_growth_are_not_the_title_companys():
     about = {f.text: f.entity for f in facts}
     assert about["300亿美元"] == "" and about["30%"] == ""  # the market's, though the report is Acme's
     assert about["12%"] == "acme"  # a share of the market is still the title company's
+
+
+def test_a_place_that_describes_a_document_is_no_place_asked_and_a_brokers_quarter_no_name():
+    from gpumkt.answer.question import unknown_names
+
+    names = vocab.mine_names(["见Acme"])
+    assert not build("In the Chinese broker note, what was Acme's revenue in 2Q25?", names).places
+    assert [m.key for m in build("Acme在中国的营收是多少？", names).places] == ["中国"]
+    from gpumkt.search.lexical import tokenize
+
+    assert unknown_names("Acme 2Q25的营收？", set(tokenize("acme"))) == []
+    assert unknown_names("Vultr 2Q25的营收？", set(tokenize("acme"))) == ["vultr"]

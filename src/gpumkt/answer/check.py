@@ -158,7 +158,7 @@ def fact_conflicts(all_facts: list[Fact], fitting: list[Fact]) -> list[tuple[Fac
             if source == f.source or (f.source, source) in seen:
                 continue
             rival = next((g for g in theirs if _comparable(f, g)), None)
-            if rival is not None and not any(_close(a, b) for a in mine for b in theirs):
+            if rival is not None and not _agree(mine, theirs):
                 seen.update({(f.source, source), (source, f.source)})  # one note per pair of reports
                 out.append((f, rival))
     return out[:2]
@@ -179,6 +179,22 @@ def _comparable(a: Fact, b: Fact) -> bool:
 
 def _key(f: Fact) -> tuple:
     return f.entity, f.metric, f.period, f.quantity, f.currency, f.qualifier
+
+
+def _agree(mine: list[Fact], theirs: list[Fact]) -> bool:
+    """Some figure of one report is the other's, or lies in a range the other gives: a broker's
+    52.6亿 agrees with guidance of "$5.15 billion to $5.35 billion"."""
+    return any(_close(a, b) for a in mine for b in theirs) or \
+        any(_in_range(a, theirs) for a in mine) or any(_in_range(b, mine) for b in theirs)
+
+
+def _in_range(f: Fact, facts: list[Fact]) -> bool:
+    """Two or more figures of one quantity in one sentence span a range ("3-4万亿", "from $5.15
+    billion to $5.35 billion"); ``f`` lies in it."""
+    by_sentence: dict[int, list[float]] = {}
+    for g in facts:
+        by_sentence.setdefault(g.sent_start, []).append(g.value)
+    return any(len(vs) > 1 and min(vs) <= f.value <= max(vs) for vs in by_sentence.values())
 
 
 def _close(a: Fact, b: Fact) -> bool:

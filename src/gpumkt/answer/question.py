@@ -67,6 +67,11 @@ FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额
 # "增长到多少", "grew to": the level reached is asked, not the rate of growth.
 LEVEL_REACHED = re.compile(r"(?:增长|增加|上升|提升|上涨|攀升|增|涨|升)(?:到|至)|"
                            r"(?:grow|grew|grown|rise|rose|risen|increased?|climb(?:ed)?|jump(?:ed)?) to\b")
+# A place that describes a document ("the Chinese broker note", "中国市场报告") is the document's
+# language or scope, not a place the figure is asked of.
+DOCUMENT_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:report|note|article|newsletter|letter|commentary|essay|"
+                           r"transcript|memo|paper|filing|research)s?\b|\s*的?[\u4e00-\u9fff]{0,4}?"
+                           r"(?:报告|研报|文章|报道|评论|电子报|通讯|纪要)")
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
                         r"as well as|plus)\s*")
 
@@ -130,7 +135,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     heads = tuple(g.key for _, _, g in vocab.heads(rest, found))
     for m in mets:
         rest = rest.replace(m.text, " ")
-    where = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.places()))
+    where = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in vocab.find(rest, vocab.places())
+                  if not DOCUMENT_NOUN.match(rest[b:]))  # "the Chinese broker note" is no place asked
     for m in where:
         rest = rest.replace(m.text, " ")
     pers = tuple(periods(norm))
@@ -289,10 +295,10 @@ def unknown_names(question: str, known: Collection[str]) -> list[str]:
     vocabulary = {f for g in vocab.all_groups() for f in g.forms}
     out = []
     chinese = bool(re.search(r"[\u4e00-\u9fff]", question))
-    pattern = r"[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"
+    pattern = r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"
     for m in re.finditer(pattern, question):
         word = normalise(m.group(0))
-        if word in vocab.GENERAL_CAPS or word in vocabulary or word in QUESTION_ENGLISH:
+        if word in vocab.GENERAL_CAPS or word in vocabulary or word in QUESTION_ENGLISH or periods(word):
             continue
         if not any(t in known for t in tokenize(word) or [word]):
             out.append(word)
@@ -373,14 +379,13 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
 
 
 COORDINATION = re.compile(r"\s*(?:和|与|及|以及|跟|、|,|，|&|and)\s*")
-JOINT = re.compile(r"合计|合共|加起来|一共|总共|共同|两家|combined|together|in total|jointly|between them")
 
 
 def _coordinated(record: QuestionRecord) -> bool:
     """The companies asked are listed side by side, each asked the same thing ("AWS和谷歌云的营收
     增速", "AWS and Google Cloud each"), not held together ("合计", "combined"), so each is a part:
     ``_coordinated(<"aws和谷歌云各增长多少">)`` -> True; ``<"微软和openai合计贡献多少">`` -> False."""
-    if len(record.entities) < 2 or JOINT.search(record.norm):
+    if len(record.entities) < 2 or vocab.JOINT.search(record.norm):
         return False
     spans = sorted((record.norm.find(m.text), len(m.text)) for m in record.entities)
     return all(a >= 0 for a, _ in spans) and all(

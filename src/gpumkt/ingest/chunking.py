@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gpumkt.ingest.flat_tables import figure_pairs, header_cells, row_cells
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "9"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "10"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
+# A row of a flattened table that gives only the change of the row above it.
+CHANGE_ROW = re.compile(r"(?i)^(?:同比|环比)?(?:增速|增长率?|变动)?$|^(?:y/y|q/q|yoy|qoq|%\s*change|growth)\b")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
 PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),
@@ -24,11 +27,6 @@ PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2
 # "- 12 -". It is no passage, and a chunk is never built across it.
 PAGE_LINE = re.compile(r"(?i)^(?:[^|\n]{0,80}\|\s*)*(?:page|p\.|第)\s*\d+\s*页?"
                        r"(?:\s*[,，/]?\s*(?:of|/|共)\s*\d+\s*页?)?$|^[-–—]\s*\d{1,4}\s*[-–—]$")
-# A flattened table (text from a PDF): a header line of periods in columns, then lines of a label
-# followed by figures, columns separated by runs of spaces.
-COLUMNS = re.compile(r"\s{2,}")
-PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
-                         r"\d{4}年|第?[一二三四]季度)")
 
 
 @dataclass
@@ -64,9 +62,9 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("chart", a, lines[j][1], label=line[3:].strip()))
             i = j + 1
             continue
-        if _period_header(line) and i + 1 < len(lines) and _flat_row(text[slice(*lines[i + 1])]):
+        if header_cells(line) and i + 1 < len(lines) and row_cells(text[slice(*lines[i + 1])]):
             j = i + 1
-            while j + 1 < len(lines) and _flat_row(text[slice(*lines[j + 1])]):
+            while j + 1 < len(lines) and row_cells(text[slice(*lines[j + 1])]):
                 j += 1
             blocks.append(Block("table", a, lines[j][1], label="flat"))
             i = j + 1
@@ -96,18 +94,6 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(block)
         i += 1
     return blocks
-
-
-def _period_header(line: str) -> bool:
-    """``_period_header("Q2 2025   Q1 2025   Q2 2024   Y/Y") -> True``"""
-    cells = [c for c in COLUMNS.split(line.strip()) if c]
-    return len(cells) >= 2 and sum(bool(PERIOD_CELL.match(c)) for c in cells) >= 2
-
-
-def _flat_row(line: str) -> bool:
-    """``_flat_row("Revenue      $1,213    $982") -> True``: a label, then two or more figures."""
-    cells = [c for c in COLUMNS.split(line.strip()) if c]
-    return len(cells) >= 3 and sum(bool(re.search(r"\d", c)) for c in cells[1:]) >= 2
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -189,17 +175,22 @@ class _Builder:
 
     def _table(self, block: Block) -> None:
         rows = _lines(self.doc.text[block.start:block.end])
-        split = _flat_cells if block.label == "flat" else _cells
-        cells = [split(self.doc.text[block.start + a:block.start + b]) for a, b in rows]
+        flat = block.label == "flat"
+        cells = [(row_cells if flat and k else header_cells if flat else _cells)(
+            self.doc.text[block.start + a:block.start + b]) for k, (a, b) in enumerate(rows)]
         headers = cells[0]
         caption = self._caption(block.start)
-        if block.label == "flat":
+        if flat:
             caption = " ".join(x for x in (self._caption(self._line_above(block.start)), caption) if x)
+        previous = ""
         for (a, b), row in zip(rows[1:], cells[1:]):
             if all(re.fullmatch(r":?-+:?", c) for c in row if c):
                 continue  # the |---| separator
-            if block.label == "flat":  # the label column has no header; figures align to the right
-                pairs = f"{row[0]} | " + "; ".join(f"{h}: {c}" for h, c in zip(headers[-(len(row) - 1):], row[1:]))
+            if flat:
+                if CHANGE_ROW.match(row[0]) and previous:
+                    row = [f"{previous} {row[0]}"] + row[1:]  # "同比增速" under "营业收入": the revenue's growth
+                previous = row[0]
+                pairs = figure_pairs(headers, row)
             else:
                 pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
             self._emit(block.start + a, block.start + b, "table", f"{caption} | {pairs}")
@@ -220,11 +211,6 @@ class _Builder:
 def _cells(line: str) -> list[str]:
     """``_cells("| **成本** | $98/小时 |") -> ["成本", "$98/小时"]``"""
     return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
-
-
-def _flat_cells(line: str) -> list[str]:
-    """``_flat_cells("Revenue     $1,213    $982") -> ["Revenue", "$1,213", "$982"]``"""
-    return [c for c in COLUMNS.split(line.strip()) if c]
 
 
 def _fit(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,7 +17,8 @@ from gpumkt.ingest.dating import (last_period, period_in, sentence_period, state
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN
-from gpumkt.lang.text import HARD_END, markup_spans, normalise, normalise_aligned, plain, sentence_spans, squash
+from gpumkt.lang.text import (HARD_END, markup_spans, normalise, normalise_aligned, plain, sentence_spans, squash,
+                              squash_aligned)
 from gpumkt.records import Chunk, Fact
 
 CLAUSE_END = "，,;；：:、（）()"
@@ -33,8 +34,9 @@ POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatt
 DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*)?(年(?![度初底末中])|个月|周|天|小时|years?|months?|weeks?|days?|"
                             r"hours?)(?![a-z])")
 # A planned or expected figure is not the same fact as an actual one of the same period.
+# A broker's table marks its estimates with an E after the period ("2025E", "3Q25E"; "A": actual).
 FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|目标|plan|expect|forecast|guidance|outlook|target|"
-                      r"projected|estimate")
+                      r"projected|estimate|(?<![a-z0-9])(?:(?:19|20)\d\d|[1-4][qh]\d\d|fy\d\d)e(?![a-z])")
 CHART_SYNTAX = ("```", "style", "classDef", "graph", "pie", "xychart", "timeline", "radar", "title",
                 "x-axis", "y-axis", "flowchart")
 
@@ -109,6 +111,14 @@ def list_parent(text: str, pos: int) -> str:
     return ""
 
 
+def _held_together(lead: str, names: list[vocab.Group]) -> bool:
+    """The figure is several companies' together: two or more are named before it and a joint word
+    stands between the last of them and the figure. ``_held_together("aws、azure与google云合计握有",
+    names) -> True``; ``_held_together("aws、azure与google云合计63%; google云单独", names) -> False``"""
+    found = vocab.find(lead, names)
+    return len({g.key for _, _, g in found}) >= 2 and bool(vocab.JOINT.search(lead[found[-1][1]:]))
+
+
 def _first_name(text: str, names: list[vocab.Group]) -> str:
     """The first name mentioned in ``text`` ("" when none): ``_first_name("公司: modal; 定位:
     python平台", names) -> "modal"``."""
@@ -168,9 +178,10 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     In "CoreWeave在2025年第二季度营收达到12亿美元，年增长率207%" the fact 12亿美元 gets
     (coreweave, 营收, 2025q2) and 207% gets (coreweave, 增长率, 2025q2).
     """
-    raw = unit.quote if unit.chunk.kind == "text" else unit.label
-    own = normalise_aligned(raw)
     offset_ok = unit.chunk.kind == "text"
+    # A line wrapped mid-word ("营业利\n润", "capital\nexpenditures") is read joined, as the unit is
+    raw, back = squash_aligned(unit.quote) if offset_ok else (unit.label, [])
+    own = normalise_aligned(raw)
     scale, currency = (1.0, "") if offset_ok else table_unit(unit.heading)
     pie = unit.chunk.kind == "chart" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text) is not None
     dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)  # same length as ``own``
@@ -191,7 +202,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # | 6亿美元": Modal's valuation).
         row = _first_name(own[:a], names) if unit.chunk.kind == "table" else own[:a]
         near = [clause, row] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
-        entity = _nearest(names, near, a - ca)
+        entity = "" if _held_together(own[:a], names) else _nearest(names, near, a - ca)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, row_unit or own[b:b + 16])
@@ -216,7 +227,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if pie and fig.kind == "num":
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
             metric = _nearest(_metrics_for("pct"), [own[:a]], 0, vocab.find_heads)  # of its title, not its heading
-        start, end = (unit.start + a, unit.start + b) if offset_ok else (unit.start, unit.end)
+        start, end = (unit.start + back[a], unit.start + back[b - 1] + 1) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, kind, fig.currency,
                         entity, metric, period, start, end, unit.start, unit.end, forecast, share_of))

@@ -77,12 +77,17 @@ def _transform(cn2an, text: str) -> str:
         return text
 
 
+# A quarter or half as a broker writes it ("2Q25", "1H25A") is a period, not the figure 2 or 1.
+BROKER_PERIOD = re.compile(r"(?<![0-9a-z.])[1-4][qh]'?\d\d[ae]?(?![0-9a-z])")
+
+
 def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
     """Figures with their spans in ``text`` (offsets into the original, trailing space trimmed).
 
     ``[(f.text, a, b) for f, a, b in figure_spans("营收12亿美元")] -> [("12亿美元", 2, 8)]``
     """
     norm = re.sub(r"\[\d+\]", lambda m: " " * len(m.group(0)), normalise_aligned(text))
+    norm = BROKER_PERIOD.sub(lambda m: " " * len(m.group(0)), norm)
     out, pending = [], []
     for m in FIGURE.finditer(norm):
         base = float(m["int"].replace(",", "") + ("." + m["frac"] if m["frac"] else ""))

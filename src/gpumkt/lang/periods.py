@@ -39,6 +39,7 @@ PATTERNS = [
     (re.compile(YEAR + r"\s*年?\s*([上下])半年"), "yh"),
     (re.compile(r"(first|second)\s+half\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "hy"),
     (re.compile(r"(?<![a-z0-9])h([12])\s*(?:(?:" + _FY + r"\s*|')(\d\d)|\s((?:19|20)\d\d))(?![\d%])"), "hy"),
+    (re.compile(r"(?<![a-z0-9])([12])h\s*'?(\d\d)(?![\d%])"), "hy"),  # 1h25 (a broker's table)
     # The end of a year is a point in it ("2024e"), a whole year said as one is all of it ("2024y"):
     # neither is met by a figure of one of its quarters. 2024年底, end of 2024; 2024全年, full year 2024
     (re.compile(YEAR + r"\s*年\s*(?:底|末)|(?:end\s+of|year-end|year\s+end(?:ed)?)\s+(?:fiscal\s+)?((?:19|20)\d\d)"), "ye"),

@@ -208,6 +208,26 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t]*\n\s*", join, text).strip()
 
 
+def squash_aligned(text: str) -> tuple[str, list[int]]:
+    """``squash`` without the strip, with each output character's offset in ``text`` (and one
+    past the end), so a figure found in the joined text is located in the original.
+
+    ``squash_aligned("营业利\n润2亿") -> ("营业利润2亿", [0, 1, 2, 4, 5, 6, 7])``
+    """
+    out, back, pos = [], [], 0
+    for m in re.finditer(r"[ \t]*\n\s*", text):
+        out.append(text[pos:m.start()])
+        back.extend(range(pos, m.start()))
+        a, b = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        if not (CJK.match(a or " ") and CJK.match(b or " ")):
+            out.append(" ")
+            back.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    back.extend(range(pos, len(text) + 1))
+    return "".join(out), back
+
+
 # What a web page saved as Markdown carries besides its article: image embeds, link targets,
 # bare URLs, HTML tags and CSS rules. Their digits are no figures and their words no prose.
 IMAGE_EMBED = r"!\[[^\]\n]*\]\([^)\n]*\)"  # ![图1](https://…/a.png)

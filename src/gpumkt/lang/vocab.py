@@ -143,6 +143,9 @@ def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
 
 
 MODIFIER_GAP = re.compile(r"\s?的?年?")  # "营收(年)增长率", "revenue growth": the head comes last
+# Words that hold several companies' figure together: a question asks it, a sentence gives it, of
+# no single one of them.
+JOINT = re.compile(r"合计|合共|加起来|一共|总共|总和|共同|两家|三家|combined|together|in total|jointly|between them")
 SIZE_WORDS = ("规模", "scale", "size")  # a bare size word after a metric measures nothing of its own
 VERB = re.compile(r"grow|grew|grown|growing|rise|rose|risen|increase[sd]?|expand(?:ed)?|decline[sd]?|fall|fell")
 VERB_OBJECT_GAP = re.compile(r"\s+(?:its\s+|their\s+|the\s+)?")

@@ -1,0 +1,95 @@
+"""Tables flattened into lines when a PDF became text: a header line of periods, then lines of a
+label followed by figures. Columns are runs of spaces, or single spaces when the extractor kept
+only one ("2023A 2024A 2025E" over "营业收入 1,915 5,260").
+"""
+
+from __future__ import annotations
+
+import re
+
+COLUMNS = re.compile(r"\s{2,}")
+PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
+                         r"\d{4}年|第?[一二三四]季度)")
+# A column of change beside the periods: "同比", "Y/Y", "CAGR", "%".
+CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|chg\.?)$")
+# One quarter or half written in two words ("Q3 FY25", "H1 2025") is one column.
+PART_OF_YEAR = re.compile(r"(?i)^(?:q[1-4]|h[12])$")
+YEAR_WORD = re.compile(r"(?i)^(?:fy)?'?(?:\d\d|(?:19|20)\d\d)[ae]?$")
+# A cell of a flattened row: a figure ("$1,213", "(45)", "12%", ">8,700", "20,000-23,000", "3x")
+# or an empty mark ("--", "n/a").
+FIGURE_CELL = re.compile(r"(?i)^[<>≈~约]?[(（]?[-+−]?[$¥€£]?\d[\d,]*(?:\.\d+)?[)）]?%?"
+                         r"(?:[-–~至][$]?\d[\d,]*(?:\.\d+)?%?)?(?:x|倍|\+|bn|mn|m|b)?$|^(?:--|-|—|–|n/?a|nm)$")
+EMPTY_CELL = re.compile(r"(?i)^(?:--|-|—|–|n/?a|nm)$")
+
+
+def header_cells(line: str) -> list[str]:
+    """The columns of a header line of periods, [] when the line is none.
+
+    ``header_cells("Q2 2025   Q1 2025   Y/Y") -> ["Q2 2025", "Q1 2025", "Y/Y"]``;
+    ``header_cells("2Q24A 2Q25A 同比") -> ["2Q24A", "2Q25A", "同比"]``;
+    ``header_cells("Q3 FY25 Q2 FY25 Y/Y") -> ["Q3 FY25", "Q2 FY25", "Y/Y"]``
+    """
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    if len(cells) >= 2:
+        return cells if sum(bool(PERIOD_CELL.match(c)) for c in cells) >= 2 else []
+    cells = _joined_periods(line.split())
+    periods = [c for c in cells if PERIOD_CELL.match(c) and not CHANGE_CELL.match(c)]
+    # With single spaces a prose line could pass: every column after the first must be a period
+    # or a change, and two must be periods.
+    if len(periods) < 2 or not all(PERIOD_CELL.match(c) or CHANGE_CELL.match(c) for c in cells[1:]):
+        return []
+    return cells
+
+
+def row_cells(line: str) -> list[str]:
+    """A label and its figures, [] when the line is no row of a flattened table.
+
+    ``row_cells("Revenue     $1,213    $982") -> ["Revenue", "$1,213", "$982"]``;
+    ``row_cells("利息支出 67 267 --") -> ["利息支出", "67", "267", "--"]``;
+    ``row_cells("Adjusted EBITDA $ 753 12 %") -> ["Adjusted EBITDA", "$753", "12%"]``
+    """
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    if len(cells) >= 3:
+        return cells if sum(bool(re.search(r"\d", c)) for c in cells[1:]) >= 2 else []
+    tokens = _joined_signs(line.split())
+    k = 0
+    while k < len(tokens) - 1 and FIGURE_CELL.match(tokens[-1 - k]):
+        k += 1
+    label = " ".join(tokens[:len(tokens) - k])
+    figures = [t for t in tokens[len(tokens) - k:] if not EMPTY_CELL.match(t)]
+    if k < 2 or not figures or not re.search(r"[A-Za-z\u4e00-\u9fff]", label) or label[-1] in "。.!?；;":
+        return []
+    return [label] + tokens[len(tokens) - k:]
+
+
+def figure_pairs(headers: list[str], row: list[str]) -> str:
+    """A row's figures under their column headers, aligned to the right (the label column has
+    no header); empty cells are left out.
+
+    ``figure_pairs(["2023A", "2024A"], ["营收", "--", "19.15"]) -> "营收 | 2024A: 19.15"``
+    """
+    pairs = [f"{h}: {c}" for h, c in zip(headers[-(len(row) - 1):], row[1:]) if not EMPTY_CELL.match(c)]
+    return f"{row[0]} | " + "; ".join(pairs)
+
+
+def _joined_periods(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        if out and PART_OF_YEAR.match(out[-1]) and YEAR_WORD.match(t):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
+
+
+def _joined_signs(tokens: list[str]) -> list[str]:
+    """A lone "%" joins the figure before it, a lone "$" the figure after it."""
+    out: list[str] = []
+    for t in tokens:
+        if t == "%" and out:
+            out[-1] += t
+        elif out and out[-1] in ("$", "US$"):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
