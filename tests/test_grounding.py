@@ -1007,3 +1007,16 @@ def test_a_place_that_describes_a_document_is_no_place_asked_and_a_brokers_quart
 
     assert unknown_names("Acme 2Q25的营收？", set(tokenize("acme"))) == []
     assert unknown_names("Vultr 2Q25的营收？", set(tokenize("acme"))) == ["vultr"]
+
+
+def test_a_market_asked_must_be_the_market_the_passage_names():
+    from gpumkt.answer import gate
+    from gpumkt.answer.question import market_words
+
+    text = "# 市场\n\n根据测算，云GPU市场规模将由2023年的31.7亿美元增至2025年的49.6亿美元。\n"
+    doc = Document("x.md", "市场", text, "0")
+    unit = [u for c in chunk_document(doc) for u in units(c, text)][0]
+    judged = lambda q: gate.judge(build(q, []), unit, build_facts([unit], []), 0.6, 1.0, [])  # noqa: E731
+    assert judged("云GPU市场2025年的规模是多少？").answers
+    assert not judged("AI专用GPU市场2025年的规模是多少？").answers  # another market: a near miss
+    assert market_words("what is the size of the global data center gpu market?", ()) == ["data", "center", "gpu"]

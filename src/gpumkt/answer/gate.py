@@ -21,6 +21,7 @@ from gpumkt.answer.question import QuestionRecord, version_after
 from gpumkt.ingest.facts import Unit, range_start, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
+from gpumkt.lang.text import normalise
 from gpumkt.records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
@@ -114,8 +115,13 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
     about the other one (0); a figure said of a list of three or more names (two, when the sentence
     says they hold it together) belongs to the group, not to one member asked alone (.2).
     ``found``: the names the unit uses, as ``vocab.find`` gives them."""
-    if not q.entities:  # a name the reports use but do not know as a company must be in the unit
-        return 1.0 if all(w in f"{u.before} {u.own} {u.heading}" for w in q.lead) else 0.0
+    if not q.entities:  # a name the reports use but do not know as a company must be in the unit,
+        # and so must the words of the market asked (in the question's language: across languages
+        # the glossary and the passage's meaning judge it)
+        where = f"{u.before} {u.own} {u.heading}"
+        market = () if _crosses(q, u) else q.market
+        lead_in = normalise(u.chunk.text[:max(0, u.start - u.chunk.start)]) if market else ""  # a list's lead-in line
+        return 1.0 if all(w in where for w in q.lead) and all(w in f"{where} {lead_in}" for w in market) else 0.0
     asked = {m.key for m in q.entities}
     own_names = {g.key for _, _, g in found}
     others = own_names - asked

@@ -6,6 +6,7 @@ kind of answer expected and, for a question that asks several things, its parts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -110,6 +111,7 @@ class QuestionRecord:
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
     lead: tuple[str, ...] = ()  # with no known company named, the words of the name a question
     # starts with ("昆仑芯2025年…"): the unit must use them
+    market: tuple[str, ...] = ()  # with no company named, the words naming the market asked ("ai专用gpu")
 
     @property
     def subject(self) -> str:
@@ -150,6 +152,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or (
         bool(FIGURE_WORDS.search(norm)) or bool(mets)) and kind not in ("name", "yesno", "text")
     words = tuple(_words(rest, known))
+    market = () if ents else tuple(market_words(norm, known))
     lead = "" if ents else lead_name(norm, [a for a, _, _ in found] + [a for a, _, _ in vocab.find(norm, vocab.places())])
     lead_words = tuple(_words(lead, ()))
     unknown = tuple(unknown_names(question, known)) if known else ()
@@ -158,7 +161,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     contrasts = contrasts_in(norm)
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
-                            unknown, places=where, lead=lead_words,
+                            unknown, places=where, lead=lead_words, market=market,
                             loose=tuple(w for w in _words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts),
                             asks_share=bool(SHARE_ASKED.search(norm)),
@@ -317,6 +320,33 @@ QUESTION_ENGLISH = set("what which when who why how tell list give is are was we
 
 
 LEAD_END = re.compile(r"\d|去年|今年|明年|前年|上半年|下半年|第[一二三四]季|[的在从于对把是有到至将会预约共总]")
+
+
+# The words before 市场 / "market" name which market is asked ("AI专用GPU市场", "cloud GPU market");
+# a size word, a place or "global" narrows nothing the passage must repeat.
+MARKET_ZH = re.compile(r"([a-z\u4e00-\u9fff]{2,16})市场")
+MARKET_EN = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})markets?\b")
+MARKET_GENERAL = set("the a an of for what is was how big large whole overall total global worldwide entire "
+                     "全球 整体 整个 总体 世界 国内 海外 整".split())
+
+
+MARKET_STOP = set("the a an of for in on at to is was are were what which how big large whole overall total "
+                  "global worldwide entire and or its their this that".split())
+
+
+def market_words(norm: str, known) -> list[str]:
+    """``market_words("ai专用gpu市场2025年的规模是多少?", known)`` -> ["ai", "专用", "gpu"]: the
+    words of the market a question with no company asks about (those some report uses)."""
+    m = MARKET_ZH.search(norm) or MARKET_EN.search(norm)
+    if not m:
+        return []
+    phrase = m.group(1)
+    if m.re is MARKET_EN:  # only the words right before "market": "the gpu-as-a-service market"
+        tail = list(itertools.takewhile(lambda w: w not in MARKET_STOP, reversed(phrase.split())))
+        phrase = " ".join(reversed(tail))
+    places = {normalise(f) for g in vocab.places() for f in g.forms}
+    return [w for w in _words(phrase, known) if w not in MARKET_GENERAL and w not in places
+            and w not in QUESTION_ENGLISH and w not in QUESTION_CHINESE]
 
 
 def lead_name(norm: str, stops: list[int]) -> str:
