@@ -1020,3 +1020,19 @@ def test_a_market_asked_must_be_the_market_the_passage_names():
     assert judged("云GPU市场2025年的规模是多少？").answers
     assert not judged("AI专用GPU市场2025年的规模是多少？").answers  # another market: a near miss
     assert market_words("what is the size of the global data center gpu market?", ()) == ["data", "center", "gpu"]
+
+
+def test_a_target_asked_takes_the_planned_figure_before_the_outcome():
+    from gpumkt.answer.evidence import forecast_first
+    from gpumkt.records import Fact
+
+    def fact(text, period, qualifier=""):
+        return Fact(text, "x.txt", "c", text, 1.0, "money", "usd", "acme", "营收", period, 0, 1, 0, 1, qualifier)
+
+    actual, target = fact("$425 million", "2024"), fact("$600 million", "2025", "forecast")
+    names = vocab.mine_names(["见Acme"])
+    assert forecast_first(build("What revenue target does the report cite for Acme?", names),
+                          [actual, target]) == [target]
+    assert forecast_first(build("What was Acme's revenue?", names), [actual, target]) == [actual, target]
+    both = build("Give Acme's 2024 revenue and its 2030 target.", names)
+    assert forecast_first(both, [actual, target]) == [actual, target]  # an outcome asked beside it

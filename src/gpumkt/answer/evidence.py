@@ -79,7 +79,7 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
         if ok:
             best = [j for j in ranked if j.answers and j.sim >= min_similarity][:max(1, count // len(parts))]
             picked += best
-            fitting += exact_first(part, [f for j in best for f in j.facts])
+            fitting += forecast_first(part, exact_first(part, [f for j in best for f in j.facts]))
         else:
             missing.append(part)
             near += list({id(j): j for _, j in gate.nearest(ranked)}.values())[:2]  # two units at most
@@ -92,6 +92,8 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
                   if (f.source, f.sent_start) in n_of]
     answered = len(missing) < len(parts) and not q.unknown
     admissible = _unique(fitting + [f for j in chosen if j.admissible for f in j.facts])
+    if len(parts) == 1:  # a half's figure is no answer where the year asked is given itself
+        admissible = forecast_first(q, exact_first(q, admissible))
     return Selection(evidence, answered, _unique(fitting), near_facts, missing if answered else [], admissible)
 
 
@@ -102,6 +104,14 @@ def exact_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
     if not any(f.period in q.periods for f in facts):
         return facts
     return [f for f in facts if not f.period or f.period in q.periods or _outside(f.period, q.periods)]
+
+
+def forecast_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
+    """For a target or an estimate asked, the planned or expected figures, when any fits: Lambda's
+    revenue target, not its revenue of the year before. A question over several periods may ask
+    an outcome for one of them ("the 2024 size and the 2030 forecast"): all stay."""
+    planned = [f for f in facts if f.qualifier == "forecast"]
+    return planned if q.asks_forecast and planned and len(q.periods) <= 1 else facts
 
 
 def _outside(period: str, asked: tuple[str, ...]) -> bool:

@@ -63,6 +63,7 @@ GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
                             # ... and what others expected: the consensus, not the outcome
                             r"(?:原本|原先|本来|分析师|华尔街)的?(?:预计|预期|预估)|consensus|"
                             r"analysts?(?:')? (?:had )?(?:expected|expectations?|estimates?|forecasts?)")
+FORECAST_ASKED = re.compile(r"目标|预测|预估|估计|估在|target|forecast|estimate|projection|projected")
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
                           r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
 # "增长到多少", "grew to": the level reached is asked, not the rate of growth.
@@ -106,6 +107,7 @@ class QuestionRecord:
     domain: str = ""  # the field the figure is confined to ("在服务器领域"): the answer names it
     asks_share: bool = False  # a part of a whole ("what share", 占比)
     asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (分析师预期), not an outcome
+    asks_forecast: bool = False  # a target or an estimate: where one is given, it comes before an outcome
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
@@ -166,6 +168,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             contrasts=contrasts, named_parts=parts_in(contrasts),
                             asks_share=bool(SHARE_ASKED.search(norm)),
                             asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
+                            asks_forecast=bool(FORECAST_ASKED.search(norm)),
                             counted=counted_noun(norm), quoted=quoted_figures(question),
                             domain=_own_domain(domain_asked(norm), ents, where))
     if split:
