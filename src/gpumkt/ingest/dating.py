@@ -33,7 +33,7 @@ def period_in(clause: str, a: int, b: int) -> str:
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
     before = [k for _, e, k in spans if e <= a]
-    later = [k for s, k in after if not _is_base(clause, s)]
+    later = [k for s, k in after if not is_base(clause, s)]
     return before[-1] if before else (later[0] if later else "")
 
 
@@ -70,9 +70,9 @@ def sentence_period(texts: list[str]) -> str:
 
 def stated_periods(text: str) -> list[str]:
     """The periods ``text`` names, in order, without those that are a comparison's base."""
-    return [k for s, _, k in period_spans(text) if not _is_base(text, s)]
+    return [k for s, _, k in period_spans(text) if not is_base(text, s)]
 
 
-def _is_base(text: str, s: int) -> bool:
+def is_base(text: str, s: int) -> bool:
     """The period starting at ``text[s]`` follows a comparison word (than, 较, 自 …)."""
     return bool(COMPARED.search(text[max(0, s - 16):s]))

@@ -8,15 +8,16 @@ plus its verbatim span, so ``doc.text[fact.start:fact.end]`` is the figure as wr
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.ingest.dating import (last_period, period_in, sentence_period, stated_periods, year_before,
+from gpumkt.ingest.dating import (is_base, last_period, period_in, sentence_period, year_before,
                                   year_earlier)
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import MONTH_PATTERN
+from gpumkt.lang.periods import MONTH_PATTERN, period_spans
 from gpumkt.lang.text import (HARD_END, markup_spans, normalise, normalise_aligned, plain, sentence_spans, squash,
                               squash_aligned)
 from gpumkt.records import Chunk, Fact
@@ -90,10 +91,24 @@ def lead_period(text: str, pos: int, reach: int = 1500) -> str:
     """The period a section states before ``pos`` when it states only one (back to its heading,
     at most ``reach`` characters): the lines of a list under "2025年第二季度…的市场份额。" are that
     quarter's. ``lead_period("# 份额\\n2025年第二季度的份额:\\n甲: 4%\\n乙: 2%", 26)`` -> "2025q2"."""
-    lines = text[max(0, pos - reach):pos].split("\n")
-    top = next((i for i in range(len(lines) - 1, -1, -1) if SECTION_START.match(lines[i].strip())), -1)
-    found = set(stated_periods(normalise("\n".join(lines[top + 1:]))))
+    heading_ends, stated = _section_marks(text)
+    floor = max([pos - reach] + [e for e in heading_ends[:bisect.bisect_right(heading_ends, pos)]][-1:])
+    found = {k for a, b, k in stated[bisect.bisect_left(stated, (floor,)):] if b <= pos}
     return found.pop() if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=16)
+def _section_marks(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Where each heading line of a document ends, and every period it states (a comparison's
+    base left out), found once per document: each unit's lead period is then a look-up."""
+    heading_ends, pos = [], 0
+    for line in text.split("\n"):
+        if SECTION_START.match(line.strip()):
+            heading_ends.append(pos + len(line))
+        pos += len(line) + 1
+    norm = normalise_aligned(text)
+    stated = [(a, b, k) for a, b, k in period_spans(norm) if not is_base(norm, a)]
+    return heading_ends, stated
 
 
 def list_parent(text: str, pos: int) -> str:
