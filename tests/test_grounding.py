@@ -1036,3 +1036,12 @@ def test_a_target_asked_takes_the_planned_figure_before_the_outcome():
     assert forecast_first(build("What was Acme's revenue?", names), [actual, target]) == [actual, target]
     both = build("Give Acme's 2024 revenue and its 2030 target.", names)
     assert forecast_first(both, [actual, target]) == [actual, target]  # an outcome asked beside it
+
+
+def test_figures_said_respectively_go_to_the_names_in_order():
+    names = vocab.mine_names(["见Acme与Bolt"])
+    for text in ["在Acme和Bolt上，相同GPU的每小时价格分别为3.40美元和3.67美元(每月2482美元和2682美元)。",
+                 "Acme and Bolt charge $3.40 and $3.67 an hour, respectively."]:
+        doc = Document("x.txt", "价格", text, "0")
+        facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
+        assert [f.entity for f in facts] == ["acme", "bolt", "acme", "bolt"][:len(facts)]

@@ -126,6 +126,26 @@ def list_parent(text: str, pos: int) -> str:
     return ""
 
 
+RESPECTIVELY = re.compile(r"分别|依次|respectively")
+
+
+def _respective(own: str, spans: list, i: int, names: list[vocab.Group]) -> str:
+    """Names listed, then their figures in the same order: "在azure和google云端上,价格分别为3.40美元和
+    3.67美元" gives 3.67 to Google Cloud; "Azure and Google charge $3.40 and $3.67, respectively"
+    too. Figures of the kind, in turn, a multiple of the names (an hourly and a monthly price each).
+    "" when the sentence pairs nothing."""
+    m = RESPECTIVELY.search(own)
+    if not m:
+        return ""
+    chinese = m.group(0) != "respectively"
+    keys = list(dict.fromkeys(g.key for _, _, g in vocab.find(own[:m.start() if chinese else spans[0][1]], names)))
+    same = [j for j, (f, a, b) in enumerate(spans)
+            if f.kind == spans[i][0].kind and (a >= m.end() if chinese else b <= m.start())]
+    if len(keys) < 2 or i not in same or len(same) % len(keys):
+        return ""
+    return keys[same.index(i) % len(keys)]
+
+
 def _held_together(lead: str, names: list[vocab.Group]) -> bool:
     """The figure is several companies' together: two or more are named before it and a joint word
     stands between the last of them and the figure. ``_held_together("aws、azure与google云合计握有",
@@ -201,7 +221,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     pie = unit.chunk.kind == "chart" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text) is not None
     dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)  # same length as ``own``
     out, markup = [], markup_spans(raw)
-    for fig, a, b in figure_spans(raw):
+    spans = figure_spans(raw)
+    for i, (fig, a, b) in enumerate(spans):
         if any(x < b and a < y for x, y in markup):
             continue  # a number in a link target, image path or style rule
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b):
@@ -217,7 +238,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # | 6亿美元": Modal's valuation).
         row = _first_name(own[:a], names) if unit.chunk.kind == "table" else own[:a]
         near = [clause, row] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
-        entity = "" if _held_together(own[:a], names) else _nearest(names, near, a - ca)
+        entity = "" if _held_together(own[:a], names) else \
+            _respective(own, spans, i, names) or _nearest(names, near, a - ca)
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, row_unit or own[b:b + 16])
