@@ -7,7 +7,8 @@ from gpumkt.config import ROOT
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.corpus import load_documents
 from gpumkt.ingest.extract import title_of
-from gpumkt.ingest.facts import build_facts, units
+from gpumkt.ingest.facts import build_facts
+from gpumkt.ingest.units import units
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import render
 from gpumkt.lang.periods import agrees, periods
@@ -940,7 +941,7 @@ def test_a_table_rows_figures_belong_to_its_first_name_and_own_column():
 
 def test_a_nested_list_item_hangs_under_its_parent_and_another_companys_share_does_not_fit():
     from gpumkt.answer.fitting import fits, of_another_company
-    from gpumkt.ingest.facts import list_parent
+    from gpumkt.ingest.units import list_parent
 
     text = ("# 首选\n\n1. **Acme** - 龙头\n   - 市值：2.8万亿美元\n   - 市场份额：90%+\n\n"
             "在网络设备领域，Bolt 市场份额从 23%提升至 28%。\n")
@@ -976,7 +977,7 @@ def test_companies_listed_side_by_side_are_parts_and_a_verb_before_its_object_is
 
 
 def test_lines_under_a_dated_caption_take_its_period():
-    from gpumkt.ingest.facts import lead_period
+    from gpumkt.ingest.units import lead_period
 
     text = ("# 云市场\n\n2025年第二季度全球云服务商的市场份额。\n\n主要数据点:\n\nAcme (Acme Cloud): 4%\n\n"
             "Bolt: 2%\n\n# 展望\n\nBolt: 3%\n")

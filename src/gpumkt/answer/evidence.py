@@ -13,7 +13,7 @@ import numpy as np
 
 from gpumkt.answer import gate
 from gpumkt.answer.question import QuestionRecord
-from gpumkt.ingest.facts import Unit
+from gpumkt.ingest.units import Unit
 from gpumkt.records import Evidence, Fact, Hit
 
 UNIT_CANDIDATES = 24  # units taken by their own similarity, besides those of the retrieved chunks

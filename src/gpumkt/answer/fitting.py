@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from gpumkt.answer.question import QuestionRecord
-from gpumkt.ingest.facts import Unit, figure_clause
+from gpumkt.ingest.facts import figure_clause
+from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
 from gpumkt.records import Fact

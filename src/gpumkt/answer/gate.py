@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, shares_word
 from gpumkt.answer.question import QuestionRecord, version_after
-from gpumkt.ingest.facts import Unit, range_start, sibling_items
+from gpumkt.ingest.facts import range_start
+from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
 from gpumkt.lang.text import normalise

@@ -329,10 +329,8 @@ LEAD_END = re.compile(r"\d|去年|今年|明年|前年|上半年|下半年|第[�
 # a size word, a place or "global" narrows nothing the passage must repeat.
 MARKET_ZH = re.compile(r"([a-z\u4e00-\u9fff]{2,16})市场")
 MARKET_EN = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})markets?\b")
-MARKET_GENERAL = set("the a an of for what is was how big large whole overall total global worldwide entire "
-                     "全球 整体 整个 总体 世界 国内 海外 整".split())
-
-
+MARKET_GENERAL = set("全球 整体 整个 总体 世界 国内 海外 整".split())
+# In English only the words right before "market" name it: "the gpu-as-a-service market".
 MARKET_STOP = set("the a an of for in on at to is was are were what which how big large whole overall total "
                   "global worldwide entire and or its their this that".split())
 
@@ -344,7 +342,7 @@ def market_words(norm: str, known) -> list[str]:
     if not m:
         return []
     phrase = m.group(1)
-    if m.re is MARKET_EN:  # only the words right before "market": "the gpu-as-a-service market"
+    if m.re is MARKET_EN:
         tail = list(itertools.takewhile(lambda w: w not in MARKET_STOP, reversed(phrase.split())))
         phrase = " ".join(reversed(tail))
     places = {normalise(f) for g in vocab.places() for f in g.forms}

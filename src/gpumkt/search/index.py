@@ -20,7 +20,8 @@ from pathlib import Path
 from gpumkt.errors import GpumktError, IndexCorrupt, IndexMissing, IndexStale
 from gpumkt.ingest.chunking import CHUNKER_VERSION, chunk_corpus
 from gpumkt.ingest.corpus import load_documents, seed_hashes
-from gpumkt.ingest.facts import Unit, build_facts, units
+from gpumkt.ingest.facts import build_facts
+from gpumkt.ingest.units import Unit, units
 from gpumkt.lang import vocab
 from gpumkt.lang.text import RADICALS, to_simplified
 from gpumkt.records import Chunk, Document, Fact, files_sha

@@ -1,0 +1,157 @@
+"""Units: the candidate evidence of the index (a sentence, a table row, a chart line), each with
+the context it is read in (the sentence before, its heading path, its list's parent item, the one
+period its section states before it). ``facts.py`` reads the figures in them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gpumkt.ingest.dating import is_base
+from gpumkt.lang.periods import period_spans
+from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
+from gpumkt.records import Chunk
+
+CHART_SYNTAX = ("```", "style", "classDef", "graph", "pie", "xychart", "timeline", "radar", "title",
+                "x-axis", "y-axis", "flowchart")
+SECTION_START = re.compile(r"#{1,6}\s|[一二三四五六七八九十]+、|\*\*[^*]{1,40}\*\*$")  # a heading line
+LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.、)])\s")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A candidate evidence sentence with the context it is read in (all normalised)."""
+
+    chunk: Chunk
+    start: int
+    end: int
+    quote: str  # verbatim
+    label: str  # readable form shown to the model and the user
+    own: str  # the sentence / row / chart line itself
+    before: str = ""  # the sentence before (it often names the subject)
+    heading: str = ""  # heading path without the title, table caption, chart title
+    title: str = ""
+    lead_period: str = ""  # the one period its section names before it (a list under a dated caption)
+
+    @property
+    def context(self) -> str:
+        return f"{self.heading} {self.before} {self.own}"
+
+
+def units(chunk: Chunk, doc_text: str) -> list[Unit]:
+    """Every unit of a chunk; table rows and chart lines keep their headers / title."""
+    parts = chunk.section.split(" > ")
+    title, head = normalise(parts[0]), normalise(" ".join(parts[1:]))
+    if chunk.kind == "table":
+        caption, _, pairs = chunk.readable.partition(" | ")
+        return [Unit(chunk, chunk.start, chunk.end, chunk.text, pairs or chunk.readable,
+                     normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title)]
+    if chunk.kind == "chart":
+        return _chart_units(chunk, head, title)
+    spans = sentence_spans(doc_text, chunk.start, chunk.end)
+    out = []
+    for i, (a, b) in enumerate(spans):
+        # A piece of a long sentence cut at a comma has the whole sentence so far before it (its
+        # subject is often named at the start), else the sentence before.
+        start = min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)) if i else a
+        before = normalise(squash(doc_text[start:spans[i - 1][1]])) if i else ""
+        text = squash(doc_text[a:b])
+        parent = list_parent(doc_text, a)
+        out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
+                        f"{head} {normalise(plain(parent))}" if parent else head, title,
+                        lead_period(doc_text, a)))
+    return out
+
+
+def lead_period(text: str, pos: int, reach: int = 1500) -> str:
+    """The period a section states before ``pos`` when it states only one (back to its heading,
+    at most ``reach`` characters): the lines of a list under "2025年第二季度…的市场份额。" are that
+    quarter's. ``lead_period("# 份额\\n2025年第二季度的份额:\\n甲: 4%\\n乙: 2%", 26)`` -> "2025q2"."""
+    heading_ends, stated = _section_marks(text)
+    floor = max([pos - reach] + [e for e in heading_ends[:bisect.bisect_right(heading_ends, pos)]][-1:])
+    found = {k for a, b, k in stated[bisect.bisect_left(stated, (floor,)):] if b <= pos}
+    return found.pop() if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=16)
+def _section_marks(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Where each heading line of a document ends, and every period it states (a comparison's
+    base left out), found once per document: each unit's lead period is then a look-up."""
+    heading_ends, pos = [], 0
+    for line in text.split("\n"):
+        if SECTION_START.match(line.strip()):
+            heading_ends.append(pos + len(line))
+        pos += len(line) + 1
+    norm = normalise_aligned(text)
+    stated = [(a, b, k) for a, b, k in period_spans(norm) if not is_base(norm, a)]
+    return heading_ends, stated
+
+
+def list_parent(text: str, pos: int) -> str:
+    """The item a nested list item hangs under: its context, as a heading is (the line before is
+    a sibling). ``list_parent("1. NVIDIA\\n   - 份额: 90%", 13)`` -> "1. NVIDIA"; "" for a line that
+    is no indented list item, or one under a heading."""
+    start = text.rfind("\n", 0, pos) + 1
+    line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    indent = len(line) - len(line.lstrip(" \t"))
+    if not indent or not LIST_ITEM.match(line):
+        return ""
+    for prev in reversed(text[max(0, start - 2000):start].splitlines()[-40:]):
+        if prev.strip() and len(prev) - len(prev.lstrip(" \t")) < indent:
+            return "" if prev.lstrip().startswith("#") else prev.strip()
+    return ""
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last full stop or line end before it.
+
+    ``_sentence_start("甲。乙,丙", 4, 0) -> 2``
+    """
+    ends = [text.rfind(ch, floor, pos) for ch in HARD_END + "\n"]
+    return max(ends + [floor - 1]) + 1
+
+
+def _chart_units(c: Chunk, head: str, title: str) -> list[Unit]:
+    raw_title = c.readable.split(". ")[0]
+    node_labels = dict(re.findall(r"(\w+)\s*\[([^\]]+)\]", c.text))
+    out, pos = [], c.start
+    for line in c.text.splitlines(keepends=True):
+        body = line.strip()
+        if body and not body.startswith(CHART_SYNTAX):
+            a = pos + line.index(body)
+            paired = re.match(r"(bar|line)\s*\[", body) and ": " in c.readable
+            label = c.readable if paired else f"{raw_title}: {chart_label(body)}"
+            parent = _parent_label(body, node_labels)
+            out.append(Unit(c, a, a + len(body), body, label, normalise(label), "",
+                            f"{head} {normalise(raw_title)}" + (f" {normalise(parent)}" if parent else ""), title))
+        pos += len(line)
+    return out
+
+
+def _parent_label(line: str, node_labels: dict[str, str]) -> str:
+    """A flowchart edge's parent node, labelled on another line, is the child's context: in
+    ``C --> C3[Groq: 25亿美元]`` under ``A --> C[第二梯队 估值10-100亿美元]`` the 25亿 is a valuation.
+
+    ``_parent_label("C --> C3[Groq]", {"C": "估值"}) -> "估值"``
+    """
+    m = re.match(r"(\w+)\s*-", line)
+    return node_labels.get(m.group(1), "") if m else ""
+
+
+def chart_label(line: str) -> str:
+    """``chart_label('B --> B1[CoreWeave: 456亿美元]') -> "CoreWeave: 456亿美元"``"""
+    labels = re.findall(r"\[([^\]]+)\]", line)
+    text = " ".join(labels) if labels else line.replace('"', "")
+    return re.sub(r"<br\s*/?>", " ", text).strip(": ")
+
+
+def sibling_items(unit: Unit) -> bool:
+    """The unit and the sentence before it are items of one list: the item before is a sibling
+    (another company's line), not context; the list's heading or lead-in line is.
+
+    ``sibling_items(<unit "- 融资: 5亿美元" after "- 合作: 与Dell合作">) -> True``
+    """
+    return bool(LIST_ITEM.match(unit.quote) and LIST_ITEM.match(unit.before))
