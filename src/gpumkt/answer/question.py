@@ -63,7 +63,7 @@ GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
                             # ... and what others expected: the consensus, not the outcome
                             r"(?:原本|原先|本来|分析师|华尔街)的?(?:预计|预期|预估)|consensus|"
                             r"analysts?(?:')? (?:had )?(?:expected|expectations?|estimates?|forecasts?)")
-FORECAST_ASKED = re.compile(r"目标|预测|预估|估计|估在|target|forecast|estimate|projection|projected")
+FORECAST_ASKED = re.compile(r"目标|预测|预估|估计|target|forecast|estimate|projection|projected")
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
                           r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
 # "增长到多少", "grew to": the level reached is asked, not the rate of growth.
