@@ -79,7 +79,7 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
         if ok:
             best = [j for j in ranked if j.answers and j.sim >= min_similarity][:max(1, count // len(parts))]
             picked += best
-            fitting += forecast_first(part, exact_first(part, [f for j in best for f in j.facts]))
+            fitting += preferred(part, [f for j in best for f in j.facts])
         else:
             missing.append(part)
             near += list({id(j): j for _, j in gate.nearest(ranked)}.values())[:2]  # two units at most
@@ -93,8 +93,14 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     answered = len(missing) < len(parts) and not q.unknown
     admissible = _unique(fitting + [f for j in chosen if j.admissible for f in j.facts])
     if len(parts) == 1:  # a half's figure is no answer where the year asked is given itself
-        admissible = forecast_first(q, exact_first(q, admissible))
+        admissible = preferred(q, admissible)
     return Selection(evidence, answered, _unique(fitting), near_facts, missing if answered else [], admissible)
+
+
+def preferred(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
+    """The facts an answer may give: the period asked itself before its parts, a target or an
+    estimate asked before an outcome."""
+    return forecast_first(q, exact_first(q, facts))
 
 
 def exact_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:

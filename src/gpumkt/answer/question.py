@@ -345,7 +345,7 @@ def market_words(norm: str, known) -> list[str]:
     if m.re is MARKET_EN:
         tail = list(itertools.takewhile(lambda w: w not in MARKET_STOP, reversed(phrase.split())))
         phrase = " ".join(reversed(tail))
-    places = {normalise(f) for g in vocab.places() for f in g.forms}
+    places = {f for g in vocab.places() for f in g.forms}  # normalised as the question is
     return [w for w in _words(phrase, known) if w not in MARKET_GENERAL and w not in places
             and w not in QUESTION_ENGLISH and w not in QUESTION_CHINESE]
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import figure_pairs, header_cells, row_cells
+from gpumkt.ingest.flat_tables import CHANGE_ROW, figure_pairs, header_cells, row_cells
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
 CHUNKER_VERSION = "10"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
-# A row of a flattened table that gives only the change of the row above it.
-CHANGE_ROW = re.compile(r"(?i)^(?:同比|环比)?(?:增速|增长率?|变动)?$|^(?:y/y|q/q|yoy|qoq|%\s*change|growth)\b")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
 PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),

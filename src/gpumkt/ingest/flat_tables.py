@@ -19,6 +19,8 @@ YEAR_WORD = re.compile(r"(?i)^(?:fy)?'?(?:\d\d|(?:19|20)\d\d)[ae]?$")
 # or an empty mark ("--", "n/a").
 FIGURE_CELL = re.compile(r"(?i)^[<>≈~约]?[(（]?[-+−]?[$¥€£]?\d[\d,]*(?:\.\d+)?[)）]?%?"
                          r"(?:[-–~至][$]?\d[\d,]*(?:\.\d+)?%?)?(?:x|倍|\+|bn|mn|m|b)?$|^(?:--|-|—|–|n/?a|nm)$")
+# A row that gives only the change of the row above it ("同比增速" under "营业收入").
+CHANGE_ROW = re.compile(r"(?i)^(?:同比|环比)?(?:增速|增长率?|变动)?$|^(?:y/y|q/q|yoy|qoq|%\s*change|growth)\b")
 EMPTY_CELL = re.compile(r"(?i)^(?:--|-|—|–|n/?a|nm)$")
 
 

@@ -71,7 +71,8 @@ def lead_period(text: str, pos: int, reach: int = 1500) -> str:
     at most ``reach`` characters): the lines of a list under "2025年第二季度…的市场份额。" are that
     quarter's. ``lead_period("# 份额\\n2025年第二季度的份额:\\n甲: 4%\\n乙: 2%", 26)`` -> "2025q2"."""
     heading_ends, stated = _section_marks(text)
-    floor = max([pos - reach] + [e for e in heading_ends[:bisect.bisect_right(heading_ends, pos)]][-1:])
+    i = bisect.bisect_right(heading_ends, pos)  # the last heading line ending before pos
+    floor = max(pos - reach, heading_ends[i - 1]) if i else pos - reach
     found = {k for a, b, k in stated[bisect.bisect_left(stated, (floor,)):] if b <= pos}
     return found.pop() if len(found) == 1 else ""
 

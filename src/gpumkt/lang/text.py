@@ -201,11 +201,7 @@ def squash(text: str) -> str:
 
     ``squash("算力严重不\n\n足\n- 估值") -> "算力严重不足 - 估值"``
     """
-    def join(m: re.Match) -> str:
-        a, b = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
-        return "" if CJK.match(a or " ") and CJK.match(b or " ") else " "
-
-    return re.sub(r"[ \t]*\n\s*", join, text).strip()
+    return squash_aligned(text)[0].strip()
 
 
 def squash_aligned(text: str) -> tuple[str, list[int]]:
