@@ -35,6 +35,8 @@ def corpus():
     ("April-June 2025", ["2025q2"]), ("2025年4月至6月", ["2025q2"]), ("2025年7月15日", ["2025"]),
     ("May 5, 2025", ["2025"]), ("截至2024年底", ["2024e"]), ("backlog at the end of 2024", ["2024e"]),
     ("2024全年的利息支出", ["2024y"]), ("full-year 2024 revenue", ["2024y"]),
+    ("six months ended June 30, 2025", ["2025h1"]), ("Six Months Ended Dec 31, 2024", ["2024h2"]),
+    ("twelve months ended December 31, 2024", ["2024"]),
 ])
 def test_periods(text, expected):
     assert periods(normalise(text)) == expected
@@ -186,6 +188,59 @@ def test_a_line_wrapped_mid_word_is_read_joined_and_a_joint_figure_is_no_ones():
     assert by_text["2亿美元"].metric == "调整后营业利润" or "利润" in by_text["2亿美元"].metric
     assert text[by_text["2亿美元"].start:by_text["2亿美元"].end] == "2亿美元"
     assert by_text["63%"].entity == "" and by_text["13%"].entity == "cargo"
+
+
+FILING = """ACME HOLDINGS
+QUARTERLY REPORT
+Acme Holdings, Inc. | Form 10-Q | 7
+
+RESULTS OF OPERATIONS
+
+               Three Months Ended    Six Months Ended
+             Jun 30, 2025  Jun 30, 2024  Jun 30, 2025  Jun 30, 2024
+(In millions, except percentages)
+Revenue            $  1,213  $  395  $  2,195  $  584
+Costs and expenses:
+  Cost of revenue       317       85       573      127
+
+Acme Holdings, Inc. | Form 10-Q | 8
+
+Acme Holdings, Inc. | Form 10-Q | 9
+"""
+
+
+def test_a_filing_table_reads_two_line_date_headers_a_unit_line_and_drops_running_footers():
+    doc = Document("x.txt", "ACME HOLDINGS", FILING, "0")
+    chunks = chunk_document(doc)
+    assert not any("Form 10-Q" in c.text for c in chunks)  # a footer on every page is no passage
+    names = vocab.mine_names([FILING + "Acme sells chips."])
+    assert not {"results", "quarterly", "report"} & {g.key for g in names}  # an upper-case heading names no one
+    facts = build_facts([u for c in chunks for u in units(c, FILING)], names)
+    got = {(f.metric, f.period, f.value) for f in facts}
+    assert ("营收", "2025q2", 1.213e9) in got and ("营收", "2025h1", 2.195e9) in got
+    assert ("成本", "2024h1", 1.27e8) in got or any(f.value == 1.27e8 and f.period == "2024h1" for f in facts)
+
+
+TW_TABLE = """表三：供應鏈產值預估
+單位：新台幣億元
+                     2024E      2025F      2026F
+伺服器機櫃組裝
+（L10-L11整機）       9,850     15,400     21,300
+三大業者資本支出合計逾3,000億美元，Acme約1,000億美元。
+"""
+
+
+def test_a_wrapped_row_label_a_currency_in_the_unit_line_and_a_counted_group():
+    doc = Document("x.txt", "報告", TW_TABLE, "0")
+    chunks = chunk_document(doc)
+    assert any("伺服器機櫃組裝（L10-L11整機）" in c.readable for c in chunks if c.kind == "table")
+    names = vocab.mine_names(["見Acme"])
+    facts = build_facts([u for c in chunks for u in units(c, TW_TABLE)], names)
+    cell = next(f for f in facts if f.text == "15,400")
+    assert (cell.value, cell.currency, cell.period, cell.qualifier) == (1.54e12, "twd", "2025", "forecast")
+    assert render(cell.value, "money", "twd", "zh-Hant") == "新台币1.54万亿元"
+    by_text = {f.text: f for f in facts}
+    assert by_text["3,000亿美元"].entity == "" and by_text["1,000亿美元"].entity == "acme"
 
 
 WEB = """<style>

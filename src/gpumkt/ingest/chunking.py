@@ -7,14 +7,16 @@ whose readable text lists its title, labels and values.
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import CHANGE_ROW, figure_pairs, header_cells, row_cells
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, figure_pairs, header_cells, row_cells,
+                                       spanned)
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "10"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "11"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
@@ -23,8 +25,18 @@ PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2
                  (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))]
 # Page furniture of a PDF turned into text: a footer "Acme | Q2 Commentary | Page 1 of 3", "第3页 共10页",
 # "- 12 -". It is no passage, and a chunk is never built across it.
-PAGE_LINE = re.compile(r"(?i)^(?:[^|\n]{0,80}\|\s*)*(?:page|p\.|第)\s*\d+\s*页?"
-                       r"(?:\s*[,，/]?\s*(?:of|/|共)\s*\d+\s*页?)?$|^[-–—]\s*\d{1,4}\s*[-–—]$")
+PAGE_LINE = re.compile(r"(?i)^(?:[^|\n]{0,80}\|\s*)*(?:page|p\.|第)\s*\d+\s*[页頁]?"
+                       r"(?:\s*[,，/]?\s*(?:of|/|共)\s*\d+\s*[页頁]?)?$|^[-–—]\s*\d{1,4}\s*[-–—]$")
+# A running header or footer repeats on every page: "Acme | Form 10-Q | 34", "Acme | Form 10-Q | 35"
+# (the same once its numbers are masked, and cut by separators), or a disclaimer sentence repeated
+# word for word. A line repeated fewer times, or a short label (a speaker's title, a unit line "(In millions, except percentages)"), is kept.
+RUNNING_MIN = 3
+# A line naming the group of rows under it ("Costs and expenses:") stands inside a flattened table.
+# A label-only line whose next row's label opens with a bracket is that label wrapped ("AI伺服器機櫃組裝"
+# over "（L10-L11整機） 9,850 15,400").
+GROUP_LABEL = re.compile(r"^[^\d|｜。.!?！？；;，,]{2,40}[:：]?$")
+SEPARATED = re.compile(r"\S\s*[|｜]\s*\S")
+SENTENCE_LIKE = re.compile(r"[；;。]|(?:\S+\s+){7}\S")  # a clause break, or eight words
 
 
 @dataclass
@@ -49,6 +61,7 @@ def parse_blocks(text: str) -> list[Block]:
     """Split text into heading, text-line, table and fenced-chart blocks with spans."""
     lines = _lines(text)
     markdown = any(MD_HEADING.match(text[a:b]) for a, b in lines)
+    running = running_lines([text[a:b] for a, b in lines])
     blocks, i = [], 0
     top_seen = False  # a plain "1、" line is a heading only under a "一、" / "01." heading
     while i < len(lines):
@@ -60,9 +73,12 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("chart", a, lines[j][1], label=line[3:].strip()))
             i = j + 1
             continue
-        if header_cells(line) and i + 1 < len(lines) and row_cells(text[slice(*lines[i + 1])]):
-            j = i + 1
-            while j + 1 < len(lines) and row_cells(text[slice(*lines[j + 1])]):
+        first = _first_row(text, lines, i) if header_cells(line) else 0
+        if first:
+            j = first
+            while j + 1 < len(lines) and (row_cells(text[slice(*lines[j + 1])]) or j + 2 < len(lines) and
+                                          GROUP_LABEL.match(text[slice(*lines[j + 1])].strip()) and
+                                          row_cells(text[slice(*lines[j + 2])])):
                 j += 1
             blocks.append(Block("table", a, lines[j][1], label="flat"))
             i = j + 1
@@ -73,7 +89,7 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("page", a, lines[j][1]))
             i = j + 1
             continue
-        if PAGE_LINE.match(line) or markup_only(line):
+        if PAGE_LINE.match(line) or markup_only(line) or line in running:
             blocks.append(Block("page", a, b))
             i += 1
             continue
@@ -92,6 +108,28 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(block)
         i += 1
     return blocks
+
+
+def _first_row(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """The line of a flattened table's first row under the header at ``i`` (a unit line or two may
+    stand between them), 0 when none follows."""
+    k = i + 1
+    while k < min(len(lines), i + 3) and (UNIT_LINE.match(text[slice(*lines[k])].strip()) or
+                                          GROUP_LABEL.match(text[slice(*lines[k])].strip())):
+        k += 1
+    return k if k < len(lines) and row_cells(text[slice(*lines[k])]) else 0
+
+
+def running_lines(lines: list[str]) -> set[str]:
+    """The lines that are a page's running header or footer, stripped.
+
+    ``running_lines(["Acme | p 1", "x", "Acme | p 2", "y", "Acme | p 3"]) -> {"Acme | p 1", "Acme | p 2", "Acme | p 3"}``
+    """
+    stripped = [line.strip() for line in lines]
+    masked = collections.Counter(re.sub(r"\d+", "#", line) for line in stripped if SEPARATED.search(line))
+    verbatim = collections.Counter(line for line in stripped if len(line) >= 20 and SENTENCE_LIKE.search(line))
+    return {line for line in stripped if line and (masked[re.sub(r"\d+", "#", line)] >= RUNNING_MIN
+                                                  or verbatim[line] >= RUNNING_MIN)}
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -179,12 +217,24 @@ class _Builder:
         headers = cells[0]
         caption = self._caption(block.start)
         if flat:
-            caption = " ".join(x for x in (self._caption(self._line_above(block.start)), caption) if x)
-        previous = ""
+            headers = spanned(headers, caption)
+            # the unit stands above the table, between header and rows, or in the header's label cell
+            units = [line for line in (self.doc.text[block.start + a:block.start + b].strip() for a, b in rows[1:])
+                     if UNIT_LINE.match(line)] + [h for h in headers[:1] if not PERIOD_CELL.match(h)]
+            above = self._caption(self._line_above(block.start))
+            caption = " ".join(x for x in ("" if row_cells(above) else above, caption, *units) if x)
+        previous = wrapped = ""
         for (a, b), row in zip(rows[1:], cells[1:]):
+            if flat and not row:
+                line = self.doc.text[block.start + a:block.start + b].strip()
+                wrapped = line if GROUP_LABEL.match(line) and not line.endswith((":", "：")) else ""
+                continue
             if all(re.fullmatch(r":?-+:?", c) for c in row if c):
                 continue  # the |---| separator
             if flat:
+                if wrapped and row[0][:1] in "(（":
+                    row = [wrapped + row[0]] + row[1:]
+                wrapped = ""
                 if CHANGE_ROW.match(row[0]) and previous:
                     row = [f"{previous} {row[0]}"] + row[1:]  # "同比增速" under "营业收入": the revenue's growth
                 previous = row[0]

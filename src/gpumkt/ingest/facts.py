@@ -34,7 +34,7 @@ DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*)?(年(?![度初底末中])|个月
 # A planned or expected figure is not the same fact as an actual one of the same period.
 # A broker's table marks its estimates with an E after the period ("2025E", "3Q25E"; "A": actual).
 FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|目标|plan|expect|forecast|guidance|outlook|target|"
-                      r"projected|estimate|(?<![a-z0-9])(?:(?:19|20)\d\d|[1-4][qh]\d\d|fy\d\d)e(?![a-z])")
+                      r"projected|estimate|(?<![a-z0-9])(?:(?:19|20)\d\d|[1-4][qh]\d\d|fy\d\d)[ef](?![a-z])")
 
 
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
@@ -57,11 +57,19 @@ def _respective(own: str, spans: list, i: int, names: list[vocab.Group]) -> str:
     return keys[same.index(i) % len(keys)]
 
 
+# A group counted rather than named: "三大业者", "the three hyperscalers".
+GROUP_OF = re.compile(r"[两二三四五六七八九十]大|(?:the )?(?:two|three|four|five|big) (?:largest |biggest |major )?"
+                      r"(?:companies|providers|vendors|players|hyperscalers|clouds)")
+
+
 def _held_together(lead: str, names: list[vocab.Group]) -> bool:
     """The figure is several companies' together: two or more are named before it and a joint word
     stands between the last of them and the figure. ``_held_together("aws、azure与google云合计握有",
     names) -> True``; ``_held_together("aws、azure与google云合计63%; google云单独", names) -> False``"""
     found = vocab.find(lead, names)
+    group = GROUP_OF.search(lead)
+    if group and vocab.JOINT.search(lead[group.end():]) and not any(a >= group.end() for a, _, _ in found):
+        return True  # "三大业者2025年资本支出合计逾3000亿美元": a group counted, not named
     return len({g.key for _, _, g in found}) >= 2 and bool(vocab.JOINT.search(lead[found[-1][1]:]))
 
 
@@ -96,9 +104,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b):
             continue  # a year is a period (a chart's "2024: 82.68" too), and a label's number is no figure
         row_unit = "" if offset_ok else _row_unit(own[:a])  # "(MW)": the "except where noted" of "$ in billions"
-        if scale != 1.0 and not row_unit and (fig.currency or currency) and fig.kind == "num" and \
-                not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" in millions
-            fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
+        if scale != 1.0 and not row_unit and (fig.currency or currency) and fig.kind == "num":
+            fig = Figure(fig.text, fig.value, fig.kind, fig.currency or currency)
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
         # A name only after the figure, outside its clause, is about something else too
         # ("积压年增长86%至301亿美元,其中包括与OpenAI的40亿美元合约": the 86% is not OpenAI's).
@@ -129,6 +136,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
+        if scale != 1.0 and not row_unit and kind == "money" and fig.kind == "num" and \
+                not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" or a cost's "317" in millions
+            fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
         if pie and fig.kind == "num":
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
             metric = _nearest(_metrics_for("pct"), [own[:a]], 0, vocab.find_heads)  # of its title, not its heading
@@ -174,14 +184,15 @@ def table_unit(caption: str) -> tuple[float, str]:
     """The unit line of a table or chart title: its scale and, when it names one, its currency.
 
     ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
-    ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``
+    ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``;
+    ``table_unit("单位：新台币亿元") -> (1e8, "twd")``
     """
     caption = caption.lower()
-    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(百万|十亿|亿|万|千)|"
+    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千)|"
                   r"[(（]\s*(?:\$|usd|us\$)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)", caption)
     if not m:
         return 1.0, ""
-    cur = re.search(r"美元|\$|usd|人民币|rmb|元", caption[max(0, m.start() - 3):m.start() + 30])
+    cur = re.search(r"美元|\$|usd|人民币|rmb|新台币|元", caption[max(0, m.start() - 3):m.start() + 30])
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
 
 

@@ -8,10 +8,15 @@ from __future__ import annotations
 import re
 
 COLUMNS = re.compile(r"\s{2,}")
+DATE_CELL = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+# A line over the dates saying how long each column's period is: "Three Months Ended    Six Months Ended".
+SPAN_CELL = re.compile(r"(?i)^(?:(?:three|six|nine|twelve|3|6|9|12)\s+months|quarter|year|fiscal year)s?\s+ended$")
+# A unit line between the header and the rows: "(In millions, except percentages)", "单位：亿元".
+UNIT_LINE = re.compile(r"(?i)^[(（][^()（）]{1,60}[)）]$|^(?:单位|單位)\s*[:：]|^(?:\$\s*)?in (?:thousands|millions|billions)\b")
 PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
-                         r"\d{4}年|第?[一二三四]季度)")
+                         r"\d{4}年|第?[一二三四]季度|" + DATE_CELL + ")")
 # A column of change beside the periods: "同比", "Y/Y", "CAGR", "%".
-CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|chg\.?)$")
+CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|%\s*change|chg\.?)$")
 # One quarter or half written in two words ("Q3 FY25", "H1 2025") is one column.
 PART_OF_YEAR = re.compile(r"(?i)^(?:q[1-4]|h[12])$")
 YEAR_WORD = re.compile(r"(?i)^(?:fy)?'?(?:\d\d|(?:19|20)\d\d)[ae]?$")
@@ -20,7 +25,7 @@ YEAR_WORD = re.compile(r"(?i)^(?:fy)?'?(?:\d\d|(?:19|20)\d\d)[ae]?$")
 FIGURE_CELL = re.compile(r"(?i)^[<>≈~约]?[(（]?[-+−]?[$¥€£]?\d[\d,]*(?:\.\d+)?[)）]?%?"
                          r"(?:[-–~至][$]?\d[\d,]*(?:\.\d+)?%?)?(?:x|倍|\+|bn|mn|m|b)?$|^(?:--|-|—|–|n/?a|nm)$")
 # A row that gives only the change of the row above it ("同比增速" under "营业收入").
-CHANGE_ROW = re.compile(r"(?i)^(?:同比|环比)?(?:增速|增长率?|变动)?$|^(?:y/y|q/q|yoy|qoq|%\s*change|growth)\b")
+CHANGE_ROW = re.compile(r"(?i)^(?:同比|环比)?(?:增速|增长率?|变动)?$|^(?:年增|季增|年成長|年成长)率?$|^(?:y/y|q/q|yoy|qoq|%\s*change|growth)\b")
 EMPTY_CELL = re.compile(r"(?i)^(?:--|-|—|–|n/?a|nm)$")
 
 
@@ -48,9 +53,10 @@ def row_cells(line: str) -> list[str]:
 
     ``row_cells("Revenue     $1,213    $982") -> ["Revenue", "$1,213", "$982"]``;
     ``row_cells("利息支出 67 267 --") -> ["利息支出", "67", "267", "--"]``;
-    ``row_cells("Adjusted EBITDA $ 753 12 %") -> ["Adjusted EBITDA", "$753", "12%"]``
+    ``row_cells("Adjusted EBITDA $ 753 12 %") -> ["Adjusted EBITDA", "$753", "12%"]``;
+    ``row_cells("Revenue    $  1,213  $  395") -> ["Revenue", "$1,213", "$395"]``
     """
-    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    cells = _joined_signs([c for c in COLUMNS.split(line.strip()) if c])
     if len(cells) >= 3:
         return cells if sum(bool(re.search(r"\d", c)) for c in cells[1:]) >= 2 else []
     tokens = _joined_signs(line.split())
@@ -62,6 +68,23 @@ def row_cells(line: str) -> list[str]:
     if k < 2 or not figures or not re.search(r"[A-Za-z\u4e00-\u9fff]", label) or label[-1] in "。.!?；;":
         return []
     return [label] + tokens[len(tokens) - k:]
+
+
+def spanned(headers: list[str], above: str) -> list[str]:
+    """Date headers under a line of period lengths, each with its own length, in order.
+
+    ``spanned(["Jun 30, 2025", "Jun 30, 2025"], "Three Months Ended   Six Months Ended")
+    -> ["Three Months Ended Jun 30, 2025", "Six Months Ended Jun 30, 2025"]``
+    """
+    spans = [c for c in COLUMNS.split(above.strip()) if c]
+    dated = [k for k, h in enumerate(headers) if re.match(r"(?i)" + DATE_CELL, h)]
+    if not spans or not dated or not all(SPAN_CELL.match(c) for c in spans) or len(dated) % len(spans):
+        return headers
+    width = len(dated) // len(spans)
+    out = list(headers)
+    for n, k in enumerate(dated):
+        out[k] = f"{spans[n // width]} {headers[k]}"
+    return out
 
 
 def figure_pairs(headers: list[str], row: list[str]) -> str:

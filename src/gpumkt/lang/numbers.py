@@ -17,12 +17,12 @@ SCALES = {
     "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
     "thousand": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12,
 }
-CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "cny", "人民币": "cny",
+CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "cny", "人民币": "cny", "新台币": "twd", "nt$": "twd",
               "rmb": "cny", "dollar": "usd", "dollars": "usd", "英镑": "gbp", "£": "gbp", "gbp": "gbp"}
 _SCALE = r"(?:万亿|兆|千万|百万|亿|万|千(?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
 _UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|元|英镑|usd|rmb|gbp|dollars?)"
 FIGURE = re.compile(
-    r"(?P<cur>us\$|\$|£)?\s?"
+    r"(?P<cur>us\$|nt\$|新台币|\$|£)?\s?"
     r"(?<![a-z0-9.])(?<![a-z]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
     r"(?P<range>\s?(?:-|~|–|至|到)\s?(?=\$?\d))?"
     r"\s?(?P<scale>" + _SCALE + r")?\s?(?P<unit>" + _UNIT + r")?",
@@ -133,7 +133,9 @@ def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str 
         kind = "pct"
     elif unit in ("倍", "x", "×"):
         kind = "mult"
-    currency = CURRENCIES.get(unit or "", "") or CURRENCIES.get(cur or "", "")
+    # "新台币15,400亿元": the 元 is the Taiwan dollar's
+    currency = CURRENCIES.get(cur or "", "") if cur in ("新台币", "nt$") else \
+        CURRENCIES.get(unit or "", "") or CURRENCIES.get(cur or "", "")
     return Figure(text=text, value=value, kind=kind, currency=currency)
 
 
@@ -152,9 +154,11 @@ def render(value: float, quantity: str, currency: str, language: str) -> str:
         return f"{_short(value)}x" if language == "en" else f"{_short(value)}倍"
     if language == "en":
         number = _scaled(value, (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)), " ")
-        return {"usd": f"${number}", "cny": f"{number} yuan", "gbp": f"£{number}"}.get(currency, number)
+        return {"usd": f"${number}", "cny": f"{number} yuan", "gbp": f"£{number}", "twd": f"NT${number}"}.get(
+            currency, number)
     number = _scaled(value, (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)), "")
-    return number.replace(",", "") + {"usd": "美元", "cny": "元", "gbp": "英镑"}.get(currency, "")
+    return ("新台币" if currency == "twd" else "") + number.replace(",", "") + \
+        {"usd": "美元", "cny": "元", "gbp": "英镑", "twd": "元"}.get(currency, "")
 
 
 def render_range(low: float, high: float, quantity: str, currency: str, language: str) -> str:

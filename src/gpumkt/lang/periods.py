@@ -23,6 +23,8 @@ PATTERNS = [
     # The end of a quarter, or its three months, name that quarter: "june 30, 2025", "three months
     # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
     # that ends no quarter is left to the year pattern).
+    # ... but six months ended june 30 are its first half, twelve months ended december 31 its year
+    (re.compile(r"(six|6|twelve|12)[\s-]+months?\s+ended\s+" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "span"),
     (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "mdy"),
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)"), "ymd"),
     (re.compile(_MONTH + r"\s*(?:-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
@@ -104,6 +106,10 @@ def _quarter_end(year: str, month: int, day: int) -> str:
 
 
 def _key(m: re.Match, shape: str) -> str:
+    if shape == "span":
+        half = {6: "h1", 12: "h2"}.get(_month(m.group(2))) if m.group(1) in ("six", "6") else \
+            ("" if _month(m.group(2)) == 12 else None)
+        return "" if half is None else m.group(4) + half
     if shape == "mdy":
         return _quarter_end(m.group(3), _month(m.group(1)), int(m.group(2)))
     if shape == "ymd":

@@ -232,13 +232,13 @@ def mine_names(texts: list[str]) -> list[Group]:
 
 
 FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
-MONTHS = {m.lower() for m in periods.MONTHS}
+MONTHS = {m.lower() for m in periods.MONTH_WORDS}
 
 
 def _latin_names(texts: list[str]) -> set[str]:
     """Latin words written as names: acronyms anywhere, a capitalised word only where it is
     capitalised mid-sentence at least once. A word capitalised only at the start of a line or a
-    sentence, or in a heading ("Overview", "Page 1 of 3"), is an ordinary word.
+    sentence, or in a heading ("Overview", "Page 1 of 3", "OVERVIEW"), is an ordinary word.
 
     ``_latin_names(["Overview\nRevenue grew at CoreWeave."]) -> {"CoreWeave"}``
     """
@@ -246,11 +246,28 @@ def _latin_names(texts: list[str]) -> set[str]:
     for text in texts:
         for m in LATIN_NAME.finditer(text):
             word = m.group(0)
-            if word.lower() in MONTHS:
-                continue
-            if re.match(r"[A-Z]{2}", word) or _mid_sentence(text, m.start()):
+            if word.lower() in MONTHS or word.lower() in _place_words():
+                continue  # "Jun 30", "the United States"
+            if not _caps_line(text, m.start()) and (re.match(r"[A-Z]{2}", word) or _mid_sentence(text, m.start())):
                 out.add(word)
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """The Latin words of the place names ("united", "states"): part of a place, not a name."""
+    return frozenset(w for g in places() for f in g.forms for w in re.findall(r"[a-z]+", f.lower()))
+
+
+def _caps_line(text: str, at: int) -> bool:
+    """The line holding ``at`` is an upper-case heading ("RESULTS OF OPERATIONS", "OVERVIEW",
+    "ACT OF 1934"), whose words are no acronyms: no Chinese, hardly a lower-case letter."""
+    line = text[text.rfind("\n", 0, at) + 1:text.find("\n", at) % (len(text) + 1)]
+    letters = re.findall(r"[A-Za-z]", line)
+    if re.search(r"[\u4e00-\u9fff]", line) or sum(c.islower() for c in letters) > 0.1 * len(letters):
+        return False
+    # a table row's label ("AWS  309  17.5%") is one word beside figures; a heading has no figures or several words
+    return not re.search(r"\d", line) or len(re.findall(r"\b[A-Z]{2,}\b", line)) >= 2
 
 
 def _mid_sentence(text: str, at: int) -> bool:
