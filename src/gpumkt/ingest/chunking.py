@@ -16,7 +16,7 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, figur
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "11"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "12"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.

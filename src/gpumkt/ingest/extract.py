@@ -233,12 +233,16 @@ class _HTMLText(HTMLParser):
         return "".join(self.out)
 
 
+LEGAL_NAME = re.compile(r"^\S.{0,60}\b(?:Inc|Corp|Corporation|Ltd|Limited|Holdings|plc|N\.V|S\.A|AG|SE)\.?$")
+
+
 def title_of(text: str) -> str:
     """The document's title: its first line with prose in it, without Markdown marks, unless a
     level-one heading follows a few short lines (a web page saved as Markdown starts with its
     CSS, navigation and breadcrumbs, then the article's own heading).
 
-    ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``
+    ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``;
+    ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."``
     """
     lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())]
     for i, line in enumerate(lines[:7]):
@@ -246,4 +250,10 @@ def title_of(text: str) -> str:
             if all(len(x) <= 40 for x in lines[:i]):
                 return line.lstrip("#").strip()
             break
+    if lines and not re.search(r"[a-z\u4e00-\u9fff]", lines[0]):
+        # an upper-case cover block ("UNITED STATES / SECURITIES AND EXCHANGE COMMISSION / FORM 10-Q")
+        # is the form's; the filer's name line below it is what the document is about
+        filer = next((x for x in lines[1:15] if LEGAL_NAME.search(x)), "")
+        if filer:
+            return filer
     return lines[0].lstrip("#").strip() if lines else ""

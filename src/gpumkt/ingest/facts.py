@@ -57,6 +57,13 @@ def _respective(own: str, spans: list, i: int, names: list[vocab.Group]) -> str:
     return keys[same.index(i) % len(keys)]
 
 
+# An amount by which a figure moved, not its level: "Cost of revenue increased $232 million, or 273%".
+CHANGED_BY = re.compile(r"(?:increased|decreased|rose|fell|grew|declined|was up|was down)\s+(?:by\s+)?"
+                        r"(?:approximately\s+|about\s+|nearly\s+)?$|(?:增加|减少|增长|下降|减少)了?(?:约|近)?$")
+# Money put into something, right before the figure (a range's first half may stand between).
+SPENT = re.compile(r"(?:投入|投放|砸下|spend(?:ing)?|invest(?:ing)?|pour(?:ing)?)\s*(?:约|逾|超过|about|over|more than)?\s*"
+                   r"(?:[$¥]?[\d,.]+\s*(?:亿|万|billion|million)?\s*(?:至|到|-|–|to)\s*)?$")
+BUILT = re.compile(r"数据中心|机房|算力中心|data cent(?:er|re)s?|infrastructure|基础设施|扩建|建设")
 # A group counted rather than named: "三大业者", "the three hyperscalers".
 GROUP_OF = re.compile(r"[两二三四五六七八九十]大|(?:the )?(?:two|three|four|five|big) (?:largest |biggest |major )?"
                       r"(?:companies|providers|vendors|players|hyperscalers|clouds)")
@@ -124,6 +131,10 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         contexts = [clause, own[:a].split(";")[0] if own_noun else own[:a], unit.before, unit.heading]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
+        if kind == "money" and SPENT.search(clause[:a - ca]) and not vocab.find_heads(clause, _metrics_for(kind)):
+            # "计划投入200亿至230亿美元扩建数据中心，约为预期收入的四倍": money put in is spending, not
+            # the revenue a later clause or the heading names
+            metric = "资本开支" if BUILT.search(clause) else "投资"
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
         if not entity and (metric in SHARE_METRICS or share_of or not MARKET_SUBJECT.search(" ".join(near))):
@@ -133,7 +144,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
         if year_earlier(clause, a - ca, b - ca):
             period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report
-        forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else ""
+        forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else \
+            "change" if kind == "money" and CHANGED_BY.search(own[:a]) else ""  # "cost increased $232 million"
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
         if scale != 1.0 and not row_unit and kind == "money" and fig.kind == "num" and \

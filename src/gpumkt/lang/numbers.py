@@ -84,7 +84,8 @@ BROKER_PERIOD = re.compile(r"(?<![0-9a-z.])[1-4][qh]'?\d\d[ae]?(?![0-9a-z])")
 def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
     """Figures with their spans in ``text`` (offsets into the original, trailing space trimmed).
 
-    ``[(f.text, a, b) for f, a, b in figure_spans("营收12亿美元")] -> [("12亿美元", 2, 8)]``
+    ``[(f.text, a, b) for f, a, b in figure_spans("营收12亿美元")] -> [("12亿美元", 2, 8)]``;
+    ``[f.currency for f, _, _ in figure_spans("投入200亿至230亿美元")] -> ["usd", "usd"]``
     """
     norm = re.sub(r"\[\d+\]", lambda m: " " * len(m.group(0)), normalise_aligned(text))
     norm = BROKER_PERIOD.sub(lambda m: " " * len(m.group(0)), norm)
@@ -107,7 +108,20 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
     for m in CN_COUNT.finditer(norm):  # "两位联合创始人", "五个等级": a count in Chinese numerals
         if not any(x < m.end() and m.start() < y for x, y in taken):
             out.append((Figure(m.group(0), float(cn_small(m.group(0))), "num"), m.start(), m.end()))
-    return sorted(out, key=lambda t: t[1])
+    return _range_currency(sorted(out, key=lambda t: t[1]), norm)
+
+
+def _range_currency(spans: list, norm: str) -> list:
+    """The first half of a range takes the currency of the second: "200亿至230亿美元" are both dollars."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (f, a, b), (g, c, _) = out[i], out[i + 1]
+        if not f.currency and g.currency and f.kind == g.kind and RANGE_GAP.fullmatch(norm[b:c]):
+            out[i] = (Figure(f.text, f.value, f.kind, g.currency), a, b)
+    return out
+
+
+RANGE_GAP = re.compile(r"\s*(?:至|到|-|–|~|to)\s*")
 
 
 # Two to ninety-nine in Chinese numerals, before a counter word; not "一" (一家 is "a company"),
