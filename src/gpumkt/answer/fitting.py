@@ -72,7 +72,7 @@ def _span(f: Fact, u: Unit) -> list[str]:
     return [f.period] if f.period else []
 
 
-CHANGE_ASKED = re.compile(r"increase|decrease|grew by|rose by|fell by|change|增加|减少|多了|少了|变化|变动")
+CHANGE_ASKED = re.compile(r"increase|decrease|grew by|rose by|fell by|change|增加|减少|变化|变动")
 
 
 def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bool:

@@ -61,7 +61,7 @@ def _respective(own: str, spans: list, i: int, names: list[vocab.Group]) -> str:
 CHANGED_BY = re.compile(r"(?:increased|decreased|rose|fell|grew|declined|was up|was down)\s+(?:by\s+)?"
                         r"(?:approximately\s+|about\s+|nearly\s+)?$|(?:增加|减少|增长|下降|减少)了?(?:约|近)?$")
 # Money put into something, right before the figure (a range's first half may stand between).
-SPENT = re.compile(r"(?:投入|投放|砸下|spend(?:ing)?|invest(?:ing)?|pour(?:ing)?)\s*(?:约|逾|超过|about|over|more than)?\s*"
+SPENT = re.compile(r"(?:投入|投放|spend(?:ing)?|invest(?:ing)?|pour(?:ing)?)\s*(?:约|逾|超过|about|over|more than)?\s*"
                    r"(?:[$¥]?[\d,.]+\s*(?:亿|万|billion|million)?\s*(?:至|到|-|–|to)\s*)?$")
 BUILT = re.compile(r"数据中心|机房|算力中心|data cent(?:er|re)s?|infrastructure|基础设施|扩建|建设")
 # A group counted rather than named: "三大业者", "the three hyperscalers".
