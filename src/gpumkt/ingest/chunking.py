@@ -29,7 +29,8 @@ PAGE_LINE = re.compile(r"(?i)^(?:[^|\n]{0,80}\|\s*)*(?:page|p\.|第)\s*\d+\s*[�
                        r"(?:\s*[,，/]?\s*(?:of|/|共)\s*\d+\s*[页頁]?)?$|^[-–—]\s*\d{1,4}\s*[-–—]$")
 # A running header or footer repeats on every page: "Acme | Form 10-Q | 34", "Acme | Form 10-Q | 35"
 # (the same once its numbers are masked, and cut by separators), or a disclaimer sentence repeated
-# word for word. A line repeated fewer times, or a short label (a speaker's title, a unit line "(In millions, except percentages)"), is kept.
+# word for word. A line repeated fewer times, or a short label (a speaker's title, a unit line
+# "(In millions, except percentages)"), is kept.
 RUNNING_MIN = 3
 # A line naming the group of rows under it ("Costs and expenses:") stands inside a flattened table.
 # A label-only line whose next row's label opens with a bracket is that label wrapped ("AI伺服器機櫃組裝"

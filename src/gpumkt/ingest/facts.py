@@ -59,7 +59,7 @@ def _respective(own: str, spans: list, i: int, names: list[vocab.Group]) -> str:
 
 # An amount by which a figure moved, not its level: "Cost of revenue increased $232 million, or 273%".
 CHANGED_BY = re.compile(r"(?:increased|decreased|rose|fell|grew|declined|was up|was down)\s+(?:by\s+)?"
-                        r"(?:approximately\s+|about\s+|nearly\s+)?$|(?:增加|减少|增长|下降|减少)了?(?:约|近)?$")
+                        r"(?:approximately\s+|about\s+|nearly\s+)?$|(?:增加|减少|增长|下降)了?(?:约|近)?$")
 # Money put into something, right before the figure (a range's first half may stand between).
 SPENT = re.compile(r"(?:投入|投放|spend(?:ing)?|invest(?:ing)?|pour(?:ing)?)\s*(?:约|逾|超过|about|over|more than)?\s*"
                    r"(?:[$¥]?[\d,.]+\s*(?:亿|万|billion|million)?\s*(?:至|到|-|–|to)\s*)?$")
