@@ -72,9 +72,6 @@ def _span(f: Fact, u: Unit) -> list[str]:
     return [f.period] if f.period else []
 
 
-CHANGE_ASKED = re.compile(r"increase|decrease|grew by|rose by|fell by|change|增加|减少|变化|变动")
-
-
 def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bool:
     """The text attaches the figure to the metric, kind of quantity and period asked (``given``:
     the periods it is given for)."""
@@ -91,7 +88,7 @@ def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bo
         return False  # a part of a whole is asked, and a rate of growth is no part of anything
     if q.asks_guidance and f.qualifier != "forecast":
         return False  # guidance is asked, and the text states an outcome
-    if f.qualifier == "change" and not CHANGE_ASKED.search(q.norm):
+    if f.qualifier == "change" and not q.asks_change:
         return False  # the amount a figure moved by ("increased $232 million") is not its level
     kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
     if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):

@@ -64,6 +64,8 @@ GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
                             r"(?:原本|原先|本来|分析师|华尔街)的?(?:预计|预期|预估)|consensus|"
                             r"analysts?(?:')? (?:had )?(?:expected|expectations?|estimates?|forecasts?)")
 FORECAST_ASKED = re.compile(r"目标|预测|预估|估计|target|forecast|estimate|projection|projected")
+# How much a figure moved, not its level ("cost increased by how much"): only then does a change answer.
+CHANGE_ASKED = re.compile(r"increase|decrease|grew by|rose by|fell by|change|增加|减少|变化|变动")
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
                           r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
 # "增长到多少", "grew to": the level reached is asked, not the rate of growth.
@@ -108,6 +110,7 @@ class QuestionRecord:
     asks_share: bool = False  # a part of a whole ("what share", 占比)
     asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (分析师预期), not an outcome
     asks_forecast: bool = False  # a target or an estimate: where one is given, it comes before an outcome
+    asks_change: bool = False  # the amount a figure moved by ("increased by how much"), not its level
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
@@ -169,6 +172,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             asks_share=bool(SHARE_ASKED.search(norm)),
                             asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
                             asks_forecast=bool(FORECAST_ASKED.search(norm)),
+                            asks_change=bool(CHANGE_ASKED.search(norm)),
                             counted=counted_noun(norm), quoted=quoted_figures(question),
                             domain=_own_domain(domain_asked(norm), ents, where))
     if split:

@@ -77,9 +77,7 @@ def parse_blocks(text: str) -> list[Block]:
         first = _first_row(text, lines, i) if header_cells(line) else 0
         if first:
             j = first
-            while j + 1 < len(lines) and (row_cells(text[slice(*lines[j + 1])]) or j + 2 < len(lines) and
-                                          GROUP_LABEL.match(text[slice(*lines[j + 1])].strip()) and
-                                          row_cells(text[slice(*lines[j + 2])])):
+            while j + 1 < len(lines) and _row_follows(text, lines, j + 1):
                 j += 1
             blocks.append(Block("table", a, lines[j][1], label="flat"))
             i = j + 1
@@ -119,6 +117,13 @@ def _first_row(text: str, lines: list[tuple[int, int]], i: int) -> int:
                                           GROUP_LABEL.match(text[slice(*lines[k])].strip())):
         k += 1
     return k if k < len(lines) and row_cells(text[slice(*lines[k])]) else 0
+
+
+def _row_follows(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Line ``k`` continues a flattened table: a row, or a group label with a row under it."""
+    line = text[slice(*lines[k])]
+    return bool(row_cells(line)) or k + 1 < len(lines) and bool(GROUP_LABEL.match(line.strip())) and \
+        bool(row_cells(text[slice(*lines[k + 1])]))
 
 
 def running_lines(lines: list[str]) -> set[str]:

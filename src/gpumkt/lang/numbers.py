@@ -148,7 +148,7 @@ def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str 
     elif unit in ("倍", "x", "×"):
         kind = "mult"
     # "新台币15,400亿元": the 元 is the Taiwan dollar's
-    currency = CURRENCIES.get(cur or "", "") if cur in ("新台币", "nt$") else \
+    currency = "twd" if CURRENCIES.get(cur or "") == "twd" else \
         CURRENCIES.get(unit or "", "") or CURRENCIES.get(cur or "", "")
     return Figure(text=text, value=value, kind=kind, currency=currency)
 

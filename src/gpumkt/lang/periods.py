@@ -106,10 +106,11 @@ def _quarter_end(year: str, month: int, day: int) -> str:
 
 
 def _key(m: re.Match, shape: str) -> str:
-    if shape == "span":
-        half = {6: "h1", 12: "h2"}.get(_month(m.group(2))) if m.group(1) in ("six", "6") else \
-            ("" if _month(m.group(2)) == 12 else None)
-        return "" if half is None else m.group(4) + half
+    if shape == "span":  # six months ended June 30 / December 31: a half; twelve ended December 31: the year
+        month, year = _month(m.group(2)), m.group(4)
+        if m.group(1) in ("six", "6"):
+            return year + {6: "h1", 12: "h2"}[month] if month in (6, 12) else ""
+        return year if month == 12 else ""
     if shape == "mdy":
         return _quarter_end(m.group(3), _month(m.group(1)), int(m.group(2)))
     if shape == "ymd":
