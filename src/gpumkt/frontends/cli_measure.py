@@ -137,16 +137,18 @@ def _full_eval(p, qs, out_dir: Path, root: Path) -> None:
 @click.option("--levers/--no-levers", default=True, help="Also measure threads, n_batch, evidence, KV reuse.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Report folder (default bench/).")
 @click.option("--ingest", is_flag=True, help="Only time adding a 20-page PDF against a full rebuild.")
+@click.option("--grow", "grow", type=click.Path(exists=True, file_okay=False), default=None,
+              help="With --ingest: add this folder's reports first (untimed), for a larger library.")
 @click.option("--oneshot", is_flag=True, help="Only time `gpumkt ask` from the shell, cold and with a server.")
 @click.option("--chat", "chat", is_flag=True, help="Only time first tokens by turn in chats with follow-ups.")
-def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot, chat):
+def bench_cmd(limit, device, model_names, levers, out, ingest, grow, oneshot, chat):
     """Measure index build, search and generation speed on this machine."""
     from gpumkt.measure import bench, evaluate
 
     s = Settings.from_env(device=device)
     out_dir = Path(out) if out else s.seeds_dir.parent / "bench"
     if ingest:
-        return _bench_ingest(out_dir)
+        return _bench_ingest(out_dir, Path(grow) if grow else None)
     if oneshot:
         return _bench_oneshot(out_dir, s)
     if chat:
@@ -172,14 +174,16 @@ def bench_cmd(limit, device, model_names, levers, out, ingest, oneshot, chat):
 
 
 
-def _bench_ingest(out_dir: Path) -> None:
+def _bench_ingest(out_dir: Path, grow: Path | None) -> None:
     from gpumkt.measure import bench, bench_ingest
 
-    r = bench_ingest.run(_pipeline(), progress=lambda m: click.echo(m, err=True))
+    grown = sorted(f for f in grow.iterdir() if f.is_file()) if grow else []
+    r = bench_ingest.run(_pipeline(), progress=lambda m: click.echo(m, err=True), grown=grown)
     r["machine"] = bench.machine("cpu")
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "ingest.json").write_text(json.dumps(r, indent=1, ensure_ascii=False))
-    click.echo(f"add a {r['pages']}-page PDF ({r['chars']:,} chars, {r['added_passages']} passages): "
+    name = "ingest_grown.json" if grown else "ingest.json"
+    (out_dir / name).write_text(json.dumps(r, indent=1, ensure_ascii=False))
+    click.echo(f"{r['documents_before']} reports before · add a {r['pages']}-page PDF ({r['chars']:,} chars, {r['added_passages']} passages): "
                f"{r['add_s']} s · full rebuild ({r['corpus_chars']:,} chars, {r['total_passages']} "
                f"passages): {r['full_rebuild_s']} s · ratio {r['add_over_full']} ({r['embedder']})")
 

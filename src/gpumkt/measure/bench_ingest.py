@@ -55,8 +55,12 @@ def pages_from(texts: list[str], count: int, chars: int = PAGE_CHARS) -> list[st
     return pages
 
 
-def run(p: Pipeline, pages: int = 20, progress=print) -> dict:
-    """Seconds to add one ``pages``-page PDF, and to rebuild everything with it, on a copy."""
+def run(p: Pipeline, pages: int = 20, progress=print, grown: list[Path] = ()) -> dict:
+    """Seconds to add one ``pages``-page PDF, and to rebuild everything with it, on a copy.
+
+    ``grown``: reports added (untimed) before the PDF, for a library larger than the five seeds:
+    an add's time follows the new report's size, a rebuild's the whole library's.
+    """
     s = p.settings
     p.search("warm-up", 1)  # index and embedder loaded: neither run pays for that
     with tempfile.TemporaryDirectory(prefix="gpumkt-ingest-") as tmp:
@@ -66,6 +70,9 @@ def run(p: Pipeline, pages: int = 20, progress=print) -> dict:
         q = Pipeline(s.replace(index_dir=tmp / "index", library_dir=tmp / "library"),
                      embedder=p.embedder, notify=lambda m: None)
         q.search("warm-up", 1)
+        if grown:
+            progress(f"ingest: growing the library by {len(grown)} reports (not timed)")
+            q.add_documents(list(grown), progress=False)
         text = [d.text for d in load_documents(s.seeds_dir)]
         pdf = report_pdf(tmp / "report20.pdf", ["第%d页 基准报告\n\n" % (i + 1) + t
                                                for i, t in enumerate(pages_from(text, pages))])
@@ -78,7 +85,7 @@ def run(p: Pipeline, pages: int = 20, progress=print) -> dict:
         q.rebuild_index()
         full_s = time.perf_counter() - t0
         rows = {r["source"]: r for r in q.documents()}
-    return {"pages": pages, "chars": len(q.index.docs["report20.pdf"].text),
+    return {"pages": pages, "documents_before": len(q.index.docs) - 1, "chars": len(q.index.docs["report20.pdf"].text),
             "corpus_chars": sum(len(d.text) for d in q.index.docs.values()),
             "added_passages": rows["report20.pdf"]["chunks"], "total_passages": len(q.index.chunks),
             "add_s": round(add_s, 1), "full_rebuild_s": round(full_s, 1),
