@@ -496,7 +496,7 @@ def test_a_year_question_needs_some_echo_of_the_event_asked(corpus):
 
 
 def test_a_version_after_a_name_must_be_the_one_asked(corpus):
-    from gpumkt.answer.question import version_after
+    from gpumkt.answer.asked import version_after
 
     _, names, _ = corpus
     assert (version_after("llama 3 参数", 5), version_after("nvidia 3月", 6), version_after("h100 80gb", 4)) == ("3", "", "")
@@ -883,7 +883,7 @@ def test_an_expected_amount_of_the_modifier_is_the_guidance_asked(corpus):
 
 
 def test_the_part_or_field_asked_must_be_named_by_the_passage(corpus):
-    from gpumkt.answer.question import domain_asked
+    from gpumkt.answer.asked import domain_asked
 
     _, names, _ = corpus
     segment = build("英伟达游戏业务的增速预计是多少？", names)
@@ -954,7 +954,7 @@ def test_a_report_titles_span_of_years_dates_no_figure(corpus):
 
 
 def test_a_populations_size_counts_that_population(corpus):
-    from gpumkt.answer.question import counted_noun
+    from gpumkt.answer.asked import counted_noun
 
     _, names, _ = corpus
     q = build("Acme的开发者社群规模有多大？", names)
@@ -964,7 +964,7 @@ def test_a_populations_size_counts_that_population(corpus):
 
 def test_a_figure_said_of_the_other_side_does_not_fit():
     from gpumkt.answer.fitting import fits
-    from gpumkt.answer.question import contrasts_in
+    from gpumkt.answer.asked import contrasts_in
 
     text = "Inference made 40% of Acme's revenue in 2023, and training fell from 65% of compute in 2024."
     doc = Document("x.txt", "Acme", text, "0")
@@ -1063,7 +1063,7 @@ def test_a_markets_size_and_growth_are_not_the_title_companys():
 
 
 def test_a_place_that_describes_a_document_is_no_place_asked_and_a_brokers_quarter_no_name():
-    from gpumkt.answer.question import unknown_names
+    from gpumkt.answer.asked import unknown_names
 
     names = vocab.mine_names(["见Acme"])
     assert not build("In the Chinese broker note, what was Acme's revenue in 2Q25?", names).places
@@ -1076,7 +1076,7 @@ def test_a_place_that_describes_a_document_is_no_place_asked_and_a_brokers_quart
 
 def test_a_market_asked_must_be_the_market_the_passage_names():
     from gpumkt.answer import gate
-    from gpumkt.answer.question import market_words
+    from gpumkt.answer.asked import market_words
 
     text = "# 市场\n\n根据测算，云GPU市场规模将由2023年的31.7亿美元增至2025年的49.6亿美元。\n"
     doc = Document("x.md", "市场", text, "0")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, shares_word
-from gpumkt.answer.question import QuestionRecord, version_after
+from gpumkt.answer.asked import version_after
+from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab

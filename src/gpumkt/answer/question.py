@@ -6,21 +6,17 @@ kind of answer expected and, for a question that asks several things, its parts.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from gpumkt.answer.asked import (POPULATION, content_words, contrasts_in, counted_noun, domain_asked,
+                                 lead_name, market_words, own_domain, parts_in, quoted_figures,
+                                 source_only, unknown_names, version_after)
 from gpumkt.lang import vocab
-from gpumkt.lang.numbers import figures
 from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
-# "开发者社群规模", "user base size": the population whose size is asked is what is counted,
-# and the size asked is a head count, not a market size.
-POPULATION = re.compile(r"(开发者|用户|客户|员工|人员|会员|工程师)[^，,。？?\d]{0,4}规模|"
-                        r"(developer|user|customer|employee)s?(?: community| base)? size|"
-                        r"size of (?:its |the |their |\S+'s )?(developer|user|customer|employee)")
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
     # A reason is asked in words, whatever figure the question mentions ("why did the margin fall")
@@ -156,10 +152,10 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
     wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or (
         bool(FIGURE_WORDS.search(norm)) or bool(mets)) and kind not in ("name", "yesno", "text")
-    words = tuple(_words(rest, known))
+    words = tuple(content_words(rest, known))
     market = () if ents else tuple(market_words(norm, known))
     lead = "" if ents else lead_name(norm, [a for a, _, _ in found] + [a for a, _, _ in vocab.find(norm, vocab.places())])
-    lead_words = tuple(_words(lead, ()))
+    lead_words = tuple(content_words(lead, ()))
     unknown = tuple(unknown_names(question, known)) if known else ()
     if lead_words and known and any(t not in known for t in lead_words):
         unknown += (lead,)  # "海光信息2025年营收": a company no report names
@@ -167,14 +163,14 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
                             unknown, places=where, lead=lead_words, market=market,
-                            loose=tuple(w for w in _words(rest, ()) if w not in words),
+                            loose=tuple(w for w in content_words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts),
                             asks_share=bool(SHARE_ASKED.search(norm)),
                             asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
                             asks_forecast=bool(FORECAST_ASKED.search(norm)),
                             asks_change=bool(CHANGE_ASKED.search(norm)),
                             counted=counted_noun(norm), quoted=quoted_figures(question),
-                            domain=_own_domain(domain_asked(norm), ents, where))
+                            domain=own_domain(domain_asked(norm), ents, where))
     if split:
         record = _with_parts(record, names, known)
     return record
@@ -195,178 +191,24 @@ def measurable(metric_kind: str, answer_kind: str) -> bool:
     return not (answer_kind in EXCLUSIVE_KINDS and metric_kind in EXCLUSIVE_KINDS and metric_kind != answer_kind)
 
 
-COUNTED_ZH = re.compile(r"(?:多少|几)\s*(?:个|家|名|位|台|块|张|座|款|次|种|颗|条|项|枚|架|部|间|所|只|支)\s*"
-                        r"([^，,。？?！!；;]{1,12})")
-COUNTED_EN = re.compile(r"how many\s+([a-z0-9\-]+(?:\s+[a-z0-9\-]+){0,2})")
-COUNTED_STOP = re.compile(r"的|是|呢|吗|对|在|了|被|能|可以|会|将|\s(?:could|would|can|will|did|does|do|are|is|were|"
-                          r"was|has|have|had|of|in|on|for|by|at|from|that)\b.*")
-
-
-def quoted_figures(question: str) -> tuple[tuple[float, bool], ...]:
-    """The figures a question quotes, which tie it to the passage that states them ("Which
-    customer brings in 62% of revenue?"): percentages, multiples, amounts with a currency or a
-    scale; not a year, nor a version ("GPT-4").
-
-    ``quoted_figures("Which customer signed a $4 billion deal in 2025?") -> ((4e9, False),)``
-    """
-    out = []
-    for f in figures(question):
-        if f.kind in ("pct", "mult") or f.currency or re.search(r"[万亿千百]|illion|bn\b", f.text):
-            out.append((f.value, f.kind == "pct"))
-    return tuple(out)
-
-
-DOMAIN_ZH = re.compile(r"在([\u4e00-\u9fffa-z0-9]{2,10}?)(?:这块|这个|这一)?(?:领域|市场|业务|板块|行业)")
-DOMAIN_EN = re.compile(r"\bin (?:the )?([a-z][a-z0-9\-]*(?: [a-z][a-z0-9\-]*){0,2}) (?:market|segment|business|sector|field|space)\b")
-
-
-def domain_asked(norm: str) -> str:
-    """The field a question confines its figure to ("" when none): ``domain_asked("acme 在服务器领域的
-    份额")`` -> ``"服务器"``; ``domain_asked("share in the data center market")`` -> ``"data center"``."""
-    found = [m.group(1) for m in DOMAIN_ZH.finditer(norm)] + [m.group(1) for m in DOMAIN_EN.finditer(norm)]
-    return found[0].strip() if len(found) == 1 else ""
-
-
-def _own_domain(domain: str, names, places) -> str:
-    """The domain unless it is a company or a place (those are judged as names and places)."""
-    forms = {f for m in list(names) + list(places) for f in m.forms}
-    return "" if any(f in domain for f in forms) else domain
-
-
-def counted_noun(norm: str) -> str:
-    """What a question that asks one count counts ("" for any other question, or one asking two).
-
-    ``counted_noun("cuda 有多少名注册开发者?") -> "注册开发者"``;
-    ``counted_noun("how many gpu hours could be saved?") -> "gpu hours"``;
-    ``counted_noun("acme的开发者社群规模有多大?") -> "开发者"``
-    """
-    found = [m.group(1) for m in COUNTED_ZH.finditer(norm)] + [m.group(1) for m in COUNTED_EN.finditer(norm)] \
-        + [next(g for g in m.groups() if g) for m in POPULATION.finditer(norm)]
-    if len(found) != 1:
-        return ""
-    return COUNTED_STOP.split(found[0])[0].strip()
-
-
 def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) -> list[Mention]:
     """Name groups the question uses. A plain lower-case English word ("modal", "lambda") is only a
     name when the question capitalises it or the group also has a non-Latin form."""
     out = []
-    for a, b, g in vocab.find(norm, names):
+    found = vocab.find(norm, names)
+    for a, b, g in found:
         written = question_slice(question, norm, a, b)
         plain_word = re.fullmatch(r"[a-z]+", g.key) and all(re.fullmatch(r"[a-z .\-]+", f) for f in g.forms)
         if plain_word and written and written[0].islower():
             continue
+        if source_only(norm, a, b, any(x >= b for x, _, _ in found)) and g.key not in _known_keys():
+            continue  # "Kestrel Ridge's survey": the firm that says it, not what the figure is about
         out.append(Mention(g.key, g.forms, norm[a:b], version_after(norm, b)))
     return out
 
 
-NEGATED = re.compile(r"(?:而不是|而非|并非|不是|rather than|instead of|as opposed to|not)[^，,。？?；;]*")
-
-
-def contrasts_in(norm: str) -> tuple:
-    """The sets of opposite words of which the question uses exactly one side, as (that side, the
-    other sides' forms): ``contrasts_in("多少比例的ai推理依赖cuda")`` ->
-    ``((("推理", "inference"), ("训练", "training")),)``"""
-    said = lambda forms, text=norm: any(vocab.has_form(text, f) for f in forms)  # noqa: E731
-    negated = " ".join(NEGATED.findall(norm))
-    out = []
-    for sides in vocab.contrasts():
-        used = [side for side in sides if said(side)]
-        if len(used) == 1 and not any(said(side, negated) for side in sides):  # "…而不是训练": unclear
-            out.append((used[0], tuple(f for side in sides if side is not used[0] for f in side)))
-    return tuple(out)
-
-
-def parts_in(contrasts: tuple) -> tuple:
-    """The forms of each exclusive part (a segment, a workload) among the contrast sides a question
-    uses (``contrasts_in``): ``parts_in(contrasts_in("英伟达游戏业务的增速"))`` ->
-    ``(("游戏", "遊戲", "gaming"),)``"""
-    return tuple(side for side, _ in contrasts if any(side in sides for sides in vocab.parts()))
-
-
-VERSION = re.compile(r"[-\s]?v?(\d+(?:\.\d+)?[a-z]?)(?![\d.%a-z])")
-UNIT_AFTER = set("年月日季个家倍亿万千百台块张名位次元美")  # "NVIDIA 3月": a date or an amount, not a version
-
-
-def version_after(text: str, end: int) -> str:
-    """The version written right after a name ending at ``end``: ``version_after("gpt-4 参数", 3)
-    -> "4"``; "" when none (a figure such as "gpt 2025年" or "h100 80%" is not one)."""
-    m = VERSION.match(text, end)
-    if not m or re.match(r"(19|20)\d\d$", m.group(1)) or text[m.end():m.end() + 1] in UNIT_AFTER:
-        return ""
-    return m.group(1)
-
-
-def unknown_names(question: str, known: Collection[str]) -> list[str]:
-    """Names in the question (CamelCase, upper-case, capitalised inside a sentence) that occur
-    nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``."""
-    from gpumkt.search.lexical import tokenize
-
-    vocabulary = {f for g in vocab.all_groups() for f in g.forms}
-    out = []
-    chinese = bool(re.search(r"[\u4e00-\u9fff]", question))
-    pattern = r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"
-    for m in re.finditer(pattern, question):
-        word = normalise(m.group(0))
-        if word in vocab.GENERAL_CAPS or word in vocabulary or word in QUESTION_ENGLISH or periods(word):
-            continue
-        if not any(t in known for t in tokenize(word) or [word]):
-            out.append(word)
-    return out
-
-
-QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 请问 告诉 分别 一下 大约 目前 现在 具体 "
-                       "报告 提到 根据 达到 能够 可以 一共 总共 对吗".split()) | set(
-    # Function words: they carry the question's grammar, not what it is about.
-    "如果 假如 虽然 尽管 但是 可是 然而 因为 所以 因此 而且 并且 或者 还是 已经 曾经 正在 仍然 依然 "
-    "还有 只是 就是 也是 一般 通常 大概 左右 这个 那个 这些 那些 这家 那家 这款 那款 其中 的话 "
-    "起来 出来 下来 截至 截止 期间 为止".split())
-QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
-                       "can will the and also please me about roughly approximately much many give tell list "
-                       "report reports say according".split())
-
-
-LEAD_END = re.compile(r"\d|去年|今年|明年|前年|上半年|下半年|第[一二三四]季|[的在从于对把是有到至将会预约共总]")
-
-
-# The words before 市场 / "market" name which market is asked ("AI专用GPU市场", "cloud GPU market");
-# a size word, a place or "global" narrows nothing the passage must repeat.
-MARKET_ZH = re.compile(r"([a-z\u4e00-\u9fff]{2,16})市场")
-MARKET_EN = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})markets?\b")
-MARKET_GENERAL = set("全球 整体 整个 总体 世界 国内 海外 整".split())
-# In English only the words right before "market" name it: "the gpu-as-a-service market".
-MARKET_STOP = set("the a an of for in on at to is was are were what which how big large whole overall total "
-                  "global worldwide entire and or its their this that".split())
-
-
-def market_words(norm: str, known) -> list[str]:
-    """``market_words("ai专用gpu市场2025年的规模是多少?", known)`` -> ["ai", "专用", "gpu"]: the
-    words of the market a question with no company asks about (those some report uses)."""
-    m = MARKET_ZH.search(norm) or MARKET_EN.search(norm)
-    if not m:
-        return []
-    phrase = m.group(1)
-    if m.re is MARKET_EN:
-        tail = list(itertools.takewhile(lambda w: w not in MARKET_STOP, reversed(phrase.split())))
-        phrase = " ".join(reversed(tail))
-    places = {f for g in vocab.places() for f in g.forms}  # normalised as the question is
-    return [w for w in _words(phrase, known) if w not in MARKET_GENERAL and w not in places
-            and w not in QUESTION_ENGLISH and w not in QUESTION_CHINESE]
-
-
-def lead_name(norm: str, stops: list[int]) -> str:
-    """The Chinese name a question opens with, up to its first period, metric (at ``stops``) or
-    particle: what the question is about when no known company is named.
-
-    ``lead_name("昆仑芯2025年第一季度营收是多少?", [10]) -> "昆仑芯"``; ``lead_name("那家平台的估值?", [])
-    -> ""`` (a description, not a name)
-    """
-    end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
-    lead = norm[:end].strip()
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如", lead) \
-            or "报告" in lead:
-        return ""
-    return lead if _words(lead, ()) else ""
+def _known_keys() -> set[str]:
+    return {g.key for g in vocab.known_entities()}
 
 
 def question_slice(question: str, norm: str, a: int, b: int) -> str:
@@ -380,15 +222,6 @@ def _answer_kind(norm: str) -> str:
         if re.search(pattern, norm):
             return kind
     return ""
-
-
-def _words(rest: str, known: Collection[str]) -> list[str]:
-    """Content words left to match against a passage. A word no report uses anywhere (the
-    asker's own paraphrase: 身价 for 估值) cannot tell one passage from another, so it is left out."""
-    from gpumkt.search.lexical import tokenize
-
-    return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
-            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and (not known or t in known)]
 
 
 def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:

@@ -11,12 +11,13 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, figure_pairs, header_cells, row_cells,
-                                       spanned)
+from gpumkt.ingest.flat_tables import (CHANGE_CELL, CHANGE_ROW, PERIOD_CELL, UNIT_LINE, continues_header,
+                                       figure_pairs, header_cells, report_year, row_cells, spanned, with_year,
+                                       with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "12"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "13"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
@@ -37,6 +38,8 @@ RUNNING_MIN = 3
 # over "（L10-L11整機） 9,850 15,400").
 GROUP_LABEL = re.compile(r"^[^\d|｜。.!?！？；;，,]{2,40}[:：]?$")
 SEPARATED = re.compile(r"\S\s*[|｜]\s*\S")
+# ... or ending in its page number ("Acme股份有限公司 2025年年度报告    12 / 186", "Annual Report 2025  Page 7")
+PAGE_NUMBERED = re.compile(r"(?i)\S\s+(?:\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|第\s*\d{1,4}\s*[页頁])$")
 SENTENCE_LIKE = re.compile(r"[；;。]|(?:\S+\s+){7}\S")  # a clause break, or eight words
 
 
@@ -114,7 +117,8 @@ def _first_row(text: str, lines: list[tuple[int, int]], i: int) -> int:
     stand between them), 0 when none follows."""
     k = i + 1
     while k < min(len(lines), i + 3) and (UNIT_LINE.match(text[slice(*lines[k])].strip()) or
-                                          GROUP_LABEL.match(text[slice(*lines[k])].strip())):
+                                          GROUP_LABEL.match(text[slice(*lines[k])].strip()) or
+                                          k == i + 1 and continues_header(text[slice(*lines[k])])):
         k += 1
     return k if k < len(lines) and row_cells(text[slice(*lines[k])]) else 0
 
@@ -129,10 +133,12 @@ def _row_follows(text: str, lines: list[tuple[int, int]], k: int) -> bool:
 def running_lines(lines: list[str]) -> set[str]:
     """The lines that are a page's running header or footer, stripped.
 
-    ``running_lines(["Acme | p 1", "x", "Acme | p 2", "y", "Acme | p 3"]) -> {"Acme | p 1", "Acme | p 2", "Acme | p 3"}``
+    ``running_lines(["Acme | p 1", "x", "Acme | p 2", "y", "Acme | p 3"]) -> {"Acme | p 1", "Acme | p 2", "Acme | p 3"}``;
+    ``running_lines(["Acme 年报  2 / 9", "x", "Acme 年报  5 / 9", "Acme 年报  7 / 9"])`` -> the three footers
     """
     stripped = [line.strip() for line in lines]
-    masked = collections.Counter(re.sub(r"\d+", "#", line) for line in stripped if SEPARATED.search(line))
+    masked = collections.Counter(re.sub(r"\d+", "#", line) for line in stripped
+                                 if SEPARATED.search(line) or PAGE_NUMBERED.search(line))
     verbatim = collections.Counter(line for line in stripped if len(line) >= 20 and SENTENCE_LIKE.search(line))
     return {line for line in stripped if line and (masked[re.sub(r"\d+", "#", line)] >= RUNNING_MIN
                                                   or verbatim[line] >= RUNNING_MIN)}
@@ -167,6 +173,7 @@ class _Builder:
         self.path: list[tuple[int, str]] = [(0, doc.title)]
         self.pending: list[Block] = []
         self.first_line_seen = False
+        self.year = report_year(doc.text)
 
     @property
     def section(self) -> str:
@@ -223,6 +230,8 @@ class _Builder:
         headers = cells[0]
         caption = self._caption(block.start)
         if flat:
+            said = " ".join((caption, self._caption(self._line_above(block.start)), self.path[-1][1]))
+            headers = with_year(self._header(rows, block.start, headers), said)
             headers = spanned(headers, caption)
             # the unit stands above the table, between header and rows, or in the header's label cell
             units = [line for line in (self.doc.text[block.start + a:block.start + b].strip() for a, b in rows[1:])
@@ -231,8 +240,13 @@ class _Builder:
             caption = " ".join(x for x in ("" if row_cells(above) else above, caption, *units) if x)
         previous = wrapped = ""
         for (a, b), row in zip(rows[1:], cells[1:]):
+            line = self.doc.text[block.start + a:block.start + b].strip()
+            if flat and _restated_header(line):  # "2025年末  2024年末  …": the columns change mid-table
+                headers = with_years(header_cells(line), self.year)
+                continue
+            if flat and a == rows[1][0] and continues_header(self.doc.text[block.start + a:block.start + b]):
+                continue  # the header's wrapped words ("（1-3月份）"), read with the header
             if flat and not row:
-                line = self.doc.text[block.start + a:block.start + b].strip()
                 wrapped = line if GROUP_LABEL.match(line) and not line.endswith((":", "：")) else ""
                 continue
             if all(re.fullmatch(r":?-+:?", c) for c in row if c):
@@ -249,6 +263,15 @@ class _Builder:
                 pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
             self._emit(block.start + a, block.start + b, "table", f"{caption} | {pairs}")
 
+    def _header(self, rows: list[tuple[int, int]], start: int, headers: list[str]) -> list[str]:
+        """The header's cells, with words wrapped onto the next line put back and this / last
+        period's columns (本期金额, 上年同期金额) named by the report's year."""
+        text = self.doc.text
+        if len(rows) > 1 and continues_header(text[start + rows[1][0]:start + rows[1][1]]):
+            headers = header_cells(wrapped_header(text[start + rows[0][0]:start + rows[0][1]],
+                                                  text[start + rows[1][0]:start + rows[1][1]])) or headers
+        return with_years(headers, self.year)
+
     def _caption(self, table_start: int) -> str:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""
         before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
@@ -260,6 +283,11 @@ class _Builder:
     def _chart(self, block: Block) -> None:
         body = self.doc.text[block.start:block.end]
         self._emit(block.start, block.end, "chart", chart_text(body))
+
+
+def _restated_header(line: str) -> bool:
+    cells = header_cells(line)
+    return bool(cells) and all(PERIOD_CELL.match(c) or CHANGE_CELL.match(c) for c in cells)
 
 
 def _cells(line: str) -> list[str]:

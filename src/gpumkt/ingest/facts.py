@@ -111,7 +111,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b):
             continue  # a year is a period (a chart's "2024: 82.68" too), and a label's number is no figure
         row_unit = "" if offset_ok else _row_unit(own[:a])  # "(MW)": the "except where noted" of "$ in billions"
-        if scale != 1.0 and not row_unit and (fig.currency or currency) and fig.kind == "num":
+        if (scale != 1.0 or currency) and not row_unit and (fig.currency or currency) and fig.kind == "num":
             fig = Figure(fig.text, fig.value, fig.kind, fig.currency or currency)
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
         # A name only after the figure, outside its clause, is about something else too
@@ -148,7 +148,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
             "change" if kind == "money" and CHANGED_BY.search(own[:a]) else ""  # "cost increased $232 million"
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
-        if scale != 1.0 and not row_unit and kind == "money" and fig.kind == "num" and \
+        if (scale != 1.0 or currency) and not row_unit and kind == "money" and fig.kind == "num" and \
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" or a cost's "317" in millions
             fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
         if pie and fig.kind == "num":
@@ -197,13 +197,14 @@ def table_unit(caption: str) -> tuple[float, str]:
 
     ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
     ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``;
-    ``table_unit("单位：新台币亿元") -> (1e8, "twd")``
+    ``table_unit("单位：新台币亿元") -> (1e8, "twd")``; ``table_unit("单位：元  币种：人民币") -> (1.0, "cny")``
     """
     caption = caption.lower()
     m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千)|"
                   r"[(（]\s*(?:\$|usd|us\$)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)", caption)
-    if not m:
-        return 1.0, ""
+    if not m:  # figures in whole units of a named currency ("单位：元", "币种：人民币")
+        cur = re.search(r"(?:币种|单位)[:：]\s*(人民币|美元|新台币|元)", caption)
+        return 1.0, CURRENCIES[cur.group(1)] if cur else ""
     cur = re.search(r"美元|\$|usd|人民币|rmb|新台币|元", caption[max(0, m.start() - 3):m.start() + 30])
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
 
@@ -218,6 +219,8 @@ def quantity(fig: Figure, after: str) -> str:
         return "money"
     if fig.kind in ("pct", "mult"):
         return fig.kind
+    if after.startswith("%"):
+        return "pct"
     if POWER_UNITS.match(after):
         return "power"
     if DURATION_UNITS.match(after):
@@ -230,11 +233,13 @@ def quantity(fig: Figure, after: str) -> str:
 def _row_unit(row: str) -> str:
     """The unit a table row's label names for its cells, said as if it followed each figure.
 
-    ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``
+    ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``
     """
     units = re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row)
     if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
         return " 个"
+    if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage
+        return "%"
     return f" {units[-1]}" if units and (POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1])) else ""
 
 

@@ -6,6 +6,9 @@ only one ("2023A 2024A 2025E" over "营业收入 1,915 5,260").
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from gpumkt.lang.periods import periods
 
 COLUMNS = re.compile(r"\s{2,}")
 DATE_CELL = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
@@ -13,10 +16,13 @@ DATE_CELL = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{
 SPAN_CELL = re.compile(r"(?i)^(?:(?:three|six|nine|twelve|3|6|9|12)\s+months|quarter|year|fiscal year)s?\s+ended$")
 # A unit line between the header and the rows: "(In millions, except percentages)", "单位：亿元".
 UNIT_LINE = re.compile(r"(?i)^[(（][^()（）]{1,60}[)）]$|^(?:单位|單位)\s*[:：]|^(?:\$\s*)?in (?:thousands|millions|billions)\b")
+# A column of this or the last reporting period, as a filing's statements head them: "本期金额", "上年同期金额", "本期期末数".
+RELATIVE_CELL = re.compile(r"^(本期|本年|本报告期|上期|上年同期|上年|上年度)(?:期末|期初|末)?(?:金额|数|发生额|余额)?$")
 PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
-                         r"\d{4}年|第?[一二三四]季度|" + DATE_CELL + ")")
-# A column of change beside the periods: "同比", "Y/Y", "CAGR", "%".
-CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|%\s*change|chg\.?)$")
+                         r"\d{4}年|第?[一二三四]季度|" + DATE_CELL + "|" + RELATIVE_CELL.pattern[1:-1] + "$)")
+# A column of change beside the periods: "同比", "Y/Y", "CAGR", "%", "本年比上年增减(%)", "同比增减(%)".
+CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|%\s*change|chg\.?)$|"
+                         r"^[\u4e00-\u9fff]{0,16}(?:增减|变动比例|变动幅度|增幅)\s*(?:[(（][%％][)）])?$")
 # One quarter or half written in two words ("Q3 FY25", "H1 2025") is one column.
 PART_OF_YEAR = re.compile(r"(?i)^(?:q[1-4]|h[12])$")
 YEAR_WORD = re.compile(r"(?i)^(?:fy)?'?(?:\d\d|(?:19|20)\d\d)[ae]?$")
@@ -89,12 +95,79 @@ def spanned(headers: list[str], above: str) -> list[str]:
 
 def figure_pairs(headers: list[str], row: list[str]) -> str:
     """A row's figures under their column headers, aligned to the right (the label column has
-    no header); empty cells are left out.
+    no header); empty cells are left out. A change column comes last, under the latest period it
+    measures, so no period's figure reads as a change and the change reads as that period's.
 
-    ``figure_pairs(["2023A", "2024A"], ["营收", "--", "19.15"]) -> "营收 | 2024A: 19.15"``
+    ``figure_pairs(["2023A", "2024A"], ["营收", "--", "19.15"]) -> "营收 | 2024A: 19.15"``;
+    ``figure_pairs(["2025年", "增减(%)", "2024年"], ["营收", "38", "12", "34"])``
+    -> ``"营收 | 2025年: 38; 2024年: 34; 2025年 增减(%): 12"``
     """
-    pairs = [f"{h}: {c}" for h, c in zip(headers[-(len(row) - 1):], row[1:]) if not EMPTY_CELL.match(c)]
+    cells = [(h, c) for h, c in zip(headers[-(len(row) - 1):], row[1:]) if not EMPTY_CELL.match(c)]
+    changes = [(h, c) for h, c in cells if CHANGE_CELL.match(h)]
+    latest = max(((periods(h.lower()) or [""])[0], h) for h in headers if not CHANGE_CELL.match(h))[1] \
+        if changes else ""
+    pairs = [f"{h}: {c}" for h, c in cells if not CHANGE_CELL.match(h)] + \
+        [f"{latest} {h}: {c}" if latest and latest not in h else f"{h}: {c}" for h, c in changes]
     return f"{row[0]} | " + "; ".join(pairs)
+
+
+# The year an annual report covers, from its cover or running footer: "2025年年度报告", "Annual Report 2025".
+REPORT_YEAR = re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*年度报告|((?:19|20)\d\d)\s+annual report|annual report\s+((?:19|20)\d\d)")
+
+
+def report_year(text: str) -> str:
+    """``report_year("星衡算力 2025年年度报告（摘录）")`` -> "2025"; "" when the text names none near its start."""
+    m = REPORT_YEAR.search(text[:3000])
+    return next(g for g in m.groups() if g) if m else ""
+
+
+def with_years(headers: list[str], year: str) -> list[str]:
+    """Columns of this / last reporting period named by their years, once the report's year is
+    known: ``with_years(["科目", "本期金额", "上年同期金额"], "2025")`` -> ["科目", "本期金额（2025年）",
+    "上年同期金额（2024年）"]``; unchanged without a year."""
+    if not year:
+        return headers
+    out = []
+    for h in headers:
+        m = RELATIVE_CELL.match(h)
+        y = int(year) - (0 if not m else m.group(1).startswith("上"))
+        out.append(f"{h}（{y}年）" if m else h)
+    return out
+
+
+def with_year(headers: list[str], caption: str) -> list[str]:
+    """Quarter or half columns with no year take the one year their caption names:
+    ``with_year(["第一季度", "第二季度"], "2025年分季度主要财务数据")`` -> ["2025年第一季度", "2025年第二季度"]."""
+    years = set(re.findall(r"((?:19|20)\d\d)\s*年", caption))
+    if len(years) != 1:
+        return headers
+    year = years.pop()
+    return [f"{year}年{h}" if re.fullmatch(r"[qh][1-4]", (periods(h.lower()) or ["-"])[0]) else h for h in headers]
+
+
+def wrapped_header(header_line: str, line: str) -> str:
+    """A header line with the words wrapped onto the line under it put back in their columns (by
+    where each piece starts on the page, a Chinese character two columns wide):
+    ``wrapped_header("x  本期占总  上期", "     资产比例")`` -> "x   本期占总资产比例   上期"."""
+    heads, extra = _pieces(header_line), {}
+    for at, piece in _pieces(line):
+        if re.search(r"\d", piece):
+            continue  # "（1-3月份）" under "第一季度" says nothing more, and its digits would read as figures
+        k = min(range(len(heads)), key=lambda j: abs(heads[j][0] - at))
+        extra[k] = extra.get(k, "") + piece
+    return "   ".join(text + extra.get(k, "") for k, (_, text) in enumerate(heads))
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """The cells of a line with the display column each starts at."""
+    width = [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line]
+    return [(sum(width[:m.start()]), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", line)]
+
+
+def continues_header(line: str) -> bool:
+    """A header's words wrapped onto a line of their own: two or more columns, no figure."""
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    return len(cells) >= 1 and len(line) - len(line.lstrip()) >= 8 and not re.search(r"\d[\d,]*\.\d|\d{3}", line)
 
 
 def _joined_periods(tokens: list[str]) -> list[str]:

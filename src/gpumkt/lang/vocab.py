@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 
 from gpumkt.lang import periods
+from gpumkt.lang.legal_names import defined_names
+from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.text import normalise
 
 # Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
@@ -221,7 +223,15 @@ def mine_names(texts: list[str]) -> list[Group]:
         clash = normalise(han) in known and normalise(latin).strip() not in known[normalise(han)]
         if len(partners[han]) == 1 and not clash and _is_pair(han, latin, texts):
             _add(groups, {normalise(han), normalise(latin).strip()})
-    for word in sorted(_latin_names(texts)):  # sorted: the same build gives the same names.json
+    for text in texts:  # 星衡算力科技股份有限公司（以下简称“星衡算力”）, with its foreign name
+        for forms in defined_names(text):
+            _add(groups, forms)
+    excluded = {w for w in GENERAL_CAPS | MONTHS | _place_words()} | {w for w in lower_words}
+    runs = repeated_runs(texts, _mid_sentence, excluded)
+    for forms in runs:  # "Kestrel Ridge (Research)"
+        _add(groups, {normalise(f).strip() for f in forms})
+    within = inside_runs(texts, {min(forms, key=len) for forms in runs})  # "Ridge" of "Kestrel Ridge"
+    for word in sorted(_latin_names(texts) - within):  # sorted: the same build gives the same names.json
         if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
                 and normalise(word).strip() not in vocabulary:  # "Backlog" is a metric, not a name
             _add(groups, {normalise(word).strip()})

@@ -1,0 +1,75 @@
+"""Company names a filing defines for itself: a Chinese legal name with the short form it is
+called by from then on, and the company's foreign (Latin) legal name beside it.
+
+An A-share annual report names its company once in full (星衡算力科技股份有限公司), defines the short
+form it uses everywhere else (（以下简称“星衡算力”）, 公司简称：星衡算力) and gives its foreign name in
+the company-information table (公司的外文名称 Xingheng Compute Technology Co., Ltd.). None of these
+is a pair the other rules see (辉达（NVIDIA）), so a report nobody has seen would name no company.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gpumkt.lang.text import normalise
+
+LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任公司|有限公司)")
+# The short form a text defines: （以下简称“X”）, 下称“X”, 公司简称：X, 公司的中文简称  X
+SHORT = re.compile(r"(?:以下简称|以下簡稱|下称|下稱|简称|簡稱)\s*[：:为為]?\s*[“\"「『]?"
+                   r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=[”\"」』）)或,，、；;\s]|$)", re.M)
+# The words a text uses for whichever company it is about: a short form of this kind names no one.
+GENERIC_SHORT = {"公司", "本公司", "发行人", "本集团", "集团", "本行", "我们"}
+LEGAL_LATIN = re.compile(r"\b[A-Z][A-Za-z&\-]*(?:\s+[A-Z][A-Za-z&\-]*){0,5},?\s+"
+                         r"(?:Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.)")
+# What a Latin legal name ends with besides the name: "Technology Co., Ltd.", "Holdings Limited"
+LATIN_TAIL = re.compile(r"(?:\s+(?:Technology|Technologies|Holdings?|Group|Information|Network|Networks|"
+                        r"Intelligence|Data|Electronics?|Software|Industrial|Development|International|"
+                        r"Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.)|,)+$")
+NEAR_LINES = 3  # a foreign name this close to the Chinese legal name (the same information table)
+
+
+def defined_names(text: str) -> list[set[str]]:
+    """Name groups (normalised forms) a text defines for companies by their legal names.
+
+    ``defined_names("甲乙算力科技股份有限公司（以下简称“甲乙算力”）\\n外文名称 Jiayi Compute Co., Ltd.")``
+    -> ``[{"甲乙算力科技股份有限公司", "甲乙算力", "jiayi compute co., ltd.", "jiayi compute"}]``
+    """
+    groups: dict[str, set[str]] = {}
+    for m in LEGAL_ZH.finditer(text):
+        legal = _own_name(m.group(0))
+        if legal:
+            groups.setdefault(legal, set())
+    for legal, forms in groups.items():
+        forms |= _shorts(text, legal) | _foreign(text, legal)
+    return [{normalise(legal)} | {normalise(f).strip() for f in forms} for legal, forms in groups.items() if forms]
+
+
+def _own_name(match: str) -> str:
+    """The legal name without the words of the sentence before it (本报告仅供…公司 -> the company)."""
+    name = re.split(r"[的之在是和与及了为将从对由以等向把被让使供由于、，。：:]", match)[-1]
+    return name if len(name) >= 6 else ""
+
+
+def _shorts(text: str, legal: str) -> set[str]:
+    """Short forms defined right after the legal name, or on a line of their own (公司简称：X) when the
+    text has this one legal name."""
+    out = set()
+    for m in SHORT.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if legal in before or len(set(LEGAL_ZH.findall(text))) == 1:
+            out.add(m.group(1))
+    return {s for s in out if normalise(s) not in GENERIC_SHORT and s != legal}
+
+
+def _foreign(text: str, legal: str) -> set[str]:
+    """The Latin legal name within a few lines of the Chinese one, and the same without its
+    company-type words ("Xingheng Compute Technology Co., Ltd." -> "Xingheng Compute")."""
+    lines = text.splitlines()
+    at = [i for i, line in enumerate(lines) if legal in line]
+    out = set()
+    for i in at:
+        for line in lines[max(0, i - NEAR_LINES):i + NEAR_LINES + 1]:
+            for m in LEGAL_LATIN.finditer(line):
+                full = m.group(0)
+                out |= {full, LATIN_TAIL.sub("", full)}
+    return {f for f in out if len(f) >= 3} if len({f for f in out if LEGAL_LATIN.fullmatch(f)}) == 1 else set()

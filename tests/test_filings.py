@@ -1,0 +1,127 @@
+"""Reading company filings nobody here has seen: an A-share-style annual report converted from
+PDF and a research brief that names its firm in several words. Made-up companies (Acme)."""
+
+from gpumkt.answer.asked import source_only
+from gpumkt.answer.question import build
+from gpumkt.ingest.chunking import chunk_document, running_lines
+from gpumkt.ingest.facts import build_facts, table_unit
+from gpumkt.ingest.flat_tables import (continues_header, figure_pairs, header_cells, report_year, with_year,
+                                       with_years, wrapped_header)
+from gpumkt.ingest.units import units
+from gpumkt.lang import vocab
+from gpumkt.lang.legal_names import defined_names
+from gpumkt.lang.name_runs import inside_runs, repeated_runs
+from gpumkt.records import Document
+
+FOOTER = "甲乙算力科技股份有限公司 2025年年度报告    {} / 90"
+REPORT = "\n".join([
+    "公司代码：600000                                  公司简称：甲乙算力",
+    "甲乙算力科技股份有限公司",
+    "2025年年度报告",
+    "释义",
+    "本公司、甲乙算力    指    甲乙算力科技股份有限公司（以下简称“甲乙算力”或“公司”）",
+    "公司的中文名称                甲乙算力科技股份有限公司",
+    "公司的外文名称                Jiayi Compute Technology Co., Ltd.",
+    FOOTER.format(3),
+    "一、主要会计数据",
+    "                                                   单位：元  币种：人民币",
+    "主要会计数据            2025年            2024年      本年比上年增减(%)        2023年",
+    "营业收入         1,200,000,000.00    800,000,000.00           50.00    500,000,000.00",
+    "                        2025年末          2024年末   本年末比上年末增减(%)      2023年末",
+    "总资产           3,000,000,000.00  2,000,000,000.00           50.00  1,500,000,000.00",
+    FOOTER.format(7),
+    "二、利润表相关科目变动分析表",
+    "                                                   单位：万元  币种：人民币",
+    "科目                      本期金额        上年同期金额      同比增减(%)",
+    "营业收入                120,000.00          80,000.00          50.00",
+    "财务费用                  3,000.00           1,000.00         200.00",
+    FOOTER.format(9),
+    "三、2025年分季度主要财务数据",
+    "                                                   单位：万元  币种：人民币",
+    "                 第一季度          第二季度",
+    "               （1-3月份）       （4-6月份）",
+    "营业收入          25,000.00         30,000.00",
+    "",
+])
+
+
+def _facts(text: str):
+    doc = Document("acme_annual.txt", "甲乙算力 2025年年度报告", text, "0" * 64)
+    names = vocab.mine_names([text])
+    us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
+    return build_facts(us, names), doc
+
+
+def test_a_filing_defines_its_short_name_and_its_foreign_name():
+    groups = defined_names(REPORT)
+    assert len(groups) == 1
+    assert {"甲乙算力科技股份有限公司", "甲乙算力", "jiayi compute"} <= groups[0]
+    # "以下简称“本公司”" names whichever company the text is about: no name of its own
+    assert defined_names("本报告仅供丙丁证券股份有限公司（以下简称“本公司”）的客户使用。") == []
+
+
+def test_a_footer_ending_in_its_page_number_is_page_furniture():
+    lines = [FOOTER.format(n) for n in (3, 7, 9)] + ["正文一行"]
+    assert running_lines(lines) == {FOOTER.format(n) for n in (3, 7, 9)}
+    assert all(FOOTER.format(3) not in c.text for c in chunk_document(Document("a.txt", "t", REPORT, "0" * 64)))
+
+
+def test_change_columns_read_last_under_the_latest_period():
+    headers = header_cells("主要会计数据   2025年   2024年   本年比上年增减(%)   2023年")
+    assert figure_pairs(headers, ["营收", "12", "8", "50.00", "5"]) == \
+        "营收 | 2025年: 12; 2024年: 8; 2023年: 5; 2025年 本年比上年增减(%): 50.00"
+
+
+def test_this_and_last_periods_take_the_reports_year():
+    assert report_year(REPORT) == "2025"
+    assert with_years(["科目", "本期金额", "上年同期金额", "同比增减(%)"], "2025") == \
+        ["科目", "本期金额（2025年）", "上年同期金额（2024年）", "同比增减(%)"]
+    assert with_year(["第一季度", "第二季度"], "三、2025年分季度主要财务数据") == ["2025年第一季度", "2025年第二季度"]
+
+
+def test_a_header_wrapped_onto_a_second_line_is_put_back_by_column():
+    line = "               （1-3月份）       （4-6月份）"
+    assert continues_header(line)
+    assert wrapped_header("                 第一季度          第二季度", line) == "第一季度   第二季度"
+    assert wrapped_header("项目      本期占总", "          资产的比例（%）") == "项目   本期占总资产的比例（%）"
+    assert not continues_header("营业收入          25,000.00         30,000.00")
+
+
+def test_a_currency_named_apart_from_the_unit():
+    assert table_unit("单位：元  币种：人民币") == (1.0, "cny")
+    assert table_unit("单位：万元  币种：人民币") == (1e4, "cny")
+
+
+def test_annual_report_facts_attached_to_company_period_and_kind():
+    facts, doc = _facts(REPORT)
+    got = {(f.text, f.entity, f.metric, f.period, f.quantity, f.currency) for f in facts}
+    assert ("1,200,000,000.00", "jiayi compute", "营收", "2025", "money", "cny") in got
+    assert ("500,000,000.00", "jiayi compute", "营收", "2023", "money", "cny") in got  # not a growth rate
+    growth = next(f for f in facts if f.text == "50.00" and "营业收入" in doc.text[f.sent_start:f.sent_end])
+    assert (growth.quantity, growth.period) == ("pct", "2025")
+    costs = next(f for f in facts if f.text == "3,000.00")  # 本期金额, in 万元
+    assert (costs.value, costs.period, costs.currency) == (3e7, "2025", "cny")
+    q2 = next(f for f in facts if f.text == "30,000.00")
+    assert (q2.period, q2.value) == ("2025q2", 3e8)
+    assert not any(f.text.endswith("-") for f in facts)  # "（1-3月份）" is a header, not a range
+
+
+def test_a_firm_named_in_two_words_is_one_name():
+    texts = ["Demand per Acme Ridge data. As Acme Ridge Research notes, prices fell. Acme estimates 3 GW.",
+             "Written by Acme Ridge Research analysts.",
+             "See the Acme Ridge Buyer Survey for details."]
+    runs = repeated_runs(texts, lambda t, a: True, {"as", "see", "the", "demand", "written"})
+    assert {"Acme Ridge", "Acme Ridge Research"} in runs
+    assert {"Ridge", "Buyer", "Survey"} <= inside_runs(texts, {"Acme Ridge"})
+    assert "Acme" not in inside_runs(texts, {"Acme Ridge"})  # it stands alone too
+
+
+def test_a_name_that_says_the_figure_is_its_source_not_its_subject():
+    assert source_only("per acme ridge's tracking, how many", 4, 14)
+    assert source_only("acme ridge的买家调查中", 0, 10)
+    assert not source_only("acme ridge's revenue in 2025", 0, 10)
+    assert not source_only("what revenue did acme ridge report for 2025", 17, 27)
+    assert not source_only("how much does acme ridge expect to spend", 14, 24)  # no other name: its own plan
+    names = [vocab.Group("acme ridge", ("acme ridge",)), vocab.Group("coreweave", ("coreweave",))]
+    record = build("How much power does Acme Ridge think CoreWeave will have in 2026?", names)
+    assert [m.key for m in record.entities] == ["coreweave"]
