@@ -111,7 +111,8 @@ def _names_domain(domain: str, where: str) -> bool:
 
 def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]]) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
-    it is a sibling list item), .7 in the heading, .4 in the title, less when the unit itself names
+    it is a sibling list item), .7 in the heading, .4 in the title (.7 when the unit says "we" or
+    "公司": a filing speaking of itself), less when the unit itself names
     another company (.5, .4, .25), else 0. A context that names the asked company *and* another
     company the unit names (not one listed beside an asked name) is shared by both, and the unit is
     about the other one (0); a figure said of a list of three or more names (two, when the sentence
@@ -141,13 +142,15 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
             scores.append(0.0 if shared(u.before) else 0.5 if others else 0.8)
         elif any(_has(u.heading, f) for f in m.forms):
             scores.append(0.0 if shared(u.heading) else 0.4 if others else 0.7)
-        elif any(_has(u.title, f) for f in m.forms):
-            scores.append(0.25 if others else 0.4)
+        elif any(_has(u.title, f) for f in m.forms):  # a filing speaking of itself ("we had", "公司实现")
+            scores.append(0.25 if others else 0.7 if FIRST_PERSON.search(u.own) else 0.4)  # is the heading's
         else:
             scores.append(0.0)
     return min(scores)
 
 
+# A filing or a company's own report speaks of the company in the first person.
+FIRST_PERSON = re.compile(r"\b(?:we|our)\b|(?:^|[，,。；;：:\s])(?:本公司|公司|我们)")
 LIST_JOINT = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
 # Between two listed names: a joint, after at most two more words of the first name ("amazon web
 # services, microsoft"), or nothing but a space ("microsoft azure": one name in two forms).
