@@ -22,11 +22,7 @@ POPULATION = re.compile(r"(开发者|用户|客户|员工|人员|会员|工程�
 
 COUNTED_ZH = re.compile(r"(?:多少|几)\s*(?:个|家|名|位|台|块|张|座|款|次|种|颗|条|项|枚|架|部|间|所|只|支)\s*"
                         r"([^，,。？?！!；;]{1,12})")
-
-
 COUNTED_EN = re.compile(r"how many\s+([a-z0-9\-]+(?:\s+[a-z0-9\-]+){0,2})")
-
-
 COUNTED_STOP = re.compile(r"的|是|呢|吗|对|在|了|被|能|可以|会|将|\s(?:could|would|can|will|did|does|do|are|is|were|"
                           r"was|has|have|had|of|in|on|for|by|at|from|that)\b.*")
 
@@ -46,8 +42,6 @@ def quoted_figures(question: str) -> tuple[tuple[float, bool], ...]:
 
 
 DOMAIN_ZH = re.compile(r"在([\u4e00-\u9fffa-z0-9]{2,10}?)(?:这块|这个|这一)?(?:领域|市场|业务|板块|行业)")
-
-
 DOMAIN_EN = re.compile(r"\bin (?:the )?([a-z][a-z0-9\-]*(?: [a-z][a-z0-9\-]*){0,2}) (?:market|segment|business|sector|field|space)\b")
 
 
@@ -103,8 +97,6 @@ def parts_in(contrasts: tuple) -> tuple:
 
 
 VERSION = re.compile(r"[-\s]?v?(\d+(?:\.\d+)?[a-z]?)(?![\d.%a-z])")
-
-
 UNIT_AFTER = set("年月日季个家倍亿万千百台块张名位次元美")  # "NVIDIA 3月": a date or an amount, not a version
 
 
@@ -158,8 +150,6 @@ QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 
     "如果 假如 虽然 尽管 但是 可是 然而 因为 所以 因此 而且 并且 或者 还是 已经 曾经 正在 仍然 依然 "
     "还有 只是 就是 也是 一般 通常 大概 左右 这个 那个 这些 那些 这家 那家 这款 那款 其中 的话 "
     "起来 出来 下来 截至 截止 期间 为止".split())
-
-
 QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
                        "can will the and also please me about roughly approximately much many give tell list "
                        "report reports say according".split())
@@ -171,14 +161,8 @@ LEAD_END = re.compile(r"\d|去年|今年|明年|前年|上半年|下半年|第[�
 # The words before 市场 / "market" name which market is asked ("AI专用GPU市场", "cloud GPU market");
 # a size word, a place or "global" narrows nothing the passage must repeat.
 MARKET_ZH = re.compile(r"([a-z\u4e00-\u9fff]{2,16})市场")
-
-
 MARKET_EN = re.compile(r"((?:[a-z][a-z-]*\s+){1,4})markets?\b")
-
-
 MARKET_GENERAL = set("全球 整体 整个 总体 世界 国内 海外 整".split())
-
-
 # In English only the words right before "market" name it: "the gpu-as-a-service market".
 MARKET_STOP = set("the a an of for in on at to is was are were what which how big large whole overall total "
                   "global worldwide entire and or its their this that".split())

@@ -165,9 +165,9 @@ def _pieces(line: str) -> list[tuple[int, str]]:
 
 
 def continues_header(line: str) -> bool:
-    """A header's words wrapped onto a line of their own: two or more columns, no figure."""
-    cells = [c for c in COLUMNS.split(line.strip()) if c]
-    return len(cells) >= 1 and len(line) - len(line.lstrip()) >= 8 and not re.search(r"\d[\d,]*\.\d|\d{3}", line)
+    """A header's words wrapped onto a line of their own: indented under the columns (not under
+    the row labels), with no figure in it: ``continues_header("        资产的比例（%）")`` -> True."""
+    return bool(line.strip()) and len(line) - len(line.lstrip()) >= 8 and not re.search(r"\d[\d,]*\.\d|\d{3}", line)
 
 
 def _joined_periods(tokens: list[str]) -> list[str]:
