@@ -5,8 +5,8 @@ from gpumkt.answer.asked import source_only
 from gpumkt.answer.question import build
 from gpumkt.ingest.chunking import chunk_document, running_lines
 from gpumkt.ingest.facts import build_facts, table_unit
-from gpumkt.ingest.flat_tables import (continues_header, figure_pairs, header_cells, report_year, with_year,
-                                       with_years, wrapped_header)
+from gpumkt.ingest.flat_tables import (continues_header, figure_pairs, header_cells, report_year, restated_header,
+                                       with_year, with_years, wrapped_header)
 from gpumkt.ingest.units import units
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import defined_names
@@ -70,6 +70,8 @@ def test_change_columns_read_last_under_the_latest_period():
     headers = header_cells("主要会计数据   2025年   2024年   本年比上年增减(%)   2023年")
     assert figure_pairs(headers, ["营收", "12", "8", "50.00", "5"]) == \
         "营收 | 2025年: 12; 2024年: 8; 2023年: 5; 2025年 本年比上年增减(%): 50.00"
+    assert restated_header("   2025年末   2024年末   本年末比上年末增减(%)") == ["2025年末", "2024年末", "本年末比上年末增减(%)"]
+    assert restated_header("营业收入   12.00   8.00   50.00") == []
 
 
 def test_this_and_last_periods_take_the_reports_year():

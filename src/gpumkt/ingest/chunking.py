@@ -11,8 +11,8 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (CHANGE_CELL, CHANGE_ROW, PERIOD_CELL, UNIT_LINE, continues_header,
-                                       figure_pairs, header_cells, report_year, row_cells, spanned, with_year,
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, continues_header, figure_pairs,
+                                       header_cells, report_year, restated_header, row_cells, spanned, with_year,
                                        with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
@@ -224,28 +224,31 @@ class _Builder:
 
     def _table(self, block: Block) -> None:
         rows = _lines(self.doc.text[block.start:block.end])
+        lines = [self.doc.text[block.start + a:block.start + b] for a, b in rows]
         flat = block.label == "flat"
-        cells = [(row_cells if flat and k else header_cells if flat else _cells)(
-            self.doc.text[block.start + a:block.start + b]) for k, (a, b) in enumerate(rows)]
+        cells = [(row_cells if flat and k else header_cells if flat else _cells)(line) for k, line in enumerate(lines)]
         headers = cells[0]
         caption = self._caption(block.start)
+        wrapped_head = flat and len(lines) > 1 and continues_header(lines[1])  # "（1-3月份）" under the header
         if flat:
-            said = " ".join((caption, self._caption(self._line_above(block.start)), self.path[-1][1]))
-            headers = with_year(self._header(rows, block.start, headers), said)
+            if wrapped_head:
+                headers = header_cells(wrapped_header(lines[0], lines[1])) or headers
+            above = self._caption(self._line_above(block.start))
+            headers = with_year(with_years(headers, self.year), " ".join((caption, above, self.path[-1][1])))
             headers = spanned(headers, caption)
             # the unit stands above the table, between header and rows, or in the header's label cell
-            units = [line for line in (self.doc.text[block.start + a:block.start + b].strip() for a, b in rows[1:])
-                     if UNIT_LINE.match(line)] + [h for h in headers[:1] if not PERIOD_CELL.match(h)]
-            above = self._caption(self._line_above(block.start))
+            units = [line.strip() for line in lines[1:] if UNIT_LINE.match(line.strip())] + \
+                [h for h in headers[:1] if not PERIOD_CELL.match(h)]
             caption = " ".join(x for x in ("" if row_cells(above) else above, caption, *units) if x)
         previous = wrapped = ""
-        for (a, b), row in zip(rows[1:], cells[1:]):
-            line = self.doc.text[block.start + a:block.start + b].strip()
-            if flat and _restated_header(line):  # "2025年末  2024年末  …": the columns change mid-table
-                headers = with_years(header_cells(line), self.year)
+        for k, ((a, b), row) in enumerate(zip(rows[1:], cells[1:]), start=1):
+            line = lines[k].strip()
+            restated = restated_header(line) if flat else []
+            if restated:  # "2025年末  2024年末  …": the columns change mid-table
+                headers = with_years(restated, self.year)
                 continue
-            if flat and a == rows[1][0] and continues_header(self.doc.text[block.start + a:block.start + b]):
-                continue  # the header's wrapped words ("（1-3月份）"), read with the header
+            if wrapped_head and k == 1:
+                continue  # the header's wrapped words, read with the header
             if flat and not row:
                 wrapped = line if GROUP_LABEL.match(line) and not line.endswith((":", "：")) else ""
                 continue
@@ -263,15 +266,6 @@ class _Builder:
                 pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
             self._emit(block.start + a, block.start + b, "table", f"{caption} | {pairs}")
 
-    def _header(self, rows: list[tuple[int, int]], start: int, headers: list[str]) -> list[str]:
-        """The header's cells, with words wrapped onto the next line put back and this / last
-        period's columns (本期金额, 上年同期金额) named by the report's year."""
-        text = self.doc.text
-        if len(rows) > 1 and continues_header(text[start + rows[1][0]:start + rows[1][1]]):
-            headers = header_cells(wrapped_header(text[start + rows[0][0]:start + rows[0][1]],
-                                                  text[start + rows[1][0]:start + rows[1][1]])) or headers
-        return with_years(headers, self.year)
-
     def _caption(self, table_start: int) -> str:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""
         before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
@@ -283,11 +277,6 @@ class _Builder:
     def _chart(self, block: Block) -> None:
         body = self.doc.text[block.start:block.end]
         self._emit(block.start, block.end, "chart", chart_text(body))
-
-
-def _restated_header(line: str) -> bool:
-    cells = header_cells(line)
-    return bool(cells) and all(PERIOD_CELL.match(c) or CHANGE_CELL.match(c) for c in cells)
 
 
 def _cells(line: str) -> list[str]:

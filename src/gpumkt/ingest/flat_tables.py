@@ -54,6 +54,16 @@ def header_cells(line: str) -> list[str]:
     return cells
 
 
+def restated_header(line: str) -> list[str]:
+    """The cells of a header line met again inside a table, all periods or changes ("2025年末  2024年末
+    本年末比上年末增减(%)": the columns change mid-table); [] when the line is none.
+
+    ``restated_header("2025年末   2024年末   增减(%)") -> ["2025年末", "2024年末", "增减(%)"]``
+    """
+    cells = header_cells(line)
+    return cells if cells and all(PERIOD_CELL.match(c) or CHANGE_CELL.match(c) for c in cells) else []
+
+
 def row_cells(line: str) -> list[str]:
     """A label and its figures, [] when the line is no row of a flattened table.
 

@@ -39,24 +39,25 @@ def defined_names(text: str) -> list[set[str]]:
         legal = _own_name(m.group(0))
         if legal:
             groups.setdefault(legal, set())
+    single = len(set(LEGAL_ZH.findall(text))) == 1
     for legal, forms in groups.items():
-        forms |= _shorts(text, legal) | _foreign(text, legal)
+        forms |= _shorts(text, legal, single) | _foreign(text, legal)
     return [{normalise(legal)} | {normalise(f).strip() for f in forms} for legal, forms in groups.items() if forms]
 
 
 def _own_name(match: str) -> str:
     """The legal name without the words of the sentence before it (本报告仅供…公司 -> the company)."""
-    name = re.split(r"[的之在是和与及了为将从对由以等向把被让使供由于、，。：:]", match)[-1]
+    name = re.split(r"[的之在是和与及了为将从对由以等向把被让使供于、，。：:]", match)[-1]
     return name if len(name) >= 6 else ""
 
 
-def _shorts(text: str, legal: str) -> set[str]:
+def _shorts(text: str, legal: str, single: bool) -> set[str]:
     """Short forms defined right after the legal name, or on a line of their own (公司简称：X) when the
-    text has this one legal name."""
+    text has this one legal name (``single``)."""
     out = set()
     for m in SHORT.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
-        if legal in before or len(set(LEGAL_ZH.findall(text))) == 1:
+        if legal in before or single:
             out.add(m.group(1))
     return {s for s in out if normalise(s) not in GENERIC_SHORT and s != legal}
 

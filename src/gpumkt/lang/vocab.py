@@ -226,7 +226,7 @@ def mine_names(texts: list[str]) -> list[Group]:
     for text in texts:  # 星衡算力科技股份有限公司（以下简称“星衡算力”）, with its foreign name
         for forms in defined_names(text):
             _add(groups, forms)
-    excluded = {w for w in GENERAL_CAPS | MONTHS | _place_words()} | {w for w in lower_words}
+    excluded = GENERAL_CAPS | MONTHS | _place_words() | lower_words
     runs = repeated_runs(texts, _mid_sentence, excluded)
     for forms in runs:  # "Kestrel Ridge (Research)"
         _add(groups, {normalise(f).strip() for f in forms})
