@@ -9,7 +9,7 @@ from gpumkt.ingest.flat_tables import (continues_header, figure_pairs, header_ce
                                        with_year, with_years, wrapped_header)
 from gpumkt.ingest.units import units
 from gpumkt.lang import vocab
-from gpumkt.lang.legal_names import defined_names
+from gpumkt.lang.legal_names import defined_names, listed_names
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.records import Document
 
@@ -69,7 +69,7 @@ def test_a_footer_ending_in_its_page_number_is_page_furniture():
 def test_change_columns_read_last_under_the_latest_period():
     headers = header_cells("主要会计数据   2025年   2024年   本年比上年增减(%)   2023年")
     assert figure_pairs(headers, ["营收", "12", "8", "50.00", "5"]) == \
-        "营收 | 2025年: 12; 2024年: 8; 2023年: 5; 2025年 本年比上年增减(%): 50.00"
+        "营收 | 2025年: 12; 2024年: 8; 2023年: 5; 本年比上年增减(%) (2025年): 50.00"
     assert restated_header("   2025年末   2024年末   本年末比上年末增减(%)") == ["2025年末", "2024年末", "本年末比上年末增减(%)"]
     assert restated_header("营业收入   12.00   8.00   50.00") == []
 
@@ -127,3 +127,122 @@ def test_a_name_that_says_the_figure_is_its_source_not_its_subject():
     names = [vocab.Group("acme ridge", ("acme ridge",)), vocab.Group("coreweave", ("coreweave",))]
     record = build("How much power does Acme Ridge think CoreWeave will have in 2026?", names)
     assert [m.key for m in record.entities] == ["coreweave"]
+
+
+STATEMENT = "\n".join([
+    "Acme Cloud, Inc. reported results for the quarter. Acme Cloud expects about 1.5 GW by end-CY2026E.",
+    "",
+    "                    Three Months Ended",
+    "                  Jun 30, 2025  Jun 30, 2024  % Change",
+    "(In millions, except percentages)",
+    "Revenue              $  1,000  $  500    100%",
+    "  Sales and marketing            30        10    200%",
+    "  General and administrative        40       20    100%",
+    "Operating income              49       68    (28)%",
+    "Capacity by CY2026E and FY26 is planned.",
+])
+
+
+def test_a_statements_line_items_and_change_column():
+    facts, doc = _facts(STATEMENT)
+    got = {(f.text, f.metric, f.period, f.quantity) for f in facts}
+    assert ("30", "销售费用", "2025q2", "money") in got  # "sales and marketing" is selling expense, not sales
+    assert ("40", "管理费用", "2025q2", "money") in got
+    assert ("200%", "销售费用", "2025q2", "pct") in got  # the change column, under the latest quarter
+    assert not any(f.text.startswith("2025") for f in facts)  # "2025 % Change" is a header, no figure
+    fall = next(f for f in facts if f.text == "28")
+    assert (fall.quantity, fall.value) == ("pct", -28)  # "(28)%": a decline, not $28 million
+    assert ("1.5", "2026", "power") in {(t, p, k) for t, _, p, k in got}  # "by end-CY2026E": after its unit
+    assert not {"cy2026e", "fy26"} & {g.key for g in vocab.mine_names([STATEMENT])}  # years, not products
+
+
+RELEASE = "\n".join([
+    "Acme Cloud Reports Third Quarter Results",
+    "",
+    "- Operating income was $49 million, compared with $68 million a year earlier.",
+    "- Adjusted operating income, a non-GAAP measure, was $200 million, an adjusted operating margin of 16%.",
+    "- GAAP gross margin was 45.1% and non-GAAP gross margin was 48.2% in the third quarter of 2025.",
+])
+
+
+def test_an_adjusted_measure_is_another_fact_than_the_reported_one():
+    facts, _ = _facts(RELEASE)
+    basis = {f.text: f.basis for f in facts}
+    assert basis["$49 million"] == basis["45.1%"] == ""
+    assert basis["$200 million"] == basis["16%"] == basis["48.2%"] == "adjusted"
+    names = vocab.mine_names([RELEASE])
+    assert build("What was Acme Cloud's non-GAAP gross margin?", names).asks_adjusted
+    assert not build("Acme Cloud的营业利润是多少？", names).asks_adjusted
+    assert build("Acme Cloud經調整營業利潤是多少？", names).asks_adjusted
+
+
+def test_the_reported_figure_comes_before_the_adjusted_one_unless_that_is_asked():
+    from gpumkt.answer.evidence import as_reported_first
+    from gpumkt.records import Fact
+    gaap = Fact("a-0", "a.txt", "a", "$49 million", 49e6, "money", "usd", "acme", "营业利润", "2025q2", 0, 1, 0, 1)
+    adjusted = Fact("a-1", "a.txt", "a", "$200 million", 2e8, "money", "usd", "acme", "营业利润", "2025q2", 2, 3, 2, 3,
+                    basis="adjusted")
+    names = [vocab.Group("acme", ("acme",))]
+    assert as_reported_first(build("What was Acme's operating income?", names), [adjusted, gaap]) == [gaap]
+    assert as_reported_first(build("What was Acme's adjusted operating income?", names), [adjusted, gaap]) == \
+        [adjusted, gaap]
+    assert as_reported_first(build("Acme的营业利润是多少？", names), [adjusted]) == [adjusted]  # only one given
+
+
+ARTICLE = "\n".join([
+    "# 三季报看甲乙算力",
+    "",
+    "本文挑出两家公司——甲乙算力和丙丁云。",
+    "",
+    "**01 算力租赁：甲乙算力领跑**",
+    "",
+    "算力龙头甲乙算力（688001.SH，英文名 Jiayi Compute）表现最好。公司 2025 年上半年实现营收 18.62 亿元；前三季度营收 30.07 亿元。",
+    "",
+    "**02 转型：丙丁云**",
+    "",
+    "丙丁云（301002.SZ，Bingding Cloud）前三季度营收 15.57 亿元。",
+])
+
+
+def test_a_wechat_article_names_listed_companies_by_their_stock_codes():
+    assert listed_names(ARTICLE) == [{"甲乙算力", "jiayi compute"}, {"丙丁云", "bingding cloud"}]
+    keys = {g.key for g in vocab.mine_names([ARTICLE])}
+    assert {"jiayi compute", "bingding cloud"} <= keys and not {"sh", "sz"} & keys
+    doc = Document("acme_wechat.md", "三季报看甲乙算力", ARTICLE, "0" * 64)
+    names = vocab.mine_names([ARTICLE])
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)
+    got = {(f.text, f.entity, f.period) for f in facts}
+    # a bold line is the section's heading: "公司" under it is that section's company
+    assert ("18.62 亿元", "jiayi compute", "2025h1") in got
+    assert ("30.07 亿元", "jiayi compute", "m9") in got  # (its year left to the question, as a bare quarter's)
+    assert ("15.57 亿元", "bingding cloud", "m9") in got
+    assert not any(f.text in ("688001", "301002") for f in facts)
+
+
+def test_a_negative_amount_with_its_dollar_sign_outside_the_brackets():
+    from gpumkt.lang.numbers import figures
+    assert [(f.text, f.value, f.currency) for f in figures("free cash flow of $(134.3) million")] == \
+        [("$(134.3) million", 134.3e6, "usd")]
+
+
+def test_a_link_slug_does_not_make_a_name_an_ordinary_word():
+    text = ("SAN JOSE, Calif., Nov. 20, 2025 -- Acmeon Compute reported results at 4:05 p.m. ET. "
+            "Revenue at Acmeon grew. Acmeon and Nordvik Hydro AB will build a campus.\n"
+            "View original content: https://news.example/releases/acmeon-compute-reports-results.html")
+    keys = {g.key for g in vocab.mine_names([text])}
+    assert "acmeon" in keys and not {"et", "ab"} & keys
+
+
+def test_what_a_questions_words_ask_and_a_parts_period():
+    from gpumkt.lang.periods import periods
+    names = [vocab.Group("acme", ("acme",))]
+    # "operations" holds "ratio" but asks no percentage
+    assert build("In Acme's third quarter of fiscal 2026, how much cash did operations generate?", names).answer_kind != "pct"
+    assert periods("acme 2025m9 营收") == ["2025m9"]  # a part of a question is written with its period key
+
+
+def test_a_passage_in_the_other_language_is_given_as_its_figures():
+    from gpumkt.answer.compose import _figures_of
+    from gpumkt.records import Evidence
+    e = Evidence(1, "a.txt", "a-0", "", "我们预估Acme 2025F营收51.8亿美元，年增170.5%", 0, 10, 1.0)
+    assert _figures_of(e, "en") == "The passage [1] gives: $5.18 billion, 170.5%."

@@ -37,6 +37,10 @@ def corpus():
     ("2024全年的利息支出", ["2024y"]), ("full-year 2024 revenue", ["2024y"]),
     ("six months ended June 30, 2025", ["2025h1"]), ("Six Months Ended Dec 31, 2024", ["2024h2"]),
     ("twelve months ended December 31, 2024", ["2024"]),
+    # the first nine months are no third quarter; a half written after its year, or by its months
+    ("2025年前三季度营收", ["2025m9"]), ("前三季度", ["m9"]), ("nine months ended September 30, 2025", ["2025m9"]),
+    ("first nine months of 2025", ["2025m9"]), ("2025年1-9月", ["2025m9"]), ("三季度", ["q3"]),
+    ("2025H1", ["2025h1"]), ("2025年1-6月", ["2025h1"]), ("2025年7-12月", ["2025h2"]),
 ])
 def test_periods(text, expected):
     assert periods(normalise(text)) == expected
@@ -49,6 +53,7 @@ def test_period_agreement():
     # a whole year, or its end, is not met by one of its quarters; the end of a year is by Q4
     assert agrees("2024y", ["2024q2"]) == agrees("2024e", ["2024q2"]) == "conflict"
     assert agrees("2024e", ["2024"]) == agrees("2024e", ["2024q4"]) == agrees("2024", ["2024y"]) == "match"
+    assert agrees("2025m9", ["2025q3"]) == agrees("2025q3", ["2025m9"]) == "conflict"
 
 
 @pytest.mark.parametrize("question,language,kind", [

@@ -96,6 +96,7 @@ class Fact:
     sent_end: int
     qualifier: str = ""  # "forecast" for a planned / expected figure, "" for an actual one
     share_of: str = ""  # for a percentage written right before a metric ("62%营收"): that metric
+    basis: str = ""  # "adjusted" for a non-GAAP / adjusted measure (调整后), "" as reported
 
 
 @dataclass

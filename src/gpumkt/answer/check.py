@@ -178,7 +178,7 @@ def _comparable(a: Fact, b: Fact) -> bool:
 
 
 def _key(f: Fact) -> tuple:
-    return f.entity, f.metric, f.period, f.quantity, f.currency, f.qualifier
+    return f.entity, f.metric, f.period, f.quantity, f.currency, f.qualifier, f.basis
 
 
 def _agree(mine: list[Fact], theirs: list[Fact]) -> bool:

@@ -100,7 +100,7 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
             return _dated(e, language)
         named = "" if wants_figure else _named(e, language, labels, asked)
         return named or _stated(e, language, fitting, labels, unit_facts or {})
-    stated = [say(e) for e in chosen if e not in quoted]
+    stated = [say(e) or (_figures_of(e, language) if wants_figure else "") for e in chosen if e not in quoted]
     parts = [x for x in stated if x]
     if quoted:
         parts.append(EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in quoted))
@@ -174,6 +174,19 @@ def _stated(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> st
     if language == "en":
         return "; ".join(labels.fact(f, language) for f in facts) + f" [{e.n}]."
     return "；".join(labels.fact(f, language) for f in facts) + f"[{e.n}]。"
+
+
+def _figures_of(e: Evidence, language: str) -> str:
+    """A passage in the other language whose figures no fact records, its figures said for the
+    asker: ``"The passage [1] gives: $5.18 billion, 170.5%."`` ("" when it has none)."""
+    said = [_figure_for(f, language) for f in figures(e.quote) if not is_year(f)]
+    return _passage_gives(e.n, list(dict.fromkeys(said))[:4], language, "gives", "给出的数字", ", ", "、")
+
+
+def _figure_for(f, language: str) -> str:
+    """``_figure_for(Figure("51.8亿美元", 5.18e9, "num", "usd"), "en") -> "$5.18 billion"``; a bare number as written."""
+    quantity = {"pct": "pct", "mult": "mult"}.get(f.kind, "money" if f.currency else "")
+    return render_figure(f.value, quantity, f.currency, language) if quantity else f.text
 
 
 def _cited(e: Evidence, language: str) -> str:

@@ -100,7 +100,14 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
 def preferred(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
     """The facts an answer may give: the period asked itself before its parts, a target or an
     estimate asked before an outcome."""
-    return forecast_first(q, exact_first(q, facts))
+    return as_reported_first(q, forecast_first(q, exact_first(q, facts)))
+
+
+def as_reported_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
+    """Unless an adjusted (non-GAAP) measure is asked, the reported figure where one fits: for
+    "operating income", the GAAP $49 million rather than the adjusted $200 million."""
+    reported = [f for f in facts if not f.basis]
+    return facts if q.asks_adjusted or not reported else reported
 
 
 def exact_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:

@@ -88,6 +88,8 @@ def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bo
         return False  # a part of a whole is asked, and a rate of growth is no part of anything
     if q.asks_guidance and f.qualifier != "forecast":
         return False  # guidance is asked, and the text states an outcome
+    if q.asks_adjusted and f.basis != "adjusted":
+        return False  # a non-GAAP measure is asked, and the text states the reported one
     if f.qualifier == "change" and not q.asks_change:
         return False  # the amount a figure moved by ("increased $232 million") is not its level
     kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind

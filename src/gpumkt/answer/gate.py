@@ -90,7 +90,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # training / inference), must be named by the unit, its context or its title.
     where = f"{unit.context} {unit.title}"
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
-        and all(any(_has(where, f) for f in part) for part in q.named_parts) and _names_domain(q.domain, where)
+        and all(any(_has(where, f) for f in part) for part in q.named_parts) \
+        and (_names_domain(q.domain, where) or _crosses(q, unit))  # (a field's words cannot meet across languages)
     contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
                    for mine, other in q.contrasts)
     # With no metric asked, the question's own words stand for it: the sentence holding the figure

@@ -40,8 +40,11 @@ class Labels:
         else:
             figure = render(f.value, f.quantity, f.currency, language)
         expected = ("expected" if language == "en" else "预期") if f.qualifier == "forecast" else ""
-        # a plan or an expectation is never said as an outcome
-        what = [self.entity(f.entity, language), expected, self.metric(f.metric, language)]
+        metric = self.metric(f.metric, language)
+        adjusted = ("adjusted" if language == "en" else "经调整") \
+            if f.basis == "adjusted" and not vocab.ADJUSTED.search(metric.lower()) else ""
+        # a plan or an expectation is never said as an outcome, an adjusted measure never as the reported one
+        what = [self.entity(f.entity, language), expected, adjusted, metric]
         when = period(f.period, language)
         if language == "en":
             head = " ".join(w for w in what if w) or "figure"
@@ -101,11 +104,16 @@ def _casing(form: str, texts: tuple[str, ...]) -> str:
 def period(key: str, language: str) -> str:
     """``period("2025q2", "en") -> "Q2 2025"``, ``period("2025q2", "zh-Hans") -> "2025年第二季度"``,
     ``period("2024h1", "en") -> "H1 2024"``, ``period("2024", "zh-Hans") -> "2024年"``,
-    ``period("2024e", "en") -> "end of 2024"``, ``period("2024y", "zh-Hans") -> "2024年全年"``."""
-    m = re.fullmatch(r"((?:19|20)\d\d)?(?:q([1-4])|h([12])|([ey]))?", key or "")
+    ``period("2024e", "en") -> "end of 2024"``, ``period("2024y", "zh-Hans") -> "2024年全年"``,
+    ``period("2025m9", "en") -> "first nine months of 2025"``."""
+    m = re.fullmatch(r"((?:19|20)\d\d)?(?:q([1-4])|h([12])|([ey])|(m9))?", key or "")
     if not key or not m:
         return key or ""
-    year, quarter, half, whole = m.groups()
+    year, quarter, half, whole, nine = m.groups()
+    if nine:  # the first nine months
+        if language == "en":
+            return f"first nine months of {year}" if year else "first nine months"
+        return f"{year}年前三季度" if year else "前三季度"
     if whole:  # the end of a year, or all of it
         return (f"end of {year}" if whole == "e" else f"full year {year}") if language == "en" else \
             f"{year}年{'底' if whole == 'e' else '全年'}"

@@ -24,7 +24,7 @@ KIND_WORDS = [
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|(?<!per )\bshare\b|"
-            r"ratio|\bmargin\b|(?<!-)\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
+            r"\bratios?\b|\bmargin\b|(?<!-)\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
@@ -107,6 +107,7 @@ class QuestionRecord:
     asks_guidance: bool = False  # guidance (指引, outlook) or a consensus (分析师预期), not an outcome
     asks_forecast: bool = False  # a target or an estimate: where one is given, it comes before an outcome
     asks_change: bool = False  # the amount a figure moved by ("increased by how much"), not its level
+    asks_adjusted: bool = False  # an adjusted (non-GAAP, 经调整) measure, not the reported one
     measured: tuple[str, ...] = ()  # the metrics' heads: what a figure must measure (成本 of "cost of revenue")
     counted: str = ""  # what a count question counts: "注册开发者" of "多少名注册开发者"
     quoted: tuple[tuple[float, bool], ...] = ()  # figures the asker typed: (value, is a percentage)
@@ -169,6 +170,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             asks_guidance=bool(GUIDANCE_ASKED.search(norm)), measured=heads,
                             asks_forecast=bool(FORECAST_ASKED.search(norm)),
                             asks_change=bool(CHANGE_ASKED.search(norm)),
+                            asks_adjusted=bool(vocab.ADJUSTED.search(norm)),
                             counted=counted_noun(norm), quoted=quoted_figures(question),
                             domain=own_domain(domain_asked(norm), ents, where))
     if split:

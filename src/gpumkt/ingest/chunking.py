@@ -17,13 +17,15 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, conti
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "13"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "14"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
+BOLD_HEADING = (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
 PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),
                  (2, re.compile(r"^\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]+$")), (3, re.compile(r"^\d{1,2}、\s*\S")),
-                 (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))]
+                 BOLD_HEADING]
 # Page furniture of a PDF turned into text: a footer "Acme | Q2 Commentary | Page 1 of 3", "第3页 共10页",
 # "- 12 -". It is no passage, and a chunk is never built across it.
 PAGE_LINE = re.compile(r"(?i)^(?:[^|\n]{0,80}\|\s*)*(?:page|p\.|第)\s*\d+\s*[页頁]?"
@@ -157,8 +159,8 @@ def _line_block(text: str, a: int, b: int, line: str, markdown: bool) -> Block:
     m = MD_HEADING.match(line)
     if m:
         return Block("heading", a, b, level=len(m.group(1)), label=m.group(2).strip())
-    if not markdown and len(line) <= 40 and line[-1] not in "。！？；.!?":
-        for level, pattern in PLAIN_HEADING:
+    if len(line) <= 40 and line[-1] not in "。！？；.!?":
+        for level, pattern in PLAIN_HEADING if not markdown else [BOLD_HEADING]:
             if pattern.match(line):
                 return Block("heading", a, b, level=level, label=line.strip("*").strip())
     start = a + (len(text[a:b]) - len(text[a:b].lstrip()))

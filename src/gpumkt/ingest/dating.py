@@ -11,7 +11,9 @@ from gpumkt.lang.periods import period_spans
 
 # What may stand between a figure and the period it is given for: "$1.2 billion in Q2 2025",
 # "33亿美元 (2025年2月)", "revenue of $3 billion for the third quarter of fiscal 2025".
-PERIOD_AFTER = re.compile(r"\s*[(（]?\s*(?:(?:in|for|during|of|at)\s+)?(?:the\s+)?")
+# "… 1.5 GW by end-CY2026E": a unit word, "by (the) end of" and a calendar/fiscal prefix may come between
+PERIOD_AFTER = re.compile(r"\s*(?:(?!(?:and|or|but|than|vs|from|to|versus)\s)[a-z]{1,6}\s+)?[(（]?\s*(?:(?:in|for|during|of|at|by)\s+)?(?:the\s+)?"
+                          r"(?:end[- ](?:of\s+)?)?(?:cy|fy)?")
 
 
 # A period after one of these is the base of a comparison ("$2.9 billion, $1 billion more than

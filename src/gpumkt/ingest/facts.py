@@ -37,6 +37,7 @@ FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|
                       r"projected|estimate|(?<![a-z0-9])(?:(?:19|20)\d\d|[1-4][qh]\d\d|fy\d\d)[ef](?![a-z])")
 
 
+BASIS_AFTER = re.compile(r"(?:\s*(?:on an?|in)\s+(?:non-?\s?gaap|adjusted)\s+basis)?")  # "16% on a non-GAAP basis"
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
 
 
@@ -108,8 +109,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
     for i, (fig, a, b) in enumerate(spans):
         if any(x < b and a < y for x, y in markup):
             continue  # a number in a link target, image path or style rule
-        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b):
-            continue  # a year is a period (a chart's "2024: 82.68" too), and a label's number is no figure
+        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
+                or STOCK_EXCHANGE.match(own[b:b + 4]):
+            continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no figure
         row_unit = "" if offset_ok else _row_unit(own[:a])  # "(MW)": the "except where noted" of "$ in billions"
         if (scale != 1.0 or currency) and not row_unit and (fig.currency or currency) and fig.kind == "num":
             fig = Figure(fig.text, fig.value, fig.kind, fig.currency or currency)
@@ -130,6 +132,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         own_noun = not offset_ok and bool(vocab.find(clause, vocab.terms()))
         contexts = [clause, own[:a].split(";")[0] if own_noun else own[:a], unit.before, unit.heading]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
+        if kind == "pct" and own[a - 1:a] == "(" and re.match(r"\)\s*%", own[b:b + 3]):
+            fig = Figure(fig.text, -fig.value, fig.kind, fig.currency)  # "(28)%" fell by 28 %
         metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
         if kind == "money" and SPENT.search(clause[:a - ca]) and not vocab.find_heads(clause, _metrics_for(kind)):
             # "计划投入200亿至230亿美元扩建数据中心，约为预期收入的四倍": money put in is spending, not
@@ -154,13 +158,26 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if pie and fig.kind == "num":
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
             metric = _nearest(_metrics_for("pct"), [own[:a]], 0, vocab.find_heads)  # of its title, not its heading
+        # A measure is named before its figure, often beyond a comma ("Adjusted operating income, a
+        # non-GAAP measure, was $200 million"), but not before the figure before it
+        said = own[spans[i - 1][2] if i else 0:a] + BASIS_AFTER.match(own[b:]).group(0) if offset_ok \
+            else _cell_label(own[:a])
+        basis = "adjusted" if vocab.ADJUSTED.search(said) else ""
         start, end = (unit.start + back[a], unit.start + back[b - 1] + 1) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, kind, fig.currency,
-                        entity, metric, period, start, end, unit.start, unit.end, forecast, share_of))
+                        entity, metric, period, start, end, unit.start, unit.end, forecast, share_of, basis))
     return out
 
 
+def _cell_label(row: str) -> str:
+    """A table cell's row label and its own column header, not the earlier cells' headers:
+    ``_cell_label("gross margin | gaap: 45%; non-gaap: ") -> "gross margin  non-gaap: "``."""
+    label, _, cells = row.partition("|")
+    return f"{label} {cells.rsplit(';', 1)[-1]}"
+
+
+STOCK_EXCHANGE = re.compile(r"\.(?:sh|sz|bj|hk)(?![a-z])")  # "688001.SH": a code, not a number
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
 LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.)\s*$")
 
@@ -219,7 +236,7 @@ def quantity(fig: Figure, after: str) -> str:
         return "money"
     if fig.kind in ("pct", "mult"):
         return fig.kind
-    if after.startswith("%"):
+    if re.match(r"\)?\s*%", after):  # "12%", and a decline in a statement's parentheses, "(28)%"
         return "pct"
     if POWER_UNITS.match(after):
         return "power"
@@ -235,7 +252,8 @@ def _row_unit(row: str) -> str:
 
     ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``
     """
-    units = re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row)
+    # (a change column's period, "增减(%) (2025年)", is no unit)
+    units = [u for u in re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row) if not re.search(r"(?:19|20)\d\d", u)]
     if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
         return " 个"
     if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage

@@ -106,18 +106,19 @@ def spanned(headers: list[str], above: str) -> list[str]:
 def figure_pairs(headers: list[str], row: list[str]) -> str:
     """A row's figures under their column headers, aligned to the right (the label column has
     no header); empty cells are left out. A change column comes last, under the latest period it
-    measures, so no period's figure reads as a change and the change reads as that period's.
+    measures, so no period's figure reads as a change and the change reads as that period's; the
+    period follows the change's own header, so a year never stands before its "%" ("2025 % Change").
 
     ``figure_pairs(["2023A", "2024A"], ["营收", "--", "19.15"]) -> "营收 | 2024A: 19.15"``;
     ``figure_pairs(["2025年", "增减(%)", "2024年"], ["营收", "38", "12", "34"])``
-    -> ``"营收 | 2025年: 38; 2024年: 34; 2025年 增减(%): 12"``
+    -> ``"营收 | 2025年: 38; 2024年: 34; 增减(%) (2025年): 12"``
     """
     cells = [(h, c) for h, c in zip(headers[-(len(row) - 1):], row[1:]) if not EMPTY_CELL.match(c)]
     changes = [(h, c) for h, c in cells if CHANGE_CELL.match(h)]
     latest = max(((periods(h.lower()) or [""])[0], h) for h in headers if not CHANGE_CELL.match(h))[1] \
         if changes else ""
     pairs = [f"{h}: {c}" for h, c in cells if not CHANGE_CELL.match(h)] + \
-        [f"{latest} {h}: {c}" if latest and latest not in h else f"{h}: {c}" for h, c in changes]
+        [f"{h} ({latest}): {c}" if latest and latest not in h else f"{h}: {c}" for h, c in changes]
     return f"{row[0]} | " + "; ".join(pairs)
 
 

@@ -74,3 +74,29 @@ def _foreign(text: str, legal: str) -> set[str]:
                 full = m.group(0)
                 out |= {full, LATIN_TAIL.sub("", full)}
     return {f for f in out if len(f) >= 3} if len({f for f in out if LEGAL_LATIN.fullmatch(f)}) == 1 else set()
+
+
+# A listed company written with its stock code, and perhaps its Latin name in the same brackets:
+# 甲乙算力（688001.SH）, 丙丁云(301002.SZ，Bingding Cloud), 戊己（2659.HK，英文名 Wuji Compute）
+STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|"
+                        r"[A-Z]{1,5}\.(?:US|N|O))\s*(?:[)）]|[,，]\s*(?:英文名称?|英文)?\s*[:：]?\s*"
+                        r"([A-Z][A-Za-z&\- ]{1,40}?)?\s*[)）])", re.I)
+LEAD_WORDS = re.compile(r"[的之其在是和与及了为将从对由以等向把被让使、]|龙头|龍頭|公司|企业|企業|厂商|廠商")
+
+
+def listed_names(text: str) -> list[set[str]]:
+    """Chinese names a text writes with a stock code (trimmed to the name's own characters: the
+    longest ending of the run before the code that the text also uses elsewhere), each with the
+    Latin name given beside the code.
+
+    ``listed_names("算力龙头甲乙算力（688001.SH，Jiayi Compute）增长最快。甲乙算力的毛利率")``
+    -> ``[{"甲乙算力", "jiayi compute"}]``
+    """
+    out = []
+    for m in STOCK_CODE.finditer(text):
+        run = LEAD_WORDS.split(m.group(1))[-1]
+        endings = [run[i:] for i in range(len(run) - 1)]
+        name = next((e for e in endings if text.count(e) >= 2), run if len(run) <= 6 else "")
+        if len(name) >= 2:
+            out.append({normalise(name)} | ({normalise(m.group(2)).strip()} if m.group(2) else set()))
+    return out

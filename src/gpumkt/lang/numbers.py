@@ -22,8 +22,9 @@ CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "c
 _SCALE = r"(?:万亿|兆|千万|百万|亿|万|千(?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
 _UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|元|英镑|usd|rmb|gbp|dollars?)"
 FIGURE = re.compile(
-    r"(?P<cur>us\$|nt\$|新台币|\$|£)?\s?"
-    r"(?<![a-z0-9.])(?<![a-z]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
+    r"(?P<cur>us\$|nt\$|新台币|\$|£)?\s?(?P<neg>(?<=\$)\()?"
+    r"(?<![a-z0-9.])(?<![a-z]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?(neg)\))"
     r"(?P<range>\s?(?:-|~|–|至|到)\s?(?=\$?\d))?"
     r"\s?(?P<scale>" + _SCALE + r")?\s?(?P<unit>" + _UNIT + r")?",
 )

@@ -1,6 +1,7 @@
 """Periods named in text: years, quarters, halves and fiscal years, in Chinese and English.
 
-A period is a short key: ``"2025"``, ``"2025q2"``, ``"2025h1"``, ``"q2"`` (a quarter with no year),
+A period is a short key: ``"2025"``, ``"2025q2"``, ``"2025h1"``, ``"2025m9"`` (the first nine
+months), ``"q2"`` (a quarter with no year),
 and matching is by key: a question about 2025q2 is answered by a fact about 2025q2, not by one about
 2025 or 2024q2. Works on normalised text (``text.normalise``: Simplified, lowercase).
 """
@@ -24,7 +25,7 @@ PATTERNS = [
     # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
     # that ends no quarter is left to the year pattern).
     # ... but six months ended june 30 are its first half, twelve months ended december 31 its year
-    (re.compile(r"(six|6|twelve|12)[\s-]+months?\s+ended\s+" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "span"),
+    (re.compile(r"(six|6|nine|9|twelve|12)[\s-]+months?\s+ended\s+" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "span"),
     (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "mdy"),
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)"), "ymd"),
     (re.compile(_MONTH + r"\s*(?:-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
@@ -37,8 +38,14 @@ PATTERNS = [
     # second quarter of (fiscal) 2025
     (re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:" + _FY +
                 r"\s*)?((?:19|20)\d\d)"), "oy"),
-    # 2025年上半年, first half of 2025, h1 2025
+    # The first nine months (a third quarter's year to date): 2025年前三季度, first nine months of 2025, 9m25
+    (re.compile(YEAR + r"\s*年?\s*前三(?:个)?季度?"), "y9"),
+    (re.compile(r"first\s+(?:nine|9)\s+months\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)|"
+                r"first\s+three\s+quarters\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "y9"),
+    (re.compile(r"(?<![a-z0-9])9m\s*'?(\d\d)(?![\d%])|" + YEAR + r"m9(?![0-9])"), "y9"),  # (and its own key)
+    # 2025年上半年, first half of 2025, h1 2025, 2025h1
     (re.compile(YEAR + r"\s*年?\s*([上下])半年"), "yh"),
+    (re.compile(YEAR + r"\s*h([12])(?![a-z0-9])"), "yh"),
     (re.compile(r"(first|second)\s+half\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "hy"),
     (re.compile(r"(?<![a-z0-9])h([12])\s*(?:(?:" + _FY + r"\s*|')(\d\d)|\s((?:19|20)\d\d))(?![\d%])"), "hy"),
     (re.compile(r"(?<![a-z0-9])([12])h\s*'?(\d\d)(?![\d%])"), "hy"),  # 1h25 (a broker's table)
@@ -51,8 +58,9 @@ PATTERNS = [
     (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)(?![\d%])"), "fy"),
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)"), "fy"),
 ]
-BARE_QUARTER = re.compile(r"第?([一二三四])季度|(?<![a-z0-9])q([1-4])(?![0-9])|"
+BARE_QUARTER = re.compile(r"(?<!前)第?([一二三四])季度|(?<![a-z0-9])q([1-4])(?![0-9])|"
                           r"(first|second|third|fourth)\s+quarter")
+BARE_NINE = re.compile(r"前三(?:个)?季度|first\s+(?:nine|9)\s+months|first\s+three\s+quarters|(?<![a-z0-9])m9(?![0-9])")
 BARE_YEAR = re.compile(YEAR + r"(?!\s*(?:亿|万|千|百|个|家|名|人|台|块|gw|mw|b\b|m\b|billion|million))")
 
 
@@ -89,6 +97,10 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
             q = m.group(1) or m.group(2) or m.group(3)
             taken.append(m.span())
             found.append((*m.span(), "q" + str(CN_NUM.get(q) or EN_ORD.get(q) or q)))
+    for m in BARE_NINE.finditer(norm):
+        if not any(a <= m.start() < b for a, b in taken):
+            taken.append(m.span())
+            found.append((*m.span(), "m9"))
     for m in BARE_YEAR.finditer(norm):
         if not any(a <= m.start() < b for a, b in taken):
             found.append((*m.span(1), m.group(1)))
@@ -110,6 +122,8 @@ def _key(m: re.Match, shape: str) -> str:
         month, year = _month(m.group(2)), m.group(4)
         if m.group(1) in ("six", "6"):
             return year + {6: "h1", 12: "h2"}[month] if month in (6, 12) else ""
+        if m.group(1) in ("nine", "9"):
+            return year + "m9" if month == 9 else ""
         return year if month == 12 else ""
     if shape == "mdy":
         return _quarter_end(m.group(3), _month(m.group(1)), int(m.group(2)))
@@ -118,6 +132,10 @@ def _key(m: re.Match, shape: str) -> str:
     if shape in ("mmy", "ymm"):
         first, last = (_month(m.group(1)), _month(m.group(2))) if shape == "mmy" else (int(m.group(2)), int(m.group(3)))
         year = m.group(3) if shape == "mmy" else m.group(1)
+        if first in (1, 7) and last - first == 5:  # 2025年1-6月, january-june 2025: a half
+            return f"{year}h{1 + (first == 7)}"
+        if (first, last) == (1, 9):
+            return f"{year}m9"
         return f"{year}q{last // 3}" if last - first == 2 and last % 3 == 0 else ""
     if shape == "yq":
         return f"{m.group(1)}q{CN_NUM.get(m.group(2) or m.group(3), m.group(3))}"
@@ -126,7 +144,9 @@ def _key(m: re.Match, shape: str) -> str:
     if shape == "oy":
         return f"{m.group(2)}q{EN_ORD[m.group(1)]}"
     if shape == "yh":
-        return f"{m.group(1)}h{1 if m.group(2) == '上' else 2}"
+        return f"{m.group(1)}h{1 if m.group(2) in ('上', '1') else 2}"
+    if shape == "y9":
+        return _year(next(g for g in m.groups() if g)) + "m9"
     if shape == "hy":
         half = {"first": "1", "second": "2"}.get(m.group(1), m.group(1))
         return f"{_year(m.group(2) or m.group(3))}h{half}"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from gpumkt.lang import periods
-from gpumkt.lang.legal_names import defined_names
+from gpumkt.lang.legal_names import defined_names, listed_names
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.text import normalise
 
@@ -29,13 +29,21 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                    + "chief executive officer financial operating technology president chairman director "
                      "founder vice form series exchange commission securities asia america europe africa "
                      # a filing's defined term for whichever company it is about ("the Company")
-                     "company corporation".split())
+                     "company corporation "
+                     # a stock code's exchange (688001.SH, 2659.HK) and a data centre's power efficiency
+                     "sh sz bj hk pue "
+                     # a time zone in a release's dateline ("8:00 a.m. ET"); a Nordic or German company form
+                     "et pt est pst edt pdt ab ag gmbh asa oyj "
+                     # a chip type and a web page's furniture
+                     "asic fpga rss contact".split())
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
                         r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
 PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
 PAIR_REVERSED = re.compile(r"([A-Z][A-Za-z0-9.&\-]{1,20}(?: [A-Z][A-Za-z0-9.&\-]+)?)\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
 HEADING_LINE = re.compile(r"#{1,6}\s.*|\*\*[^*\n]+\*\*:?|__[^_\n]+__:?|\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]{0,60}")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
+# A column header's calendar or fiscal year ("CY2026E", "FY26") has the shape of a product code
+YEAR_CODE = re.compile(r"(?:CY|FY)\d{2}(?:\d{2})?[A-Z]?")
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,8 @@ def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
 MODIFIER_GAP = re.compile(r"\s?的?年?")  # "营收(年)增长率", "revenue growth": the head comes last
 # Words that hold several companies' figure together: a question asks it, a sentence gives it, of
 # no single one of them.
+# A measure adjusted from the reported one (non-GAAP, 经调整): its figure is another fact than the reported one.
+ADJUSTED = re.compile(r"non-?\s?(?:gaap|ifrs)|(?<![a-z])adjusted(?![a-z])|调整后|经调整|非公认会计准则|非通用会计准则")
 JOINT = re.compile(r"合计|合共|加起来|一共|总共|总和|共同|两家|三家|combined|together|in total|jointly|between them")
 SIZE_WORDS = ("规模", "scale", "size")  # a bare size word after a metric measures nothing of its own
 VERB = re.compile(r"grow|grew|grown|growing|rise|rose|risen|increase[sd]?|expand(?:ed)?|decline[sd]?|fall|fell")
@@ -211,7 +221,8 @@ def mine_names(texts: list[str]) -> list[Group]:
     """
     groups = [set(g.forms) for g in known_entities()]
     vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
-    lower_words = {w for t in texts for w in re.findall(r"(?<![A-Za-z])[a-z][a-z.]+", t)}
+    # (a link's lower-case slug, "news-releases/acme-cloud-reports", is no use of a word)
+    lower_words = {w for t in texts for w in re.findall(r"(?<![A-Za-z])[a-z][a-z.]+", LINK.sub(" ", t))}
     pairs = [(re.split(FUNCTION_CHARS, h)[-1], lat) for t in texts for h, lat in
              [(m.group(1), m.group(2)) for m in PAIR.finditer(t)] +
              [(m.group(2), m.group(1)) for m in PAIR_REVERSED.finditer(t)]]
@@ -226,6 +237,8 @@ def mine_names(texts: list[str]) -> list[Group]:
     for text in texts:  # 星衡算力科技股份有限公司（以下简称“星衡算力”）, with its foreign name
         for forms in defined_names(text):
             _add(groups, forms)
+        for forms in listed_names(text):  # 甲乙算力（688001.SH）: a name, whatever words of the field it uses
+            _add(groups, forms)
     excluded = GENERAL_CAPS | MONTHS | _place_words() | lower_words
     runs = repeated_runs(texts, _mid_sentence, excluded)
     for forms in runs:  # "Kestrel Ridge (Research)"
@@ -237,10 +250,12 @@ def mine_names(texts: list[str]) -> list[Group]:
             _add(groups, {normalise(word).strip()})
     for text in texts:
         for m in PRODUCT.finditer(text):
-            _add(groups, {normalise(m.group(0)).strip()})
+            if not YEAR_CODE.fullmatch(m.group(0)):
+                _add(groups, {normalise(m.group(0)).strip()})
     return [Group(_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups]
 
 
+LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
 MONTHS = {m.lower() for m in periods.MONTH_WORDS}
 
@@ -300,10 +315,15 @@ def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
     is used as a name more than once."""
     norm = normalise(latin).strip()
     vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
-    words = [f for f in vocabulary if len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f)]
-    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or any(w in normalise(han) for w in words):
+    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or any(w in normalise(han) for w in _chinese_terms()):
         return False  # ... nor a term of the field (基础设施 (AI IaaS)) or a description using one (无服务器平台)
     return sum(t.count(han) for t in texts) >= 2
+
+
+@lru_cache(maxsize=1)
+def _chinese_terms() -> tuple[str, ...]:
+    """The field's Chinese words (营收, 基础设施): a name that contains one is a description."""
+    return tuple(f for g in metrics() + terms() for f in g.forms if len(f) >= 2 and re.search(r"[\u4e00-\u9fff]", f))
 
 
 def _key(forms: set[str]) -> str:
