@@ -153,10 +153,10 @@ def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
 
 
 MODIFIER_GAP = re.compile(r"\s?的?年?")  # "营收(年)增长率", "revenue growth": the head comes last
-# Words that hold several companies' figure together: a question asks it, a sentence gives it, of
-# no single one of them.
 # A measure adjusted from the reported one (non-GAAP, 经调整): its figure is another fact than the reported one.
 ADJUSTED = re.compile(r"non-?\s?(?:gaap|ifrs)|(?<![a-z])adjusted(?![a-z])|调整后|经调整|非公认会计准则|非通用会计准则")
+# Words that hold several companies' figure together: a question asks it, a sentence gives it, of
+# no single one of them.
 JOINT = re.compile(r"合计|合共|加起来|一共|总共|总和|共同|两家|三家|combined|together|in total|jointly|between them")
 SIZE_WORDS = ("规模", "scale", "size")  # a bare size word after a metric measures nothing of its own
 VERB = re.compile(r"grow|grew|grown|growing|rise|rose|risen|increase[sd]?|expand(?:ed)?|decline[sd]?|fall|fell")
