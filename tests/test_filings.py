@@ -246,3 +246,8 @@ def test_a_passage_in_the_other_language_is_given_as_its_figures():
     from gpumkt.records import Evidence
     e = Evidence(1, "a.txt", "a-0", "", "我们预估Acme 2025F营收51.8亿美元，年增170.5%", 0, 10, 1.0)
     assert _figures_of(e, "en") == "The passage [1] gives: $5.18 billion, 170.5%."
+
+
+def test_a_change_columns_period_in_brackets_is_no_unit():
+    from gpumkt.ingest.facts import _row_unit
+    assert _row_unit("营收 | 增减(%) (2025年): ") == _row_unit("营收 | 同比(%) (2q25a): ") == "%"

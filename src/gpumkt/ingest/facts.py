@@ -15,7 +15,7 @@ from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_b
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import MONTH_PATTERN
+from gpumkt.lang.periods import MONTH_PATTERN, periods
 from gpumkt.lang.text import markup_spans, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
@@ -252,8 +252,8 @@ def _row_unit(row: str) -> str:
 
     ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``
     """
-    # (a change column's period, "增减(%) (2025年)", is no unit)
-    units = [u for u in re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row) if not re.search(r"(?:19|20)\d\d", u)]
+    # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit)
+    units = [u for u in re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row) if not periods(u)]
     if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
         return " 个"
     if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage

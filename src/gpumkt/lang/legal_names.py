@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from gpumkt.lang.text import normalise
+from gpumkt.lang.text import FUNCTION_CHARS, normalise
 
 LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任公司|有限公司)")
 # The short form a text defines: （以下简称“X”）, 下称“X”, 公司简称：X, 公司的中文简称  X
@@ -81,7 +81,7 @@ def _foreign(text: str, legal: str) -> set[str]:
 STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|"
                         r"[A-Z]{1,5}\.(?:US|N|O))\s*(?:[)）]|[,，]\s*(?:英文名称?|英文)?\s*[:：]?\s*"
                         r"([A-Z][A-Za-z&\- ]{1,40}?)?\s*[)）])", re.I)
-LEAD_WORDS = re.compile(r"[的之其在是和与及了为将从对由以等向把被让使、]|龙头|龍頭|公司|企业|企業|厂商|廠商")
+LEAD_WORDS = re.compile(rf"{FUNCTION_CHARS}|、|龙头|龍頭|公司|企业|企業|厂商|廠商")
 
 
 def listed_names(text: str) -> list[set[str]]:

@@ -26,6 +26,10 @@ SOFT_END = "，,、：:"
 LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
 
 
+# Chinese function characters: where a name ends and the words of the sentence before it begin
+FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
+
+
 @lru_cache(maxsize=4)
 def _opencc(config: str):
     from opencc import OpenCC  # opencc-python-reimplemented: pure Python, no build step

@@ -17,7 +17,7 @@ from importlib import resources
 from gpumkt.lang import periods
 from gpumkt.lang.legal_names import defined_names, listed_names
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
-from gpumkt.lang.text import normalise
+from gpumkt.lang.text import FUNCTION_CHARS, normalise
 
 # Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm yoy qoq usd rmb "
@@ -256,7 +256,6 @@ def mine_names(texts: list[str]) -> list[Group]:
 
 
 LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
 MONTHS = {m.lower() for m in periods.MONTH_WORDS}
 
 
