@@ -32,8 +32,8 @@ def corpus():
     ("fiscal 2024 revenue", ["2024"]), ("2020亿美元", []), ("2q25 and h1 2024", ["2025q2", "2024h1"]),
     ("2024年约20亿美元，2025年TTM 35.3亿美元", ["2024", "2025"]), ("共1,2025台", []),
     ("three months ended June 30, 2025", ["2025q2"]), ("截至2025年6月底", ["2025q2"]),
-    ("April-June 2025", ["2025q2"]), ("2025年4月至6月", ["2025q2"]), ("2025年7月15日", ["2025"]),
-    ("May 5, 2025", ["2025"]), ("截至2024年底", ["2024e"]), ("backlog at the end of 2024", ["2024e"]),
+    ("April-June 2025", ["2025q2"]), ("2025年4月至6月", ["2025q2"]), ("2025年7月15日", ["2025-07"]),
+    ("May 5, 2025", ["2025-05"]), ("截至2024年底", ["2024e"]), ("backlog at the end of 2024", ["2024e"]),
     ("2024全年的利息支出", ["2024y"]), ("full-year 2024 revenue", ["2024y"]),
     ("six months ended June 30, 2025", ["2025h1"]), ("Six Months Ended Dec 31, 2024", ["2024h2"]),
     ("twelve months ended December 31, 2024", ["2024"]),
@@ -41,6 +41,9 @@ def corpus():
     ("2025年前三季度营收", ["2025m9"]), ("前三季度", ["m9"]), ("nine months ended September 30, 2025", ["2025m9"]),
     ("first nine months of 2025", ["2025m9"]), ("2025年1-9月", ["2025m9"]), ("三季度", ["q3"]),
     ("2025H1", ["2025h1"]), ("2025年1-6月", ["2025h1"]), ("2025年7-12月", ["2025h2"]),
+    # a month (a day that ends no quarter is its month's); a fiscal year's quarter; quarters run together
+    ("2025年9月的月营收", ["2025-09"]), ("revenue for September 2025", ["2025-09"]), ("On 30 June 2025", ["2025q2"]),
+    ("2026财年第一季度", ["2026q1"]), ("1-3Q25", ["2025m9"]), ("Q1-Q2 2025", ["2025h1"]),
 ])
 def test_periods(text, expected):
     assert periods(normalise(text)) == expected
@@ -773,7 +776,8 @@ def test_the_day_of_an_english_date_is_no_figure_and_its_comma_ends_no_clause():
     text = "Revenue for the three months ended June 30, 2025 reached $1.2 billion. On 30 June 2025 it ran 33 sites."
     chunk = Chunk("x-000", "x.md", "Acme", 0, len(text), text, normalise(text))
     got = [(f.text, f.period) for f in build_facts(units(chunk, text), [])]
-    assert got == [("$1.2 billion", "2025q2"), ("33", "2025")]
+    # (a day written day first is a date like any other: 30 June ends the second quarter)
+    assert got == [("$1.2 billion", "2025q2"), ("33", "2025q2")]
 
 
 def test_a_list_of_other_companies_figures_does_not_answer_for_a_company_it_leaves_out(corpus):

@@ -105,8 +105,12 @@ UNIT_AFTER = set("年月日季个家倍亿万千百台块张名位次元美")  #
 # an estimate is about the other company the question names ("does Kestrel Ridge think CoreWeave …").
 SURVEYED = re.compile(r"^(?:'s?)?\s+(?:[a-z0-9\-]+\s+){0,3}?(?:survey|tracking|database|poll)\b"
                       r"|^\s*的?[\u4e00-\u9fff]{0,2}?(?:调查|调研|追踪|问卷)")
-OPINION = re.compile(r"^(?:'s?\s+(?:estimates?|forecasts?|projections?|view|model)\b|\s+(?:think|thinks|believes?|"
-                     r"expects?|estimates?|forecasts?|projects?)\b|\s*的?(?:认为|预计|预估|估计|预测))")
+# (a broker is named with its firm's words: "Acme Securities' new price target for …", "甲乙证券对…的预估")
+FIRM_WORDS = r"(?:\s*(?:securities|research|capital|partners|llc|证券|研究所|投顾))*"
+OPINION = re.compile(r"^" + FIRM_WORDS + r"(?:'s?\s+(?:(?:new|latest|current|prior|old)\s+)?(?:estimates?|forecasts?|"
+                     r"projections?|view|model|price target|target price|rating)\b|\s+(?:think|thinks|believes?|"
+                     r"expects?|estimates?|forecasts?|projects?)\b|\s*的?(?:认为|预计|预估|估计|预测|目标价|评级)|"
+                     r"\s*的?(?:研究)?报告(?:中|里))")
 
 
 def source_only(norm: str, a: int, b: int, names_later: bool = False) -> bool:

@@ -72,7 +72,7 @@ class Judged:
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
     found = vocab.find(unit.own, names)
-    ent = _entity(q, unit, found)
+    ent = _entity(q, unit, found, {f.entity for f in unit_facts})
     met = _metric(q, unit)
     per = _period(q, unit)
     own_names = {g.key for _, _, g in found}
@@ -110,7 +110,8 @@ def _names_domain(domain: str, where: str) -> bool:
     return not domain or shares_word(domain, where)
 
 
-def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]]) -> float:
+def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]],
+            attached: frozenset[str] | set[str] = frozenset()) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
     it is a sibling list item), .7 in the heading, .4 in the title (.7 when the unit says "we" or
     "公司": a filing speaking of itself), less when the unit itself names
@@ -118,7 +119,9 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
     company the unit names (not one listed beside an asked name) is shared by both, and the unit is
     about the other one (0); a figure said of a list of three or more names (two, when the sentence
     says they hold it together) belongs to the group, not to one member asked alone (.2).
-    ``found``: the names the unit uses, as ``vocab.find`` gives them."""
+    ``found``: the names the unit uses, as ``vocab.find`` gives them; ``attached``: the entities its
+    facts are attached to (a document about one company, whose masthead names its author, gives
+    that company's figures with no name near them: they count as the title's would)."""
     if not q.entities:  # a name the reports use but do not know as a company must be in the unit,
         # and so must the words of the market asked (in the question's language: across languages
         # the glossary and the passage's meaning judge it)
@@ -143,8 +146,9 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
             scores.append(0.0 if shared(u.before) else 0.5 if others else 0.8)
         elif any(_has(u.heading, f) for f in m.forms):
             scores.append(0.0 if shared(u.heading) else 0.4 if others else 0.7)
-        elif any(_has(u.title, f) for f in m.forms):  # a filing speaking of itself ("we had", "公司实现")
-            scores.append(0.25 if others else 0.7 if FIRST_PERSON.search(u.own) else 0.4)  # is the heading's
+        elif any(_has(u.title, f) for f in m.forms) or m.key in attached:
+            # (a filing speaking of itself, "we had", "公司实现", is as good as the heading's)
+            scores.append(0.25 if others else 0.7 if FIRST_PERSON.search(u.own) else 0.4)
         else:
             scores.append(0.0)
     return min(scores)

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from gpumkt.ingest.facts import range_start
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import render, render_range
+from gpumkt.lang.periods import MONTHS
 from gpumkt.records import Document, Fact
 
 LATIN = re.compile(r"[a-z0-9 .&\-]+")
@@ -105,7 +106,11 @@ def period(key: str, language: str) -> str:
     """``period("2025q2", "en") -> "Q2 2025"``, ``period("2025q2", "zh-Hans") -> "2025年第二季度"``,
     ``period("2024h1", "en") -> "H1 2024"``, ``period("2024", "zh-Hans") -> "2024年"``,
     ``period("2024e", "en") -> "end of 2024"``, ``period("2024y", "zh-Hans") -> "2024年全年"``,
-    ``period("2025m9", "en") -> "first nine months of 2025"``."""
+    ``period("2025m9", "en") -> "first nine months of 2025"``, ``period("2025-09", "en") -> "September 2025"``."""
+    month = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)", key or "")
+    if month:
+        year, number = month.group(1), int(month.group(2))
+        return f"{MONTHS[number - 1]} {year}" if language == "en" else f"{year}年{number}月"
     m = re.fullmatch(r"((?:19|20)\d\d)?(?:q([1-4])|h([12])|([ey])|(m9))?", key or "")
     if not key or not m:
         return key or ""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from gpumkt.answer.asked import (POPULATION, content_words, contrasts_in, counted_noun, domain_asked,
+from gpumkt.answer.asked import (FIRM_WORDS, POPULATION, content_words, contrasts_in, counted_noun, domain_asked,
                                  lead_name, market_words, own_domain, parts_in, quoted_figures,
                                  source_only, unknown_names, version_after)
 from gpumkt.lang import vocab
@@ -130,9 +130,10 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     norm = normalise(question)
     level_free = LEVEL_REACHED.sub(" ", norm)
     rest = level_free
-    ents = tuple(_mentions(question, norm, names, entity=True))
-    for m in ents:
-        rest = rest.replace(m.text, " ")
+    found_names, sources = _mentions(question, norm, names)
+    ents = tuple(found_names)
+    for text in [m.text for m in ents] + sources:  # the firm a figure is quoted from is no word asked
+        rest = rest.replace(text, " ")
     kind = _answer_kind(norm)
     found = [x for x in vocab.find(rest, vocab.metrics(), vocab.terms()) if measurable(x[2].kind, kind)]
     mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)  # 超大规模 is no 规模 (terms)
@@ -193,10 +194,11 @@ def measurable(metric_kind: str, answer_kind: str) -> bool:
     return not (answer_kind in EXCLUSIVE_KINDS and metric_kind in EXCLUSIVE_KINDS and metric_kind != answer_kind)
 
 
-def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) -> list[Mention]:
-    """Name groups the question uses. A plain lower-case English word ("modal", "lambda") is only a
-    name when the question capitalises it or the group also has a non-Latin form."""
-    out = []
+def _mentions(question: str, norm: str, names: list[vocab.Group]) -> tuple[list[Mention], list[str]]:
+    """Name groups the question uses, and the names (with their firm's words) it quotes only as
+    the source of a figure. A plain lower-case English word ("modal", "lambda") is only a name when
+    the question capitalises it or the group also has a non-Latin form."""
+    out, sources = [], []
     found = vocab.find(norm, names)
     for a, b, g in found:
         written = question_slice(question, norm, a, b)
@@ -204,9 +206,10 @@ def _mentions(question: str, norm: str, names: list[vocab.Group], entity: bool) 
         if plain_word and written and written[0].islower():
             continue
         if source_only(norm, a, b, any(x >= b for x, _, _ in found)) and g.key not in _known_keys():
+            sources.append(norm[a:b] + re.match(FIRM_WORDS, norm[b:]).group(0))
             continue  # "Kestrel Ridge's survey": the firm that says it, not what the figure is about
         out.append(Mention(g.key, g.forms, norm[a:b], version_after(norm, b)))
-    return out
+    return out, sources
 
 
 def _known_keys() -> set[str]:

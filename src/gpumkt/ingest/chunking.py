@@ -11,21 +11,23 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, continues_header, figure_pairs,
-                                       header_cells, report_year, restated_header, row_cells, spanned, with_year,
-                                       with_years, wrapped_header)
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, aligned, continues_header, dated_row,
+                                       figure_pairs, header_cells, metric_header, report_year, restated_header,
+                                       row_cells, spanned, with_year, with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "14"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "16"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
 BOLD_HEADING = (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))
+# A PDF's section titles kept only as capitals on a line of their own: "INVESTMENT THESIS", "Q1 FY26 RESULTS"
+CAPS_HEADING = (2, re.compile(r"^(?=.*[A-Z]{5})[A-Z0-9][A-Z0-9 &/,'’\-]{2,40}$"))
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
 PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),
                  (2, re.compile(r"^\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]+$")), (3, re.compile(r"^\d{1,2}、\s*\S")),
-                 BOLD_HEADING]
+                 BOLD_HEADING, CAPS_HEADING]
 # Page furniture of a PDF turned into text: a footer "Acme | Q2 Commentary | Page 1 of 3", "第3页 共10页",
 # "- 12 -". It is no passage, and a chunk is never built across it.
 PAGE_LINE = re.compile(r"(?i)^(?:[^|\n]{0,80}\|\s*)*(?:page|p\.|第)\s*\d+\s*[页頁]?"
@@ -79,7 +81,7 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("chart", a, lines[j][1], label=line[3:].strip()))
             i = j + 1
             continue
-        first = _first_row(text, lines, i) if header_cells(line) else 0
+        first = _first_row(text, lines, i) if header_cells(line) or metric_header(line) else 0
         if first:
             j = first
             while j + 1 < len(lines) and _row_follows(text, lines, j + 1):
@@ -229,7 +231,8 @@ class _Builder:
         lines = [self.doc.text[block.start + a:block.start + b] for a, b in rows]
         flat = block.label == "flat"
         cells = [(row_cells if flat and k else header_cells if flat else _cells)(line) for k, line in enumerate(lines)]
-        headers = cells[0]
+        by_period = flat and not cells[0] and bool(metric_header(lines[0]))  # rows are periods, columns measures
+        headers = metric_header(lines[0]) if by_period else cells[0]
         caption = self._caption(block.start)
         wrapped_head = flat and len(lines) > 1 and continues_header(lines[1])  # "（1-3月份）" under the header
         if flat:
@@ -263,10 +266,15 @@ class _Builder:
                 if CHANGE_ROW.match(row[0]) and previous:
                     row = [f"{previous} {row[0]}"] + row[1:]  # "同比增速" under "营业收入": the revenue's growth
                 previous = row[0]
-                pairs = figure_pairs(headers, row)
+                columns = len(headers) - (by_period or not PERIOD_CELL.match(headers[0]))
+                if len(row) - 1 < columns:  # a row with gaps: its figures under the columns they stand under
+                    row = [row[0]] + (aligned(lines[0], lines[k], columns)[1:] or row[1:])
+                pairs = figure_pairs(headers[1:], [dated_row(row[0], headers)] + row[1:]) if by_period else \
+                    figure_pairs(headers, row)
             else:
                 pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
-            self._emit(block.start + a, block.start + b, "table", f"{caption} | {pairs}")
+            # (" | " separates caption, label and cells: a masthead's own bars would cut in the wrong place)
+            self._emit(block.start + a, block.start + b, "table", f"{caption.replace(' | ', ' / ')} | {pairs}")
 
     def _caption(self, table_start: int) -> str:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""

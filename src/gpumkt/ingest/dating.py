@@ -19,8 +19,10 @@ PERIOD_AFTER = re.compile(r"\s*(?:(?!(?:and|or|but|than|vs|from|to|versus)\s)[a-
 # A period after one of these is the base of a comparison ("$2.9 billion, $1 billion more than
 # in Q1 2025", "较2024年") or the start of a record ("自2021年以来"): it dates the figure right
 # after it, not the figures around it.
-COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自)"
-                      r"\s*(?:(?:in|with|to)\s+)?(?:the\s+)?$")
+COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自|"
+                      # "grew 152% from $217.5 million in Q1 FY25": the base's own period
+                      r"\bfrom\s+[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?)"
+                      r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?$")
 
 
 def period_in(clause: str, a: int, b: int) -> str:
@@ -77,4 +79,4 @@ def stated_periods(text: str) -> list[str]:
 
 def is_base(text: str, s: int) -> bool:
     """The period starting at ``text[s]`` follows a comparison word (than, 较, 自 …)."""
-    return bool(COMPARED.search(text[max(0, s - 16):s]))
+    return bool(COMPARED.search(text[max(0, s - 40):s]))

@@ -8,6 +8,7 @@ plus its verbatim span, so ``doc.text[fact.start:fact.end]`` is the figure as wr
 
 from __future__ import annotations
 
+import collections
 import re
 from functools import lru_cache
 
@@ -38,6 +39,14 @@ FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|
 
 
 BASIS_AFTER = re.compile(r"(?:\s*(?:on an?|in)\s+(?:non-?\s?gaap|adjusted)\s+basis)?")  # "16% on a non-GAAP basis"
+# "Guidance raised to $2.5 billion": a measure moved to a level, not money raised (funding).
+RAISED_TO = re.compile(r"\b(?:raised|raises|raise|lifted|lifts)(?=\s+(?:its\s+|the\s+)?(?:to|from)\b)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
 
 
@@ -91,7 +100,7 @@ def _first_name(text: str, names: list[vocab.Group]) -> str:
 # ---------------------------------------------------------------- facts
 
 
-def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fact]:
+def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: str = "") -> list[Fact]:
     """The figures of one unit, each attached to its entity, metric and period.
 
     In "CoreWeave在2025年第二季度营收达到12亿美元，年增长率207%" the fact 12亿美元 gets
@@ -130,7 +139,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         # A table cell that says what its figure counts ("45万+开发者") is not measured by the
         # metric of the row's other cells; a bare one ("2030预测: 2280.4亿美元") is.
         own_noun = not offset_ok and bool(vocab.find(clause, vocab.terms()))
-        contexts = [clause, own[:a].split(";")[0] if own_noun else own[:a], unit.before, unit.heading]
+        contexts = [RAISED_TO.sub(_blank, c) for c in (clause, own[:a].split(";")[0] if own_noun else own[:a])] + \
+            [unit.before, unit.heading]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         if kind == "pct" and own[a - 1:a] == "(" and re.match(r"\)\s*%", own[b:b + 3]):
             fig = Figure(fig.text, -fig.value, fig.kind, fig.currency)  # "(28)%" fell by 28 %
@@ -142,7 +152,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0) -> list[Fa
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
         if not entity and (metric in SHARE_METRICS or share_of or not MARKET_SUBJECT.search(" ".join(near))):
-            entity = _nearest(names, [unit.title], 0)  # a market's size or growth is not the title company's
+            # (a market's size or growth is not the document's company)
+            entity = subject or _nearest(names, [unit.title], 0)
         period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
             sentence_period([own, unit.before, unit.heading])  # (not the section's lead period:
         # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
@@ -320,6 +331,27 @@ def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
 
 def build_facts(unit_list: list[Unit], names: list[vocab.Group]) -> list[Fact]:
     out: list[Fact] = []
+    about = subjects(unit_list, names)
     for u in unit_list:
-        out.extend(facts_of(u, names, first_id=len([f for f in out if f.chunk_id == u.chunk.id])))
+        out.extend(facts_of(u, names, len([f for f in out if f.chunk_id == u.chunk.id]), about.get(u.chunk.source, "")))
+    return out
+
+
+HEAD_BLOCK = 400  # characters: a document's opening lines (masthead, title, the company's line)
+# A name written with its ticker or stock code: "Acme Cloud, Inc. (ACME)", "(Nasdaq: ACME)", "甲乙（6793）"
+TICKER_AFTER = re.compile(r"(?:,?\s*(?:inc\.|corp\.|corporation|ltd\.|co\.,?\s*ltd\.|股份有限公司|有限公司))?\s*"
+                          r"[(（]\s*(?:(?:nasdaq|nyse|otc|twse|tpex|hkex|sse|szse)\s*[:：]\s*)?"
+                          r"(?:[a-z]{1,5}|\d{4,6})(?:\.[a-z]{1,2})?\s*[)）]")
+
+
+def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
+    """Per document, the company it is about when its opening lines write one with its ticker or
+    stock code (a broker's note opens with the broker's masthead, then "Acme Cloud, Inc. (ACME)");
+    documents that do not are left to their title."""
+    out: dict[str, str] = {}
+    for u in unit_list:
+        if u.start < HEAD_BLOCK and u.chunk.source not in out:
+            listed = [g.key for _, end, g in vocab.find(u.own, names) if TICKER_AFTER.match(u.own, end)]
+            if listed:
+                out[u.chunk.source] = listed[0]
     return out

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from gpumkt.lang import vocab
 from gpumkt.lang.periods import periods
+from gpumkt.lang.text import normalise
 
 COLUMNS = re.compile(r"\s{2,}")
 DATE_CELL = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
@@ -21,7 +23,8 @@ RELATIVE_CELL = re.compile(r"^(本期|本年|本报告期|上期|上年同期|�
 PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
                          r"\d{4}年|第?[一二三四]季度|" + DATE_CELL + "|" + RELATIVE_CELL.pattern[1:-1] + "$)")
 # A column of change beside the periods: "同比", "Y/Y", "CAGR", "%", "本年比上年增减(%)", "同比增减(%)".
-CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|%\s*change|chg\.?)$|"
+CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|%\s*change|chg\.?|"
+                         r"[年季月]增率?)$|"
                          r"^[\u4e00-\u9fff]{0,16}(?:增减|变动比例|变动幅度|增幅)\s*(?:[(（][%％][)）])?$")
 # One quarter or half written in two words ("Q3 FY25", "H1 2025") is one column.
 PART_OF_YEAR = re.compile(r"(?i)^(?:q[1-4]|h[12])$")
@@ -52,6 +55,28 @@ def header_cells(line: str) -> list[str]:
     if len(periods) < 2 or not all(PERIOD_CELL.match(c) or CHANGE_CELL.match(c) for c in cells[1:]):
         return []
     return cells
+
+
+def metric_header(line: str) -> list[str]:
+    """The columns of a header line of measures, over rows that are periods (a monthly-revenue
+    table); [] when the line is none.
+
+    ``metric_header("2025年   月營收   月增率   年增率") -> ["2025年", "月營收", "月增率", "年增率"]``
+    """
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    named = [c for c in cells[1:] if CHANGE_CELL.match(c) or vocab.find(normalise(c), vocab.metrics())]
+    if len(cells) < 3 or len(named) < len(cells) - 2 or len(named) < 2 or any(PERIOD_CELL.match(c) for c in cells[1:]):
+        return []
+    return cells
+
+
+def dated_row(label: str, headers: list[str]) -> str:
+    """A period row's label with the year its table states once (in the header's first cell):
+    ``dated_row("9月", ["2025年", "月營收"]) -> "2025年9月"``; a label with a year stays."""
+    year = re.search(r"(?:19|20)\d\d", headers[0]) if headers else None
+    if not year or re.search(r"(?:19|20)\d\d|'\d\d|\d[qh]\d\d", label):
+        return label
+    return f"{year.group(0)}年{label}" if re.search(r"[\u4e00-\u9fff]", label) else f"{label} {year.group(0)}"
 
 
 def restated_header(line: str) -> list[str]:
@@ -115,8 +140,8 @@ def figure_pairs(headers: list[str], row: list[str]) -> str:
     """
     cells = [(h, c) for h, c in zip(headers[-(len(row) - 1):], row[1:]) if not EMPTY_CELL.match(c)]
     changes = [(h, c) for h, c in cells if CHANGE_CELL.match(h)]
-    latest = max(((periods(h.lower()) or [""])[0], h) for h in headers if not CHANGE_CELL.match(h))[1] \
-        if changes else ""
+    dated = [(periods(h.lower())[0], h) for h in headers if not CHANGE_CELL.match(h) and periods(h.lower())]
+    latest = max(dated)[1] if changes and dated else ""
     pairs = [f"{h}: {c}" for h, c in cells if not CHANGE_CELL.match(h)] + \
         [f"{h} ({latest}): {c}" if latest and latest not in h else f"{h}: {c}" for h, c in changes]
     return f"{row[0]} | " + "; ".join(pairs)
@@ -167,6 +192,30 @@ def wrapped_header(header_line: str, line: str) -> str:
         k = min(range(len(heads)), key=lambda j: abs(heads[j][0] - at))
         extra[k] = extra.get(k, "") + piece
     return "   ".join(text + extra.get(k, "") for k, (_, text) in enumerate(heads))
+
+
+def aligned(header_line: str, line: str, width: int) -> list[str]:
+    """A row with fewer figures than the header has columns, each figure put under the column
+    it stands under on the page (figures align right, so by where each ends), the gaps as "--";
+    [] when the positions do not tell.
+
+    ``aligned("      2025  2024  2023", "利息    67        12", 3) -> ["利息", "67", "--", "12"]``
+    """
+    heads = [at + _width(text) for at, text in _pieces(header_line)][-width:]
+    cells = _pieces(line)
+    if len(heads) < width or len(cells) < 2 or not all(re.search(r"\d", text) for _, text in cells[1:]):
+        return []
+    slots = [min(range(width), key=lambda j: abs(heads[j] - at - _width(text))) for at, text in cells[1:]]
+    if len(set(slots)) != len(slots) or slots != sorted(slots):
+        return []
+    row = [cells[0][1]] + ["--"] * width
+    for j, (_, text) in zip(slots, cells[1:]):
+        row[1 + j] = text
+    return row
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _pieces(line: str) -> list[tuple[int, str]]:

@@ -10,8 +10,9 @@ is a pair the other rules see (辉达（NVIDIA）), so a report nobody has seen 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from gpumkt.lang.text import FUNCTION_CHARS, normalise
+from gpumkt.lang.text import FUNCTION_CHARS, normalise, to_simplified
 
 LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任公司|有限公司)")
 # The short form a text defines: （以下简称“X”）, 下称“X”, 公司简称：X, 公司的中文简称  X
@@ -25,6 +26,11 @@ LEGAL_LATIN = re.compile(r"\b[A-Z][A-Za-z&\-]*(?:\s+[A-Z][A-Za-z&\-]*){0,5},?\s+
 LATIN_TAIL = re.compile(r"(?:\s+(?:Technology|Technologies|Holdings?|Group|Information|Network|Networks|"
                         r"Intelligence|Data|Electronics?|Software|Industrial|Development|International|"
                         r"Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.)|,)+$")
+COMPANY_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
+# What a Chinese company name says of its trade after its own name (甲乙科技, 丙丁电子, 戊己云端):
+# a reader shortens 甲乙科技 to 甲乙, as people do.
+TRADE_WORDS = re.compile(r"(?:科技|技术|技術|电子|電子|集团|集團|控股|实业|實業|信息|资讯|資訊|网络|網絡|"
+                         r"通讯|通訊|通信|半导体|半導體|云端|雲端|数科|數科|股份)$")
 NEAR_LINES = 3  # a foreign name this close to the Chinese legal name (the same information table)
 
 
@@ -42,6 +48,8 @@ def defined_names(text: str) -> list[set[str]]:
     single = len(set(LEGAL_ZH.findall(text))) == 1
     for legal, forms in groups.items():
         forms |= _shorts(text, legal, single) | _foreign(text, legal)
+        if forms and text.count(bare := COMPANY_FORM.sub("", legal)) > text.count(legal):
+            forms.add(bare)  # 甲乙科技股份有限公司, called 甲乙科技 everywhere after its first line
     return [{normalise(legal)} | {normalise(f).strip() for f in forms} for legal, forms in groups.items() if forms]
 
 
@@ -94,9 +102,74 @@ def listed_names(text: str) -> list[set[str]]:
     """
     out = []
     for m in STOCK_CODE.finditer(text):
-        run = LEAD_WORDS.split(m.group(1))[-1]
-        endings = [run[i:] for i in range(len(run) - 1)]
-        name = next((e for e in endings if text.count(e) >= 2), run if len(run) <= 6 else "")
+        name = name_ending(LEAD_WORDS.split(m.group(1))[-1], [text])
         if len(name) >= 2:
             out.append({normalise(name)} | ({normalise(m.group(2)).strip()} if m.group(2) else set()))
     return out
+
+
+def short_cores(forms: set[str]) -> set[str]:
+    """The names a reader shortens a company's Chinese names to, by dropping the trade word at
+    their end (normalised forms in, normalised forms out; two characters at least).
+
+    ``short_cores({"甲乙科技", "jiayi technology"}) -> {"甲乙"}``; ``short_cores({"甲云"}) -> set()``
+    """
+    out = set()
+    for form in forms:
+        core = TRADE_WORDS.sub("", normalise(form)) if re.search(r"[\u4e00-\u9fff]$", form) else form
+        if core != form and len(core) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", core) and not common_word(core):
+            out.add(core)
+    return out
+
+
+def name_ending(run: str, texts: list[str]) -> str:
+    """The name at the end of a run of Chinese characters that stands before a bracket: its longest
+    ending that the texts use twice, whole or without its trade word (two characters at least, and
+    more than a trade word), else the run when it is short.
+
+    ``name_ending("新客户甲乙云端", ["新客户甲乙云端（Jiayi）…甲乙的订单"]) -> "甲乙云端"``
+    """
+    used = lambda form: len(form) >= 2 and sum(t.count(form) for t in texts) >= 2  # noqa: E731
+    if used(run):
+        return run
+    # an ending starts where a word does (高性能计算 is no name 能计算)
+    endings = [run[i:] for i in _word_starts(run) if 0 < i < len(run) - 1 and not TRADE_WORDS.fullmatch(run[i:])]
+    return next((e for e in endings if not common_word(e) and (used(e) or _core_used(e, used))),
+                run if len(run) <= 6 else "")
+
+
+def _core_used(form: str, used) -> bool:
+    core = TRADE_WORDS.sub("", form)
+    return core != form and used(core) and not common_word(core)
+
+
+def _word_starts(run: str) -> list[int]:
+    """Where jieba's words start in a run of Chinese characters: ``_word_starts("新客户甲乙云端")
+    -> [0, 1, 3, 5]``."""
+    simple = to_simplified(run)
+    if len(simple) != len(run):
+        return list(range(len(run)))
+    _dictionary()
+    import jieba
+
+    return [start for _, start, _ in jieba.tokenize(simple)]
+
+
+COMMON = 100  # a word jieba's dictionary counts this often is an ordinary word (数据 5232), not a name
+
+
+def common_word(word: str) -> bool:
+    """An ordinary Chinese word by the count in jieba's general dictionary (simplified script):
+    ``common_word("数据") -> True``; ``common_word("甲乙") -> False``."""
+    return _dictionary().get(to_simplified(word), 0) >= COMMON
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict:
+    import logging
+
+    import jieba  # maintained segmenter; its dictionary is a general lexicon of Chinese words
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ

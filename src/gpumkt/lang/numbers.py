@@ -113,11 +113,17 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
 
 
 def _range_currency(spans: list, norm: str) -> list:
-    """The first half of a range takes the currency of the second: "200亿至230亿美元" are both dollars."""
+    """The two halves of a range share the currency either names: "200亿至230亿美元" and
+    "$2.50-2.60 billion" are both dollars."""
     out = list(spans)
     for i in range(len(out) - 1):
-        (f, a, b), (g, c, _) = out[i], out[i + 1]
-        if not f.currency and g.currency and f.kind == g.kind and RANGE_GAP.fullmatch(norm[b:c]):
+        (f, a, b), (g, c, d) = out[i], out[i + 1]
+        joined = RANGE_GAP.fullmatch(norm[b:c]) or not norm[b:c].strip() and f.text[-1:] in "-–~至到"
+        if f.kind != g.kind or bool(f.currency) == bool(g.currency) or not joined:
+            continue
+        if f.currency:
+            out[i + 1] = (Figure(g.text, g.value, g.kind, f.currency), c, d)
+        else:
             out[i] = (Figure(f.text, f.value, f.kind, g.currency), a, b)
     return out
 

@@ -1,7 +1,7 @@
 """Periods named in text: years, quarters, halves and fiscal years, in Chinese and English.
 
 A period is a short key: ``"2025"``, ``"2025q2"``, ``"2025h1"``, ``"2025m9"`` (the first nine
-months), ``"q2"`` (a quarter with no year),
+months), ``"2025-09"`` (a month), ``"q2"`` (a quarter with no year),
 and matching is by key: a question about 2025q2 is answered by a fact about 2025q2, not by one about
 2025 or 2024q2. Works on normalised text (``text.normalise``: Simplified, lowercase).
 """
@@ -27,11 +27,19 @@ PATTERNS = [
     # ... but six months ended june 30 are its first half, twelve months ended december 31 its year
     (re.compile(r"(six|6|nine|9|twelve|12)[\s-]+months?\s+ended\s+" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "span"),
     (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "mdy"),
+    (re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH + r",?\s+((?:19|20)\d\d)"), "dmy"),
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)"), "ymd"),
     (re.compile(_MONTH + r"\s*(?:-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月?\s*(?:-|–|至|到)\s*(\d{1,2})\s*月"), "ymm"),
-    # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度
+    # A month of a year, when no day or span is said with it: 2025年9月, september 2025
+    (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月(?!\s*\d|份额)"), "ym"),
+    (re.compile(_MONTH + r",?\s+((?:19|20)\d\d)(?![\d%])"), "my"),
+    # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度; a fiscal year's: 2026财年第一季度
     (re.compile(YEAR + r"\s*年?\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
+    (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
+    # Quarters run together: 1-3q25 (the first nine months), 1-2q25 and q1-q2 2025 (a half)
+    (re.compile(r"(?<![a-z0-9.])([1-4])\s*q?\s*[-–~]\s*([1-4])q\s*'?(\d\d)(?![\d%])|"
+                r"(?<![a-z0-9])q([1-4])\s*[-–~]\s*q([1-4])\s*(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "qq"),
     # q2 2025, q2 fy25, 2q25, q2'25
     (re.compile(r"(?<![a-z0-9])q([1-4])\s*(?:of\s+)?(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "qy"),
     (re.compile(r"(?<![a-z0-9])([1-4])q\s*'?(\d\d)(?![\d%])"), "qy"),
@@ -125,10 +133,12 @@ def _key(m: re.Match, shape: str) -> str:
         if m.group(1) in ("nine", "9"):
             return year + "m9" if month == 9 else ""
         return year if month == 12 else ""
-    if shape == "mdy":
-        return _quarter_end(m.group(3), _month(m.group(1)), int(m.group(2)))
-    if shape == "ymd":
-        return _quarter_end(m.group(1), int(m.group(2)), int(m.group(3) or 0))
+    if shape in ("mdy", "dmy", "ymd"):  # a day: its quarter when it ends one, else its month
+        if shape == "ymd":
+            year, month, day = m.group(1), int(m.group(2)), m.group(3) or 0
+        else:
+            year, month, day = m.group(3), _month(m.group(1 + (shape == "dmy"))), m.group(2 - (shape == "dmy"))
+        return _quarter_end(year, month, int(day)) or (f"{year}-{month:02d}" if 1 <= month <= 12 else "")
     if shape in ("mmy", "ymm"):
         first, last = (_month(m.group(1)), _month(m.group(2))) if shape == "mmy" else (int(m.group(2)), int(m.group(3)))
         year = m.group(3) if shape == "mmy" else m.group(1)
@@ -137,6 +147,13 @@ def _key(m: re.Match, shape: str) -> str:
         if (first, last) == (1, 9):
             return f"{year}m9"
         return f"{year}q{last // 3}" if last - first == 2 and last % 3 == 0 else ""
+    if shape in ("ym", "my"):
+        month = int(m.group(2)) if shape == "ym" else _month(m.group(1))
+        return f"{m.group(1) if shape == 'ym' else m.group(2)}-{month:02d}" if 1 <= month <= 12 else ""
+    if shape == "qq":  # quarters one to three are the first nine months, one to four the year
+        first, last, year = m.groups()[:3] if m.group(1) else m.groups()[3:]
+        part = {("1", "3"): "m9", ("1", "2"): "h1", ("3", "4"): "h2", ("1", "4"): ""}.get((first, last))
+        return "" if part is None else _year(year) + part
     if shape == "yq":
         return f"{m.group(1)}q{CN_NUM.get(m.group(2) or m.group(3), m.group(3))}"
     if shape == "qy":
@@ -167,14 +184,18 @@ def agrees(asked: str, given: list[str]) -> str:
     ``agrees("2025", ["2025q2"]) -> "match"`` (a year's question is met by its quarters' figures
     only when nothing better is there: the caller ranks exact keys first), but
     ``agrees("2025y", ["2025q2"])`` (the full year) and ``agrees("2025e", ["2025q2"])`` (its end)
-    -> "conflict".
+    -> "conflict"; ``agrees("2025-06", ["2025q2"]) -> "match"`` (June ends the quarter).
     """
     if not given:
         return "unknown"
+    if MONTH_KEY.fullmatch(asked):  # a month is met by its own figure, its quarter's end or its year's
+        return "match" if {asked, asked[:4], quarter_ending(asked)} & set(given) else "conflict"
     if asked[4:] in ("e", "y"):  # a year's end is met by the year's or Q4's figure, a whole year by the year's
         whole = {asked[:4], asked} | ({asked[:4] + "q4"} if asked[4:] == "e" else set())
         return "match" if whole & set(given) else "conflict"
     for g in given:
+        if MONTH_KEY.fullmatch(g) and asked == quarter_ending(g):
+            return "match"  # "at the end of September 2025": the third quarter's balance
         if g[4:] == "e" and asked == g[:4] + "q4":
             return "match"  # Q4's balance is the year-end's
         if g == asked or g.startswith(asked) and year_of(asked):
@@ -186,12 +207,26 @@ def agrees(asked: str, given: list[str]) -> str:
     return "conflict"
 
 
+MONTH_KEY = re.compile(r"(?:19|20)\d\d-\d\d")
+
+
+def quarter_ending(month_key: str) -> str:
+    """``quarter_ending("2025-09") -> "2025q3"``; "" for a month that ends no quarter."""
+    month = int(month_key[5:])
+    return f"{month_key[:4]}q{month // 3}" if month % 3 == 0 else ""
+
+
+# The words that say a date closes a period: "(the quarter ended September 30, 2025)"
+ENDED = re.compile(r"\b(?:three|six|nine|twelve|3|6|9|12)?\s*(?:months?|quarter|period|(?:fiscal\s+)?year)\s+"
+                   r"(?:ended|ending)\b")
+
+
 def period_free(norm: str) -> str:
     """The text with every period expression blanked: ``period_free("2025年第二季度营收") -> "营收"``
     (with spaces where the period stood)."""
     for pattern, _ in PATTERNS:
         norm = pattern.sub(" ", norm)
-    norm = BARE_QUARTER.sub(" ", norm)
+    norm = ENDED.sub(" ", BARE_QUARTER.sub(" ", norm))
     return re.sub(YEAR + r"\s*年?", " ", norm)
 
 

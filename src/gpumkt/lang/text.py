@@ -27,7 +27,8 @@ LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
 
 
 # Chinese function characters: where a name ends and the words of the sentence before it begin
-FUNCTION_CHARS = r"[的之其在是和与及了为将从对由以等向把被让使]"
+# (both scripts: names are mined from the raw text)
+FUNCTION_CHARS = r"[的之其在是和与與及了为為将將从從对對由以等向把被让讓使]"
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from gpumkt.lang import periods
-from gpumkt.lang.legal_names import defined_names, listed_names
+from gpumkt.lang.legal_names import TRADE_WORDS, defined_names, listed_names, name_ending, short_cores
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, normalise
 
@@ -223,7 +223,7 @@ def mine_names(texts: list[str]) -> list[Group]:
     vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
     # (a link's lower-case slug, "news-releases/acme-cloud-reports", is no use of a word)
     lower_words = {w for t in texts for w in re.findall(r"(?<![A-Za-z])[a-z][a-z.]+", LINK.sub(" ", t))}
-    pairs = [(re.split(FUNCTION_CHARS, h)[-1], lat) for t in texts for h, lat in
+    pairs = [(name_ending(re.split(FUNCTION_CHARS, h)[-1], texts), lat) for t in texts for h, lat in
              [(m.group(1), m.group(2)) for m in PAIR.finditer(t)] +
              [(m.group(2), m.group(1)) for m in PAIR_REVERSED.finditer(t)]]
     partners: dict[str, set[str]] = {}
@@ -252,7 +252,29 @@ def mine_names(texts: list[str]) -> list[Group]:
         for m in PRODUCT.finditer(text):
             if not YEAR_CODE.fullmatch(m.group(0)):
                 _add(groups, {normalise(m.group(0)).strip()})
+    _add_cores(groups, vocabulary | _place_words())
+    _join_first_words(groups, {f for g in known_entities() for f in g.forms})
     return [Group(_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups]
+
+
+def _join_first_words(groups: list[set[str]], known: set[str]) -> None:
+    """A company's name written alone as the first word of its longer name ("Acme" of "Acme Cloud")
+    is that company, when one mined name alone starts with it."""
+    for word in sorted({f for g in groups for f in g if re.fullmatch(r"[a-z][a-z0-9\-]+", f)} - known):
+        longer = [g for g in groups if word not in g and any(f.startswith(word + " ") for f in g)]
+        if len(longer) == 1 and not longer[0] & known:
+            _add(groups, {word} | longer[0])
+
+
+def _add_cores(groups: list[set[str]], taken: set[str]) -> None:
+    """Each company's Chinese names shortened by their trade word (甲乙科技 -> 甲乙), where the short
+    form is no other group's name, no place and no word of the field."""
+    owner: dict[str, int] = {}
+    for i, g in enumerate(groups):
+        for f in g:
+            owner[f] = i
+    for i, g in enumerate(groups):
+        g |= {c for c in short_cores(g) if owner.get(c, i) == i and c not in taken}
 
 
 LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -314,9 +336,11 @@ def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
     is used as a name more than once."""
     norm = normalise(latin).strip()
     vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
-    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or any(w in normalise(han) for w in _chinese_terms()):
+    own = TRADE_WORDS.sub("", normalise(han))  # 甲乙云端 is a company in the cloud trade, not a description
+    if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or any(w in own for w in _chinese_terms()):
         return False  # ... nor a term of the field (基础设施 (AI IaaS)) or a description using one (无服务器平台)
-    return sum(t.count(han) for t in texts) >= 2
+    core = TRADE_WORDS.sub("", han)  # 甲乙电子, called 甲乙 in a later line
+    return any(len(form) >= 2 and sum(t.count(form) for t in texts) >= 2 for form in (han, core))
 
 
 @lru_cache(maxsize=1)
