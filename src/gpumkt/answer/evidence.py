@@ -14,6 +14,7 @@ import numpy as np
 from gpumkt.answer import gate
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.units import Unit
+from gpumkt.lang.periods import exactly
 from gpumkt.records import Evidence, Fact, Hit
 
 UNIT_CANDIDATES = 24  # units taken by their own similarity, besides those of the retrieved chunks
@@ -114,9 +115,9 @@ def exact_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
     """When a figure is given for the very period asked, the figures of its parts are no answer:
     for "2025财年营收指引", a full-year range, not a quarter's expected revenue. A figure with
     no period of its own stays."""
-    if not any(f.period in q.periods for f in facts):
+    if not any(exactly(f.period, q.periods) for f in facts):
         return facts
-    return [f for f in facts if not f.period or f.period in q.periods or _outside(f.period, q.periods)]
+    return [f for f in facts if not f.period or exactly(f.period, q.periods) or _outside(f.period, q.periods)]
 
 
 def forecast_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:

@@ -22,7 +22,7 @@ from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
-from gpumkt.lang.periods import agrees, periods
+from gpumkt.lang.periods import agrees, exactly, periods
 from gpumkt.lang.text import normalise
 from gpumkt.records import Fact
 
@@ -99,7 +99,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # (across languages, in a glossary form: then the coverage is not None)
     named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words) or (
         cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
-    exact = any(f.period in q.periods for f in fitting)
+    exact = any(exactly(f.period, q.periods) for f in fitting)
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact)
 

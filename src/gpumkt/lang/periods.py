@@ -33,7 +33,7 @@ PATTERNS = [
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月?\s*(?:-|–|至|到)\s*(\d{1,2})\s*月"), "ymm"),
     # A month of a year, when no day or span is said with it: 2025年9月, september 2025
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月(?!\s*\d|份额)"), "ym"),
-    (re.compile(_MONTH + r",?\s+((?:19|20)\d\d)(?![\d%])"), "my"),
+    (re.compile(_MONTH + r",?\s+((?:19|20)\d\d)(?![\d%])(\s+quarter)?"), "my"),
     # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度; a fiscal year's: 2026财年第一季度
     (re.compile(YEAR + r"\s*年?\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
@@ -149,7 +149,8 @@ def _key(m: re.Match, shape: str) -> str:
         return f"{year}q{last // 3}" if last - first == 2 and last % 3 == 0 else ""
     if shape in ("ym", "my"):
         month = int(m.group(2)) if shape == "ym" else _month(m.group(1))
-        return f"{m.group(1) if shape == 'ym' else m.group(2)}-{month:02d}" if 1 <= month <= 12 else ""
+        key = f"{m.group(1) if shape == 'ym' else m.group(2)}-{month:02d}" if 1 <= month <= 12 else ""
+        return (quarter_ending(key) or key) if shape == "my" and m.group(3) else key  # "the june 2025 quarter"
     if shape == "qq":  # quarters one to three are the first nine months, one to four the year
         first, last, year = m.groups()[:3] if m.group(1) else m.groups()[3:]
         part = {("1", "3"): "m9", ("1", "2"): "h1", ("3", "4"): "h2", ("1", "4"): ""}.get((first, last))
@@ -208,6 +209,12 @@ def agrees(asked: str, given: list[str]) -> str:
 
 
 MONTH_KEY = re.compile(r"(?:19|20)\d\d-\d\d")
+
+
+def exactly(key: str, asked) -> bool:
+    """A figure's period is one asked itself, an event's month counting as its year's:
+    ``exactly("2023-04", ["2023"]) -> True``; ``exactly("2023q2", ["2023"]) -> False``."""
+    return key in asked or bool(MONTH_KEY.fullmatch(key)) and key[:4] in asked
 
 
 def quarter_ending(month_key: str) -> str:
