@@ -5,12 +5,13 @@ from gpumkt.answer.asked import source_only
 from gpumkt.answer.question import build
 from gpumkt.ingest.chunking import chunk_document, running_lines
 from gpumkt.ingest.facts import build_facts, table_unit
-from gpumkt.ingest.flat_tables import (continues_header, figure_pairs, header_cells, report_year, restated_header,
-                                       with_year, with_years, wrapped_header)
+from gpumkt.ingest.flat_tables import (aligned, continues_header, dated_row, figure_pairs, header_cells, metric_header,
+                                       report_year, restated_header, with_year, with_years, wrapped_header)
 from gpumkt.ingest.units import units
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import defined_names, listed_names
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
+from gpumkt.lang.numbers import figures
 from gpumkt.records import Document
 
 FOOTER = "甲乙算力科技股份有限公司 2025年年度报告    {} / 90"
@@ -251,3 +252,79 @@ def test_a_passage_in_the_other_language_is_given_as_its_figures():
 def test_a_change_columns_period_in_brackets_is_no_unit():
     from gpumkt.ingest.facts import _row_unit
     assert _row_unit("营收 | 增减(%) (2025年): ") == _row_unit("营收 | 同比(%) (2q25a): ") == "%"
+
+
+DECK = "\n".join([
+    "甲乙科技股份有限公司",
+    "Jiayi Technology Corp.（6793）",
+    "2025年第三季法人說明會",
+    "",
+    "甲乙科技3Q25營收新台幣483.6億元。新雲客戶丙丁雲端（Bingding Cloud）單季貢獻營收約13%。",
+    "丙丁已與本公司簽訂供貨協議。與同業戊己電子（Wuji Electronics）相比，戊己主要客群為大型CSP。",
+    "國際數據資訊（IDC）指出市場成長，數據顯示需求強勁。",
+])
+
+
+def test_a_company_is_called_by_its_name_without_its_trade_word():
+    groups = {g.key: set(g.forms) for g in vocab.mine_names([DECK])}
+    assert {"甲乙科技", "甲乙", "jiayi"} <= groups["jiayi technology corp."]
+    assert {"丙丁云端", "丙丁"} <= groups["bingding cloud"]  # "新雲客戶" before it is no part of the name
+    assert {"戊己电子", "戊己"} <= groups["wuji electronics"]
+    assert groups["idc"] == {"idc"}  # 数据 is an ordinary word (jieba's dictionary), no short name
+
+
+def test_a_name_alone_joins_the_longer_name_it_starts():
+    text = "Acme Cloud, Inc. (ACME) reported. Analysts said Acme Cloud grew, and that Acme Cloud beat. Acme rose."
+    groups = [set(g.forms) for g in vocab.mine_names([text])]
+    assert any({"acme", "acme cloud"} <= g for g in groups)
+
+
+NOTE = "\n".join([
+    "Zeta Securities LLC | Equity Research | AI Infrastructure",
+    "Acme Cloud, Inc. (ACME)",
+    "Price target: $74.00 (prior: $61.00)",
+    "",
+    "SUMMARY",
+    "",
+    "Revenue of $548.7 million grew 152% from $217.5 million in Q1 FY25. We think Acme Cloud can grow and that",
+    "Acme Cloud will gain share, in the view of Zeta Securities, which makes a market in it.",
+])
+
+
+def test_a_note_is_about_the_company_its_opening_lines_write_with_its_ticker():
+    doc = Document("note.txt", NOTE.splitlines()[0], NOTE, "")
+    chunks = chunk_document(doc)
+    assert any(c.section.endswith("SUMMARY") for c in chunks)  # a line in capitals is a heading
+    names = vocab.mine_names([NOTE])
+    got = {f.text: (f.entity, f.metric, f.period) for f in build_facts([u for c in chunks for u in units(c, NOTE)], names)}
+    assert got["$74.00"][:2] == ("acme cloud", "目标价")  # not the broker of the masthead
+    assert got["$548.7 million"] == ("acme cloud", "营收", "")  # Q1 FY25 is the base's period
+    assert got["$217.5 million"][2] == "2025q1"
+
+
+def test_the_broker_a_figure_is_quoted_from_is_no_word_asked():
+    norm = "what is zeta securities' new price target for acme cloud?"
+    assert source_only(norm, 8, 12, names_later=True)
+    q = build("What is Zeta Securities' new price target for Acme Cloud?", vocab.mine_names([NOTE]))
+    assert [m.key for m in q.entities] == ["acme cloud"] and "zeta" not in q.words
+
+
+def test_a_table_of_months_under_measures():
+    lines = ["2025年      月營收    月增率    年增率",
+             "8月         15,704      5.9%     59.3%",
+             "9月         17,832     13.6%     74.0%"]
+    headers = metric_header(lines[0])
+    assert headers == ["2025年", "月營收", "月增率", "年增率"] and header_cells(lines[0]) == []
+    row = [dated_row("9月", headers), "17,832", "13.6%", "74.0%"]
+    assert figure_pairs(headers[1:], row) == "2025年9月 | 月營收: 17,832; 月增率: 13.6%; 年增率: 74.0%"
+
+
+def test_a_row_with_gaps_keeps_its_figures_under_their_columns():
+    header = "                  3Q25      2Q25      3Q24      季增      年增"
+    assert aligned(header, "業外收支            186       -92       241", 5) == ["業外收支", "186", "-92", "241", "--", "--"]
+    assert figure_pairs(header_cells(header), ["營收", "48", "41", "29", "15.5%", "64.4%"]).endswith(
+        "季增 (3Q25): 15.5%; 年增 (3Q25): 64.4%")  # 季增 / 年增 are changes of the latest quarter
+
+
+def test_a_ranges_currency_is_said_once():
+    assert [f.currency for f in figures("guidance of $2.50-2.60 billion")] == ["usd", "usd"]
