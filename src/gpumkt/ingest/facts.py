@@ -8,7 +8,6 @@ plus its verbatim span, so ``doc.text[fact.start:fact.end]`` is the figure as wr
 
 from __future__ import annotations
 
-import collections
 import re
 from functools import lru_cache
 
