@@ -13,6 +13,7 @@ offered as what the reports do say. Whether one figure of a unit fits is ``fitti
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -111,7 +112,7 @@ def _names_domain(domain: str, where: str) -> bool:
 
 
 def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]],
-            attached: frozenset[str] | set[str] = frozenset()) -> float:
+            attached: Collection[str] = ()) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
     it is a sibling list item), .7 in the heading, .4 in the title (.7 when the unit says "we" or
     "公司": a filing speaking of itself), less when the unit itself names

@@ -231,8 +231,9 @@ class _Builder:
         lines = [self.doc.text[block.start + a:block.start + b] for a, b in rows]
         flat = block.label == "flat"
         cells = [(row_cells if flat and k else header_cells if flat else _cells)(line) for k, line in enumerate(lines)]
-        by_period = flat and not cells[0] and bool(metric_header(lines[0]))  # rows are periods, columns measures
-        headers = metric_header(lines[0]) if by_period else cells[0]
+        measures = metric_header(lines[0]) if flat and not cells[0] else []
+        by_period = bool(measures)  # rows are periods, columns measures
+        headers = measures or cells[0]
         caption = self._caption(block.start)
         wrapped_head = flat and len(lines) > 1 and continues_header(lines[1])  # "（1-3月份）" under the header
         if flat:

@@ -140,7 +140,7 @@ def figure_pairs(headers: list[str], row: list[str]) -> str:
     """
     cells = [(h, c) for h, c in zip(headers[-(len(row) - 1):], row[1:]) if not EMPTY_CELL.match(c)]
     changes = [(h, c) for h, c in cells if CHANGE_CELL.match(h)]
-    dated = [(periods(h.lower())[0], h) for h in headers if not CHANGE_CELL.match(h) and periods(h.lower())]
+    dated = [(keys[0], h) for h in headers if not CHANGE_CELL.match(h) and (keys := periods(h.lower()))]
     latest = max(dated)[1] if changes and dated else ""
     pairs = [f"{h}: {c}" for h, c in cells if not CHANGE_CELL.match(h)] + \
         [f"{h} ({latest}): {c}" if latest and latest not in h else f"{h}: {c}" for h, c in changes]
@@ -220,8 +220,7 @@ def _width(text: str) -> int:
 
 def _pieces(line: str) -> list[tuple[int, str]]:
     """The cells of a line with the display column each starts at."""
-    width = [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line]
-    return [(sum(width[:m.start()]), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", line)]
+    return [(_width(line[:m.start()]), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", line)]
 
 
 def continues_header(line: str) -> bool:

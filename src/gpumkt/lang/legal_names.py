@@ -10,9 +10,8 @@ is a pair the other rules see (辉达（NVIDIA）), so a report nobody has seen 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from gpumkt.lang.text import FUNCTION_CHARS, normalise, to_simplified
+from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, to_simplified
 
 LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任公司|有限公司)")
 # The short form a text defines: （以下简称“X”）, 下称“X”, 公司简称：X, 公司的中文简称  X
@@ -149,10 +148,7 @@ def _word_starts(run: str) -> list[int]:
     simple = to_simplified(run)
     if len(simple) != len(run):
         return list(range(len(run)))
-    _dictionary()
-    import jieba
-
-    return [start for _, start, _ in jieba.tokenize(simple)]
+    return [start for _, start, _ in jieba_loaded().tokenize(simple)]
 
 
 COMMON = 100  # a word jieba's dictionary counts this often is an ordinary word (数据 5232), not a name
@@ -161,15 +157,4 @@ COMMON = 100  # a word jieba's dictionary counts this often is an ordinary word 
 def common_word(word: str) -> bool:
     """An ordinary Chinese word by the count in jieba's general dictionary (simplified script):
     ``common_word("数据") -> True``; ``common_word("甲乙") -> False``."""
-    return _dictionary().get(to_simplified(word), 0) >= COMMON
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> dict:
-    import logging
-
-    import jieba  # maintained segmenter; its dictionary is a general lexicon of Chinese words
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
+    return jieba_loaded().dt.FREQ.get(to_simplified(word), 0) >= COMMON

@@ -31,6 +31,18 @@ LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
 FUNCTION_CHARS = r"[的之其在是和与與及了为為将將从從对對由以等向把被让讓使]"
 
 
+@lru_cache(maxsize=1)
+def jieba_loaded():
+    """jieba, quiet (it prints its dictionary build otherwise), its dictionary loaded once."""
+    import logging
+
+    import jieba  # maintained segmenter; its dictionary is a general lexicon of Chinese words
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba
+
+
 @lru_cache(maxsize=4)
 def _opencc(config: str):
     from opencc import OpenCC  # opencc-python-reimplemented: pure Python, no build step
