@@ -328,3 +328,92 @@ def test_a_row_with_gaps_keeps_its_figures_under_their_columns():
 
 def test_a_ranges_currency_is_said_once():
     assert [f.currency for f in figures("guidance of $2.50-2.60 billion")] == ["usd", "usd"]
+
+
+# A Hong Kong prospectus (繁體, converted from PDF): dates in Chinese numerals, columns of years
+# under the spans they end ("截至十二月三十一日止年度 / 截至六月三十日止六個月"), amounts beside shares,
+# figures in 人民幣千元 with full-width spaces between them. Made-up company (甲乙).
+PROSPECTUS = "\n".join([
+    "JIAYI COMPUTE HOLDINGS LIMITED",
+    "甲乙算力控股有限公司",
+    "",
+    "「本公司」或「甲乙」　指　甲乙算力控股有限公司，一家於開曼群島註冊成立的有限公司",
+    "",
+    "我們的收入由2023年的人民幣98.7百萬元增至2024年的人民幣231.6百萬元。截至2025年六月三十日止六個月，",
+    "我們的收入為人民幣184.2百萬元。",
+    "",
+    "綜合損益表概要",
+    "　　　　　　　　截至十二月三十一日止年度　　截至六月三十日止六個月",
+    "　　　　　　　　2023年　　2024年　　2024年　　2025年",
+    "　　　　　　　　　　　　（人民幣千元）",
+    "收入　　　　　 98,751　231,607　　93,420　184,267",
+    "銷售成本　　　（85,518）（184,372）（76,263）（139,489）",
+    "",
+    "按業務分部劃分的收入",
+    "　　　　　　　　　　截至六月三十日止六個月",
+    "　　　　　　　　　2024年　　　　　　　2025年",
+    "　　　　　　　　金額　　佔比　　　　金額　　佔比",
+    "　　　　　　（人民幣千元，百分比除外）",
+    "算力租賃　　　 69,810　　74.7　　139,130　　75.5",
+    "雲平台　　　　 23,610　　25.3　　 45,137　　24.5",
+    "",
+    "主要運營數據",
+    "　　　　　　　　　　截至十二月三十一日　　　截至六月三十日",
+    "　　　　　　　　2023年　　　2024年　　　　2025年",
+    "IT負載（MW）　　　 61　　　 118　　　　 186",
+])
+
+
+def _prospectus_facts():
+    doc = Document("prospectus.txt", "甲乙算力控股有限公司", PROSPECTUS, "")
+    names = vocab.mine_names([PROSPECTUS])
+    return [f for c in chunk_document(doc) for f in build_facts(units(c, PROSPECTUS), names)]
+
+
+def test_chinese_numeral_dates_and_the_spans_they_end():
+    from gpumkt.lang.periods import cn_int, periods
+    assert cn_int("三十一") == 31 and cn_int("十二") == 12 and cn_int("十") == 10 and cn_int("六") == 6
+    assert periods("截至2025年六月三十日止六个月") == ["2025h1"]
+    assert periods("截至2024年12月31日止年度") == ["2024"]
+    assert periods("截至2025年九月三十日止三个月") == ["2025q3"]
+    assert periods("截至2025年十月三十一日") == ["2025-10"]
+    assert periods("six months ended 30 june 2025") == ["2025h1"]
+    assert periods("year ended december 31, 2024") == ["2024"]
+
+
+def test_years_under_the_spans_they_end_and_measures_under_years():
+    from gpumkt.ingest.flat_tables import row_cells, spanned, sub_headers
+    assert spanned(["2023年", "2024年", "2024年", "2025年"], "截至十二月三十一日止年度  截至六月三十日止六個月") == [
+        "截至2023年十二月三十一日止年度", "截至2024年十二月三十一日止年度",
+        "截至2024年六月三十日止六個月", "截至2025年六月三十日止六個月"]  # a year met again starts the next span
+    above, header = "          截至十二月三十一日   截至六月三十日", "        2023年   2024年     2025年"
+    assert spanned(["2023年", "2024年", "2025年"], above, header)[1:] == [
+        "截至2024年十二月三十一日", "截至2025年六月三十日"]  # by where each span starts on the page
+    assert sub_headers(["2024年", "2025年"], "   金額  佔比  金額  佔比") == [
+        "2024年 金額", "2024年 佔比", "2025年 金額", "2025年 佔比"]
+    assert row_cells("銷售成本　（85,518）（184,372）　（76,263）") == ["銷售成本", "（85,518）", "（184,372）", "（76,263）"]
+
+
+def test_a_prospectus_figures_keep_their_span_scale_and_company():
+    got = {(f.text, f.period): f for f in _prospectus_facts()}
+    revenue = got[("184,267", "2025h1")]
+    assert (revenue.entity, revenue.metric, revenue.value, revenue.currency) == ("jiayi compute holdings limited", "营收",
+                                                                                184267000.0, "cny")
+    assert ("93,420", "2024h1") in got and ("231,607", "2024") in got
+    share = got[("75.5", "2025h1")]
+    assert share.quantity == "pct"  # the 佔比 column beside the amounts
+    assert ("186", "2025q2") in got and ("118", "2024q4") in got
+    assert not any(f.text == "六" for f in got.values())  # "止六個月" is a period's length, no figure
+    assert {"甲乙", "甲乙算力控股有限公司"} <= set(next(g.forms for g in vocab.mine_names([PROSPECTUS])
+                                               if "甲乙" in g.forms))
+
+
+def test_a_defined_acronym_a_quoted_source_and_a_ticker_are_no_figures_owners():
+    text = ("Worldwide AI compute cloud (ACC) revenue reached $38.9B in 2024. According to Zeta Research, "
+            "Acme Cloud held 22.6% of ACC revenue in 2024, while Bolt Compute lost share.\n\n| Vendor | 2024 |\n|---|---|\n| Bolt Compute (5591) | 3.6 |\n")
+    names = vocab.mine_names([text])
+    assert "acc" not in {g.key for g in names}
+    doc = Document("tracker.md", "Tracker", text, "")
+    facts = [f for c in chunk_document(doc) for f in build_facts(units(c, text), names)]
+    assert not any(f.text == "5591" for f in facts)
+    assert next(f for f in facts if f.text == "22.6%").entity.startswith("acme")

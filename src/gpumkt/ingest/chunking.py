@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, aligned, continues_header, dated_row,
                                        figure_pairs, header_cells, metric_header, report_year, restated_header,
-                                       row_cells, spanned, with_year, with_years, wrapped_header)
+                                       row_cells, spanned, sub_headers, with_year, with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "16"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "17"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
@@ -117,10 +117,10 @@ def parse_blocks(text: str) -> list[Block]:
 
 
 def _first_row(text: str, lines: list[tuple[int, int]], i: int) -> int:
-    """The line of a flattened table's first row under the header at ``i`` (a unit line or two may
-    stand between them), 0 when none follows."""
+    """The line of a flattened table's first row under the header at ``i`` (a unit line, a line of
+    measures, a note "（未經審核）" may stand between them), 0 when none follows."""
     k = i + 1
-    while k < min(len(lines), i + 3) and (UNIT_LINE.match(text[slice(*lines[k])].strip()) or
+    while k < min(len(lines), i + 5) and (UNIT_LINE.match(text[slice(*lines[k])].strip()) or
                                           GROUP_LABEL.match(text[slice(*lines[k])].strip()) or
                                           k == i + 1 and continues_header(text[slice(*lines[k])])):
         k += 1
@@ -235,16 +235,20 @@ class _Builder:
         by_period = bool(measures)  # rows are periods, columns measures
         headers = measures or cells[0]
         caption = self._caption(block.start)
-        wrapped_head = flat and len(lines) > 1 and continues_header(lines[1])  # "（1-3月份）" under the header
+        # the periods' own measures under them ("金額  佔比"), or the header's words wrapped ("（1-3月份）")
+        label_cell = [h for h in headers[:1] if not PERIOD_CELL.match(h)]
+        over = self._raw_line_above(block.start)  # with its indent: where each span starts tells
+        over = over if over.strip() == caption else caption
+        subs = sub_headers(spanned(headers, over, lines[0]), lines[1]) if flat and len(lines) > 1 else []
+        wrapped_head = flat and len(lines) > 1 and (bool(subs) or continues_header(lines[1]))
         if flat:
             if wrapped_head:
-                headers = header_cells(wrapped_header(lines[0], lines[1])) or headers
+                headers = subs or header_cells(wrapped_header(lines[0], lines[1])) or headers
             above = self._caption(self._line_above(block.start))
             headers = with_year(with_years(headers, self.year), " ".join((caption, above, self.path[-1][1])))
-            headers = spanned(headers, caption)
+            headers = headers if subs else spanned(headers, over, lines[0])
             # the unit stands above the table, between header and rows, or in the header's label cell
-            units = [line.strip() for line in lines[1:] if UNIT_LINE.match(line.strip())] + \
-                [h for h in headers[:1] if not PERIOD_CELL.match(h)]
+            units = [line.strip() for line in lines[1:] if UNIT_LINE.match(line.strip())] + label_cell
             caption = " ".join(x for x in ("" if row_cells(above) else above, caption, *units) if x)
         previous = wrapped = ""
         for k, ((a, b), row) in enumerate(zip(rows[1:], cells[1:]), start=1):
@@ -281,6 +285,9 @@ class _Builder:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""
         before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
         return before if 0 < len(before) <= 60 and not before.startswith("#") else self.path[-1][1]
+
+    def _raw_line_above(self, table_start: int) -> str:
+        return self.doc.text[:table_start].rstrip("\r\n").rsplit("\n", 1)[-1]
 
     def _line_above(self, start: int) -> int:
         return self.doc.text.rfind("\n", 0, max(0, self.doc.text.rfind("\n", 0, start))) + 1

@@ -15,7 +15,7 @@ from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_b
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import MONTH_PATTERN, periods
+from gpumkt.lang.periods import MONTH_PATTERN, period_spans, periods
 from gpumkt.lang.text import markup_spans, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
@@ -114,13 +114,19 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
     dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)  # same length as ``own``
     out, markup = [], markup_spans(raw)
     spans = figure_spans(raw)
+    dated_spans = period_spans(own) + [(*m.span(), "") for m in SPAN_LENGTH.finditer(own)]
     for i, (fig, a, b) in enumerate(spans):
         if any(x < b and a < y for x, y in markup):
             continue  # a number in a link target, image path or style rule
         if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
-                or STOCK_EXCHANGE.match(own[b:b + 4]):
-            continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no figure
-        row_unit = "" if offset_ok else _row_unit(own[:a])  # "(MW)": the "except where noted" of "$ in billions"
+                or STOCK_EXCHANGE.match(own[b:b + 4]) or any(x <= a and b <= y for x, y, _ in dated_spans):
+            continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no
+            # figure, nor the length of a period ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
+        row_unit = "" if offset_ok else _row_unit(own[:a]) or \
+            ("%" if fig.kind == "num" and PCT_CAPTION.search(unit.heading) else "")  # "(MW)": the "except
+        # where noted" of "$ in billions"; a table whose caption says its cells are percentages ("(%)")
+        if not offset_ok and _ticker_cell(own, a, b, names):
+            continue  # "Kairo Compute (5591)": a name's stock code, no figure
         if (scale != 1.0 or currency) and not row_unit and (fig.currency or currency) and fig.kind == "num":
             fig = Figure(fig.text, fig.value, fig.kind, fig.currency or currency)
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
@@ -180,6 +186,20 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
     return out
 
 
+# The length of a period, with or without its year: "截至六月三十日止六个月", "six months ended"
+SPAN_LENGTH = re.compile(r"截至[^，。,；;]{0,16}?止\s*[一二三四五六七八九十\d]{1,3}\s*个月|"
+                         r"\b(?:three|six|nine|twelve)\s+months\s+ended")
+PCT_CAPTION = re.compile(r"[(（]\s*[%％]\s*[)）]")
+
+
+def _ticker_cell(own: str, a: int, b: int, names: list[vocab.Group]) -> bool:
+    """A bare code of four to six digits in brackets right after a name: ``"kairo compute (5591)"``."""
+    if not re.fullmatch(r"\d{4,6}", own[a:b]) or not re.match(r"\s*[)）]", own[b:]):
+        return False
+    lead = re.match(r"(.*?)\s*[(（]\s*$", own[:a])
+    return bool(lead) and any(end >= len(lead.group(1)) - 30 for _, end, _ in vocab.find(lead.group(1), names))
+
+
 def _cell_label(row: str) -> str:
     """A table cell's row label and its own column header, not the earlier cells' headers:
     ``_cell_label("gross margin | gaap: 45%; non-gaap: ") -> "gross margin  non-gaap: "``."""
@@ -228,7 +248,8 @@ def table_unit(caption: str) -> tuple[float, str]:
     """
     caption = caption.lower()
     m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千)|"
-                  r"[(（]\s*(?:\$|usd|us\$)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)", caption)
+                  r"[(（]\s*(?:\$|usd|us\$|人民币|rmb|港币|港元|新台币)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)",
+                  caption)
     if not m:  # figures in whole units of a named currency ("单位：元", "币种：人民币")
         cur = re.search(r"(?:币种|单位)[:：]\s*(人民币|美元|新台币|元)", caption)
         return 1.0, CURRENCIES[cur.group(1)] if cur else ""
@@ -268,6 +289,8 @@ def _row_unit(row: str) -> str:
         return " 个"
     if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage
         return "%"
+    if re.search(r"(?:占比|比例|比率|率|margin|share)\s*:\s*$", row.rsplit(";", 1)[-1]):
+        return "%"  # a column of shares or rates beside one of amounts ("2024年 金额: 702,148; 2024年 占比: 71.1")
     return f" {units[-1]}" if units and (POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1])) else ""
 
 
@@ -310,12 +333,16 @@ def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
     return text[i:min(ends) if ends else len(text)], i
 
 
+# A name said as the figures' source is not what they are about: "根据卓研咨询的资料，…", "according to Acme Research"
+SOURCE_CUE = re.compile(r"(?:根据|依据|据|according to|per|source:)\s*$")
+
+
 def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
     """The key of the group named nearest the figure in its clause (before it first: "62%来自微软"
     is Microsoft's); else the last named before it in its sentence, else the first named in the
     next context (the sentence, the sentence before, the heading)."""
     for i, text in enumerate(contexts):
-        found = find(text, groups)
+        found = [(a, b, g) for a, b, g in find(text, groups) if not SOURCE_CUE.search(text[max(0, a - 14):a])]
         if i == 0:  # the figure's own clause: the name before it, else the one after it
             before = [g for a, _, g in found if a < pos]
             if before or found:
@@ -353,4 +380,12 @@ def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
             listed = [g.key for _, end, g in vocab.find(u.own, names) if TICKER_AFTER.match(u.own, end)]
             if listed:
                 out[u.chunk.source] = listed[0]
+    for u in unit_list:  # else a cover that opens with the issuer's legal name alone ("甲乙控股有限公司")
+        if u.start < HEAD_BLOCK and u.chunk.source not in out:
+            legal = [g.key for a, end, g in vocab.find(u.own, names) if a == 0 and LEGAL_END.search(u.own[:end])]
+            if legal:
+                out[u.chunk.source] = legal[0]
     return out
+
+
+LEGAL_END = re.compile(r"(?:有限公司|\blimited|\binc\.|\bcorporation)$")

@@ -12,10 +12,14 @@ from gpumkt.lang import vocab
 from gpumkt.lang.periods import periods
 from gpumkt.lang.text import normalise
 
-COLUMNS = re.compile(r"\s{2,}")
+COLUMNS = re.compile(r"\s{2,}|\u3000")  # a full-width space is two columns wide
 DATE_CELL = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
 # A line over the dates saying how long each column's period is: "Three Months Ended    Six Months Ended".
-SPAN_CELL = re.compile(r"(?i)^(?:(?:three|six|nine|twelve|3|6|9|12)\s+months|quarter|year|fiscal year)s?\s+ended$")
+SPAN_CELL = re.compile(r"(?i)^(?:(?:three|six|nine|twelve|3|6|9|12)\s+months|quarter|year|fiscal year)s?\s+ended"
+                       r"(?:\s+[a-z]+\.?\s+\d{1,2},?)?$")
+# ... and in Chinese, the day each column's year ends on: "截至十二月三十一日止年度", "截至六月三十日止六個月"
+CN_SPAN_CELL = re.compile(r"^截至\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*[日号號]\s*(?:止\S{1,6})?$")
+YEAR_CELL = re.compile(r"^(?:19|20)\d\d\s*年?$")
 # A unit line between the header and the rows: "(In millions, except percentages)", "单位：亿元".
 UNIT_LINE = re.compile(r"(?i)^[(（][^()（）]{1,60}[)）]$|^(?:单位|單位)\s*[:：]|^(?:\$\s*)?in (?:thousands|millions|billions)\b")
 # A column of this or the last reporting period, as a filing's statements head them: "本期金额", "上年同期金额", "本期期末数".
@@ -97,7 +101,7 @@ def row_cells(line: str) -> list[str]:
     ``row_cells("Adjusted EBITDA $ 753 12 %") -> ["Adjusted EBITDA", "$753", "12%"]``;
     ``row_cells("Revenue    $  1,213  $  395") -> ["Revenue", "$1,213", "$395"]``
     """
-    cells = _joined_signs([c for c in COLUMNS.split(line.strip()) if c])
+    cells = _unglued(_joined_signs([c for c in COLUMNS.split(line.strip()) if c]))
     if len(cells) >= 3:
         return cells if sum(bool(re.search(r"\d", c)) for c in cells[1:]) >= 2 else []
     tokens = _joined_signs(line.split())
@@ -111,21 +115,51 @@ def row_cells(line: str) -> list[str]:
     return [label] + tokens[len(tokens) - k:]
 
 
-def spanned(headers: list[str], above: str) -> list[str]:
-    """Date headers under a line of period lengths, each with its own length, in order.
+def spanned(headers: list[str], above: str, header_line: str = "") -> list[str]:
+    """Date or year headers under a line of period lengths, each with its own length, in order.
 
     ``spanned(["Jun 30, 2025", "Jun 30, 2025"], "Three Months Ended   Six Months Ended")
-    -> ["Three Months Ended Jun 30, 2025", "Six Months Ended Jun 30, 2025"]``
+    -> ["Three Months Ended Jun 30, 2025", "Six Months Ended Jun 30, 2025"]``;
+    ``spanned(["2023年", "2024年", "2024年", "2025年"], "截至十二月三十一日止年度  截至六月三十日止六個月")
+    -> ["截至2023年十二月三十一日止年度", "截至2024年十二月三十一日止年度", "截至2024年六月三十日止六個月",
+    "截至2025年六月三十日止六個月"]`` (a year met again starts the next span's columns)
     """
     spans = [c for c in COLUMNS.split(above.strip()) if c]
-    dated = [k for k, h in enumerate(headers) if re.match(r"(?i)" + DATE_CELL, h)]
-    if not spans or not dated or not all(SPAN_CELL.match(c) for c in spans) or len(dated) % len(spans):
+    dated = [k for k, h in enumerate(headers) if re.match(r"(?i)" + DATE_CELL, h) or YEAR_CELL.match(h)]
+    if not spans or not dated or not all(SPAN_CELL.match(c) or CN_SPAN_CELL.match(c) for c in spans):
         return headers
-    width = len(dated) // len(spans)
+    owner = _span_owners([headers[k] for k in dated], spans, above, header_line)
+    if not owner:
+        return headers
     out = list(headers)
     for n, k in enumerate(dated):
-        out[k] = f"{spans[n // width]} {headers[k]}"
+        span, head = spans[owner[n]], headers[k]
+        out[k] = f"截至{head.strip()}{span[2:]}" if CN_SPAN_CELL.match(span) and YEAR_CELL.match(head) else \
+            f"{span} {head}"
     return out
+
+
+def _span_owners(dated: list[str], spans: list[str], above: str, header_line: str) -> list[int]:
+    """Which span each dated column stands under: where the years' order breaks ("2022 2023 2024 |
+    2024 2025", "2025 2024 | 2025 2024"), else by where each span starts on the page (a span
+    title is written from its first column), else in equal shares; [] when none tells."""
+    years = [int(m.group(0)) for h in dated if (m := re.search(r"(?:19|20)\d\d", h))]
+    if len(years) == len(dated) and len(years) > 1:
+        step = years[1] - years[0]
+        runs = [0]
+        for a, b in zip(years, years[1:]):
+            runs.append(runs[-1] + (not step or (b - a) * step <= 0))
+        if runs[-1] + 1 == len(spans):
+            return runs
+    starts = [at for at, _ in _pieces(above)]
+    ends = [at + _width(text) for at, text in _pieces(header_line)][-len(dated):] if header_line else []
+    if len(starts) == len(spans) and len(ends) == len(dated):
+        owner = [max([0] + [j for j, at in enumerate(starts) if at <= end]) for end in ends]
+        if len(set(owner)) == len(spans):
+            return owner
+    if len(dated) % len(spans):
+        return []
+    return [n // (len(dated) // len(spans)) for n in range(len(dated))]
 
 
 def figure_pairs(headers: list[str], row: list[str]) -> str:
@@ -187,8 +221,9 @@ def wrapped_header(header_line: str, line: str) -> str:
     ``wrapped_header("x  本期占总  上期", "     资产比例")`` -> "x   本期占总资产比例   上期"."""
     heads, extra = _pieces(header_line), {}
     for at, piece in _pieces(line):
-        if re.search(r"\d", piece):
-            continue  # "（1-3月份）" under "第一季度" says nothing more, and its digits would read as figures
+        if re.search(r"\d", piece) or UNIT_LINE.match(piece):
+            continue  # "（1-3月份）" under "第一季度" says nothing more, and its digits would read as figures;
+            # a unit line "（人民幣千元）" is the table's, not a column's
         k = min(range(len(heads)), key=lambda j: abs(heads[j][0] - at))
         extra[k] = extra.get(k, "") + piece
     return "   ".join(text + extra.get(k, "") for k, (_, text) in enumerate(heads))
@@ -219,8 +254,8 @@ def _width(text: str) -> int:
 
 
 def _pieces(line: str) -> list[tuple[int, str]]:
-    """The cells of a line with the display column each starts at."""
-    return [(_width(line[:m.start()]), m.group(0)) for m in re.finditer(r"\S+(?:\s\S+)*", line)]
+    """The cells of a line with the display column each starts at (a full-width space parts them)."""
+    return [(_width(line[:m.start()]), m.group(0)) for m in re.finditer(r"\S+(?:[^\S\u3000]\S+)*", line)]
 
 
 def continues_header(line: str) -> bool:
@@ -237,6 +272,36 @@ def _joined_periods(tokens: list[str]) -> list[str]:
         else:
             out.append(t)
     return out
+
+
+GLUED = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
+
+
+def _unglued(cells: list[str]) -> list[str]:
+    """Bracketed figures run together with no space are cells of their own:
+    ``_unglued(["成本", "（855,189）（1,843,725）"]) -> ["成本", "（855,189）", "（1,843,725）"]``."""
+    out: list[str] = []
+    for c in cells:
+        parts = GLUED.findall(c)
+        out += parts if len(parts) > 1 and "".join(parts) == c else [c]
+    return out
+
+
+def sub_headers(headers: list[str], line: str) -> list[str]:
+    """Period headers each over the same few measures on the line under them ("2022年  2023年" over
+    "金額  佔比  金額  佔比"): one header per column, the period with its measure; [] when the
+    line is no such row.
+
+    ``sub_headers(["2022年", "2023年"], "  金額  佔比  金額  佔比")``
+    -> ["2022年 金額", "2022年 佔比", "2023年 金額", "2023年 佔比"]
+    """
+    subs = [c for c in COLUMNS.split(line.strip()) if c]
+    dated = [h for h in headers if periods(normalise(h))]
+    width = len(subs) // len(dated) if dated else 0
+    if width < 2 or len(subs) != width * len(dated) or re.search(r"\d", line) or \
+            any(subs[k] != subs[k % width] for k in range(len(subs))):
+        return []
+    return [h for h in headers if h not in dated] + [f"{h} {s}" for h in dated for s in subs[:width]]
 
 
 def _joined_signs(tokens: list[str]) -> list[str]:

@@ -19,10 +19,12 @@ SHORT = re.compile(r"(?:以下简称|以下簡稱|下称|下稱|简称|簡稱)\s
                    r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=[”\"」』）)或,，、；;\s]|$)", re.M)
 # The words a text uses for whichever company it is about: a short form of this kind names no one.
 GENERIC_SHORT = {"公司", "本公司", "发行人", "本集团", "集团", "本行", "我们"}
+# A prospectus's definitions: 「本公司」或「甲乙」　指　甲乙控股有限公司 (the terms, then the legal name)
+DEFINED = re.compile(r"「([^」\n]{2,12})」(?:\s*或\s*「([^」\n]{2,12})」)?\s*指\s*([\u4e00-\u9fff]{2,20}?有限公司)")
 LEGAL_LATIN = re.compile(r"\b[A-Z][A-Za-z&\-]*(?:\s+[A-Z][A-Za-z&\-]*){0,5},?\s+"
-                         r"(?:Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.)")
+                         r"(?:Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.|LIMITED|LTD\.|INC\.|CORP\.)")
 # What a Latin legal name ends with besides the name: "Technology Co., Ltd.", "Holdings Limited"
-LATIN_TAIL = re.compile(r"(?:\s+(?:Technology|Technologies|Holdings?|Group|Information|Network|Networks|"
+LATIN_TAIL = re.compile(r"(?i:\s+(?:Technology|Technologies|Holdings?|Group|Information|Network|Networks|"
                         r"Intelligence|Data|Electronics?|Software|Industrial|Development|International|"
                         r"Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.)|,)+$")
 COMPANY_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
@@ -66,6 +68,9 @@ def _shorts(text: str, legal: str, single: bool) -> set[str]:
         before = text[max(0, m.start() - 60):m.start()]
         if legal in before or single:
             out.add(m.group(1))
+    for m in DEFINED.finditer(text):
+        if m.group(3).endswith(legal) and _own_name(m.group(3)) == legal:
+            out |= {g for g in m.groups()[:2] if g}
     return {s for s in out if normalise(s) not in GENERIC_SHORT and s != legal}
 
 

@@ -20,19 +20,26 @@ MONTH_WORDS = MONTHS + [m[:3] for m in MONTHS] + ["Sept"]  # names, then abbrevi
 _MONTH_NAMES = "|".join(w.lower() for w in MONTH_WORDS)  # in normalised (lower-case) text
 _MONTH = "(" + _MONTH_NAMES + r")\.?"
 MONTH_PATTERN = r"\b(?:" + _MONTH_NAMES + r")\.?"  # the same, capturing nothing
+# A month or day of a Chinese date, in digits or in Chinese numerals (a prospectus writes
+# "2025年六月三十日")
+_CN_MD = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 PATTERNS = [
     # The end of a quarter, or its three months, name that quarter: "june 30, 2025", "three months
     # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
     # that ends no quarter is left to the year pattern).
-    # ... but six months ended june 30 are its first half, twelve months ended december 31 its year
-    (re.compile(r"(six|6|nine|9|twelve|12)[\s-]+months?\s+ended\s+" + _MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "span"),
+    # ... but six months ended june 30 are its first half, twelve months ended december 31 (or the
+    # year ended then) its year: "six months ended 30 june 2025", "截至2025年六月三十日止六个月"
+    (re.compile(r"(three|3|six|6|nine|9|twelve|12|(?:fiscal\s+)?year)(?:[\s-]+months?)?\s+ended\s+"
+                r"(?:" + _MONTH + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH + r"),?\s+((?:19|20)\d\d)"), "span"),
+    (re.compile(r"截至\s*" + YEAR + r"\s*年\s*" + _CN_MD + r"\s*月\s*" + _CN_MD + r"\s*[日号]\s*止\s*"
+                r"((?:[两二三四五]个)?(?:财政)?年度|财年|三|六|九|十二|3|6|9|12)"), "cspan"),
     (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "mdy"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH + r",?\s+((?:19|20)\d\d)"), "dmy"),
-    (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末)"), "ymd"),
+    (re.compile(YEAR + r"\s*年\s*" + _CN_MD + r"\s*月\s*(?:" + _CN_MD + r"\s*[日号]|底|末)"), "ymd"),
     (re.compile(_MONTH + r"\s*(?:-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月?\s*(?:-|–|至|到)\s*(\d{1,2})\s*月"), "ymm"),
-    # A month of a year, when no day or span is said with it: 2025年9月, september 2025
-    (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月(?!\s*\d|份额)"), "ym"),
+    # A month of a year, when no day or span is said with it: 2025年9月, september 2025, 2024年一月
+    (re.compile(YEAR + r"\s*年\s*" + _CN_MD + r"\s*月(?!\s*\d|份额)"), "ym"),
     (re.compile(_MONTH + r",?\s+((?:19|20)\d\d)(?![\d%])(\s+quarter)?"), "my"),
     # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度; a fiscal year's: 2026财年第一季度
     (re.compile(YEAR + r"\s*年?\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
@@ -125,17 +132,43 @@ def _quarter_end(year: str, month: int, day: int) -> str:
     return f"{year}q{month // 3}" if month in (3, 6, 9, 12) and (day == 0 or day >= 28) else ""
 
 
+def cn_int(raw: str) -> int:
+    """A month's or day's number in digits or Chinese numerals: ``cn_int("三十一") -> 31``,
+    ``cn_int("十二") -> 12``, ``cn_int("十") -> 10``, ``cn_int("7") -> 7``."""
+    if raw.isdigit():
+        return int(raw)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    tens, _, ones = raw.partition("十")
+    if "十" not in raw:
+        return digits.get(raw, 0)
+    return digits.get(tens, 1 if not tens else 0) * 10 + digits.get(ones, 0)
+
+
+def _span_key(length: str, year: str, month: int, day: int) -> str:
+    """The period of "<length> ended <date>": three months a quarter (or the month ended, for a
+    fiscal quarter), six months ended June 30 / December 31 a half, nine ended September 30 the
+    first nine months, twelve months or a (fiscal) year the year: ``_span_key("six", "2025", 6, 30)
+    -> "2025h1"``; ``_span_key("年度", "2024", 12, 31) -> "2024"``."""
+    length = {"3": "三", "three": "三", "6": "六", "six": "六", "9": "九", "nine": "九"}.get(length, length)
+    if length == "三":
+        return _quarter_end(year, month, day) or (f"{year}-{month:02d}" if 1 <= month <= 12 else "")
+    if length == "六":
+        return year + {6: "h1", 12: "h2"}[month] if month in (6, 12) else ""
+    if length == "九":
+        return year + "m9" if month == 9 else ""
+    return year  # twelve months, a (fiscal) year: named after the year it ends in (the last of "三个财政年度")
+
+
 def _key(m: re.Match, shape: str) -> str:
-    if shape == "span":  # six months ended June 30 / December 31: a half; twelve ended December 31: the year
-        month, year = _month(m.group(2)), m.group(4)
-        if m.group(1) in ("six", "6"):
-            return year + {6: "h1", 12: "h2"}[month] if month in (6, 12) else ""
-        if m.group(1) in ("nine", "9"):
-            return year + "m9" if month == 9 else ""
-        return year if month == 12 else ""
+    if shape in ("span", "cspan"):
+        if shape == "span":
+            length, month, day, year = m.group(1), _month(m.group(2) or m.group(5)), m.group(3) or m.group(4), m.group(6)
+        else:
+            length, year, month, day = m.group(4), m.group(1), cn_int(m.group(2)), cn_int(m.group(3))
+        return _span_key(length, year, month, int(day))
     if shape in ("mdy", "dmy", "ymd"):  # a day: its quarter when it ends one, else its month
         if shape == "ymd":
-            year, month, day = m.group(1), int(m.group(2)), m.group(3) or 0
+            year, month, day = m.group(1), cn_int(m.group(2)), cn_int(m.group(3) or "0")
         else:
             year, month, day = m.group(3), _month(m.group(1 + (shape == "dmy"))), m.group(2 - (shape == "dmy"))
         return _quarter_end(year, month, int(day)) or (f"{year}-{month:02d}" if 1 <= month <= 12 else "")
@@ -148,7 +181,7 @@ def _key(m: re.Match, shape: str) -> str:
             return f"{year}m9"
         return f"{year}q{last // 3}" if last - first == 2 and last % 3 == 0 else ""
     if shape in ("ym", "my"):
-        month = int(m.group(2)) if shape == "ym" else _month(m.group(1))
+        month = cn_int(m.group(2)) if shape == "ym" else _month(m.group(1))
         key = f"{m.group(1) if shape == 'ym' else m.group(2)}-{month:02d}" if 1 <= month <= 12 else ""
         return (quarter_ending(key) or key) if shape == "my" and m.group(3) else key  # "the june 2025 quarter"
     if shape == "qq":  # quarters one to three are the first nine months, one to four the year

@@ -290,12 +290,24 @@ def _latin_names(texts: list[str]) -> set[str]:
     """
     out = set()
     for text in texts:
+        terms = _spelled_acronyms(text)
         for m in LATIN_NAME.finditer(text):
             word = m.group(0)
-            if word.lower() in MONTHS or word.lower() in _place_words():
-                continue  # "Jun 30", "the United States"
+            if word.lower() in MONTHS or word.lower() in _place_words() or word in terms:
+                continue  # "Jun 30", "the United States", "annual recurring revenue (ARR)"
             if not _caps_line(text, m.start()) and (re.match(r"[A-Z]{2}", word) or _mid_sentence(text, m.start())):
                 out.add(word)
+    return out
+
+
+def _spelled_acronyms(text: str) -> set[str]:
+    """Acronyms a text defines for a phrase of ordinary words they spell: a term, not a name.
+    ``_spelled_acronyms("AI compute cloud (ACC) revenue")`` -> {"ACC"}."""
+    out = set()
+    for m in re.finditer(r"\(([A-Z]{2,6})\)", text):
+        words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80):m.start()])[-len(m.group(1)):]
+        if "".join(w[0] for w in words).upper() == m.group(1) and any(w.islower() for w in words):
+            out.add(m.group(1))
     return out
 
 
