@@ -417,3 +417,37 @@ def test_a_defined_acronym_a_quoted_source_and_a_ticker_are_no_figures_owners():
     facts = [f for c in chunk_document(doc) for f in build_facts(units(c, text), names)]
     assert not any(f.text == "5591" for f in facts)
     assert next(f for f in facts if f.text == "22.6%").entity.startswith("acme")
+
+
+def test_a_name_with_its_ticker_and_a_pair_said_once():
+    from gpumkt.lang.vocab import ticker_names
+    assert ticker_names("Bolt Grid (NASDAQ: BLTG) rose; The Acme Cloud (ACME) fell; Annual Recurring Revenue (ARR)") == [
+        {"bolt grid", "bltg"}, {"acme cloud", "acme"}]
+    names = vocab.mine_names(["排名第一的甲乙雲算（Jiayi Cloud Compute）市場份額約為6.8%。"])
+    assert any({"jiayi cloud compute", "甲乙云算"} <= set(g.forms) for g in names)
+
+
+def test_a_measure_right_after_its_figure_and_a_capacity_in_megawatts():
+    text = "Acme raised US$1.1 billion at a US$9.5 billion valuation in May 2025. Its 40 MW campus opened."
+    names = vocab.mine_names([text])
+    doc = Document("n.txt", "News", text, "")
+    got = {f.text: f for c in chunk_document(doc) for f in build_facts(units(c, text), names)}
+    assert got["us$9.5 billion"].metric == "估值" and got["us$1.1 billion"].metric == "融资"
+    assert got["40"].quantity == "power" and got["40"].metric == "电力容量"
+
+
+def test_a_pdf_running_header_and_short_chinese_titles():
+    header = "甲乙控股有限公司　招股章程　　　　　　　　概　要"
+    text = "\n".join(["封面", "", header, "", "概覽", "我們是中國領先的第三方算力服務提供商之一，主要為大模型企業提供算力租賃。",
+                      "– 5 –", "", header, "", "我們的客戶", "於往績記錄期間，我們的客戶集中度相對較高，最大客戶佔收入的29.1%。",
+                      "– 6 –", "", header, "", "競爭格局", "中國第三方算力服務市場相對分散，五大參與者合計佔約21.3%。", "– 7 –"])
+    assert header in running_lines(text.splitlines())
+    chunks = chunk_document(Document("p.txt", "封面", text, ""))
+    assert [c.section.split(" > ")[-1] for c in chunks] == ["概覽", "我們的客戶", "競爭格局"]
+    assert not any(header in c.text for c in chunks)
+
+
+def test_a_radar_charts_values_under_its_axes():
+    from gpumkt.ingest.chunking import chart_text
+    block = "```mermaid\nradar\n    title 甲乙雷达图\n    label Speed\n    label Cost\n    data Acme, 95, 90\n    data 平均, 70, 60\n```"
+    assert chart_text(block) == "甲乙雷达图. Acme: Speed 95; Cost 90. 平均: Speed 70; Cost 60"

@@ -11,13 +11,13 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, aligned, continues_header, dated_row,
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, aligned, column_header, continues_header, dated_row,
                                        figure_pairs, header_cells, metric_header, report_year, restated_header,
                                        row_cells, spanned, sub_headers, with_year, with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "17"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "20"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
@@ -81,7 +81,7 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("chart", a, lines[j][1], label=line[3:].strip()))
             i = j + 1
             continue
-        first = _first_row(text, lines, i) if header_cells(line) or metric_header(line) else 0
+        first = _first_row(text, lines, i) if header_cells(line) or metric_header(line) or column_header(line) else 0
         if first:
             j = first
             while j + 1 < len(lines) and _row_follows(text, lines, j + 1):
@@ -108,12 +108,35 @@ def parse_blocks(text: str) -> list[Block]:
             continue
         if line:
             block = _line_block(text, a, b, line, markdown)
+            if block.kind == "text" and not markdown and _short_title(line, text, lines, i, running):
+                # under the numbered section it stands in, if any; else one of the document's sections
+                blocks.append(Block("heading", a, b, level=3 if top_seen else 2, label=line))
+                i += 1
+                continue
             if block.kind == "heading" and not markdown and block.level == 3 and not top_seen:
                 block = Block("text", a, b)
             top_seen = top_seen or (block.kind == "heading" and block.level == 2)
             blocks.append(block)
         i += 1
     return blocks
+
+
+# A PDF's Chinese section title, kept only as a short line of its own ("競爭格局", "我們的客戶")
+SHORT_TITLE = re.compile(r"^(?=(?:.*[\u4e00-\u9fff]){2})[\u4e00-\u9fffA-Za-z]{2,14}$")
+
+
+def _short_title(line: str, text: str, lines: list[tuple[int, int]], i: int, running: set[str]) -> bool:
+    """A short line of Chinese words with no punctuation, at the start of its line, after a blank
+    line or a finished sentence and followed by a paragraph (a line of 20 characters or more that
+    is no table row) is that paragraph's title."""
+    if not i or not SHORT_TITLE.match(line) or text[lines[i][0]:lines[i][1]][:1].isspace():
+        return False  # (an indented line is a wrapped line's end: "　　　註冊成立的有限公司"; the first is the title)
+    before = text[lines[i - 1][0]:lines[i - 1][1]].strip() if i else ""
+    if before and before not in running and not PAGE_LINE.match(before) and before[-1] not in "。！？；：.!?;:)）":
+        return False  # the end of a sentence wrapped onto its own line ("…單季營收創歷史\n新高")
+    after = next((text[slice(*s)].strip() for s in lines[i + 1:]
+                  if text[slice(*s)].strip() and text[slice(*s)].strip() not in running), "")
+    return len(after) >= 20 and not row_cells(after) and not header_cells(after)
 
 
 def _first_row(text: str, lines: list[tuple[int, int]], i: int) -> int:
@@ -144,8 +167,21 @@ def running_lines(lines: list[str]) -> set[str]:
     masked = collections.Counter(re.sub(r"\d+", "#", line) for line in stripped
                                  if SEPARATED.search(line) or PAGE_NUMBERED.search(line))
     verbatim = collections.Counter(line for line in stripped if len(line) >= 20 and SENTENCE_LIKE.search(line))
+    paged = _by_page_numbers(stripped)
     return {line for line in stripped if line and (masked[re.sub(r"\d+", "#", line)] >= RUNNING_MIN
-                                                  or verbatim[line] >= RUNNING_MIN)}
+                                                  or verbatim[line] >= RUNNING_MIN or paged[line] >= 2)}
+
+
+def _by_page_numbers(stripped: list[str]) -> collections.Counter:
+    """How often each line stands next to a page number line ("– 12 –"), blank lines aside: a
+    running header of a PDF ("甲乙控股有限公司　招股章程　　　概　要") sits just under the last page's number."""
+    kept = [line for line in stripped if line]
+    near = collections.Counter()
+    for k, line in enumerate(kept):
+        if len(line) >= 6 and not PAGE_LINE.match(line) and \
+                any(PAGE_LINE.match(x) for x in kept[max(0, k - 1):k] + kept[k + 1:k + 2]):
+            near[line] += 1
+    return near
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -233,7 +269,8 @@ class _Builder:
         cells = [(row_cells if flat and k else header_cells if flat else _cells)(line) for k, line in enumerate(lines)]
         measures = metric_header(lines[0]) if flat and not cells[0] else []
         by_period = bool(measures)  # rows are periods, columns measures
-        headers = measures or cells[0]
+        named = column_header(lines[0]) if flat and not cells[0] and not measures else []  # columns of names
+        headers = measures or named or cells[0]
         caption = self._caption(block.start)
         # the periods' own measures under them ("金額  佔比"), or the header's words wrapped ("（1-3月份）")
         label_cell = [h for h in headers[:1] if not PERIOD_CELL.match(h)]
@@ -248,8 +285,8 @@ class _Builder:
             headers = with_year(with_years(headers, self.year), " ".join((caption, above, self.path[-1][1])))
             headers = headers if subs else spanned(headers, over, lines[0])
             # the unit stands above the table, between header and rows, or in the header's label cell
-            units = [line.strip() for line in lines[1:] if UNIT_LINE.match(line.strip())] + label_cell
-            caption = " ".join(x for x in ("" if row_cells(above) else above, caption, *units) if x)
+            units = [line.strip() for line in lines[1:] if UNIT_LINE.match(line.strip())] + (label_cell if not named else [])
+            caption = " ".join(x for x in ("" if row_cells(above) or above == caption else above, caption, *units) if x)
         previous = wrapped = ""
         for k, ((a, b), row) in enumerate(zip(rows[1:], cells[1:]), start=1):
             line = lines[k].strip()
@@ -271,10 +308,12 @@ class _Builder:
                 if CHANGE_ROW.match(row[0]) and previous:
                     row = [f"{previous} {row[0]}"] + row[1:]  # "同比增速" under "营业收入": the revenue's growth
                 previous = row[0]
-                columns = len(headers) - (by_period or not PERIOD_CELL.match(headers[0]))
+                columns = len(headers) - (by_period or bool(named) or not PERIOD_CELL.match(headers[0]))
                 if len(row) - 1 < columns:  # a row with gaps: its figures under the columns they stand under
                     row = [row[0]] + (aligned(lines[0], lines[k], columns)[1:] or row[1:])
-                pairs = figure_pairs(headers[1:], [dated_row(row[0], headers)] + row[1:]) if by_period else \
+                if named:  # a year among a row's attributes ("投產年份 2022年") is no period of its figures
+                    row = [row[0]] + ["--" if re.fullmatch(r"(?:19|20)\d\d\s*年?", c) else c for c in row[1:]]
+                pairs = figure_pairs(headers[1:], [dated_row(row[0], headers)] + row[1:]) if by_period or named else \
                     figure_pairs(headers, row)
             else:
                 pairs = "; ".join(f"{h}: {c}" for h, c in zip(headers, row))
@@ -325,14 +364,24 @@ def chart_text(block: str) -> str:
     title = re.search(r'title\s+"?([^"\n]+)"?', "\n".join(lines))
     parts = [title.group(1).strip()] if title else []
     xs = re.search(r"x-axis\s*\[([^\]]*)\]", block)
+    # a radar's axes, named one per line ("label Cost") or on one ("axis Cost, Speed"): each series' values are theirs
+    axes = [a.strip() for ln in lines for a in (re.match(r"(?:label|axis)\s+(.+)$", ln) or [None, ""])[1].split(",")
+            if a.strip()] if re.match(r"radar", lines[0] if lines else "") else []
+    if axes:
+        xs = None
+        lines = [ln for ln in lines if not re.match(r"(?:label|axis)\s", ln)]
     for ln in lines[1:]:  # lines[0] names the chart type
         if ln.startswith(("title", "x-axis", "y-axis", "style", "classDef")):
             continue
-        parts.extend(_chart_line(ln, xs.group(1).split(",") if xs else None))
+        parts.extend(_chart_line(ln, xs.group(1).split(",") if xs else None, axes))
     return ". ".join(p for p in _unique(parts) if p)
 
 
-def _chart_line(line: str, xs: list[str] | None) -> list[str]:
+def _chart_line(line: str, xs: list[str] | None, axes: list[str] = ()) -> list[str]:
+    curve = re.match(r"(?:data|curve)\s+([^,{]+?)\s*[,{]\s*([-\d.,\s]+)\}?$", line) if axes else None
+    if curve:  # "data Acme, 95, 90" under "label Speed", "label Cost": Acme's Speed 95, Cost 90
+        values = [v.strip() for v in curve.group(2).split(",") if v.strip()]
+        return [f"{curve.group(1)}: " + "; ".join(f"{a} {v}" for a, v in zip(axes, values))]
     series = re.match(r"(bar|line)\s*\[([^\]]*)\]", line)
     if series and xs:
         return ["; ".join(f"{x.strip()}: {v.strip()}" for x, v in zip(xs, series.group(2).split(",")))]

@@ -118,7 +118,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
     for i, (fig, a, b) in enumerate(spans):
         if any(x < b and a < y for x, y in markup):
             continue  # a number in a link target, image path or style rule
-        if _is_year(fig, own[b:b + 2]) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
+        if _is_year(fig, own[b:b + 3].lstrip()) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
                 or STOCK_EXCHANGE.match(own[b:b + 4]) or any(x <= a and b <= y for x, y, _ in dated_spans):
             continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no
             # figure, nor the length of a period ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
@@ -149,7 +149,11 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         if kind == "pct" and own[a - 1:a] == "(" and re.match(r"\)\s*%", own[b:b + 3]):
             fig = Figure(fig.text, -fig.value, fig.kind, fig.currency)  # "(28)%" fell by 28 %
-        metric = _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of
+        # a measure named right after its figure is the figure's ("at a $9.5 billion valuation", "40MW机房" is
+        # no measure, but "$4.2B capex" is), else the nearest; a capacity in MW / GW with none named is power capacity
+        metric = _named_after(own[b:b + 30], kind) or \
+            _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of or \
+            ("电力容量" if kind == "power" else "")
         if kind == "money" and SPENT.search(clause[:a - ca]) and not vocab.find_heads(clause, _metrics_for(kind)):
             # "计划投入200亿至230亿美元扩建数据中心，约为预期收入的四倍": money put in is spending, not
             # the revenue a later clause or the heading names
@@ -198,6 +202,12 @@ def _ticker_cell(own: str, a: int, b: int, names: list[vocab.Group]) -> bool:
         return False
     lead = re.match(r"(.*?)\s*[(（]\s*$", own[:a])
     return bool(lead) and any(end >= len(lead.group(1)) - 30 for _, end, _ in vocab.find(lead.group(1), names))
+
+
+def _named_after(tail: str, kind: str) -> str:
+    """The measure a figure is followed by at once: ``_named_after(" valuation in may", "money") -> "估值"``."""
+    found = [(x, g) for x, _, g in vocab.find_heads(tail, _metrics_for(kind)) if not tail[:x].strip()]
+    return found[0][1].key if found else ""
 
 
 def _cell_label(row: str) -> str:

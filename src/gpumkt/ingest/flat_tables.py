@@ -74,6 +74,19 @@ def metric_header(line: str) -> list[str]:
     return cells
 
 
+def column_header(line: str) -> list[str]:
+    """The columns of a header line of names over rows of a label and values (a list of sites with
+    their province, year, load and capacity); [] when the line is none: three short cells or more,
+    no digit, and a unit in brackets in one of them.
+
+    ``column_header("站點    所在地    IT負載（MW）    算力（PFLOPS）") -> ["站點", "所在地", "IT負載（MW）", "算力（PFLOPS）"]``
+    """
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    if len(cells) < 3 or re.search(r"\d", line) or any(len(c) > 16 or PERIOD_CELL.match(c) for c in cells):
+        return []
+    return cells if any(re.search(r"[（(][^（）()]+[)）]", c) for c in cells) else []
+
+
 def dated_row(label: str, headers: list[str]) -> str:
     """A period row's label with the year its table states once (in the header's first cell):
     ``dated_row("9月", ["2025年", "月營收"]) -> "2025年9月"``; a label with a year stays."""

@@ -239,6 +239,8 @@ def mine_names(texts: list[str]) -> list[Group]:
             _add(groups, forms)
         for forms in listed_names(text):  # 甲乙算力（688001.SH）: a name, whatever words of the field it uses
             _add(groups, forms)
+        for forms in ticker_names(text):  # "Acme Cloud (NYSE: ACME)": a name, with its ticker
+            _add(groups, forms)
     excluded = GENERAL_CAPS | MONTHS | _place_words() | lower_words
     runs = repeated_runs(texts, _mid_sentence, excluded)
     for forms in runs:  # "Kestrel Ridge (Research)"
@@ -255,6 +257,27 @@ def mine_names(texts: list[str]) -> list[Group]:
     _add_cores(groups, vocabulary | _place_words())
     _join_first_words(groups, {f for g in known_entities() for f in g.forms})
     return [Group(_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups]
+
+
+# A company written with its ticker in brackets, on an exchange or alone: "Acme Cloud (NASDAQ: ACME)", "Acme (ACME)"
+LATIN_TICKER = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]+ ){0,3}[A-Z][A-Za-z0-9&\-]+)\s*\(\s*"
+                          r"(?:(?:NASDAQ|Nasdaq|NYSE|LSE|TSE|HKEX|OTC|TWSE)\s*:\s*)?([A-Z]{2,5})\s*\)")
+
+
+def ticker_names(text: str) -> list[set[str]]:
+    """Latin names a text writes with their tickers, each with the ticker (normalised); an acronym
+    a phrase spells ("Annual Recurring Revenue (ARR)") is none.
+
+    ``ticker_names("Helixgrid (NASDAQ: HLXG) rose; The Acme Cloud (ACME) fell")``
+    -> ``[{"helixgrid", "hlxg"}, {"acme cloud", "acme"}]``
+    """
+    out = []
+    for m in LATIN_TICKER.finditer(text):
+        name = re.sub(r"^(?:The|A|An|And|For|In|On|At|By|From|With|Both|While)\s+", "", m.group(1))
+        initials = "".join(w[0] for w in name.split()).upper()
+        if initials != m.group(2) and name.upper() != m.group(2) and normalise(name).strip() not in GENERAL_CAPS:
+            out.append({normalise(name).strip(), normalise(m.group(2)).strip()})
+    return out
 
 
 def _join_first_words(groups: list[set[str]], known: set[str]) -> None:
@@ -345,14 +368,16 @@ def _mid_sentence(text: str, at: int) -> bool:
 def _is_pair(han: str, latin: str, texts: list[str]) -> bool:
     """A Chinese name and its Latin form, not a term and its acronym (资本开支 (CapEx)) nor a
     description (最快推理 (Fireworks)): neither side is a vocabulary word, and the Chinese side
-    is used as a name more than once."""
+    is used as a name more than once or the Latin side is several capitalised words."""
     norm = normalise(latin).strip()
     vocabulary = {f for g in metrics() + terms() for f in g.forms} | GENERAL_CAPS
     own = TRADE_WORDS.sub("", normalise(han))  # 甲乙云端 is a company in the cloud trade, not a description
     if len(han) < 2 or norm in vocabulary or norm.lower() in vocabulary or any(w in own for w in _chinese_terms()):
         return False  # ... nor a term of the field (基础设施 (AI IaaS)) or a description using one (无服务器平台)
     core = TRADE_WORDS.sub("", han)  # 甲乙电子, called 甲乙 in a later line
-    return any(len(form) >= 2 and sum(t.count(form) for t in texts) >= 2 for form in (han, core))
+    # a name of several capitalised words beside it is a company's own, even said once ("甲乙云算（Jiayi Cloud Compute）")
+    proper = bool(re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][A-Za-z]+)+", latin.strip())) and len(han) <= 6
+    return proper or any(len(form) >= 2 and sum(t.count(form) for t in texts) >= 2 for form in (han, core))
 
 
 @lru_cache(maxsize=1)
