@@ -451,3 +451,10 @@ def test_a_radar_charts_values_under_its_axes():
     from gpumkt.ingest.chunking import chart_text
     block = "```mermaid\nradar\n    title 甲乙雷达图\n    label Speed\n    label Cost\n    data Acme, 95, 90\n    data 平均, 70, 60\n```"
     assert chart_text(block) == "甲乙雷达图. Acme: Speed 95; Cost 90. 平均: Speed 70; Cost 60"
+
+
+def test_a_regions_market_rate_is_not_the_companys():
+    text = "# Acme\nNorth America holds 34% of the cloud GPU market, while Asia-Pacific is growing fastest at a 25.5% CAGR."
+    names = vocab.mine_names(["Acme Cloud grew. " + text])
+    got = {f.text: f for c in chunk_document(Document("e.md", "Acme", text, "")) for f in build_facts(units(c, text), names)}
+    assert got["25.5%"].entity == "" and got["25.5%"].metric == "年复合增长率"
