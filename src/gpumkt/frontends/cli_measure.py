@@ -24,7 +24,8 @@ from gpumkt.records import json_line
               help="Only the dev or the test questions.")
 @click.option("--script", "script", type=click.Choice(["all", "en", "zh-Hans", "zh-Hant"]), default="all",
               help="Only the questions asked in this script.")
-def eval_cmd(retrieval, questions, out, limit, split, script):
+@click.option("--set", "sets", default="", help="Only these question sets, comma-separated (e.g. m or k,l).")
+def eval_cmd(retrieval, questions, out, limit, split, script, sets):
     """Run the fixed question set and write a report."""
     from gpumkt.measure import evaluate
 
@@ -39,6 +40,8 @@ def eval_cmd(retrieval, questions, out, limit, split, script):
         qs = [q for q in qs if q.split == split]
     if script != "all":
         qs = [q for q in qs if q.script == script]
+    if sets:
+        qs = [q for q in qs if q.set in sets.split(",")]
     if retrieval:
         report = evaluate.retrieval_eval(_eval_search(p, root), qs)
         report["embed_model"] = p.index.manifest["embed_model"]["name"]
