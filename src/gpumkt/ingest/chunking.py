@@ -131,7 +131,7 @@ def _short_title(line: str, text: str, lines: list[tuple[int, int]], i: int, run
     is no table row) is that paragraph's title."""
     if not i or not SHORT_TITLE.match(line) or text[lines[i][0]:lines[i][1]][:1].isspace():
         return False  # (an indented line is a wrapped line's end: "　　　註冊成立的有限公司"; the first is the title)
-    before = text[lines[i - 1][0]:lines[i - 1][1]].strip() if i else ""
+    before = text[lines[i - 1][0]:lines[i - 1][1]].strip()
     if before and before not in running and not PAGE_LINE.match(before) and before[-1] not in "。！？；：.!?;:)）":
         return False  # the end of a sentence wrapped onto its own line ("…單季營收創歷史\n新高")
     after = next((text[slice(*s)].strip() for s in lines[i + 1:]
