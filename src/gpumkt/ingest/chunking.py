@@ -11,7 +11,7 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, aligned, column_header, continues_header, dated_row,
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header, continues_header, dated_row,
                                        figure_pairs, header_cells, metric_header, report_year, restated_header,
                                        row_cells, spanned, sub_headers, with_year, with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
@@ -312,7 +312,7 @@ class _Builder:
                 if len(row) - 1 < columns:  # a row with gaps: its figures under the columns they stand under
                     row = [row[0]] + (aligned(lines[0], lines[k], columns)[1:] or row[1:])
                 if named:  # a year among a row's attributes ("投產年份 2022年") is no period of its figures
-                    row = [row[0]] + ["--" if re.fullmatch(r"(?:19|20)\d\d\s*年?", c) else c for c in row[1:]]
+                    row = [row[0]] + ["--" if YEAR_CELL.match(c) else c for c in row[1:]]
                 pairs = figure_pairs(headers[1:], [dated_row(row[0], headers)] + row[1:]) if by_period or named else \
                     figure_pairs(headers, row)
             else:

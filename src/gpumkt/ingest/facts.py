@@ -138,8 +138,6 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         near = [clause, row] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
         entity = "" if _held_together(own[:a], names) else \
             _respective(own, spans, i, names) or _nearest(names, near, a - ca)
-        regional = _region_only(clause, names) and bool(MARKET_SUBJECT.search(own))  # "the cloud GPU market
-        # ..., while Asia-Pacific is growing fastest at a 25.5% CAGR": a region's market, not the company's
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, row_unit or own[b:b + 16])
@@ -162,8 +160,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             metric = "资本开支" if BUILT.search(clause) else "投资"
         if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
             metric = _nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
-        if kind == "pct" and regional:
-            entity = ""
+        if kind == "pct" and MARKET_SUBJECT.search(own) and _region_only(clause, names):
+            entity = ""  # "the cloud GPU market ..., while Asia-Pacific is growing fastest at a 25.5% CAGR":
+            # a region's market, not the company's
         elif not entity and (metric in SHARE_METRICS or share_of or not MARKET_SUBJECT.search(" ".join(near))):
             # (a market's size or growth is not the document's company)
             entity = subject or _nearest(names, [unit.title], 0)
