@@ -225,7 +225,7 @@ def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
     given = periods(u.own) or periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
-        ([u.lead_period] if u.lead_period else [])
+        [p for p in (u.lead_period, u.reported) if p][:1]
     if not given:
         # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
         # sentences too; a passage that names other periods as well leaves the sentence unknown.

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from gpumkt.answer import document
 from gpumkt.answer.asked import (FIRM_WORDS, POPULATION, content_words, contrasts_in, counted_noun, domain_asked,
                                  lead_name, market_words, own_domain, parts_in, quoted_figures,
                                  source_only, unknown_names, version_after)
@@ -114,6 +115,7 @@ class QuestionRecord:
     lead: tuple[str, ...] = ()  # with no known company named, the words of the name a question
     # starts with ("昆仑芯2025年…"): the unit must use them
     market: tuple[str, ...] = ()  # with no company named, the words naming the market asked ("ai专用gpu")
+    document: str = ""  # the words describing the report asked ("the taiwanese article on coreweave")
 
     @property
     def subject(self) -> str:
@@ -128,10 +130,12 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     money), periods ("2025q2"), answer kind "money", wants_figure True.
     """
     norm = normalise(question)
+    desc = _described(norm)
+    # (its words stay: a passage may name the report's firm, "远澜预计", as the question does)
     level_free = LEVEL_REACHED.sub(" ", norm)
     rest = level_free
     found_names, sources = _mentions(question, norm, names)
-    ents = tuple(found_names)
+    ents = _not_descriptive(tuple(found_names), norm, desc)
     for text in [m.text for m in ents] + sources:  # the firm a figure is quoted from is no word asked
         rest = rest.replace(text, " ")
     kind = _answer_kind(norm)
@@ -173,10 +177,34 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             asks_change=bool(CHANGE_ASKED.search(norm)),
                             asks_adjusted=bool(vocab.ADJUSTED.search(norm)),
                             counted=counted_noun(norm), quoted=quoted_figures(question),
-                            domain=own_domain(domain_asked(norm), ents, where))
+                            domain=own_domain(domain_asked(norm), ents, where), document=desc)
     if split:
         record = _with_parts(record, names, known)
     return record
+
+
+def _described(norm: str) -> str:
+    span = document.phrase(norm)
+    return norm[span[0]:span[1]].strip() if span else ""
+
+
+MARKET_WORD = re.compile(r"\bmarkets?\b|\bindustry\b|\bsector\b|市场|行业|产业")
+
+
+def _not_descriptive(ents: tuple[Mention, ...], norm: str, desc: str) -> tuple[Mention, ...]:
+    """Leave out the companies named only in the description of a report ("the report on Acme")
+    when the question asks about another company or a market; they name the report, not what
+    its figure is about. "the article on Acme, what drives the company's growth?" keeps Acme.
+
+    ``_not_descriptive((acme, beta), "in the report on acme, what is beta's revenue?", "the
+    report on acme")`` -> ``(beta,)``
+    """
+    if not desc:
+        return ents
+    outside = norm.replace(desc, " ")
+    if any(m.text in outside for m in ents) or MARKET_WORD.search(outside):
+        return tuple(m for m in ents if m.text in outside)
+    return ents
 
 
 # Kinds of quantity that exclude one another: a question that asks a duration, a count, an amount

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header, continues_header, dated_row,
                                        figure_pairs, header_cells, metric_header, report_year, restated_header,
                                        row_cells, spanned, sub_headers, with_year, with_years, wrapped_header)
-from gpumkt.lang.text import LIST_OR_BLOCK, markup_only, normalise, sentence_spans, squash
+from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "20"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "22"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
@@ -95,6 +95,16 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("page", a, lines[j][1]))
             i = j + 1
             continue
+        if SLIDE_MARK.match(line):  # a new slide: its first line, if short and no sentence, is its title
+            blocks.append(Block("page", a, b))
+            k = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[slice(*lines[k])].strip()), 0)
+            title = text[slice(*lines[k])].strip() if k else ""
+            if title and len(title) <= 80 and title[-1] not in "。.!?！？" and not LIST_OR_BLOCK.match(title) \
+                    and len(re.findall(r"\d[\d,.]*", title)) <= 4:
+                blocks.append(Block("heading", *lines[k], level=2, label=title))
+                i = k
+            i += 1
+            continue
         if PAGE_LINE.match(line) or markup_only(line) or line in running:
             blocks.append(Block("page", a, b))
             i += 1
@@ -108,7 +118,8 @@ def parse_blocks(text: str) -> list[Block]:
             continue
         if line:
             block = _line_block(text, a, b, line, markdown)
-            if block.kind == "text" and not markdown and _short_title(line, text, lines, i, running):
+            if block.kind == "text" and not markdown and (_short_title(line, text, lines, i, running) or
+                                                          _page_title(line, text, lines, i, running)):
                 # under the numbered section it stands in, if any; else one of the document's sections
                 blocks.append(Block("heading", a, b, level=3 if top_seen else 2, label=line))
                 i += 1
@@ -119,6 +130,25 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(block)
         i += 1
     return blocks
+
+
+def _page_title(line: str, text: str, lines: list[tuple[int, int]], i: int, running: set[str]) -> bool:
+    """A deck converted from PDF titles each page on its first line: a short line of words with no
+    sentence end, not indented, first after a page's furniture (its number, its running footer),
+    where the page before ended a sentence, a list item or a table row (so the line is no sentence
+    wrapped over the page break): "客戶與區域結構（3Q25，占營收比重）"."""
+    if not 4 <= len(line) <= 30 or line[-1] in "。！？；，,.!?;:：、" or LIST_OR_BLOCK.match(line) or \
+            row_cells(line) or text[lines[i][0]:lines[i][1]][:1].isspace() or \
+            not re.search(r"[\u4e00-\u9fff]{2}|[A-Za-z]{3,}\s+[A-Za-z]{3,}", line) or \
+            re.search(r"[，,；;。]", re.sub(r"[（(][^）)]*[）)]", "", line)):  # (a clause: a sentence's start)
+        return False
+    k, furniture = i - 1, False
+    while k >= 0 and (not (prev := text[slice(*lines[k])].strip()) or prev in running or PAGE_LINE.match(prev)
+                      or re.fullmatch(r"\d{1,3}", prev)):  # (a page's bare number)
+        furniture = furniture or bool(prev)
+        k -= 1
+    return furniture and (k < 0 or prev[-1] in "。！？；.!?;:：)）%" or bool(LIST_OR_BLOCK.match(prev)) or
+                          bool(row_cells(prev)))
 
 
 # A PDF's Chinese section title, kept only as a short line of its own ("競爭格局", "我們的客戶")
@@ -153,6 +183,8 @@ def _first_row(text: str, lines: list[tuple[int, int]], i: int) -> int:
 def _row_follows(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     """Line ``k`` continues a flattened table: a row, or a group label with a row under it."""
     line = text[slice(*lines[k])]
+    if SLIDE_MARK.match(line):
+        return False  # "Slide 7": the next slide, not a row
     return bool(row_cells(line)) or k + 1 < len(lines) and bool(GROUP_LABEL.match(line.strip())) and \
         bool(row_cells(text[slice(*lines[k + 1])]))
 
@@ -271,7 +303,7 @@ class _Builder:
         by_period = bool(measures)  # rows are periods, columns measures
         named = column_header(lines[0]) if flat and not cells[0] and not measures else []  # columns of names
         headers = measures or named or cells[0]
-        caption = self._caption(block.start)
+        caption = own_caption = self._caption(block.start)
         # the periods' own measures under them ("金額  佔比"), or the header's words wrapped ("（1-3月份）")
         label_cell = [h for h in headers[:1] if not PERIOD_CELL.match(h)]
         over = self._raw_line_above(block.start)  # with its indent: where each span starts tells
@@ -307,6 +339,8 @@ class _Builder:
                 wrapped = ""
                 if CHANGE_ROW.match(row[0]) and previous:
                     row = [f"{previous} {row[0]}"] + row[1:]  # "同比增速" under "营业收入": the revenue's growth
+                if len(row) == len(headers) and PERIOD_CELL.match(headers[0]) and FIGURE_CELL.match(row[0]):
+                    row = [own_caption] + row  # a chart's values under its periods: the title names them
                 previous = row[0]
                 columns = len(headers) - (by_period or bool(named) or not PERIOD_CELL.match(headers[0]))
                 if len(row) - 1 < columns:  # a row with gaps: its figures under the columns they stand under
@@ -334,6 +368,10 @@ class _Builder:
     def _chart(self, block: Block) -> None:
         body = self.doc.text[block.start:block.end]
         self._emit(block.start, block.end, "chart", chart_text(body))
+
+
+# A cell that is only a figure (a range too): "2,046", "3,450-3,600", "~40%", "$1.2B", "(38)"
+FIGURE_CELL = re.compile(r"^[~≈$€£¥(（-]*\d[\d,.]*\s*(?:[-–~至]\s*\$?\d[\d,.]*)?\s*(?:%|x|倍|[)）]|[bmk])?$", re.I)
 
 
 def _cells(line: str) -> list[str]:

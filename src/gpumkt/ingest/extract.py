@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from gpumkt.errors import DocumentError
-from gpumkt.lang.text import CSS_RULE, IMAGE_EMBED, markup_only
+from gpumkt.lang.text import CSS_RULE, IMAGE_EMBED, SLIDE_MARK, markup_only
 
 FORMATS = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
 MIN_TEXT_PER_PAGE = 20  # fewer visible characters per PDF page than this: a scan with no text layer
@@ -244,7 +244,8 @@ def title_of(text: str) -> str:
     ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``;
     ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."``
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())]
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())
+             and not SLIDE_MARK.match(line)]
     for i, line in enumerate(lines[:7]):
         if re.match(r"#\s", line):
             if all(len(x) <= 40 for x in lines[:i]):

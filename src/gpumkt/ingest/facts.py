@@ -167,7 +167,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             # (a market's size or growth is not the document's company)
             entity = subject or _nearest(names, [unit.title], 0)
         period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
-            sentence_period([own, unit.before, unit.heading])  # (not the section's lead period:
+            sentence_period([own, unit.before, unit.heading]) or unit.reported  # (not the section's lead period:
         # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
         if year_earlier(clause, a - ca, b - ca):
             period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import periods
@@ -23,7 +24,7 @@ YEAR_CELL = re.compile(r"^(?:19|20)\d\d\s*年?$")
 # A unit line between the header and the rows: "(In millions, except percentages)", "单位：亿元".
 UNIT_LINE = re.compile(r"(?i)^[(（][^()（）]{1,60}[)）]$|^(?:单位|單位)\s*[:：]|^(?:\$\s*)?in (?:thousands|millions|billions)\b")
 # A column of this or the last reporting period, as a filing's statements head them: "本期金额", "上年同期金额", "本期期末数".
-RELATIVE_CELL = re.compile(r"^(本期|本年|本报告期|上期|上年同期|上年|上年度)(?:期末|期初|末)?(?:金额|数|发生额|余额)?$")
+RELATIVE_CELL = re.compile(r"^(本期|本年|本报告期|上期|上年同期|上年|上年度)(?:期末|期初|末)?(?:金额|数|发生额|余额)?(?:[（(][^）)]*[）)])?$")
 PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
                          r"\d{4}年|第?[一二三四]季度|" + DATE_CELL + "|" + RELATIVE_CELL.pattern[1:-1] + "$)")
 # A column of change beside the periods: "同比", "Y/Y", "CAGR", "%", "本年比上年增减(%)", "同比增减(%)".
@@ -194,28 +195,52 @@ def figure_pairs(headers: list[str], row: list[str]) -> str:
     return f"{row[0]} | " + "; ".join(pairs)
 
 
-# The year an annual report covers, from its cover or running footer: "2025年年度报告", "Annual Report 2025".
-REPORT_YEAR = re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*年度报告|((?:19|20)\d\d)\s+annual report|annual report\s+((?:19|20)\d\d)")
+# The period a periodic report covers, from its cover or running header: "2025年年度报告", "Annual
+# Report 2025" (the year), "2025年半年度报告", "Interim Report 2025" (the first half), "2025年第三季度报告".
+REPORT_PERIODS = (
+    (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*年度报告|((?:19|20)\d\d)\s+annual report|annual report\s+((?:19|20)\d\d)"), ""),
+    (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*(?:半年度|中期)报告|((?:19|20)\d\d)\s+(?:interim|half-year|semi-annual) "
+                r"report|(?:interim|half-year|semi-annual) report\s+((?:19|20)\d\d)"), "h1"),
+    (re.compile(r"((?:19|20)\d\d)\s*年\s*第?一季度报告()()"), "q1"),
+    (re.compile(r"((?:19|20)\d\d)\s*年\s*第?三季度报告()()"), "q3"),
+)
+PART_WORDS = {"h1": ("上半年", "6月30日"), "q1": ("第一季度", "3月31日"), "q3": ("第三季度", "9月30日")}
 
 
+@lru_cache(maxsize=64)
 def report_year(text: str) -> str:
-    """``report_year("星衡算力 2025年年度报告（摘录）")`` -> "2025"; "" when the text names none near its start."""
-    m = REPORT_YEAR.search(text[:3000])
-    return next(g for g in m.groups() if g) if m else ""
+    """The period a report covers, named near its start: ``report_year("星衡算力 2025年年度报告（摘录）")``
+    -> "2025"; ``report_year("甲乙算力2025年半年度报告")`` -> "2025h1"; "" when it names none."""
+    found = [(m.start(), next(g for g in m.groups() if g) + part)
+             for pattern, part in REPORT_PERIODS if (m := pattern.search(text[:3000]))]
+    return min(found)[1] if found else ""
 
 
-def with_years(headers: list[str], year: str) -> list[str]:
-    """Columns of this / last reporting period named by their years, once the report's year is
+def with_years(headers: list[str], period: str) -> list[str]:
+    """Columns of this / last reporting period named by their periods, once the report's is
     known: ``with_years(["科目", "本期金额", "上年同期金额"], "2025")`` -> ["科目", "本期金额（2025年）",
-    "上年同期金额（2024年）"]``; unchanged without a year."""
-    if not year:
+    "上年同期金额（2024年）"]``; of a half-year report (``"2025h1"``), "本报告期" is "2025年上半年",
+    "本报告期末" "2025年6月30日" and "上年度末" "2024年末"; unchanged without a period."""
+    if not period:
         return headers
     out = []
     for h in headers:
         m = RELATIVE_CELL.match(h)
-        y = int(year) - (0 if not m else m.group(1).startswith("上"))
-        out.append(f"{h}（{y}年）" if m else h)
+        out.append(f"{h}（{_relative(m.group(1), '末' in h, period)}）" if m else h)
     return out
+
+
+def _relative(which: str, at_end: bool, period: str) -> str:
+    """``_relative("上年同期", False, "2025h1")`` -> "2024年上半年"; ``_relative("上年度", True,
+    "2025h1")`` -> "2024年末"; ``_relative("本期", False, "2025")`` -> "2025年"."""
+    year, part = int(period[:4]), period[4:]
+    last = which.startswith("上")
+    if not part:
+        return f"{year - last}年"
+    if last and which in ("上年", "上年度"):
+        return f"{year - 1}年末" if at_end else f"{year - 1}年"
+    span, end = PART_WORDS[part]
+    return f"{year - last}年{end if at_end else span}"
 
 
 def with_year(headers: list[str], caption: str) -> list[str]:

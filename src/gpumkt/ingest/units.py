@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gpumkt.ingest.dating import is_base
+from gpumkt.ingest.flat_tables import report_year
 from gpumkt.lang.periods import period_spans
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk
@@ -35,6 +36,7 @@ class Unit:
     heading: str = ""  # heading path without the title, table caption, chart title
     title: str = ""
     lead_period: str = ""  # the one period its section names before it (a list under a dated caption)
+    reported: str = ""  # the period a periodic report covers, for a sentence about "the reporting period"
 
     @property
     def context(self) -> str:
@@ -62,8 +64,13 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         parent = list_parent(doc_text, a)
         out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
-                        lead_period(doc_text, a)))
+                        lead_period(doc_text, a), report_year(doc_text) if REPORTING.search(text) else ""))
     return out
+
+
+# A periodic report's sentence about its own period: "报告期内，公司实现营业收入…", "during the
+# reporting period" (the period is the report's, named on its cover: ``flat_tables.report_year``).
+REPORTING = re.compile(r"本?报告期|(?i:reporting period)")
 
 
 def lead_period(text: str, pos: int, reach: int = 1500) -> str:

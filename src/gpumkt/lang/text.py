@@ -263,6 +263,10 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in MARKUP.finditer(text)]
 
 
+# A slide deck exported to text marks each slide: "Slide 7", "--- Page 7 ---", "Slide 7 of 32".
+SLIDE_MARK = re.compile(r"(?i)^[-–—=\s]*(?:slide|page)\s+\d{1,3}(?:\s+of\s+\d{1,3})?[-–—=\s]*$")
+
+
 def markup_only(line: str) -> bool:
     """A line with nothing but markup and links (an image, a CSS rule, a navigation bar, a
     "related reading" link) carries no prose of the document's own.

@@ -20,7 +20,7 @@ from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, normalise
 
 # Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
-GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm yoy qoq usd rmb "
+GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm ltm ntm yoy qoq usd rmb "
                    "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
                    "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
                    "fp8 fp16 fp32 int8 nasdaq nyse inc corp ltd llc plc co".split()  # legal suffixes name no one
@@ -30,6 +30,8 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      "founder vice form series exchange commission securities asia america europe africa "
                      # a filing's defined term for whichever company it is about ("the Company")
                      "company corporation "
+                     # a slide deck's and a document's own parts ("Slide 7", "see Appendix")
+                     "slide slides page appendix agenda "
                      # a stock code's exchange (688001.SH, 2659.HK) and a data centre's power efficiency
                      "sh sz bj hk pue "
                      # a time zone in a release's dateline ("8:00 a.m. ET"); a Nordic or German company form
@@ -298,6 +300,21 @@ def _add_cores(groups: list[set[str]], taken: set[str]) -> None:
             owner[f] = i
     for i, g in enumerate(groups):
         g |= {c for c in short_cores(g) if owner.get(c, i) == i and c not in taken}
+        g |= {w for w in _latin_short(g) if owner.get(w, i) == i and w not in taken}
+
+
+def _latin_short(forms: set[str]) -> set[str]:
+    """A company a text calls by the first characters of its Chinese name (瀚霄 of 瀚霄智算控股有限公司)
+    is called by the first word of its Latin name too ("Hanxiao" of "Hanxiao AI Compute Holdings
+    Limited"), when that word is no general one.
+
+    ``_latin_short({"甲乙云算控股有限公司", "甲乙", "jiayi cloud holdings limited"}) -> {"jiayi"}``
+    """
+    han = [f for f in forms if re.fullmatch(r"[\u4e00-\u9fff]+", f)]
+    if not any(a != b and b.startswith(a) for a in han for b in han):
+        return set()
+    firsts = {f.split()[0] for f in forms if re.fullmatch(r"[a-z][a-z\-]{3,}(?: [a-z.,&\-]+)+", f)}
+    return {w for w in firsts if w not in GENERAL_CAPS and not any(w in g.forms for g in places())}
 
 
 LINK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")

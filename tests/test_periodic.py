@@ -1,0 +1,104 @@
+"""A half-year report converted from PDF and a slide deck exported to text: the period a
+periodic report's columns and sentences speak of, a deck's slides as sections and a chart's
+values under its periods. Made-up companies (Acme, 甲乙)."""
+
+from gpumkt.ingest.chunking import chunk_document
+from gpumkt.ingest.extract import title_of
+from gpumkt.ingest.facts import build_facts
+from gpumkt.ingest.flat_tables import report_year, with_years
+from gpumkt.ingest.units import units
+from gpumkt.lang import vocab
+from gpumkt.lang.vocab import _latin_short
+from gpumkt.records import Document
+
+HEADER = "甲乙算力科技股份有限公司2025年半年度报告"
+INTERIM = "\n".join([
+    "公司代码：688000                                  公司简称：甲乙算力",
+    HEADER,
+    "                                                   单位：元  币种：人民币",
+    "主要会计数据                       本报告期           上年同期         本报告期比上年",
+    "                                  （1-6月）                           同期增减(%)",
+    "营业收入                       2,000,000,000.00   1,000,000,000.00          100.00",
+    "                                 本报告期末          上年度末         本报告期末比上",
+    "                                                                      年度末增减(%)",
+    "总资产                        12,000,000,000.00  10,000,000,000.00           20.00",
+    "",
+    "报告期内，公司实现营业收入20.00亿元，算力租赁业务毛利率为37.61%。",
+    "",
+])
+
+DECK = "\n".join([
+    "Slide 1", "", "ACME CLOUD", "2025 Investor Day", "",
+    "Slide 6", "", "Financial track record", "Revenue ($M)",
+    "FY23    FY24    FY25    FY26E",
+    "312     884     2,046   3,450-3,600", "",
+    "Slide 7", "", "Q1 FY26 snapshot (quarter ended June 30, 2025)",
+    "- Revenue $742M, +71% y/y", "",
+])
+
+
+def _facts(text: str, source: str):
+    doc = Document(source, title_of(text), text, "0" * 64)
+    us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
+    return build_facts(us, vocab.mine_names([text])), doc
+
+
+def test_a_half_year_reports_columns_and_sentences_take_its_half():
+    assert report_year(INTERIM) == "2025h1"
+    assert with_years(["x", "本报告期（1-6月）", "上年同期"], "2025h1") == \
+        ["x", "本报告期（1-6月）（2025年上半年）", "上年同期（2024年上半年）"]
+    assert with_years(["x", "本报告期末", "上年度末"], "2025h1") == ["x", "本报告期末（2025年6月30日）", "上年度末（2024年末）"]
+    facts, _ = _facts(INTERIM, "acme_interim.txt")
+    by_text = {f.text: f for f in facts}
+    assert (by_text["2,000,000,000.00"].period, by_text["2,000,000,000.00"].metric) == ("2025h1", "营收")
+    assert by_text["1,000,000,000.00"].period == "2024h1"
+    assert by_text["12,000,000,000.00"].period == "2025q2"  # the balance at the half's end
+    assert by_text["20.00亿元"].period == "2025h1"  # "报告期内": the report's own period
+
+
+def test_a_decks_slides_are_its_sections_and_a_charts_values_its_periods():
+    assert title_of(DECK) == "ACME CLOUD"
+    chunks = chunk_document(Document("deck.txt", title_of(DECK), DECK, "0" * 64))
+    assert any(c.section.endswith("Q1 FY26 snapshot (quarter ended June 30, 2025)") for c in chunks)
+    table = next(c for c in chunks if c.kind == "table")
+    assert table.readable.endswith("Revenue ($M) | FY23: 312; FY24: 884; FY25: 2,046; FY26E: 3,450-3,600")
+    facts, _ = _facts(DECK, "deck.txt")
+    fy23 = next(f for f in facts if f.text == "312")
+    assert (fy23.period, fy23.metric) == ("2023", "营收")
+    assert not any(f.entity == "slide" or f.text in ("6", "7") for f in facts)  # slide numbers are no figures
+
+
+def test_a_latin_name_is_shortened_like_its_chinese_one():
+    assert _latin_short({"甲乙云算控股有限公司", "甲乙", "jiayi cloud holdings limited"}) == {"jiayi"}
+    assert _latin_short({"甲乙云算控股有限公司", "jiayi cloud holdings limited"}) == set()  # no short form
+    assert _latin_short({"甲乙云算控股有限公司", "甲乙", "global cloud holdings limited"}) == {"global"} - vocab.GENERAL_CAPS
+
+
+PDF_DECK = "\n".join([
+    "甲乙科技 3Q25法說會｜本資料含前瞻性陳述",
+    "6",
+    "",
+    "產品組合（占營收比重）",
+    "• AI伺服器營收年增128%",
+    "",
+    "甲乙科技 3Q25法說會｜本資料含前瞻性陳述",
+    "7",
+    "",
+    "客戶與區域結構（3Q25，占營收比重）",
+    "依出貨地區：美國71%｜亞洲18%｜歐洲及其他11%",
+    "• 前五大客戶合計占營收79%，較上季的76%增加，主要來自新雲業者的擴產需求",
+    "",
+    "甲乙科技 3Q25法說會｜本資料含前瞻性陳述",
+    "8",
+    "",
+    "營業收入較上季成長，主要受惠於大型客戶之新一代機櫃",
+    "出貨放量。",
+])
+
+
+def test_a_pdf_decks_pages_are_titled_by_their_first_line():
+    chunks = chunk_document(Document("deck.txt", "甲乙科技", PDF_DECK, "0" * 64))
+    region = next(c for c in chunks if "美國71%" in c.text)
+    assert region.section.endswith("客戶與區域結構（3Q25，占營收比重）")
+    # a sentence wrapped over a page break is no title, nor is its first line
+    assert not any(c.section.endswith("營業收入較上季成長，主要受惠於大型客戶之新一代機櫃") for c in chunks)

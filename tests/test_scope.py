@@ -1,0 +1,73 @@
+"""A question that names the report it means: the description is read off the question, matched
+to the openings of the indexed reports, and its names and words are not what the figure is
+about. Made-up reports and firms."""
+
+from gpumkt.answer.document import phrase
+from gpumkt.answer.question import build
+from gpumkt.lang import vocab
+from gpumkt.lang.text import normalise
+from gpumkt.search import scope
+from gpumkt.search.lexical import tokenize
+
+
+def described(question: str) -> str:
+    norm = normalise(question)
+    span = phrase(norm)
+    return norm[span[0]:span[1]].strip() if span else ""
+
+
+def test_descriptions_in_english_and_chinese():
+    assert described("According to the Taiwanese article on Acme, what drives its growth?") == \
+        "the taiwanese article on acme"
+    assert described("In Acme's prospectus, how many GPUs does it run?") == "acme's prospectus"
+    assert described("甲乙证券那份研报认为，算力行业的焦点是什么？") == "甲乙证券那份研报"
+    assert described("依據丙丁投顧這份產業報告，液冷滲透率是多少？") == "丙丁投顾这份产业报告"
+
+
+def test_a_verb_is_no_document():
+    assert described("What did Acme report for second-quarter revenue?") == ""
+    assert described("How much revenue did Acme post?") == ""
+
+
+OPENINGS = {
+    "broker.txt": "甲乙证券研究所 证券研究报告 gpu云行业深度报告 推理平台进入价值重估期",
+    "news.md": "科技岛日报 首页 即时 科技 辉达面临两面考验 gpu 云端",
+    "filing.txt": "acme cloud inc. quarterly report for the quarterly period ended june 30, 2025 gpu",
+    "letter.md": "the compute letter issue 58 gpu cloud pricing this week",
+}
+LANGUAGES = {"broker.txt": "zh-Hans", "news.md": "zh-Hant", "filing.txt": "en", "letter.md": "en"}
+
+
+def named(description: str) -> set[str]:
+    heads = {s: tokenize(h) for s, h in OPENINGS.items()}
+    return scope.named(description, heads, LANGUAGES, tokenize(description))
+
+
+def test_a_firm_or_title_names_one_report():
+    assert named("甲乙证券那份研报") == {"broker.txt"}
+    assert named("the compute letter") == {"letter.md"}
+
+
+def test_a_language_alone_narrows_to_the_reports_in_it():
+    assert named("那篇英文评论") == {"filing.txt", "letter.md"}
+    assert named("the taiwanese news report") == {"news.md"}
+
+
+def test_words_every_report_uses_name_none():
+    assert named("the gpu report") == set()
+    assert named("那份报告") == set()
+
+
+def test_a_language_word_about_the_subject_is_no_cue():
+    assert scope.cue("chinese chip designers that the letter") == ""
+    assert scope.cue("the english newsletter") == "en"
+
+
+def test_names_of_the_description_are_not_asked_beside_a_market():
+    names = [vocab.Group("acme", ("acme",), "company"), vocab.Group("beta", ("beta",), "company")]
+    market = build("In the report on Acme, how big is the GPU cloud market in 2025?", names)
+    assert market.entities == () and market.document == "the report on acme"
+    other = build("In the report on Acme, what was Beta's revenue in 2025?", names)
+    assert [m.key for m in other.entities] == ["beta"]
+    itself = build("According to the article on Acme, what drives the company's growth?", names)
+    assert [m.key for m in itself.entities] == ["acme"]
