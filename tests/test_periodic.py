@@ -102,3 +102,10 @@ def test_a_pdf_decks_pages_are_titled_by_their_first_line():
     assert region.section.endswith("客戶與區域結構（3Q25，占營收比重）")
     # a sentence wrapped over a page break is no title, nor is its first line
     assert not any(c.section.endswith("營業收入較上季成長，主要受惠於大型客戶之新一代機櫃") for c in chunks)
+
+
+def test_a_bare_page_footer_makes_no_title():
+    text = "Revenue grew in the quarter and\nPage 3\nmargins held steady through the period\nas cash flow rose.\n"
+    chunks = chunk_document(Document("a.txt", "a", text, "0" * 64))
+    assert not any(c.section.endswith("margins held steady through the period") for c in chunks)
+    assert all("Page 3" not in c.text for c in chunks)

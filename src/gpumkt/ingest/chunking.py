@@ -98,7 +98,8 @@ def parse_blocks(text: str) -> list[Block]:
         if SLIDE_MARK.match(line):  # a new slide: its first line, if short and no sentence, is its title
             blocks.append(Block("page", a, b))
             k = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[slice(*lines[k])].strip()), 0)
-            title = text[slice(*lines[k])].strip() if k else ""
+            # (a converter's bare "Page 7" footer is followed by whatever the next page starts with)
+            title = text[slice(*lines[k])].strip() if k and re.search(r"(?i)slide|^[-–—=]", line) else ""
             if title and len(title) <= 80 and title[-1] not in "。.!?！？" and not LIST_OR_BLOCK.match(title) \
                     and len(re.findall(r"\d[\d,.]*", title)) <= 4:
                 blocks.append(Block("heading", *lines[k], level=2, label=title))
