@@ -97,12 +97,9 @@ def parse_blocks(text: str) -> list[Block]:
             continue
         if SLIDE_MARK.match(line):  # a new slide: its first line, if short and no sentence, is its title
             blocks.append(Block("page", a, b))
-            k = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[slice(*lines[k])].strip()), 0)
-            # (a converter's bare "Page 7" footer is followed by whatever the next page starts with)
-            title = text[slice(*lines[k])].strip() if k and re.search(r"(?i)slide|^[-–—=]", line) else ""
-            if title and len(title) <= 80 and title[-1] not in "。.!?！？" and not LIST_OR_BLOCK.match(title) \
-                    and len(re.findall(r"\d[\d,.]*", title)) <= 4:
-                blocks.append(Block("heading", *lines[k], level=2, label=title))
+            k = _slide_title(line, text, lines, i)
+            if k:
+                blocks.append(Block("heading", *lines[k], level=2, label=text[slice(*lines[k])].strip()))
                 i = k
             i += 1
             continue
@@ -131,6 +128,19 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(block)
         i += 1
     return blocks
+
+
+def _slide_title(marker: str, text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """The line of the slide's title after the slide marker at ``i`` (0 when none): the next
+    non-empty line within two, if short, no sentence, no list item and not a row of figures. A
+    converter's bare "Page 7" footer titles nothing: whatever the next page starts with follows it."""
+    if not re.search(r"(?i)slide|^[-–—=]", marker):
+        return 0
+    k = next((k for k in range(i + 1, min(i + 3, len(lines))) if text[slice(*lines[k])].strip()), 0)
+    title = text[slice(*lines[k])].strip() if k else ""
+    ok = title and len(title) <= 80 and title[-1] not in "。.!?！？" and not LIST_OR_BLOCK.match(title) \
+        and len(re.findall(r"\d[\d,.]*", title)) <= 4
+    return k if ok else 0
 
 
 def _page_title(line: str, text: str, lines: list[tuple[int, int]], i: int, running: set[str]) -> bool:

@@ -63,14 +63,15 @@ def named(description: str, heads: dict[str, list[str]], languages: dict[str, st
     lang = cue(description)
     pool = [s for s in heads if not lang or languages[s] == lang or lang == "zh" and languages[s] != "en"]
     n = len(heads)
+    used = {s: set(h) for s, h in heads.items()}  # (each opening's words, looked up once)
     words = {t for t in tokens if not GENERIC.search(t) and not re.fullmatch(r"[\d.,%]+", t)}
-    df = {t: sum(t in set(h) for h in heads.values()) for t in words}
+    df = {t: sum(t in u for u in used.values()) for t in words}
     weight = {t: math.log(n / c) for t, c in df.items() if c}
-    scores = sorted(((sum(w for t, w in weight.items() if t in set(heads[s])), s) for s in pool), reverse=True)
+    scores = sorted(((sum(w for t, w in weight.items() if t in used[s]), s) for s in pool), reverse=True)
     best, first = scores[0] if scores else (0.0, "")
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
     # One report clearly ahead of the rest, by a word few openings use (a firm's or a title's: 远澜,
     # "Larkspur"); else only the language named, if any.
-    rare = any(df[t] <= max(1, n // 10) for t in weight if t in set(heads[first])) if first else False
+    rare = any(df[t] <= max(1, n // 10) for t in weight if t in used[first]) if first else False
     chosen = {first} if rare and best - runner_up >= MIN_MARGIN else set(pool)
     return chosen if chosen and len(chosen) < n else set()
