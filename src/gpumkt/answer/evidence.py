@@ -21,6 +21,7 @@ from gpumkt.lang import vocab
 from gpumkt.search.lexical import tokenize
 
 UNIT_CANDIDATES = 24  # units taken by their own similarity, besides those of the retrieved chunks
+FACT_CANDIDATES = 8  # units taken because their facts are attached to the company and metric asked
 # Added to the score of a unit of the report the question names ("the Taiwanese article on …"):
 # 0.3 and 1.0 gave the same dev result; the smaller one leaves more to the other signals.
 SCOPE_WEIGHT = 0.3
@@ -55,6 +56,38 @@ def candidates(index, hits: list[Hit], qvec: np.ndarray | None, within: set[str]
         for i in np.argsort(-sims)[:UNIT_CANDIDATES]:
             out.setdefault(rows[int(i)], 0.0)
     return out
+
+
+def attached_rows(index, q: QuestionRecord, qvec: np.ndarray | None) -> list[int]:
+    """The units holding a fact the fact layer attaches to a company and a metric the question
+    (or one of its parts) asks, for the period it asks: the nearest
+    ``FACT_CANDIDATES`` of them join the candidates, since a table row or a terse bullet may be
+    too far from the question's wording for either search to find it."""
+    table = _rows_by_fact(index)
+    rows = set()
+    for part in list(q.parts) or [q]:
+        if not part.periods:
+            continue  # a company and a metric alone hold too many figures to say which is meant
+        for e in part.entities:
+            for m in part.metrics:
+                rows.update(r for r, period in table.get((e.key, m.key), ()) if exactly(period, part.periods))
+    if not rows or qvec is None:
+        return sorted(rows)[:FACT_CANDIDATES]
+    ordered = sorted(rows)
+    sims = _unit_vectors(index)[ordered] @ np.asarray(qvec, dtype="float32")
+    return [ordered[int(i)] for i in np.argsort(-sims)[:FACT_CANDIDATES]]
+
+
+def _rows_by_fact(index) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """(entity, metric) -> (unit row, period) of every fact, built once per index."""
+    if "_rows_by_fact" not in index.__dict__:
+        facts, table = index.facts_by_unit(), {}
+        for row, u in enumerate(index.units):
+            for f in facts.get((u.chunk.source, u.start), ()):
+                if f.entity and f.metric:
+                    table.setdefault((f.entity, f.metric), []).append((row, f.period))
+        index.__dict__["_rows_by_fact"] = table
+    return index.__dict__["_rows_by_fact"]
 
 
 def _unit_vectors(index) -> np.ndarray:
@@ -109,6 +142,8 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     facts that fit, and the near misses when it does not."""
     within = named_reports(index, q)
     cands = candidates(index, hits, qvec, within)
+    for row in attached_rows(index, q, qvec):
+        cands.setdefault(row, 0.0)
     sims = similarities(index, qvec, list(cands))
     parts = list(q.parts) or [q]
     picked: list[gate.Judged] = []

@@ -78,6 +78,9 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     per = _period(q, unit)
     own_names = {g.key for _, _, g in found}
     fitting = [f for f in unit_facts if fits(q, f, unit, unit_facts) and not of_another_company(q, f, own_names)]
+    exact = any(exactly(f.period, q.periods) for f in fitting)
+    if exact:
+        per = "match"  # the facts attach a figure to the period asked, whatever else the unit compares it with
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
@@ -91,7 +94,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # training / inference), must be named by the unit, its context or its title.
     where = f"{unit.context} {unit.title}"
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
-        and all(any(_has(where, f) for f in part) for part in q.named_parts) \
+        and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
         and (_names_domain(q.domain, where) or _crosses(q, unit))  # (a field's words cannot meet across languages)
     contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
                    for mine, other in q.contrasts)
@@ -100,9 +103,13 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # (across languages, in a glossary form: then the coverage is not None)
     named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words) or (
         cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
-    exact = any(exactly(f.period, q.periods) for f in fitting)
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact)
+
+
+# A facility's own measures (its megawatts, its PUE) are not split into business segments: "the
+# data centers" of such a question name the facility, not a segment the answer must name.
+FACILITY_KINDS = ("power", "num")
 
 
 def _names_domain(domain: str, where: str) -> bool:

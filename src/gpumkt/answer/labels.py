@@ -102,6 +102,10 @@ def _casing(form: str, texts: tuple[str, ...]) -> str:
     return form.upper() if len(form) <= 4 else form.title()
 
 
+NUMBER_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "7": "seven", "8": "eight", "9": "nine",
+                "10": "ten", "11": "eleven"}
+
+
 def period(key: str, language: str) -> str:
     """``period("2025q2", "en") -> "Q2 2025"``, ``period("2025q2", "zh-Hans") -> "2025年第二季度"``,
     ``period("2024h1", "en") -> "H1 2024"``, ``period("2024", "zh-Hans") -> "2024年"``,
@@ -111,14 +115,14 @@ def period(key: str, language: str) -> str:
     if month:
         year, number = month.group(1), int(month.group(2))
         return f"{MONTHS[number - 1]} {year}" if language == "en" else f"{year}年{number}月"
-    m = re.fullmatch(r"((?:19|20)\d\d)?(?:q([1-4])|h([12])|([ey])|(m9))?", key or "")
+    m = re.fullmatch(r"((?:19|20)\d\d)?(?:q([1-4])|h([12])|([ey])|m(\d\d?))?", key or "")
     if not key or not m:
         return key or ""
-    year, quarter, half, whole, nine = m.groups()
-    if nine:  # the first nine months
+    year, quarter, half, whole, months = m.groups()
+    if months:  # the year to date: its first nine (ten …) months
         if language == "en":
-            return f"first nine months of {year}" if year else "first nine months"
-        return f"{year}年前三季度" if year else "前三季度"
+            return f"first {NUMBER_WORDS.get(months, months)} months" + (f" of {year}" if year else "")
+        return (f"{year}年" if year else "") + ("前三季度" if months == "9" else f"1-{months}月")
     if whole:  # the end of a year, or all of it
         return (f"end of {year}" if whole == "e" else f"full year {year}") if language == "en" else \
             f"{year}年{'底' if whole == 'e' else '全年'}"

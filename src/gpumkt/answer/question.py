@@ -41,7 +41,7 @@ KIND_WORDS = [
     # "by how much did X grow" asks the change, often a rate: the metric's head says which
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
-    ("power", r"多少(?:兆瓦|吉瓦|千瓦)|how many (?:megawatts|gigawatts|mw|gw)\b"),
+    ("power", r"(?:多少|几)\s*(?:兆瓦|吉瓦|千瓦|[mgk]w\b)|how many (?:megawatts|gigawatts|mw|gw)\b"),
     ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"
              r"哪一家|誰|叫什么|什么名字|名字是|名称是|what(?:'s| is| was) (?:the|its) name|called what"),
     ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"

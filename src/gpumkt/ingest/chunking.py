@@ -17,7 +17,7 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, YEAR_
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "22"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "23"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
@@ -211,8 +211,9 @@ def running_lines(lines: list[str]) -> set[str]:
                                  if SEPARATED.search(line) or PAGE_NUMBERED.search(line))
     verbatim = collections.Counter(line for line in stripped if len(line) >= 20 and SENTENCE_LIKE.search(line))
     paged = _by_page_numbers(stripped)
-    return {line for line in stripped if line and (masked[re.sub(r"\d+", "#", line)] >= RUNNING_MIN
-                                                  or verbatim[line] >= RUNNING_MIN or paged[line] >= 2)}
+    # (a Markdown table's header is repeated by tables with the same columns: it runs no page)
+    return {line for line in stripped if line and not re.fullmatch(r"\|.*\|", line) and (
+            masked[re.sub(r"\d+", "#", line)] >= RUNNING_MIN or verbatim[line] >= RUNNING_MIN or paged[line] >= 2)}
 
 
 def _by_page_numbers(stripped: list[str]) -> collections.Counter:

@@ -7,20 +7,29 @@ from pathlib import Path
 
 from gpumkt.errors import GpumktError
 from gpumkt.ingest import library
-from gpumkt.ingest.extract import title_of
+from gpumkt.ingest.extract import FORMATS, extract, title_of
 from gpumkt.records import Document
 
 
 def load_documents(seeds_dir: Path, library_dir: Path | None = None) -> list[Document]:
-    """Every ``*.txt`` / ``*.md`` file in ``seeds_dir``, sorted by name, then the documents the
-    user added to ``library_dir`` (``gpumkt add``)."""
+    """Every report file in ``seeds_dir`` (text and Markdown verbatim; PDF, Word and HTML as
+    their extracted text), sorted by name, then the documents the user added to ``library_dir``
+    (``gpumkt add``)."""
     seeds_dir = Path(seeds_dir)
-    paths = sorted(p for p in seeds_dir.glob("*") if p.suffix in (".txt", ".md") and p.is_file())
+    paths = sorted(p for p in seeds_dir.glob("*") if p.suffix.lower() in FORMATS and p.is_file())
     added = library.load(library_dir) if library_dir else []
     if not paths and not added:
         raise GpumktError(f"no reports found in {seeds_dir}: put .txt or .md files there, or "
                           f"add some with `gpumkt add FILE`")
-    return [load_document(p) for p in paths] + added
+    return [load_document(p) if p.suffix in (".txt", ".md") else _extracted(p) for p in paths] + added
+
+
+def _extracted(path: Path) -> Document:
+    """A seed in another format: its extracted text is what quotes and offsets refer to; its
+    sha256 is the file's, so that editing the file makes the index stale."""
+    got = extract(path)
+    return Document(source=path.name, title=title_of(got.text) or path.stem, text=got.text,
+                    sha256=hashlib.sha256(path.read_bytes()).hexdigest(), pages=tuple(got.pages))
 
 
 def load_document(path: Path) -> Document:

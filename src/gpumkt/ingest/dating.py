@@ -42,7 +42,7 @@ def period_in(clause: str, a: int, b: int) -> str:
 
 
 # The same period a year before, as reports and questions say it (shared with answer/followup.py).
-SAME_PERIOD_LAST_YEAR = r"去年同期|上年同期|去年同一?季度?|上年同一?季度?"
+SAME_PERIOD_LAST_YEAR = r"去年同期|上年同期|去年同一?季度?|上年同一?季度?|去年累计|上年累计|去年当月|去年同月"
 A_YEAR_BEFORE = r"a year (?:earlier|ago|before)"
 YEAR_EARLIER_BEFORE = re.compile(rf"(?:{SAME_PERIOD_LAST_YEAR})的?\s*$")
 YEAR_EARLIER_AFTER = re.compile(rf"^\s*(?:in the )?(?:{A_YEAR_BEFORE}|(?:the )?year-ago (?:quarter|period)"
@@ -52,7 +52,8 @@ YEAR_EARLIER_AFTER = re.compile(rf"^\s*(?:in the )?(?:{A_YEAR_BEFORE}|(?:the )?y
 def year_earlier(clause: str, a: int, b: int) -> bool:
     """The figure is given for the same period a year before the one the text is about:
     ``year_earlier("利息支出从去年同期的6700万美元增至2.67亿美元", 10, 17) -> True``."""
-    return bool(YEAR_EARLIER_BEFORE.search(clause[max(0, a - 12):a]) or YEAR_EARLIER_AFTER.match(clause[b:b + 40]))
+    # (a row label stands far left of its figure: "去年同期          8,876,214")
+    return bool(YEAR_EARLIER_BEFORE.search(clause[:a].rstrip()[-12:]) or YEAR_EARLIER_AFTER.match(clause[b:b + 40]))
 
 
 def year_before(key: str) -> str:

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from gpumkt.errors import DocumentError
+from gpumkt.ingest.html_tables import _table_md, markdown
 from gpumkt.lang.text import CSS_RULE, IMAGE_EMBED, SLIDE_MARK, markup_only
 
 FORMATS = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
@@ -154,17 +155,6 @@ def _heading_mark(style: str) -> str:
     return "#" * int(m.group(1)) + " " if m else ""
 
 
-def _table_md(rows: list[list[str]]) -> str:
-    """A Markdown table: ``_table_md([["年份", "营收"], ["2024", "19亿"]])`` ->
-    ``"| 年份 | 营收 |\\n| --- | --- |\\n| 2024 | 19亿 |"``"""
-    rows = [[c.replace("|", "/").replace("\n", " ") for c in r] for r in rows if any(c for c in r)]
-    if not rows:
-        return ""
-    lines = ["| " + " | ".join(r) + " |" for r in rows]
-    lines.insert(1, "| " + " | ".join("---" for _ in rows[0]) + " |")
-    return "\n".join(lines)
-
-
 def _html(path: Path) -> Extracted:
     data = path.read_bytes()
     raw, encoding = _declared(data) or decode(data, path.name)
@@ -205,7 +195,8 @@ class _HTMLText(HTMLParser):
         elif tag == "tr":
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
-            self.row.append("")
+            span = dict(attrs).get("colspan") or "1"
+            self.row.append(["", int(span) if span.isdigit() else 1])
         elif tag in self.BREAK:
             self.out.append("\n")
 
@@ -215,17 +206,17 @@ class _HTMLText(HTMLParser):
         elif re.fullmatch(r"h[1-6]", tag) or tag in self.BREAK:
             self.out.append("\n")
         elif tag == "tr" and self.row is not None:
-            self.rows.append([c.strip() for c in self.row])
+            self.rows.append([(text.strip(), span) for text, span in self.row])
             self.row = None
         elif tag == "table":
-            self.out.append("\n\n" + _table_md(self.rows) + "\n\n")
+            self.out.append("\n\n" + markdown(self.rows) + "\n\n")
             self.rows = []
 
     def handle_data(self, data):
         if self.skipping:
             return
         if self.row is not None and self.row:
-            self.row[-1] += " ".join(data.split())
+            self.row[-1][0] += " ".join(data.split())
         elif self.row is None:
             self.out.append(re.sub(r"[ \t\r\n]+", " ", data))
 

@@ -114,7 +114,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
     dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)  # same length as ``own``
     out, markup = [], markup_spans(raw)
     spans = figure_spans(raw)
-    dated_spans = period_spans(own) + [(*m.span(), "") for m in SPAN_LENGTH.finditer(own)]
+    dated_spans = period_spans(own) + [(*m.span(), "") for m in SPAN_LENGTH.finditer(own)] + \
+        [(*m.span(), "") for m in TIME_OF_DAY.finditer(own)]  # "查询日期：114/11/13 09:42:17"
     for i, (fig, a, b) in enumerate(spans):
         if any(x < b and a < y for x, y in markup):
             continue  # a number in a link target, image path or style rule
@@ -177,7 +178,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
         if (scale != 1.0 or currency) and not row_unit and kind == "money" and fig.kind == "num" and \
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" or a cost's "317" in millions
-            fig = Figure(fig.text, fig.value * scale, fig.kind, fig.currency or currency)
+            # (a per-share row keeps its own scale: "(in thousands, except per-share data)")
+            fig = Figure(fig.text, fig.value * (1.0 if PER_SHARE.search(own[:a]) else scale), fig.kind,
+                         fig.currency or currency)
         if pie and fig.kind == "num":
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
             metric = _nearest(_metrics_for("pct"), [own[:a]], 0, vocab.find_heads)  # of its title, not its heading
@@ -253,8 +256,10 @@ def _metrics_for(quantity_kind: str) -> tuple:
     return tuple(g for g in vocab.metrics() if fits is None or not g.kind or g.kind in fits)
 
 
+TIME_OF_DAY = re.compile(r"(?<![\d.:])\d{1,2}:\d\d(?::\d\d)?(?![\d:])")
+PER_SHARE = re.compile(r"\bper (?:(?:ordinary |common |class [ab] )?shares?|ads|adr)\b|每股|每单位|每份")
 SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "十亿": 1e9, "亿": 1e8,
-          "万": 1e4, "千": 1e3}
+          "万": 1e4, "千": 1e3, "仟": 1e3}
 
 
 def table_unit(caption: str) -> tuple[float, str]:
@@ -265,8 +270,8 @@ def table_unit(caption: str) -> tuple[float, str]:
     ``table_unit("单位：新台币亿元") -> (1e8, "twd")``; ``table_unit("单位：元  币种：人民币") -> (1.0, "cny")``
     """
     caption = caption.lower()
-    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千)|"
-                  r"[(（]\s*(?:\$|usd|us\$|人民币|rmb|港币|港元|新台币)?\s*(百万|十亿|亿|万|千|thousands|millions|billions)",
+    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千|仟)|"
+                  r"[(（]\s*(?:\$|usd|us\$|人民币|rmb|港币|港元|新台币)?\s*(百万|十亿|亿|万|千|仟|thousands|millions|billions)",
                   caption)
     if not m:  # figures in whole units of a named currency ("单位：元", "币种：人民币")
         cur = re.search(r"(?:币种|单位)[:：]\s*(人民币|美元|新台币|元)", caption)
@@ -301,13 +306,16 @@ def _row_unit(row: str) -> str:
 
     ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``
     """
-    # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit)
+    # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit; an earlier
+    # cell's header, "去年同月增减(%): 40.84; 当月累计营收: ", is not this cell's)
+    cells = row.split(";")
+    row = cells[0] if len(cells) == 1 else f"{cells[0]};{cells[-1]}"
     units = [u for u in re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row) if not periods(u)]
     if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
         return " 个"
     if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage
         return "%"
-    if re.search(r"(?:占比|比例|比率|率|margin|share)\s*:\s*$", row.rsplit(";", 1)[-1]):
+    if re.search(r"(?:占比|比例|比率|率|margin|share|比上年?|增减)\s*:\s*$", row.rsplit(";", 1)[-1]):
         return "%"  # a column of shares or rates beside one of amounts ("2024年 金额: 702,148; 2024年 占比: 71.1")
     return f" {units[-1]}" if units and (POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1])) else ""
 
@@ -398,12 +406,15 @@ def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
             listed = [g.key for _, end, g in vocab.find(u.own, names) if TICKER_AFTER.match(u.own, end)]
             if listed:
                 out[u.chunk.source] = listed[0]
-    for u in unit_list:  # else a cover that opens with the issuer's legal name alone ("甲乙控股有限公司")
+    for u in unit_list:  # else a cover that opens with the issuer's legal name alone ("甲乙控股有限公司"),
+        # or a filing's form that names it in a field ("公司名称：昱锋电脑股份有限公司")
         if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            legal = [g.key for a, end, g in vocab.find(u.own, names) if a == 0 and LEGAL_END.search(u.own[:end])]
+            legal = [g.key for a, end, g in vocab.find(u.own, names)
+                     if a == 0 and LEGAL_END.search(u.own[:end]) or NAME_FIELD.search(u.own[:a])]
             if legal:
                 out[u.chunk.source] = legal[0]
     return out
 
 
+NAME_FIELD = re.compile(r"(?:公司名称|公司全称|公司简称|company name)\s*[:：]\s*$")
 LEGAL_END = re.compile(r"(?:有限公司|\blimited|\binc\.|\bcorporation)$")

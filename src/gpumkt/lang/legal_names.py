@@ -71,6 +71,10 @@ def _shorts(text: str, legal: str, single: bool) -> set[str]:
     for m in DEFINED.finditer(text):
         if m.group(3).endswith(legal) and _own_name(m.group(3)) == legal:
             out |= {g for g in m.groups()[:2] if g}
+    # 昱锋电脑股份有限公司（昱锋）: its first characters in brackets right after it (a filing's header)
+    for m in re.finditer(re.escape(legal) + r"\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]", text):
+        if m.group(1)[:2] == legal[:2]:
+            out.add(m.group(1))
     return {s for s in out if normalise(s) not in GENERIC_SHORT and s != legal}
 
 

@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from gpumkt.lang.text import normalise_aligned
 
 SCALES = {
-    "万亿": 1e12, "兆": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3,
+    "万亿": 1e12, "兆": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "仟": 1e3,
     "trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
     "thousand": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12,
 }
 CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "cny", "人民币": "cny",
               "新台币": "twd", "nt$": "twd", "rmb": "cny", "dollar": "usd", "dollars": "usd", "英镑": "gbp", "£": "gbp", "gbp": "gbp"}
-_SCALE = r"(?:万亿|兆|千万|百万|亿|万|千(?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
+_SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
 _UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|元|英镑|usd|rmb|gbp|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
-    r"(?P<cur>us\$|nt\$|新台币|\$|£)?\s?(?P<neg>(?<=\$)\()?"
-    r"(?<![a-z0-9.])(?<![a-z]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?(neg)\))"
+    # "RMB3,370.8 million": a currency glued before the digits (filings write the yuan so)
+    r"(?:(?P<cur>us\$|nt\$|新台币|(?<![a-z])rmb|\$|£)\s?(?P<neg>(?:(?<=\$)|(?<=rmb))\()?|(?<![a-z0-9.])(?<![a-z]-))(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?(neg)\))"
     r"(?P<range>\s?(?:-|~|–|至|到)\s?(?=\$?\d))?"
     r"\s?(?P<scale>" + _SCALE + r")?\s?(?P<unit>" + _UNIT + r")?",
 )

@@ -23,6 +23,9 @@ MONTH_PATTERN = r"\b(?:" + _MONTH_NAMES + r")\.?"  # the same, capturing nothing
 # A month or day of a Chinese date, in digits or in Chinese numerals (a prospectus writes
 # "2025年六月三十日")
 _CN_MD = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+MONTH_COUNTS = {"two": 2, "four": 4, "five": 5, "seven": 7, "eight": 8, "ten": 10, "eleven": 11, "两": 2, "二": 2,
+                "四": 4, "五": 5, "七": 7, "八": 8, "十": 10, "十一": 11, "10": 10, "11": 11, "2": 2, "4": 4,
+                "5": 5, "7": 7, "8": 8}  # (3, 6, 9: a quarter, a half, m9)
 PATTERNS = [
     # The end of a quarter, or its three months, name that quarter: "june 30, 2025", "three months
     # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
@@ -58,6 +61,9 @@ PATTERNS = [
     (re.compile(r"first\s+(?:nine|9)\s+months\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)|"
                 r"first\s+three\s+quarters\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "y9"),
     (re.compile(r"(?<![a-z0-9])9m\s*'?(\d\d)(?![\d%])|" + YEAR + r"m9(?![0-9])"), "y9"),  # (and its own key)
+    # Other spans of a year to date: 2025年前十个月, first ten months of 2025, 2025m10 (its own key)
+    (re.compile(YEAR + r"\s*年?\s*前(" + "|".join(MONTH_COUNTS) + r")个?月|first\s+(" + "|".join(MONTH_COUNTS) +
+                r")\s+months\s+(?:of\s+)?((?:19|20)\d\d)|" + YEAR + r"m(1[01]|[2-8])(?![0-9])"), "ytd"),
     # 2025年上半年, first half of 2025, h1 2025, 2025h1
     (re.compile(YEAR + r"\s*年?\s*([上下])半年"), "yh"),
     (re.compile(YEAR + r"\s*h([12])(?![a-z0-9])"), "yh"),
@@ -97,6 +103,9 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
 
     ``period_spans("从2023年的31.7亿增长到2032年") -> [(1, 5, "2023"), (15, 19, "2032")]``
     """
+    western, back = western_years(norm)
+    if back:  # read in Western years, spans given back in the text's own offsets
+        return [(back[a], back[b - 1] + 1, k) for a, b, k in period_spans(western)]
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern, shape in PATTERNS:
@@ -120,6 +129,34 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
         if not any(a <= m.start() < b for a, b in taken):
             found.append((*m.span(1), m.group(1)))
     return sorted(found)
+
+
+# A Taiwan filing counts years from 1912 (民國114年 is 2025): a year of 100-139 before 年 and a
+# calendar word, or after 民国, and a date written 114/11/12, are read as the Western year.
+ROC_YEAR = re.compile(r"民国\s*(\d{2,3})(?=\s*年)|(?<![\d.,$/])(1[0-3]\d)(?=\s*年\s*(?:度|\d{1,2}\s*月|第|[上下]半|前|"
+                      r"[一二三四]?季|底|末|全年|q[1-4]))|(?<![\d.,$/])(1[0-3]\d)/(0?[1-9]|1[0-2])(?:/(\d{1,2}))?(?![\d/])")
+
+
+def western_years(norm: str) -> tuple[str, list[int]]:
+    """The text with Taiwan (ROC) years as Western ones, and for each of its characters the offset
+    of the character it stands for (``[]`` when there is none to change).
+
+    ``western_years("114年10月营收")[0] -> "2025年10月营收"``; ``western_years("114/11/12")[0] -> "2025年11月12日"``
+    """
+    out, back, last = [], [], 0
+    for m in ROC_YEAR.finditer(norm):
+        year = str(int(m.group(1) or m.group(2) or m.group(3)) + 1911)
+        said = (f"{year}年{int(m.group(4))}月" + (f"{int(m.group(5))}日" if m.group(5) else "")) if m.group(3) else year
+        out.append(norm[last:m.start()])
+        back += range(last, m.start())
+        out.append(said)
+        back += [m.start() + min(i, m.end() - m.start() - 1) for i in range(len(said))]
+        last = m.end()
+    if not back:
+        return norm, []
+    out.append(norm[last:])
+    back += range(last, len(norm))
+    return "".join(out), back
 
 
 def _month(name: str) -> int:
@@ -177,9 +214,10 @@ def _key(m: re.Match, shape: str) -> str:
         year = m.group(3) if shape == "mmy" else m.group(1)
         if first in (1, 7) and last - first == 5:  # 2025年1-6月, january-june 2025: a half
             return f"{year}h{1 + (first == 7)}"
-        if (first, last) == (1, 9):
-            return f"{year}m9"
-        return f"{year}q{last // 3}" if last - first == 2 and last % 3 == 0 else ""
+        if last - first == 2 and last % 3 == 0:
+            return f"{year}q{last // 3}"
+        # the year to date: 2025年1-9月 is 2025m9, 1月至10月 2025m10
+        return f"{year}m{last}" if first == 1 and 1 < last < 12 else ""
     if shape in ("ym", "my"):
         month = cn_int(m.group(2)) if shape == "ym" else _month(m.group(1))
         key = f"{m.group(1) if shape == 'ym' else m.group(2)}-{month:02d}" if 1 <= month <= 12 else ""
@@ -196,6 +234,10 @@ def _key(m: re.Match, shape: str) -> str:
         return f"{m.group(2)}q{EN_ORD[m.group(1)]}"
     if shape == "yh":
         return f"{m.group(1)}h{1 if m.group(2) in ('上', '1') else 2}"
+    if shape == "ytd":
+        g = m.groups()
+        year, count = (g[0], g[1]) if g[0] else (g[3], g[2]) if g[3] else (g[4], g[5])
+        return f"{year}m{MONTH_COUNTS.get(count, count)}"
     if shape == "y9":
         return _year(next(g for g in m.groups() if g)) + "m9"
     if shape == "hy":

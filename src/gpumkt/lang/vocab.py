@@ -37,13 +37,19 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      # a time zone in a release's dateline ("8:00 a.m. ET"); a Nordic or German company form
                      "et pt est pst edt pdt ab ag gmbh asa oyj "
                      # a chip type and a web page's furniture
-                     "asic fpga rss contact".split())
+                     "asic fpga rss contact policy map "
+                     # a US filing's own terms: its shares, classes, regulators and the registrant
+                     # ("American depositary shares", "Class A", "the PCAOB", "Mr. Lu"), and a currency's name
+                     "ads adss adr adrs class act exact registrant republic prc vie sec pcaob ir mr ms dr "
+                     "renminbi ifrs ifrss".split())
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
                         r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
 PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
 PAIR_REVERSED = re.compile(r"([A-Z][A-Za-z0-9.&\-]{1,20}(?: [A-Z][A-Za-z0-9.&\-]+)?)\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
 HEADING_LINE = re.compile(r"#{1,6}\s.*|\*\*[^*\n]+\*\*:?|__[^_\n]+__:?|\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]{0,60}")
-PRODUCT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9])")
+# (an amount in a currency's code, "RMB654.3 million", "USD120", is no product)
+PRODUCT = re.compile(r"(?<![A-Za-z0-9])(?!(?:RMB|USD|HKD|NTD|TWD|CNY|EUR|JPY|GBP)\d)"
+                     r"([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9]|[.,]\d)")
 # A column header's calendar or fiscal year ("CY2026E", "FY26") has the shape of a product code
 YEAR_CODE = re.compile(r"(?:CY|FY)\d{2}(?:\d{2})?[A-Z]?")
 
