@@ -16,6 +16,7 @@ from gpumkt.records import Conflict, Evidence
 REFUSAL = {"zh-Hans": "报告中没有关于这个问题的信息。", "zh-Hant": "報告中沒有關於這個問題的資訊。",
            "en": "The reports don't say."}
 EXTRACTIVE_LEAD = {"zh-Hans": "报告原文：", "zh-Hant": "報告原文：", "en": "The reports say: "}
+FOREIGN_LEAD = {"zh-Hans": "报告原文（英文）：", "zh-Hant": "報告原文（英文）："}
 ELSEWHERE = {"zh-Hans": "报告以英文写成，原文见证据", "zh-Hant": "報告以英文寫成，原文見證據",
              "en": "The reports answer this in Chinese; see the quoted passage "}
 NEAR_LEAD = {"zh-Hans": "报告没有给出所问的数字。报告给出的是：", "zh-Hant": "報告沒有給出所問的數字。報告給出的是：",
@@ -85,8 +86,9 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     that state one (those holding a fitting figure first), otherwise the best one. A sentence in
     the asker's language is quoted verbatim ("报告原文：…[1]。"); a sentence in the other language,
     or a table row or chart line (whose readable form is not the report's words), is given as its
-    figures, each said in the asker's language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].")
-    — never pasted in a script the asker did not use. A "when" question is given the sentence's dates; a question about a name
+    figures, each said in the asker's language ("CoreWeave revenue (Q2 2025): $1.2 billion [1].");
+    an English sentence with no figure to say is quoted to a Chinese asker as it stands
+    ("报告原文（英文）：…[1]。"), a Chinese one is never pasted for an English asker. A "when" question is given the sentence's dates; a question about a name
     the names the sentence adds to those asked (``asked``, entity keys), else its figures."""
     on_topic = [e for e in evidence if e.covers] or evidence[:1]
     if wants_figure:  # the sentences holding a figure that fits come first
@@ -104,6 +106,9 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     parts = [x for x in stated if x]
     if quoted:
         parts.append(EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in quoted))
+    if not parts and language != "en":  # a Chinese reader is given the English sentence itself
+        parts = [FOREIGN_LEAD[language] + " ".join(_cited(e, language) for e in chosen if _prose(e))]
+        parts = parts if any(_prose(e) for e in chosen) else []
     if not parts:
         parts = [ELSEWHERE[language] + "".join(f"[{e.n}]" for e in chosen) + ("." if language == "en" else "。")]
     return (" " if language == "en" else "").join(parts)
@@ -157,11 +162,15 @@ def _passage_gives(n: int, items: list[str], language: str, verb: str, lead: str
     return f"证据[{n}]{lead}：" + zh_sep.join(items) + "。"
 
 
+def _prose(e: Evidence) -> bool:
+    """The report's own words, not a rewritten table row or chart line."""
+    return not e.label or squash(e.label) == squash(e.quote)
+
+
 def _verbatim(e: Evidence, language: str) -> bool:
     """Quotable as the report's words to this asker: prose (not a rewritten row or chart line) in
     the asker's language (Simplified and Traditional both read Chinese)."""
-    return (not e.label or squash(e.label) == squash(e.quote)) and \
-        (detect_language(e.quote) == "en") == (language == "en")
+    return _prose(e) and (detect_language(e.quote) == "en") == (language == "en")
 
 
 def _stated(e: Evidence, language: str, fitting, labels, unit_facts: dict) -> str:

@@ -25,7 +25,7 @@ KIND_WORDS = [
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|(?<!per )\bshare\b|"
-            r"\bratios?\b|\bmargin\b|(?<!-)\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
+            r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
@@ -62,7 +62,7 @@ GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
                             r"analysts?(?:')? (?:had )?(?:expected|expectations?|estimates?|forecasts?)")
 FORECAST_ASKED = re.compile(r"目标|预测|预估|估计|target|forecast|estimate|projection|projected")
 # How much a figure moved, not its level ("cost increased by how much"): only then does a change answer.
-CHANGE_ASKED = re.compile(r"increase|decrease|grew by|rose by|fell by|change|增加|减少|变化|变动")
+CHANGE_ASKED = re.compile(r"increase|decrease|grew by|rose by|fell by|(?<!ex)change|增加|减少|变化|变动")
 FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
                           r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
 # "增长到多少", "grew to": the level reached is asked, not the rate of growth.
@@ -233,6 +233,8 @@ def _mentions(question: str, norm: str, names: list[vocab.Group]) -> tuple[list[
         plain_word = re.fullmatch(r"[a-z]+", g.key) and all(re.fullmatch(r"[a-z .\-]+", f) for f in g.forms)
         if plain_word and written and written[0].islower():
             continue
+        if re.match(r"[- ]based\b|[- ]headquartered\b", norm[b:]):
+            continue  # "the Shanghai-based operator": where a company is, not a company asked
         if source_only(norm, a, b, any(x >= b for x, _, _ in found)) and g.key not in _known_keys():
             sources.append(norm[a:b] + re.match(FIRM_WORDS, norm[b:]).group(0))
             continue  # "Kestrel Ridge's survey": the firm that says it, not what the figure is about

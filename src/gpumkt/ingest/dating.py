@@ -81,3 +81,35 @@ def stated_periods(text: str) -> list[str]:
 def is_base(text: str, s: int) -> bool:
     """The period starting at ``text[s]`` follows a comparison word (than, 较, 自 …)."""
     return bool(COMPARED.search(text[max(0, s - 40):s]))
+
+
+RESPECTIVELY_SAID = re.compile(r"respectively|分别")
+LISTED = re.compile(r"\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*")  # between two periods of a list
+
+
+def respective_period(own: str, spans: list, i: int) -> str:
+    """Periods listed one after another and figures given for each in the same order: "In 2023,
+    2024 and 2025, our largest customer accounted for 29.1%, 33.5% and 27.8% of revenues,
+    respectively" gives 33.5% to 2024. ``spans``: (figure, start, end) of the sentence's figures,
+    years and a convenience translation in brackets ("(US$540.8 million)") left out; the figures
+    of the kind of the one at ``i`` must be a multiple of the periods. "" when nothing is paired.
+
+    ``respective_period("2023、2024年分别为1.2亿元和1.5亿元", [(f1, 15, 20), (f2, 21, 26)], 1) -> "2024"``
+    """
+    if not RESPECTIVELY_SAID.search(own):
+        return ""
+    listed = _period_list(own)
+    same = [j for j, (f, a, b) in enumerate(spans) if f.kind == spans[i][0].kind]
+    if len(listed) < 2 or i not in same or len(same) % len(listed):
+        return ""
+    return listed[same.index(i) % len(listed)]
+
+
+def _period_list(own: str) -> list[str]:
+    """The longest run of periods written one after another as a list ("2023, 2024 and 2025")."""
+    best, run, last_end = [], [], -1
+    for start, end, key in period_spans(own):
+        run = run + [key] if run and LISTED.fullmatch(own[last_end:start]) else [key]
+        last_end = end
+        best = run if len(run) > len(best) else best
+    return list(dict.fromkeys(best)) if len(set(best)) == len(best) else []

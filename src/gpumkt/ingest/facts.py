@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gpumkt.ingest.dating import last_period, period_in, sentence_period, year_before, year_earlier
+from gpumkt.ingest.dating import (last_period, period_in, respective_period, sentence_period, year_before,
+                                  year_earlier)
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
@@ -47,6 +48,16 @@ def _blank(m: re.Match) -> str:
 
 
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
+
+
+def _listed_period(own: str, spans: list, i: int, dated: list) -> str:
+    """``respective_period`` over the sentence's figures that are no date and no bracketed
+    translation of the figure before them."""
+    kept = [j for j, (f, a, b) in enumerate(spans) if not any(x <= a and b <= y for x, y, _ in dated)
+            and not re.search(r"[(（]\s*$", own[max(0, a - 2):a])]
+    if i not in kept:
+        return ""
+    return respective_period(own, [spans[j] for j in kept], kept.index(i))
 
 
 def _respective(own: str, spans: list, i: int, names: list[vocab.Group]) -> str:
@@ -113,6 +124,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
     pie = unit.chunk.kind == "chart" and re.search(r"^\s*(?:```\w*\s*)?pie", unit.chunk.text) is not None
     dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)  # same length as ``own``
     out, markup = [], markup_spans(raw)
+    said_for: dict[int, str] = {}  # span index -> the period its fact was given
     spans = figure_spans(raw)
     dated_spans = period_spans(own) + [(*m.span(), "") for m in SPAN_LENGTH.finditer(own)] + \
         [(*m.span(), "") for m in TIME_OF_DAY.finditer(own)]  # "查询日期：114/11/13 09:42:17"
@@ -167,11 +179,14 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         elif not entity and (metric in SHARE_METRICS or share_of or not MARKET_SUBJECT.search(" ".join(near))):
             # (a market's size or growth is not the document's company)
             entity = subject or _nearest(names, [unit.title], 0)
-        period = period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
+        period = _listed_period(own, spans, i, dated_spans) or period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
             sentence_period([own, unit.before, unit.heading]) or unit.reported  # (not the section's lead period:
         # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
         if year_earlier(clause, a - ca, b - ca):
             period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report
+        if i - 1 in said_for and TRANSLATED.fullmatch(own[spans[i - 1][2]:a]):
+            period = said_for[i - 1]  # "RMB3,862.4 million (US$540.8 million)": the same figure, in dollars
+        said_for[i] = period
         forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else \
             "change" if kind == "money" and CHANGED_BY.search(own[:a]) else ""  # "cost increased $232 million"
         if not offset_ok and kind == "num" and _money_metric(metric):
@@ -256,6 +271,7 @@ def _metrics_for(quantity_kind: str) -> tuple:
     return tuple(g for g in vocab.metrics() if fits is None or not g.kind or g.kind in fits)
 
 
+TRANSLATED = re.compile(r"\s*[(（]\s*")  # an amount's convenience translation, right after it
 TIME_OF_DAY = re.compile(r"(?<![\d.:])\d{1,2}:\d\d(?::\d\d)?(?![\d:])")
 PER_SHARE = re.compile(r"\bper (?:(?:ordinary |common |class [ab] )?shares?|ads|adr)\b|每股|每单位|每份")
 SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "十亿": 1e9, "亿": 1e8,

@@ -26,7 +26,7 @@ UNIT_LINE = re.compile(r"(?i)^[(（][^()（）]{1,60}[)）]$|^(?:单位|單位)\
 # A column of this or the last reporting period, as a filing's statements head them: "本期金额", "上年同期金额", "本期期末数".
 RELATIVE_CELL = re.compile(r"^(本期|本年|本报告期|上期|上年同期|上年|上年度)(?:期末|期初|末)?(?:金额|数|发生额|余额)?(?:[（(][^）)]*[）)])?$")
 PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
-                         r"\d{4}年|第?[一二三四]季度|" + DATE_CELL + "|" + RELATIVE_CELL.pattern[1:-1] + "$)")
+                         r"\d{4}年|(?:民[國国]\s*)?1[0-3]\d年|第?[一二三四]季度|" + DATE_CELL + "|" + RELATIVE_CELL.pattern[1:-1] + "$)")
 # A column of change beside the periods: "同比", "Y/Y", "CAGR", "%", "本年比上年增减(%)", "同比增减(%)".
 CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增速|变动|y/y|q/q|yoy|qoq|change|cagr|%|%\s*change|chg\.?|"
                          r"[年季月]增率?)$|"

@@ -42,7 +42,7 @@ def markdown(rows: list[list[Cell]]) -> str:
         head, marks = _header(grid[:first]), _marks(grid[:first])
         body = grid[first:]
     cells = [_marked(_rejoined([t if origin else "" for t, origin in r]), marks) for r in body]
-    keep = [j for j in range(width) if j == 0 or any(r[j] for r in cells)]
+    keep = [j for j in range(width) if j == 0 or any(r[j] for r in cells) or not cells]
     table = _table_md([[head[j] for j in keep]] + [[r[j] for j in keep] for r in cells])
     return "\n".join(units + [table])
 

@@ -51,7 +51,32 @@ def defined_names(text: str) -> list[set[str]]:
         forms |= _shorts(text, legal, single) | _foreign(text, legal)
         if forms and text.count(bare := COMPANY_FORM.sub("", legal)) > text.count(legal):
             forms.add(bare)  # 甲乙科技股份有限公司, called 甲乙科技 everywhere after its first line
-    return [{normalise(legal)} | {normalise(f).strip() for f in forms} for legal, forms in groups.items() if forms]
+    out = [{normalise(legal)} | {normalise(f).strip() for f in forms} for legal, forms in groups.items() if forms]
+    return out + english_definitions(text)
+
+
+# An English filing's conventions: '"we", "us", "our company" and "Tianqu" refer to Tianqu AI Cloud
+# Holdings Limited' (or '"Acme" means Acme Cloud, Inc.'): the quoted names that are not pronouns
+# or the generic "the Company" are the legal name's short forms.
+DEFINED_EN = re.compile(r"((?:[“\"][^”\"\n]{1,40}[”\"](?:,?\s*(?:and|or)?\s*)){1,8})\s*(?:refers?\s+to|means?)\s+"
+                        r"((?:[A-Z][A-Za-z0-9&\-.]*,?\s+){0,6}?(?:Limited|Ltd\.|Inc\.|Corp\.|Corporation|Holdings|plc))(?![A-Za-z])")
+GENERIC_EN = {"we", "us", "our", "our company", "the company", "company", "the group", "group", "the issuer",
+              "the registrant"}
+
+
+def english_definitions(text: str) -> list[set[str]]:
+    """``english_definitions('"we", "our company" and "Acme" refer to Acme Cloud Holdings Limited, a …')``
+    -> ``[{"acme cloud holdings", "acme cloud", "acme"}]``"""
+    out = []
+    for m in DEFINED_EN.finditer(text):
+        shorts = {q for q in re.findall(r"[“\"]([^”\"\n]+)[”\"]", m.group(1))
+                  if q[:1].isupper() and q.lower() not in GENERIC_EN}
+        if shorts:
+            legal = m.group(2)
+            words = LATIN_TAIL.sub("", legal).split()  # "Tianqu AI" of "Tianqu AI Cloud" too
+            lead = {" ".join(words[:k]) for k in range(2, len(words) + 1)} if words[0] in shorts else set()
+            out.append({normalise(f).strip() for f in shorts | lead | {legal}})
+    return out
 
 
 def _own_name(match: str) -> str:

@@ -1,0 +1,165 @@
+"""Filings as people save them from the web: a US annual report (20-F style) as an HTML page with
+its tables cell by cell, and a Taiwan filing with ROC years. Made-up companies (Acme, 甲乙)."""
+
+from pathlib import Path
+
+from gpumkt.answer.labels import period
+from gpumkt.ingest.chunking import chunk_document, running_lines
+from gpumkt.ingest.corpus import load_documents
+from gpumkt.ingest.dating import year_earlier
+from gpumkt.ingest.extract import extract
+from gpumkt.ingest.facts import build_facts, table_unit
+from gpumkt.ingest.html_tables import markdown
+from gpumkt.ingest.units import units
+from gpumkt.lang import vocab
+from gpumkt.lang.legal_names import defined_names
+from gpumkt.lang.numbers import figures
+from gpumkt.lang.periods import periods, western_years
+
+PAGE = """<html><head><style>td {padding: 2px}</style><script>var x = 1;</script></head><body>
+<nav>Home | Investors | Filings</nav>
+<h1>Acme Compute Holdings Limited</h1>
+<p>Our total revenues increased to RMB5,587.7 million (US$782.4 million) in 2025.</p>
+<table>
+<tr><td></td><td colspan="4">For the Year Ended December 31,</td></tr>
+<tr><td></td><td colspan="2">2024</td><td colspan="2">2025</td></tr>
+<tr><td></td><td colspan="2">RMB</td><td colspan="2">RMB</td></tr>
+<tr><td colspan="5">(in thousands of RMB, except per-share data)</td></tr>
+<tr><td>Revenues</td><td>RMB</td><td>3,370,760</td><td>RMB</td><td>5,587,657</td></tr>
+<tr><td>Net loss</td><td></td><td>(412,438)</td><td></td><td>(186,002)</td></tr>
+<tr><td>Net loss per ADS</td><td></td><td>(1.34)</td><td></td><td>(0.59)</td></tr>
+</table>
+<table>
+<tr><td></td><td colspan="4">For the Year Ended December 31,</td></tr>
+<tr><td></td><td>2024</td><td>%</td><td>2025</td><td>%</td></tr>
+<tr><td>GPU cloud</td><td>2,512,736</td><td>74.5</td><td>4,318,952</td><td>77.3</td></tr>
+</table>
+</body></html>"""
+
+
+def _facts(path: Path):
+    docs = load_documents(path.parent)
+    names = vocab.mine_names([d.text for d in docs])
+    return build_facts([u for d in docs for c in chunk_document(d) for u in units(c, d.text)], names)
+
+
+def test_an_html_tables_headers_stand_over_the_columns_they_span():
+    table = markdown([[("", 1), ("Year ended December 31,", 2)], [("", 1), ("2024", 1), ("2025", 1)],
+                      [("(in thousands)", 3)], [("Revenue", 1), ("1,000", 1), ("1,200", 1)]])
+    assert table.splitlines()[0] == "(in thousands)"  # the unit row, set above the table
+    assert table.splitlines()[1] == "|  | Year ended December 31, 2024 | Year ended December 31, 2025 |"
+    assert table.splitlines()[3] == "| Revenue | 1,000 | 1,200 |"
+    # a closing bracket in a cell of its own
+    assert markdown([[("", 1), ("2024", 2)], [("Net loss", 1), ("(412", 1), (")", 1)]]).endswith("| Net loss | (412) |")
+
+
+def test_signs_in_cells_of_their_own_rejoin_their_figures(tmp_path):
+    (tmp_path / "acme_20f.html").write_text(PAGE, "utf-8")
+    text = extract(tmp_path / "acme_20f.html").text
+    assert "| Revenues | RMB3,370,760 | RMB5,587,657 |" in text
+    assert "| Net loss | RMB(412,438) | RMB(186,002) |" in text
+    assert "| GPU cloud | 2,512,736 | 74.5% | 4,318,952 | 77.3% |" in text  # a "%" column's shares
+    assert "var x" not in text and "Investors" not in text
+
+
+def test_an_html_seed_is_read_and_its_figures_keep_year_currency_and_scale(tmp_path):
+    (tmp_path / "acme_20f.html").write_text(PAGE, "utf-8")
+    facts = _facts(tmp_path / "acme_20f.html")
+    revenue = {f.period: f for f in facts if f.metric == "营收" and f.quantity == "money" and f.text.startswith("rmb5,5")}
+    assert revenue["2025"].value == 5_587_657_000 and revenue["2025"].currency == "cny"
+    per_ads = next(f for f in facts if f.text == "rmb(0.59)")
+    assert per_ads.value == 0.59  # "except per-share data": not in thousands
+    share = next(f for f in facts if f.text == "77.3%")
+    assert share.quantity == "pct" and share.period == "2025"
+
+
+def test_a_currency_code_before_its_digits_is_no_product_name():
+    assert [(f.value, f.currency) for f in figures("RMB3,370.8 million and RMB(630,663)")] == \
+        [(3_370_800_000, "cny"), (630_663, "cny")]
+    names = {g.key for g in vocab.mine_names(["Gross profit was RMB654.3 million, and RMB304 later. The H200 ships."])}
+    assert "h200" in names and not any(k.startswith("rmb") for k in names)
+
+
+def test_roc_years_and_dates_are_read_as_western_ones():
+    assert periods("114年10月营收") == ["2025-10"]
+    assert periods("113年度") == ["2024"]
+    assert periods("114年第三季") == ["2025q3"]
+    assert periods("除息基准日 114/11/12") == ["2025-11"] and periods("114/01 当月营收") == ["2025-01"]
+    assert periods("成立120年") == [] and periods("114/13") == []  # no year of the calendar, no month
+    text, back = western_years("于114年8月投产")
+    assert text == "于2025年8月投产" and back[text.index("2025")] == 1  # offsets of the text as written
+
+
+def test_a_year_to_date_span_is_its_own_period():
+    assert periods("2025年1月至10月") == ["2025m10"] and periods("114年1月至10月") == ["2025m10"]
+    assert periods("2025年1-3月") == ["2025q1"] and periods("2025年1-9月") == ["2025m9"]
+    assert periods("first ten months of 2025") == ["2025m10"] and periods("2025年前十个月") == ["2025m10"]
+    assert period("2025m10", "en") == "first ten months of 2025" and period("2025m10", "zh-Hant") == "2025年1-10月"
+
+
+def test_a_taiwan_filings_form_and_its_rows():
+    form = "公司名稱：甲乙電腦股份有限公司（甲乙）\n"
+    assert {"甲乙电脑股份有限公司", "甲乙"} <= defined_names(form)[0]
+    assert table_unit("单位：新台币仟元") == (1000.0, "twd")
+    row = "去年同期                       8,876,214"
+    assert year_earlier(row, row.index("8,876"), len(row))  # a row label far left of its figure
+    assert [f.value for f in figures("查询日期：114/11/13 09:42:17 营收13,518,447")][-1] == 13_518_447
+
+
+def test_a_tables_header_repeated_runs_no_page():
+    header = "|  | For the Year Ended December 31, 2024 | For the Year Ended December 31, 2025 |"
+    assert header not in running_lines([header, "| a | 1 | 2 |", header, "| b | 3 | 4 |", header])
+
+
+def test_a_chinese_reader_is_given_an_english_sentence_with_no_figure_as_it_stands():
+    from gpumkt.answer.compose import extractive
+    from gpumkt.records import Evidence
+
+    ev = Evidence(n=1, source="deck.txt", chunk_id="dec-001", section="Capital allocation", start=0, end=40,
+                  quote="Contracted capacity first: no speculative builds.", score=1.0, passage="", covers=True)
+    assert extractive([ev], "zh-Hant", False) == "報告原文（英文）：Contracted capacity first: no speculative builds[1]。"
+    assert extractive([ev], "en", False) == "The reports say: Contracted capacity first: no speculative builds [1]."
+
+
+def test_an_english_filings_defined_short_name():
+    from gpumkt.lang.legal_names import english_definitions
+
+    text = 'Unless otherwise indicated, "we", "us", "our company" and "Acme" refer to Acme AI Cloud Holdings Limited, a firm.'
+    assert english_definitions(text) == [{"acme", "acme ai", "acme ai cloud", "acme ai cloud holdings"}]
+    assert english_definitions('"we" and "the Company" refer to Acme Cloud Holdings Limited.') == []
+
+
+def test_a_taiwan_quarterly_table_under_roc_quarters():
+    from gpumkt.records import Document
+
+    text = "\n".join(["財務報表 > 簡明綜合損益表（季）", "單位：新台幣仟元（每股盈餘為元）",
+                      "會計項目                 114年第三季      113年第三季      114年前三季",
+                      "營業收入                  38,698,245       25,643,650       95,167,755",
+                      "基本每股盈餘（元）              5.46             3.01            13.12", ""])
+    doc = Document("acme_tw.txt", "甲乙 財務報表", text, "0" * 64)
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    got = {(f.text, f.period, f.quantity) for f in facts}
+    assert ("38,698,245", "2025q3", "money") in got and ("95,167,755", "2025m9", "money") in got
+    eps = next(f for f in facts if f.text == "5.46")
+    assert eps.period == "2025q3" and eps.value == 5.46  # per share: not in thousands
+
+
+def test_an_exchange_rate_is_no_percentage():
+    from gpumkt.answer.question import build
+
+    q = build("What RMB/US$ exchange rate does the annual report use?", [])
+    assert q.answer_kind != "pct" and not q.asks_change
+
+
+def test_periods_listed_then_figures_in_the_same_order(tmp_path):
+    from gpumkt.records import Document
+
+    text = ("In 2023, 2024 and 2025, our largest customer accounted for 29.1%, 33.5% and 27.8% of our total "
+            "revenues, respectively. Our capital expenditures were RMB1,412.7 million, RMB2,586.0 million and "
+            "RMB3,862.4 million (US$540.8 million) in 2023, 2024 and 2025, respectively. As of December 31, "
+            "2025, we had 214 MW and 326 MW, compared with 131 MW and 236 MW, respectively, as of December 31, 2024.\n")
+    doc = Document("acme_20f.txt", "Acme 20-F", text, "0" * 64)
+    facts = {f.text: f.period for f in build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], [])}
+    assert (facts["29.1%"], facts["33.5%"], facts["27.8%"]) == ("2023", "2024", "2025")
+    assert (facts["rmb2,586.0 million"], facts["us$540.8 million"]) == ("2024", "2025")  # a translation: its figure's
+    assert facts["214"] == "2025q4"  # two measures, respectively: no list of periods to pair
