@@ -106,9 +106,9 @@ def extractive(evidence: list[Evidence], language: str, wants_figure: bool, fitt
     parts = [x for x in stated if x]
     if quoted:
         parts.append(EXTRACTIVE_LEAD[language] + " ".join(_cited(e, language) for e in quoted))
-    if not parts and language != "en":  # a Chinese reader is given the English sentence itself
-        parts = [FOREIGN_LEAD[language] + " ".join(_cited(e, language) for e in chosen if _prose(e))]
-        parts = parts if any(_prose(e) for e in chosen) else []
+    prose = [e for e in chosen if _prose(e)]
+    if not parts and language != "en" and prose:  # a Chinese reader is given the English sentence itself
+        parts = [FOREIGN_LEAD[language] + " ".join(_cited(e, language) for e in prose)]
     if not parts:
         parts = [ELSEWHERE[language] + "".join(f"[{e.n}]" for e in chosen) + ("." if language == "en" else "。")]
     return (" " if language == "en" else "").join(parts)

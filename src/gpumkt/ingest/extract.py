@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from gpumkt.errors import DocumentError
-from gpumkt.ingest.html_tables import _table_md, markdown
+from gpumkt.ingest.html_tables import markdown, table_md
 from gpumkt.lang.text import CSS_RULE, IMAGE_EMBED, SLIDE_MARK, markup_only
 
 FORMATS = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
@@ -141,7 +141,7 @@ def _docx(path: Path) -> Extracted:
     blocks = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            blocks.append(_table_md([[c.text.strip() for c in row.cells] for row in item.rows]))
+            blocks.append(table_md([[c.text.strip() for c in row.cells] for row in item.rows]))
         elif item.text.strip():
             blocks.append(_heading_mark(item.style.name if item.style else "") + item.text.strip())
     return Extracted(_clean("\n\n".join(blocks)), "docx")

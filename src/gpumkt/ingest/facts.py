@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gpumkt.ingest.dating import (last_period, period_in, respective_period, sentence_period, year_before,
-                                  year_earlier)
+from gpumkt.ingest.dating import (RESPECTIVELY_SAID, last_period, period_in, respective_period, sentence_period,
+                                  year_before, year_earlier)
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
@@ -52,7 +52,10 @@ RESPECTIVELY = re.compile(r"分别|依次|respectively")
 
 def _listed_period(own: str, spans: list, i: int, dated: list) -> str:
     """``respective_period`` over the sentence's figures that are no date and no bracketed
-    translation of the figure before them."""
+    translation of the figure before them (only a sentence that says "respectively" pairs any:
+    the filter runs for every figure of every unit)."""
+    if not RESPECTIVELY_SAID.search(own):
+        return ""
     kept = [j for j, (f, a, b) in enumerate(spans) if not any(x <= a and b <= y for x, y, _ in dated)
             and not re.search(r"[(（]\s*$", own[max(0, a - 2):a])]
     if i not in kept:

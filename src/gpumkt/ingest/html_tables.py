@@ -32,8 +32,9 @@ def markdown(rows: list[list[Cell]]) -> str:
         return ""
     width = max(len(r) for r in grid)
     grid = [r + [("", False)] * (width - len(r)) for r in grid]
-    units = [_single(r) for r in grid if UNIT_ROW.match(_single(r))]
-    grid = [r for r in grid if not UNIT_ROW.match(_single(r))]
+    singles = [_single(r) for r in grid]  # a unit row holds one text only
+    units = [t for t in singles if UNIT_ROW.match(t)]
+    grid = [r for r, t in zip(grid, singles) if not UNIT_ROW.match(t)]
     first = next((i for i, r in enumerate(grid) if _is_body(r)), len(grid))
     marks = [""] * width  # a column's currency or "%", said once in the header, given to each figure
     if first == 0 or first == len(grid):  # no header rows above figures: the first row heads it
@@ -43,7 +44,7 @@ def markdown(rows: list[list[Cell]]) -> str:
         body = grid[first:]
     cells = [_marked(_rejoined([t if origin else "" for t, origin in r]), marks) for r in body]
     keep = [j for j in range(width) if j == 0 or any(r[j] for r in cells) or not cells]
-    table = _table_md([[head[j] for j in keep]] + [[r[j] for j in keep] for r in cells])
+    table = table_md([[head[j] for j in keep]] + [[r[j] for j in keep] for r in cells])
     return "\n".join(units + [table])
 
 
@@ -122,8 +123,8 @@ def _rejoined(cells: list[str]) -> list[str]:
     return cells
 
 
-def _table_md(rows: list[list[str]]) -> str:
-    """A Markdown table: ``_table_md([["年份", "营收"], ["2024", "19亿"]])`` ->
+def table_md(rows: list[list[str]]) -> str:
+    """A Markdown table: ``table_md([["年份", "营收"], ["2024", "19亿"]])`` ->
     ``"| 年份 | 营收 |\\n| --- | --- |\\n| 2024 | 19亿 |"``"""
     rows = [[c.replace("|", "/").replace("\n", " ") for c in r] for r in rows if any(c for c in r)]
     if not rows:
