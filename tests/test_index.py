@@ -130,3 +130,14 @@ def test_bm25_leaves_the_fusion_when_dense_search_finds_a_passage_in_the_other_l
     r.bm25 = lambda q: [(0, 9.0)]
     r.dense = lambda q, vector=None: [(1, 0.9), (0, 0.8)]
     assert r.search("辉达营收", k=1)[0].chunk is chunks[0]  # both Chinese: BM25 counts
+
+
+def test_a_stale_index_is_rebuilt_embedding_nothing_that_did_not_change(built, seeds_copy, fake_embedder,
+                                                                          monkeypatch):
+    monkeypatch.setattr(ix, "FACTS_VERSION", "newer")  # stale, but every passage reads the same
+    fake_embedder.calls = 0
+    index = ix.load_or_build(built, seeds_copy, fake_embedder)
+    assert fake_embedder.calls == 0 and index.manifest["facts_version"] == "newer"
+    assert ix.earlier(built, seeds_copy, fake_embedder).store.index.ntotal == len(index.chunks)
+    fake_embedder.name = "another-model"  # vectors of another model are never reused
+    assert ix.earlier(built, seeds_copy, fake_embedder) is None

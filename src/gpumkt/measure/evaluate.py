@@ -49,8 +49,10 @@ def report_language(q: Question) -> str:
 
 @lru_cache(maxsize=None)
 def _doc_language(source: str) -> str:
+    from gpumkt.ingest.extract import extract  # a PDF or Word eval document is no UTF-8 text
+
     path = ROOT / "eval" / "docs" / source
-    text = path.read_text("utf-8") if path.is_file() else ""
+    text = extract(path).text if path.is_file() else ""
     return "zh" if len(HAN.findall(text)) > len(text) / 10 else "en"
 
 

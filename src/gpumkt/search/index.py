@@ -99,6 +99,8 @@ def _reusable(previous: Index | None, embedder: Embedder) -> tuple[dict, dict]:
     if not previous or (model.get("name"), model.get("sha256")) != (embedder.name, embedder.sha256):
         return {}, {}
     chunks = dict(zip((chunk_text(c) for c in previous.chunks), previous.store.vectors()))
+    if not previous.units or previous.unit_store is None:
+        return chunks, {}
     units = dict(zip((dense_text(unit_text(u)) for u in previous.units), previous.unit_store.vectors()))
     return chunks, units
 
@@ -254,9 +256,34 @@ def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild:
                 return load(index_dir, seeds_dir, embedder, library_dir)
             except (IndexMissing, IndexStale, IndexCorrupt):
                 pass
-        index = build(seeds_dir, embedder, progress=progress, library_dir=library_dir)
+        index = build(seeds_dir, embedder, progress=progress, library_dir=library_dir,
+                      previous=None if rebuild else earlier(index_dir, seeds_dir, embedder, library_dir))
         store(index, index_dir)
     return index
+
+
+def earlier(index_dir: Path, seeds_dir: Path, embedder: Embedder, library_dir: Path | None = None) -> Index | None:
+    """The passages and vectors of the index on disk, stale or not, when this very model embedded
+    them: after a change in reading (vocabulary, fact extractor) a rebuild embeds only the texts
+    that changed. Its sentences' vectors count only while the reports are the ones it was built
+    from (a sentence is read from its report); anything unreadable gives None (embed all)."""
+    try:
+        manifest = read_manifest(index_dir)
+        model = manifest.get("embed_model", {})
+        if (model.get("name"), model.get("sha256")) != (embedder.name, embedder.sha256):
+            return None
+        chunks = [Chunk(**json.loads(line)) for line in _lines(Path(index_dir) / "chunks.jsonl")]
+        dense = FaissStore.load(Path(index_dir) / "dense.faiss")
+        docs = load_documents(seeds_dir, library_dir)
+        units, unit_store = [], None
+        if manifest.get("seeds") == seed_hashes(docs):
+            units = all_units(chunks, {d.source: d for d in docs})
+            unit_store = FaissStore.load(Path(index_dir) / "units.faiss")
+        if dense.index.ntotal != len(chunks) or (unit_store and unit_store.index.ntotal != len(units)):
+            return None
+        return Index(chunks, dense, None, manifest, {}, units, unit_store)
+    except Exception:  # noqa: BLE001 — a damaged old index only means embedding everything again
+        return None
 
 
 def store(index: Index, index_dir: Path) -> None:
