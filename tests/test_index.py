@@ -141,3 +141,13 @@ def test_a_stale_index_is_rebuilt_embedding_nothing_that_did_not_change(built, s
     assert ix.earlier(built, seeds_copy, fake_embedder).store.index.ntotal == len(index.chunks)
     fake_embedder.name = "another-model"  # vectors of another model are never reused
     assert ix.earlier(built, seeds_copy, fake_embedder) is None
+
+
+def test_adding_a_report_embeds_only_its_passages(built, seeds_copy, fake_embedder):
+    (seeds_copy / "new_note.md").write_text("# 新报告\n\n甲公司2025年营收为12亿元，同比增长30%。\n", "utf-8")
+    texts = []
+    embed = fake_embedder.embed_batch
+    fake_embedder.embed_batch = lambda batch, kind, progress=False: texts.extend(batch) or embed(batch, kind)
+    index = ix.load_or_build(built, seeds_copy, fake_embedder)
+    assert texts and all("甲公司" in t or "新报告" in t for t in texts)
+    assert any(c.source == "new_note.md" for c in index.chunks)

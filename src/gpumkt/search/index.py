@@ -265,8 +265,9 @@ def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild:
 def earlier(index_dir: Path, seeds_dir: Path, embedder: Embedder, library_dir: Path | None = None) -> Index | None:
     """The passages and vectors of the index on disk, stale or not, when this very model embedded
     them: after a change in reading (vocabulary, fact extractor) a rebuild embeds only the texts
-    that changed. Its sentences' vectors count only while the reports are the ones it was built
-    from (a sentence is read from its report); anything unreadable gives None (embed all)."""
+    that changed. Its sentences' vectors count only while every report it was built from is
+    still there unchanged (a sentence is read from its report: an added report is fine);
+    anything unreadable gives None (embed all)."""
     try:
         manifest = read_manifest(index_dir)
         model = manifest.get("embed_model", {})
@@ -276,7 +277,8 @@ def earlier(index_dir: Path, seeds_dir: Path, embedder: Embedder, library_dir: P
         dense = FaissStore.load(Path(index_dir) / "dense.faiss")
         docs = load_documents(seeds_dir, library_dir)
         units, unit_store = [], None
-        if manifest.get("seeds") == seed_hashes(docs):
+        now, then = seed_hashes(docs), manifest.get("seeds", {})
+        if all(now.get(source) == sha for source, sha in then.items()):  # none changed or gone
             units = all_units(chunks, {d.source: d for d in docs})
             unit_store = FaissStore.load(Path(index_dir) / "units.faiss")
         if dense.index.ntotal != len(chunks) or (unit_store and unit_store.index.ntotal != len(units)):
