@@ -41,7 +41,10 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      # a US filing's own terms: its shares, classes, regulators and the registrant
                      # ("American depositary shares", "Class A", "the PCAOB", "Mr. Lu"), and a currency's name
                      "ads adss adr adrs class act exact registrant republic prc vie sec pcaob ir mr ms dr "
-                     "renminbi ifrs ifrss".split())
+                     "renminbi ifrs ifrss "
+                     # units of energy, emissions and water, and a sustainability report's own terms
+                     # ("Scope 2", "power purchase agreements (PPAs)", "water usage effectiveness")
+                     "kwh mwh gwh twh tco2e co2e co2 wue scope ppa ppas esg".split())
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
                         r"(?:\.(?:ai|io|com))?)(?:\s+(?:AI|Labs|Cloud|Scientific|Energy))?(?![A-Za-z0-9])")
 PAIR = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[（(]\s*([A-Z][A-Za-z0-9.& \-]{1,30}?)\s*[)）]")
