@@ -166,7 +166,7 @@ def test_upload_a_report_and_ask_about_it(app_url, browser, tmp_path):
     page.locator("#documents").get_by_text("Documents").first.click()
     page.locator("#upload input[type=file]").set_input_files(str(make_html(tmp_path / "nimbra.html",
                                                                              report_pages())))
-    page.locator("#upload").get_by_text("nimbra.html").first.wait_for(timeout=30_000)
+    page.locator("#upload").get_by_text("nimbra.html").first.wait_for(timeout=120_000)  # slow under load
     page.locator("#add-docs").click()
     page.wait_for_function("document.querySelector('#doc-status').innerText.includes('nimbra.html')",
                            timeout=120_000)
