@@ -3,6 +3,7 @@ import json
 import pytest
 
 from gpumkt.errors import IndexCorrupt, IndexMissing, IndexStale
+from gpumkt.ingest.corpus import load_documents
 from gpumkt.search import index as ix
 from gpumkt.search.retrieve import Retriever, rrf
 
@@ -138,9 +139,9 @@ def test_a_stale_index_is_rebuilt_embedding_nothing_that_did_not_change(built, s
     fake_embedder.calls = 0
     index = ix.load_or_build(built, seeds_copy, fake_embedder)
     assert fake_embedder.calls == 0 and index.manifest["facts_version"] == "newer"
-    assert ix.earlier(built, seeds_copy, fake_embedder).store.index.ntotal == len(index.chunks)
+    assert ix.earlier(built, load_documents(seeds_copy), fake_embedder).store.index.ntotal == len(index.chunks)
     fake_embedder.name = "another-model"  # vectors of another model are never reused
-    assert ix.earlier(built, seeds_copy, fake_embedder) is None
+    assert ix.earlier(built, load_documents(seeds_copy), fake_embedder) is None
 
 
 def test_adding_a_report_embeds_only_its_passages(built, seeds_copy, fake_embedder):

@@ -95,8 +95,7 @@ def chunk_text(c: Chunk) -> str:
 
 def _reusable(previous: Index | None, embedder: Embedder) -> tuple[dict, dict]:
     """text -> vector tables of ``previous`` when it was embedded by this very model."""
-    model = (previous.manifest.get("embed_model", {}) if previous else {})
-    if not previous or (model.get("name"), model.get("sha256")) != (embedder.name, embedder.sha256):
+    if not previous or not _embedded_by(previous.manifest, embedder):
         return {}, {}
     chunks = dict(zip((chunk_text(c) for c in previous.chunks), previous.store.vectors()))
     if not previous.units or previous.unit_store is None:
@@ -236,10 +235,16 @@ def stale_reason(manifest: dict, docs: list[Document], embedder: Embedder) -> st
         return "its " + " and ".join(changed) + " changed"
     if manifest.get("seeds") != seed_hashes(docs):
         return "the reports changed"
-    model = manifest.get("embed_model", {})
-    if model.get("name") != embedder.name or model.get("sha256") != embedder.sha256:
-        return f"built with embedding model {model.get('name')}, settings say {embedder.name}"
+    if not _embedded_by(manifest, embedder):
+        built_with = manifest.get("embed_model", {}).get("name")
+        return f"built with embedding model {built_with}, settings say {embedder.name}"
     return ""
+
+
+def _embedded_by(manifest: dict, embedder: Embedder) -> bool:
+    """Whether the index the manifest describes was embedded by this very model (name and weights)."""
+    model = manifest.get("embed_model", {})
+    return (model.get("name"), model.get("sha256")) == (embedder.name, embedder.sha256)
 
 
 def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild: bool = False,
@@ -256,32 +261,30 @@ def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild:
                 return load(index_dir, seeds_dir, embedder, library_dir)
             except (IndexMissing, IndexStale, IndexCorrupt):
                 pass
-        index = build(seeds_dir, embedder, progress=progress, library_dir=library_dir,
-                      previous=None if rebuild else earlier(index_dir, seeds_dir, embedder, library_dir))
+        docs = load_documents(seeds_dir, library_dir)  # read once, for the old vectors and the build
+        index = build_from(docs, embedder, progress, None if rebuild else earlier(index_dir, docs, embedder))
         store(index, index_dir)
     return index
 
 
-def earlier(index_dir: Path, seeds_dir: Path, embedder: Embedder, library_dir: Path | None = None) -> Index | None:
+def earlier(index_dir: Path, docs: list[Document], embedder: Embedder) -> Index | None:
     """The passages and vectors of the index on disk, stale or not, when this very model embedded
     them: after a change in reading (vocabulary, fact extractor) a rebuild embeds only the texts
     that changed. Its sentences' vectors count only while every report it was built from is
-    still there unchanged (a sentence is read from its report: an added report is fine);
-    anything unreadable gives None (embed all)."""
+    still there unchanged in ``docs`` (a sentence is read from its report: an added report is
+    fine); anything unreadable gives None (embed all)."""
     try:
         manifest = read_manifest(index_dir)
-        model = manifest.get("embed_model", {})
-        if (model.get("name"), model.get("sha256")) != (embedder.name, embedder.sha256):
+        if not _embedded_by(manifest, embedder):
             return None
         chunks = [Chunk(**json.loads(line)) for line in _lines(Path(index_dir) / "chunks.jsonl")]
         dense = FaissStore.load(Path(index_dir) / "dense.faiss")
-        docs = load_documents(seeds_dir, library_dir)
         units, unit_store = [], None
         now, then = seed_hashes(docs), manifest.get("seeds", {})
         if all(now.get(source) == sha for source, sha in then.items()):  # none changed or gone
             units = all_units(chunks, {d.source: d for d in docs})
             unit_store = FaissStore.load(Path(index_dir) / "units.faiss")
-        if dense.index.ntotal != len(chunks) or (unit_store and unit_store.index.ntotal != len(units)):
+        if dense.index.ntotal != len(chunks) or (unit_store is not None and unit_store.index.ntotal != len(units)):
             return None
         return Index(chunks, dense, None, manifest, {}, units, unit_store)
     except Exception:  # noqa: BLE001 — a damaged old index only means embedding everything again
