@@ -163,3 +163,32 @@ def test_periods_listed_then_figures_in_the_same_order(tmp_path):
     assert (facts["29.1%"], facts["33.5%"], facts["27.8%"]) == ("2023", "2024", "2025")
     assert (facts["rmb2,586.0 million"], facts["us$540.8 million"]) == ("2024", "2025")  # a translation: its figure's
     assert facts["214"] == "2025q4"  # two measures, respectively: no list of periods to pair
+
+
+# A Taiwan disclosure page as saved from the browser, in Big5: a menu bar of links side by side,
+# no heading of its own but its title, a "說明" cell of numbered lines, a basic-data table.
+MOPS = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5">
+<title>公開資訊觀測站 - 重大訊息 - 甲乙</title></head><body>
+<div id="top"><a href="#">首頁</a><a href="#">網站導覽</a><a href="#">English</a></div>
+<h3>本資料由 (上市公司) 甲乙 公司提供</h3>
+<table><tr><th>主旨</th><td>本公司董事會通過114年第三季合併財務報告</td></tr>
+<tr><th>說明</th><td>
+1.董事會決議日期：114/11/12<br>
+2.1月1日累計至本期止營業收入(仟元)：136,402,118<br>
+3.期末總資產(仟元)：168,452,907</td></tr></table>
+<table><tr><th>公司簡稱</th><td>甲乙</td><th>公司代號</th><td>6900</td></tr>
+<tr><th>公司名稱</th><td>甲乙雲端科技股份有限公司（Jiayi Cloud Corp.）</td></tr></table>
+<p>子公司丙丁算力股份有限公司負責GPU雲端業務。</p>
+</body></html>"""
+
+
+def test_a_saved_disclosure_page_reads_as_its_screen_shows(tmp_path):
+    path = tmp_path / "mops.html"
+    path.write_bytes(MOPS.encode("big5"))
+    got = extract(path)
+    assert got.encoding == "big5" and got.text.startswith("# 公開資訊觀測站 - 重大訊息 - 甲乙")  # no h1: its title
+    assert "首頁 | 網站導覽 | English" in got.text  # menu links apart, not "首頁網站導覽English"
+    assert "\n2.1月1日累計至本期止營業收入(仟元)：136,402,118\n" in got.text  # the cell's lines stay lines
+    assert "136,402,1183" not in got.text
+    names = {k for g in vocab.mine_names([got.text]) for k in g.forms}
+    assert {"甲乙", "jiayi cloud corp."} <= names and "english" not in names  # 公司簡稱 beside 公司名稱

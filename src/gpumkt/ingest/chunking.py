@@ -11,13 +11,14 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (CHANGE_ROW, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header, continues_header, dated_row,
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, CN_SPAN_CELL, COLUMNS, PERIOD_CELL, SPAN_CELL, UNIT_LINE, YEAR_CELL, aligned,
+                                       column_header, continues_header, dated_row,
                                        figure_pairs, header_cells, metric_header, report_year, restated_header,
                                        row_cells, spanned, sub_headers, with_year, with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "24"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "27"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
@@ -207,13 +208,16 @@ def running_lines(lines: list[str]) -> set[str]:
     ``running_lines(["Acme 年报  2 / 9", "x", "Acme 年报  5 / 9", "Acme 年报  7 / 9"])`` -> the three footers
     """
     stripped = [line.strip() for line in lines]
-    masked = collections.Counter(re.sub(r"\d+", "#", line) for line in stripped
+    # (a PDF's laid-out header pads its two ends apart by a width that differs page to page)
+    same = {line: re.sub(r"\s+", " ", line) for line in stripped}
+    masked = collections.Counter(re.sub(r"\d+", "#", same[line]) for line in stripped
                                  if SEPARATED.search(line) or PAGE_NUMBERED.search(line))
-    verbatim = collections.Counter(line for line in stripped if len(line) >= 20 and SENTENCE_LIKE.search(line))
-    paged = _by_page_numbers(stripped)
+    verbatim = collections.Counter(same[line] for line in stripped if len(line) >= 20 and SENTENCE_LIKE.search(line))
+    paged = _by_page_numbers([same[line] for line in stripped])
     # (a Markdown table's header is repeated by tables with the same columns: it runs no page)
     return {line for line in stripped if line and not re.fullmatch(r"\|.*\|", line) and (
-            masked[re.sub(r"\d+", "#", line)] >= RUNNING_MIN or verbatim[line] >= RUNNING_MIN or paged[line] >= 2)}
+            masked[re.sub(r"\d+", "#", same[line])] >= RUNNING_MIN or verbatim[same[line]] >= RUNNING_MIN
+            or paged[same[line]] >= 2)}
 
 
 def _by_page_numbers(stripped: list[str]) -> collections.Counter:
@@ -320,6 +324,9 @@ class _Builder:
         label_cell = [h for h in headers[:1] if not PERIOD_CELL.match(h)]
         over = self._raw_line_above(block.start)  # with its indent: where each span starts tells
         over = over if over.strip() == caption else caption
+        dated = self._month_days(headers, block.start) if flat else None
+        if dated:  # "January 31,  January 31," between the spans and the years
+            headers, over = dated
         subs = sub_headers(spanned(headers, over, lines[0]), lines[1]) if flat and len(lines) > 1 else []
         wrapped_head = flat and len(lines) > 1 and (bool(subs) or continues_header(lines[1]))
         if flat:
@@ -330,6 +337,7 @@ class _Builder:
             headers = headers if subs else spanned(headers, over, lines[0])
             # the unit stands above the table, between header and rows, or in the header's label cell
             units = [line.strip() for line in lines[1:] if UNIT_LINE.match(line.strip())] + (label_cell if not named else [])
+            units += self._units_above(block.start) if dated else []
             caption = " ".join(x for x in ("" if row_cells(above) or above == caption else above, caption, *units) if x)
         previous = wrapped = ""
         for k, ((a, b), row) in enumerate(zip(rows[1:], cells[1:]), start=1):
@@ -369,7 +377,29 @@ class _Builder:
     def _caption(self, table_start: int) -> str:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""
         before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
-        return before if 0 < len(before) <= 60 and not before.startswith("#") else self.path[-1][1]
+        return before if 0 < len(before) <= 60 and not before.startswith("#") or _span_line(before) else self.path[-1][1]
+
+    def _month_days(self, headers: list[str], table_start: int) -> tuple[list[str], str] | None:
+        """Year columns under a line of month and day ("January 31,   January 31,"), itself under
+        the spans ("Three Months Ended   Twelve Months Ended"), as a US release lays them out: each
+        year takes the day of the group it stands in, and the spans line is the one over them.
+        None when the line above holds no such days."""
+        days = [c for c in COLUMNS.split(self._raw_line_above(table_start).strip()) if c]
+        years = [k for k, h in enumerate(headers) if YEAR_CELL.match(h)]
+        if not days or not years or len(years) % len(days) or not all(MONTH_DAY.fullmatch(c) for c in days):
+            return None
+        out, per = list(headers), len(years) // len(days)
+        for n, k in enumerate(years):
+            out[k] = f"{days[n // per].rstrip(',')}, {headers[k].strip()}"
+        day_line = self.doc.text[:table_start].rstrip("\r\n").rfind("\n") + 1
+        return out, self._raw_line_above(day_line)
+
+    def _units_above(self, table_start: int, reach: int = 5) -> list[str]:
+        """The unit line over a release's header block ("(in thousands, except per share data)"
+        above "(unaudited)", the spans and the days), within ``reach`` lines above the table."""
+        above = self.doc.text[:table_start].rstrip("\r\n").split("\n")[-reach:]
+        return [line.strip() for line in above if UNIT_LINE.match(line.strip()) and
+                re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", line)][-1:]  # ("(unaudited)" is none)
 
     def _raw_line_above(self, table_start: int) -> str:
         return self.doc.text[:table_start].rstrip("\r\n").rsplit("\n", 1)[-1]
@@ -380,6 +410,17 @@ class _Builder:
     def _chart(self, block: Block) -> None:
         body = self.doc.text[block.start:block.end]
         self._emit(block.start, block.end, "chart", chart_text(body))
+
+
+MONTH_DAY = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?")
+
+
+def _span_line(line: str) -> bool:
+    """A line of period lengths over a table's dates, however wide a laid-out PDF pads it apart:
+    ``_span_line("Three Months Ended" + " " * 40 + "Six Months Ended") -> True``."""
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    return bool(cells) and all(SPAN_CELL.match(c) or CN_SPAN_CELL.match(c) for c in cells)
 
 
 # A cell that is only a figure (a range too): "2,046", "3,450-3,600", "~40%", "$1.2B", "(38)"

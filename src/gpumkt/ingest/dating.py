@@ -5,7 +5,9 @@ its clause, else its sentence's, heading's — never the base of a comparison ("
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from gpumkt.ingest.flat_tables import report_year
 from gpumkt.lang.periods import period_spans
 
 
@@ -113,3 +115,118 @@ def _period_list(own: str) -> list[str]:
         last_end = end
         best = run if len(run) > len(best) else best
     return list(dict.fromkeys(best)) if len(set(best)) == len(best) else []
+
+
+# A document's own date near its start: "2025年11月18日", "2025-11-18", "November 18, 2025"
+DOC_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*[日号號]|((?:19|20)\d\d)-(\d\d)-\d\d\b|"
+                      r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s*((?:19|20)\d\d)", re.I)
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # (as DOC_DATE and _MD catch them)
+PART_END = {"q1": 3, "q2": 6, "q3": 9, "q4": 12, "h1": 6, "h2": 12, "m3": 3, "m6": 6, "m9": 9}
+REPORT_END = {"": 12, "h1": 6, "q1": 3, "q3": 9}  # a periodic report's period ends in this month
+
+
+@lru_cache(maxsize=64)
+def document_date(text: str) -> str:
+    """The year and month a document is about: the end of the period a periodic report covers,
+    else its first full date in the first 3,000 characters; "" when it has neither.
+
+    ``document_date("投资者关系活动记录表\\n时间 2025年11月18日")`` -> "2025-11"
+    """
+    reported = report_year(text)
+    if reported:
+        return f"{reported[:4]}-{REPORT_END.get(reported[4:], 12):02d}"
+    m = DOC_DATE.search(text[:3000])
+    if not m:
+        return ""
+    year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) else \
+        (m.group(6), MONTHS.index(m.group(5).lower()) + 1)
+    return f"{year}-{int(month):02d}"
+
+
+def in_document_year(period: str, dated: str) -> str:
+    """A part of a year named without its year ("前三季度", "the third quarter") in a document
+    dated after that part ended is that part of the document's year; one still ahead of the
+    date (a plan, an outlook) stays without a year.
+
+    ``in_document_year("m9", "2025-11") -> "2025m9"``; ``in_document_year("q4", "2025-11") -> "q4"``
+    """
+    if period not in PART_END or not dated or PART_END[period] > int(dated[5:]):
+        return period
+    return dated[:4] + period
+
+
+_MD = r"(?:([a-z]{3})[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+([a-z]{3})[a-z]*)"  # "january 31" or "31 january"
+# "fiscal 2026 ended January 31, 2026", "the fiscal year ends on 30 June"; "the fourth quarter of
+# fiscal 2026 ended January 31, 2026" (a quarter's end: the year ends 3, 6 or 9 months later)
+FISCAL_END = re.compile(r"fiscal\s+(?:year\s+)?(?:(?:19|20)?\d\d\s+)?(?:ended|ending|ends)\s+(?:on\s+)?" + _MD +
+                        r"|fiscal\s+year\b[^.]{0,60}?\bruns\s+from\s+[^.]{1,30}?\s+to\s+" + _MD)
+FISCAL_QUARTER_END = re.compile(r"(first|second|third|fourth)\s+quarter\s+of\s+fiscal\s+(?:year\s+)?(?:19|20)?\d\d,?"
+                                r"\s+(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?" + _MD)
+ORDINALS = ("first", "second", "third", "fourth")
+
+
+@lru_cache(maxsize=64)
+def fiscal_year_end(text: str) -> int:
+    """The month a document's fiscal year ends in, when it says so and it is not December; else 0.
+
+    ``fiscal_year_end("Results for the fourth quarter of fiscal 2026 ended January 31, 2026")`` -> 1;
+    ``fiscal_year_end("the third quarter of fiscal 2026 ended October 26, 2025")`` -> 1
+    """
+    low = text[:40000].lower()
+    q, m = FISCAL_QUARTER_END.search(low), FISCAL_END.search(low)  # (a quarter's words hold a year's)
+    if q and _month(q):
+        month = (_month(q) + 3 * (3 - ORDINALS.index(q.group(1))) - 1) % 12 + 1
+    elif m and _month(m):
+        month = _month(m)
+    else:
+        return 0
+    return 0 if month == 12 else month
+
+
+def _month(m: re.Match) -> int:
+    """The month (1-12) a match's "january 31" / "31 january" names, 0 if none."""
+    return next((MONTHS.index(g) + 1 for g in m.groups() if g in MONTHS), 0)
+
+
+def in_fiscal_quarter(period: str, fiscal_end: int) -> str:
+    """The fiscal quarter of a figure given for "the three months ended <date>", for a company
+    whose fiscal year ends in month ``fiscal_end`` (its fiscal year named after the year it ends
+    in): ``in_fiscal_quarter("2026-01", 1) -> "2026q4"``, ``in_fiscal_quarter("2025-10", 1) ->
+    "2026q3"``, ``in_fiscal_quarter("2025q2", 6) -> "2025q4"`` (a June year: April-June is its
+    fourth quarter); any other period, or a December year, stays as it is."""
+    m = re.fullmatch(r"((?:19|20)\d\d)(?:-(\d\d)|q([1-4]))", period)
+    if not fiscal_end or not m:
+        return period
+    month = int(m.group(2) or 0) or 3 * int(m.group(3))
+    if (fiscal_end - month) % 3:
+        return period
+    quarter, year = 4 - (fiscal_end - month) % 12 // 3, int(m.group(1)) + (month > fiscal_end)
+    return f"{year}q{quarter}"
+
+
+# "three months ended July 31, 2026", "quarter ended 31 January 2026", "year ended January 31, 2026"
+FISCAL_SPAN = re.compile(r"(three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:ended|ending)|(quarter|(?:fiscal\s+)?year)"
+                         r"\s+(?:ended|ending)")
+SPAN_DATE = re.compile(r"\s+(?:on\s+)?" + _MD + r",?\s+((?:19|20)\d\d)")
+SPAN_MONTHS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
+
+
+def fiscal_span(before: str, fiscal_end: int) -> str:
+    """The fiscal period of the last "<n> months ended <date>" in ``before`` (the text up to a
+    figure: a table column's header, a sentence's start), for a company whose fiscal year ends in
+    month ``fiscal_end``; "" when none is there or the date ends no such fiscal span.
+
+    ``fiscal_span("six months ended july 31, 2026: $ ", 1) -> "2027h1"``;
+    ``fiscal_span("three months ended january 31, 2026: ", 1) -> "2026q4"``
+    """
+    spans = [(m, d) for m in FISCAL_SPAN.finditer(before) if (d := SPAN_DATE.match(before, m.end()))]
+    if not fiscal_end or not spans:
+        return ""
+    m, d = spans[-1]
+    length = SPAN_MONTHS.get(m.group(1) or "", 3 if m.group(2) == "quarter" else 12)
+    key = in_fiscal_quarter(f"{d.group(3)}-{_month(d):02d}", fiscal_end)
+    if "q" not in key:
+        return ""  # the date ends no fiscal quarter
+    year, quarter = key[:4], int(key[5])
+    return {3: key, 6: {2: year + "h1", 4: year + "h2"}.get(quarter, ""), 9: year + "m9" if quarter == 3 else "",
+            12: year if quarter == 4 else ""}[length]

@@ -8,6 +8,7 @@ Faults a user can fix raise ``DocumentError`` naming the fix.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -104,7 +105,7 @@ def _pdf(path: Path) -> Extracted:
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError(f"{path.name}: the PDF is password-protected: save a copy without "
                                 f"the password and add that")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -114,6 +115,18 @@ def _pdf(path: Path) -> Extracted:
     if visible < MIN_TEXT_PER_PAGE * max(1, len(pages)) / 2:
         raise DocumentError(f"{path.name}: no text layer (a scanned PDF?): run OCR first, then add it")
     return _joined([_clean(p).strip("\n") for p in pages], "pdf")
+
+
+def _page_text(page) -> str:
+    """A page's text laid out as on the page: a table drawn as positioned columns keeps each row
+    on one line with its cells apart (the plain mode gives one line per cell, and the rows cannot
+    be read back), prose lines as they wrap. The page's left margin is taken off; a page the
+    layout mode cannot read is read plainly."""
+    try:
+        text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+    except Exception:  # pypdf's layout mode is young: any fault in it is no fault of the file
+        return page.extract_text() or ""
+    return textwrap.dedent("\n".join(line.rstrip() for line in (text or "").splitlines()))
 
 
 def _joined(pages: list[str], fmt: str) -> Extracted:
@@ -162,7 +175,10 @@ def _html(path: Path) -> Extracted:
     parser.feed(raw)
     parser.close()
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in parser.text().split("\n")))
-    return Extracted(_clean(text).strip(), "html", encoding)
+    # a page with no heading of its own is headed by its title (its browser tab): its first visible
+    # lines are the site's menus, not what the page is about
+    title = "" if parser.h1 else " ".join(parser.title.split()).replace("|", "-")
+    return Extracted(_clean(f"# {title}\n\n{text.strip()}" if title else text).strip(), "html", encoding)
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
@@ -186,10 +202,18 @@ class _HTMLText(HTMLParser):
         self.skipping = 0
         self.row: list[str] | None = None
         self.rows: list[list[str]] = []
+        self.title, self.in_title, self.h1 = "", False, False
+        self.after_link = False  # a link just ended: another right after it is the next in a list
 
     def handle_starttag(self, tag, attrs):
+        self.in_title = self.in_title or tag == "title"
+        self.h1 = self.h1 or tag == "h1"
+        if tag == "a" and self.after_link and self.row is None:
+            self.out.append(" | ")  # links side by side (a menu bar) are apart on the screen
         if tag in self.SKIP:
             self.skipping += 1
+        elif tag == "br" and self.row:
+            self.row[-1][0] += "\n"  # a cell's lines: "1.董事會決議日期：114/11/12<br>2.…"
         elif re.fullmatch(r"h[1-6]", tag):
             self.out.append("\n\n" + "#" * int(tag[1]) + " ")
         elif tag == "tr":
@@ -201,24 +225,43 @@ class _HTMLText(HTMLParser):
             self.out.append("\n")
 
     def handle_endtag(self, tag):
+        self.in_title = self.in_title and tag != "title"
+        self.after_link = tag == "a"
         if tag in self.SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif re.fullmatch(r"h[1-6]", tag) or tag in self.BREAK:
             self.out.append("\n")
         elif tag == "tr" and self.row is not None:
-            self.rows.append([(text.strip(), span) for text, span in self.row])
-            self.row = None
+            row, self.row = [(text.strip(), span) for text, span in self.row], None
+            if any("\n" in text for text, _ in row):
+                self._lines_row(row)
+            else:
+                self.rows.append(row)
         elif tag == "table":
             self.out.append("\n\n" + markdown(self.rows) + "\n\n")
             self.rows = []
 
     def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        if data.strip():
+            self.after_link = False
         if self.skipping:
             return
         if self.row is not None and self.row:
             self.row[-1][0] += " ".join(data.split())
         elif self.row is None:
             self.out.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+    def _lines_row(self, row: list[tuple[str, int]]) -> None:
+        """A row whose cell holds lines (a filing's "說明" with its numbered items) is prose, not
+        a table row: the table so far is written, then the row's label and its lines."""
+        if self.rows:
+            self.out.append("\n\n" + markdown(self.rows) + "\n\n")
+            self.rows = []
+        label, *cells = [text for text, _ in row if text]
+        lines = "\n".join(line.strip() for cell in cells for line in cell.split("\n") if line.strip())
+        self.out.append(f"\n\n{label}：\n{lines}\n\n" if cells else f"\n\n{label}\n\n")
 
     def text(self) -> str:
         return "".join(self.out)
@@ -233,7 +276,8 @@ def title_of(text: str) -> str:
     CSS, navigation and breadcrumbs, then the article's own heading).
 
     ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``;
-    ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."``
+    ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."``;
+    ``title_of("甲公司投资者关系活动记录表        编号：2025-011") -> "甲公司投资者关系活动记录表"``
     """
     lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())
              and not SLIDE_MARK.match(line)]
@@ -248,4 +292,14 @@ def title_of(text: str) -> str:
         filer = next((x for x in lines[1:15] if LEGAL_NAME.search(x)), "")
         if filer:
             return filer
-    return lines[0].lstrip("#").strip() if lines else ""
+    return _without_reference(lines[0].lstrip("#").strip()) if lines else ""
+
+
+# A reference number set apart at a header line's end: "编号：2025-011", "No.: 2025/11"
+REFERENCE_CELL = re.compile(r"\s{3,}[^：:\d\s]{1,10}[：:]\s*[A-Za-z0-9\-/.]*\d[A-Za-z0-9\-/.]*$")
+
+
+def _without_reference(line: str) -> str:
+    """``_without_reference("甲公司投资者关系活动记录表      编号：2025-011") -> "甲公司投资者关系活动记录表"``;
+    a line with anything else at its end is kept whole."""
+    return REFERENCE_CELL.sub("", line)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gpumkt.ingest.dating import (RESPECTIVELY_SAID, last_period, period_in, respective_period, sentence_period,
-                                  year_before, year_earlier)
+from gpumkt.ingest.dating import (RESPECTIVELY_SAID, fiscal_span, in_document_year, last_period, period_in,
+                                  respective_period, sentence_period, year_before, year_earlier)
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
@@ -185,6 +185,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         period = _listed_period(own, spans, i, dated_spans) or period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
             sentence_period([own, unit.before, unit.heading]) or unit.reported  # (not the section's lead period:
         # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
+        period = in_document_year(period, unit.dated)
+        period = fiscal_span(own[:a], unit.fiscal_end) or period  # "three months ended January 31, 2026"
         if year_earlier(clause, a - ca, b - ca):
             period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report
         if i - 1 in said_for and TRANSLATED.fullmatch(own[spans[i - 1][2]:a]):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.ingest.dating import is_base
+from gpumkt.ingest.dating import document_date, fiscal_year_end, is_base
 from gpumkt.ingest.flat_tables import report_year
 from gpumkt.lang.periods import period_spans
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
@@ -37,6 +37,8 @@ class Unit:
     title: str = ""
     lead_period: str = ""  # the one period its section names before it (a list under a dated caption)
     reported: str = ""  # the period a periodic report covers, for a sentence about "the reporting period"
+    dated: str = ""  # the year and month the document is about ("2025-11"), for a part of a year without its year
+    fiscal_end: int = 0  # the month its fiscal year ends in, when not December, for "three months ended <date>"
 
     @property
     def context(self) -> str:
@@ -50,7 +52,8 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     if chunk.kind == "table":
         caption, _, pairs = chunk.readable.partition(" | ")
         return [Unit(chunk, chunk.start, chunk.end, chunk.text, pairs or chunk.readable,
-                     normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title)]
+                     normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title,
+                     fiscal_end=fiscal_year_end(doc_text))]
     if chunk.kind == "chart":
         return _chart_units(chunk, head, title)
     spans = sentence_spans(doc_text, chunk.start, chunk.end)
@@ -64,7 +67,8 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         parent = list_parent(doc_text, a)
         out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
-                        lead_period(doc_text, a), report_year(doc_text) if REPORTING.search(text) else ""))
+                        lead_period(doc_text, a), report_year(doc_text) if REPORTING.search(text) else "",
+                        document_date(doc_text), fiscal_year_end(doc_text)))
     return out
 
 

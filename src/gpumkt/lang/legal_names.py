@@ -15,7 +15,8 @@ from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, to_simplif
 
 LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任公司|有限公司)")
 # The short form a text defines: （以下简称“X”）, 下称“X”, 公司简称：X, 公司的中文简称  X
-SHORT = re.compile(r"(?:以下简称|以下簡稱|下称|下稱|简称|簡稱)\s*[：:为為]?\s*[“\"「『]?"
+# (a filing's table writes it in the next cell: "| 公司簡稱 | 鈞碩 |")
+SHORT = re.compile(r"(?:以下简称|以下簡稱|下称|下稱|简称|簡稱)\s*[：:为為|]?\s*[“\"「『]?"
                    r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=[”\"」』）)或,，、；;\s]|$)", re.M)
 # The words a text uses for whichever company it is about: a short form of this kind names no one.
 GENERIC_SHORT = {"公司", "本公司", "发行人", "本集团", "集团", "本行", "我们"}
@@ -86,12 +87,13 @@ def _own_name(match: str) -> str:
 
 
 def _shorts(text: str, legal: str, single: bool) -> set[str]:
-    """Short forms defined right after the legal name, or on a line of their own (公司简称：X) when the
-    text has this one legal name (``single``)."""
+    """Short forms defined right after the legal name (or right before it: a filing's table of
+    basic data writes 公司簡稱 beside 公司名稱), or on a line of their own (公司简称：X) when the text
+    has this one legal name (``single``)."""
     out = set()
     for m in SHORT.finditer(text):
-        before = text[max(0, m.start() - 60):m.start()]
-        if legal in before or single:
+        near = text[max(0, m.start() - 60):m.end() + 60]
+        if legal in near or single:
             out.add(m.group(1))
     for m in DEFINED.finditer(text):
         if m.group(3).endswith(legal) and _own_name(m.group(3)) == legal:

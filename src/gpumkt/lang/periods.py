@@ -26,7 +26,18 @@ _CN_MD = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 MONTH_COUNTS = {"two": 2, "four": 4, "five": 5, "seven": 7, "eight": 8, "ten": 10, "eleven": 11, "两": 2, "二": 2,
                 "四": 4, "五": 5, "七": 7, "八": 8, "十": 10, "十一": 11, "10": 10, "11": 11, "2": 2, "4": 4,
                 "5": 5, "7": 7, "8": 8}  # (3, 6, 9: a quarter, a half, m9)
+# ", which ended October 31, 2025" / " ended 30 June 2025" right after a fiscal period names its end
+_ENDED_ON = (r",?\s+(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?(?:" + MONTH_PATTERN + r"\s+\d{1,2}|\d{1,2}\s+"
+             + MONTH_PATTERN + r"),?\s+(?:19|20)\d\d")
 PATTERNS = [
+    # A fiscal quarter or year and the date it ended are one period: "the third quarter of fiscal
+    # 2026, which ended Oct. 31, 2025", "fiscal 2026 ended January 31, 2026" (the fiscal one)
+    (re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?" + _FY + r"\s*((?:19|20)\d\d)"
+                + _ENDED_ON), "oy"),
+    (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)" + _ENDED_ON), "fy"),
+    # the fiscal year first, then its quarter: "fy26 q4", "fiscal 2026 fourth quarter"
+    (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)\s+(?:q([1-4])(?![0-9])|"
+                r"(first|second|third|fourth)\s+quarter)"), "fyq"),
     # The end of a quarter, or its three months, name that quarter: "june 30, 2025", "three months
     # ended june 30, 2025", "2025年6月底", "april-june 2025", "2025年4-6月" are 2025q2 (a date
     # that ends no quarter is left to the year pattern).
@@ -46,7 +57,7 @@ PATTERNS = [
     (re.compile(_MONTH + r",?\s+((?:19|20)\d\d)(?![\d%])(\s+quarter)?"), "my"),
     # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度; a fiscal year's: 2026财年第一季度
     (re.compile(YEAR + r"\s*年?\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
-    (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
+    (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)\s*(?:第?([一二三四1-4])\s*(?:财季|季度?)|q([1-4]))"), "yq"),
     # Quarters run together: 1-3q25 (the first nine months), 1-2q25 and q1-q2 2025 (a half)
     (re.compile(r"(?<![a-z0-9.])([1-4])\s*q?\s*[-–~]\s*([1-4])q\s*'?(\d\d)(?![\d%])|"
                 r"(?<![a-z0-9])q([1-4])\s*[-–~]\s*q([1-4])\s*(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "qq"),
@@ -79,7 +90,7 @@ PATTERNS = [
     (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)(?![\d%])"), "fy"),
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)"), "fy"),
 ]
-BARE_QUARTER = re.compile(r"(?<!前)第?([一二三四])季度|(?<![a-z0-9])q([1-4])(?![0-9])|"
+BARE_QUARTER = re.compile(r"(?<!前)第?([一二三四])(?:季度|财季)|(?<![a-z0-9])q([1-4])(?![0-9])|"
                           r"(first|second|third|fourth)\s+quarter")
 BARE_NINE = re.compile(r"前三(?:个)?季度|first\s+(?:nine|9)\s+months|first\s+three\s+quarters|(?<![a-z0-9])m9(?![0-9])")
 BARE_YEAR = re.compile(YEAR + r"(?!\s*(?:亿|万|千|百|个|家|名|人|台|块|gw|mw|b\b|m\b|billion|million))")
@@ -228,6 +239,8 @@ def _key(m: re.Match, shape: str) -> str:
         return "" if part is None else _year(year) + part
     if shape == "yq":
         return f"{m.group(1)}q{CN_NUM.get(m.group(2) or m.group(3), m.group(3))}"
+    if shape == "fyq":
+        return f"{_year(m.group(1))}q{m.group(2) or EN_ORD[m.group(3)]}"
     if shape == "qy":
         return f"{_year(m.group(2))}q{m.group(1)}"
     if shape == "oy":

@@ -30,6 +30,12 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      "founder vice form series exchange commission securities asia america europe africa "
                      # a filing's defined term for whichever company it is about ("the Company")
                      "company corporation "
+                     # an earnings release's title case ("Fourth Quarter Fiscal 2026 Results", "Three
+                     # Months Ended"): periods and statement words, no one's name
+                     "results months ended quarter fiscal highlights outlook statements consolidated "
+                     "condensed reconciliation "
+                     # a web page's language switch ("繁體 | English"): a language, no one's name
+                     "english chinese "
                      # a slide deck's and a document's own parts ("Slide 7", "see Appendix")
                      "slide slides page appendix agenda "
                      # a stock code's exchange (688001.SH, 2659.HK) and a data centre's power efficiency

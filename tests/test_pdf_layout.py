@@ -1,0 +1,179 @@
+"""PDFs read as laid out on the page: tables drawn as positioned columns keep their rows, a
+running header padded apart differently on each page is still page furniture, a part of a year
+named without its year takes the year of the document's date, and a company whose fiscal year is
+not the calendar year has its "three months ended <date>" read as its fiscal quarter. Made-up
+companies only."""
+
+from __future__ import annotations
+
+import pytest
+
+from gpumkt.ingest.chunking import chunk_document, running_lines
+from gpumkt.ingest.dating import document_date, fiscal_span, fiscal_year_end, in_document_year
+from gpumkt.ingest.extract import extract, title_of
+from gpumkt.ingest.facts import build_facts
+from gpumkt.ingest.units import units
+from gpumkt.lang import vocab
+from gpumkt.lang.periods import periods
+from gpumkt.lang.text import normalise
+from gpumkt.records import Document
+
+ROWS = [("Revenue", "$ 412,512", "$ 298,904", "$ 790,100", "$ 551,230"),
+        ("Cost of revenue", "160,045", "131,520", "310,877", "245,011"),
+        ("Operating loss", "(12,330)", "(45,812)", "(30,004)", "(88,120)")]
+
+
+def _statement_pdf(path):
+    """An earnings release page whose statement of operations is drawn cell by cell at x positions,
+    as IR PDFs are: a span line over the dates, a unit line, rows of a label and four figures."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    y = 760
+    for line in ("Zentor Cloud Inc. Second Quarter Fiscal 2027 Results",
+                 "Zentor reported revenue of $412.5 million for the quarter.",
+                 "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(in thousands, except per share data)"):
+        c.drawString(72, y, line)
+        y -= 16
+    cols = (300, 380, 460, 540)
+    c.drawRightString(380, y, "Three Months Ended")
+    c.drawRightString(540, y, "Six Months Ended")
+    y -= 13
+    for x, date in zip(cols, ("July 31, 2026", "July 31, 2025") * 2):
+        c.drawRightString(x, y, date)
+    for row in ROWS:
+        y -= 13
+        c.drawString(72, y, row[0])
+        for x, cell in zip(cols, row[1:]):
+            c.drawRightString(x, y, cell)
+    c.save()
+    return path
+
+
+def test_a_table_drawn_as_columns_keeps_one_row_a_line(tmp_path):
+    text = extract(_statement_pdf(tmp_path / "release.pdf")).text
+    row = next(line for line in text.splitlines() if line.startswith("Revenue"))
+    assert row.split()[-1] == "551,230" and "412,512" in row  # one line, not one line per cell
+    assert not text.startswith(" ")  # the page's left margin is taken off
+
+
+def test_span_line_over_the_dates_reaches_each_column(tmp_path):
+    got = extract(_statement_pdf(tmp_path / "release.pdf"))
+    doc = Document("release.pdf", title_of(got.text), got.text, "0" * 64)
+    rows = [c.readable for c in chunk_document(doc) if c.kind == "table"]
+    revenue = next(r for r in rows if "| Revenue |" in r)
+    assert "Three Months Ended July 31, 2026: $ 412,512" in revenue
+    assert "Six Months Ended July 31, 2025: $ 551,230" in revenue
+
+
+def test_a_header_padded_apart_differently_on_each_page_runs_every_page():
+    lines = []
+    for page, gap in enumerate((20, 24, 19, 31), start=1):
+        lines += [f"甲乙智算（300001）投资者关系活动记录表{' ' * gap}编号：2025-011", f"第{page}页正文。",
+                  f"第 {page} 页 共 4 页"]
+    running = running_lines(lines)
+    assert all(line in running for line in lines[::3])
+
+
+def test_the_title_of_a_laid_out_header_is_its_first_cell():
+    assert title_of("甲乙智算投资者关系活动记录表          编号：2025-011\n正文") == "甲乙智算投资者关系活动记录表"
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("投资者关系活动记录表\n时间 2025年11月18日（星期二）", "2025-11"),
+    ("Zentor Cloud\nSAN JOSE, Calif., March 4, 2026 -- results", "2026-03"),
+    ("甲乙算力2025年半年度报告\n（2025年8月20日）", "2025-06"),  # the period it covers, not the day it came out
+    ("没有日期的文章", ""),
+])
+def test_document_date(text, dated):
+    assert document_date(text) == dated
+
+
+def test_a_part_of_the_year_without_its_year_is_the_documents_when_it_has_ended():
+    assert in_document_year("m9", "2025-11") == "2025m9"
+    assert in_document_year("q3", "2025-09") == "2025q3"
+    assert in_document_year("q4", "2025-11") == "q4"  # still ahead: an outlook keeps no year
+    assert in_document_year("2024q3", "2025-11") == "2024q3"
+    assert in_document_year("q2", "") == "q2"
+
+
+def test_a_record_dated_in_november_gives_its_nine_months_that_year():
+    text = ("甲乙智算投资者关系活动记录表\n时间 2025年11月18日\n问题1：期间费用情况？\n"
+            "答：前三季度销售费用为1.08亿元，管理费用为1.95亿元。\n")
+    doc = Document("record.txt", "甲乙智算投资者关系活动记录表", text, "0" * 64)
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    assert next(f for f in facts if f.text.startswith("1.08")).period == "2025m9"
+
+
+# ---------------------------------------------------------------- fiscal calendars
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Results for the fourth quarter of fiscal 2026 ended January 31, 2026", 1),
+    ("results for the third quarter of fiscal 2026, which ended Oct. 31, 2025", 1),
+    ("Our fiscal year does not follow the calendar year: it runs from 1 July to 30 June.", 6),
+    ("references to 2025 are to our fiscal year ended December 31", 0),  # a calendar year
+    ("Revenue grew 30% in the third quarter.", 0),
+])
+def test_fiscal_year_end(text, month):
+    assert fiscal_year_end(text) == month
+
+
+@pytest.mark.parametrize("before, fiscal_end, period", [
+    ("three months ended january 31, 2026: $ ", 1, "2026q4"),
+    ("three months ended october 31, 2025: ", 1, "2026q3"),
+    ("six months ended july 31, 2026: ", 1, "2027h1"),
+    ("nine months ended october 31, 2025: ", 1, "2026m9"),
+    ("twelve months ended january 31, 2026: ", 1, "2026"),
+    ("three months ended 30 june 2025: ", 6, "2025q4"),  # a June year: April to June is its fourth quarter
+    ("three months ended november 30, 2025: ", 1, ""),  # ends no fiscal quarter
+    ("three months ended january 31, 2026: ", 0, ""),  # a calendar year: the date says it all
+])
+def test_fiscal_span(before, fiscal_end, period):
+    assert fiscal_span(before, fiscal_end) == period
+
+
+def test_a_fiscal_period_and_the_date_it_ended_are_one_period():
+    assert periods("in the third quarter of fiscal 2026, which ended oct. 31, 2025, revenue") == ["2026q3"]
+    assert periods("fiscal 2026 ended january 31, 2026") == ["2026"]
+
+
+def test_a_release_table_gives_fiscal_quarters_and_halves(tmp_path):
+    got = extract(_statement_pdf(tmp_path / "release.pdf"))
+    text = got.text.replace("for the quarter.", "for the second quarter of fiscal 2027 ended July 31, 2026.")
+    doc = Document("release.pdf", title_of(text), text, "0" * 64)
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    period = {f.text: f.period for f in facts}
+    assert (period["$ 412,512"], period["$ 298,904"]) == ("2027q2", "2026q2")  # three months
+    assert (period["$ 790,100"], period["$ 551,230"]) == ("2027h1", "2026h1")  # six months
+    assert period["$412.5 million"] == "2027q2"  # the prose's fiscal quarter, not the date it ended
+    assert not {f.entity for f in facts} & {"results", "months"}  # the title's case names no company
+
+
+@pytest.mark.parametrize("text, key", [("revenue in fy26 q4", "2026q4"), ("fiscal 2026 fourth quarter revenue", "2026q4"),
+                                       ("2026財年第四財季營收", "2026q4")])
+def test_a_fiscal_year_then_its_quarter_is_one_period(text, key):
+    assert periods(normalise(text)) == [key]
+
+
+RELEASE = "\n".join([
+    "Zentor Cloud reports results for the fourth quarter of fiscal 2026 ended January 31, 2026.",
+    "                    CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS",
+    "                    (in thousands, except per share data)",
+    "                               (unaudited)",
+    "                          Three Months Ended              Twelve Months Ended",
+    "                              January 31,                     January 31,",
+    "                          2026          2025              2026          2025",
+    "Revenue               $ 674,051     $ 392,366       $ 2,226,798   $ 1,187,452",
+    "Interest expense, net   (88,921)      (41,306)        (301,447)     (139,820)",
+    "",
+])
+
+
+def test_spans_over_days_over_years_date_each_column():
+    doc = Document("release.txt", "Zentor Cloud", RELEASE, "0" * 64)
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([RELEASE]))
+    got = {f.text: (f.period, f.value) for f in facts}
+    assert got["88,921"] == ("2026q4", 88_921_000)  # the quarter, in thousands
+    assert got["301,447"][0] == "2026"  # twelve months ended January 31, 2026: the fiscal year
+    assert got["$ 392,366"] == ("2025q4", 392_366_000)
