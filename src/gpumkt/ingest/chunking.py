@@ -11,10 +11,10 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (CHANGE_ROW, CN_SPAN_CELL, COLUMNS, PERIOD_CELL, SPAN_CELL, UNIT_LINE, YEAR_CELL, aligned,
-                                       column_header, continues_header, dated_row,
-                                       figure_pairs, header_cells, metric_header, report_year, restated_header,
-                                       row_cells, spanned, sub_headers, with_year, with_years, wrapped_header)
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header,
+                                       continues_header, dated_row, figure_pairs, header_cells, metric_header,
+                                       report_year, restated_header, row_cells, span_line, spanned, sub_headers,
+                                       with_year, with_years, wrapped_header)
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash
 from gpumkt.records import Chunk, Document
 
@@ -377,7 +377,7 @@ class _Builder:
     def _caption(self, table_start: int) -> str:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""
         before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
-        return before if 0 < len(before) <= 60 and not before.startswith("#") or _span_line(before) else self.path[-1][1]
+        return before if 0 < len(before) <= 60 and not before.startswith("#") or span_line(before) else self.path[-1][1]
 
     def _month_days(self, headers: list[str], table_start: int) -> tuple[list[str], str] | None:
         """Year columns under a line of month and day ("January 31,   January 31,"), itself under
@@ -414,13 +414,6 @@ class _Builder:
 
 MONTH_DAY = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?")
-
-
-def _span_line(line: str) -> bool:
-    """A line of period lengths over a table's dates, however wide a laid-out PDF pads it apart:
-    ``_span_line("Three Months Ended" + " " * 40 + "Six Months Ended") -> True``."""
-    cells = [c for c in COLUMNS.split(line.strip()) if c]
-    return bool(cells) and all(SPAN_CELL.match(c) or CN_SPAN_CELL.match(c) for c in cells)
 
 
 # A cell that is only a figure (a range too): "2,046", "3,450-3,600", "~40%", "$1.2B", "(38)"

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from gpumkt.ingest.flat_tables import report_year
-from gpumkt.lang.periods import period_spans
+from gpumkt.lang.periods import EN_ORD, period_spans
 
 
 # What may stand between a figure and the period it is given for: "$1.2 billion in Q2 2025",
@@ -162,7 +162,6 @@ FISCAL_END = re.compile(r"fiscal\s+(?:year\s+)?(?:(?:19|20)?\d\d\s+)?(?:ended|en
                         r"|fiscal\s+year\b[^.]{0,60}?\bruns\s+from\s+[^.]{1,30}?\s+to\s+" + _MD)
 FISCAL_QUARTER_END = re.compile(r"(first|second|third|fourth)\s+quarter\s+of\s+fiscal\s+(?:year\s+)?(?:19|20)?\d\d,?"
                                 r"\s+(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?" + _MD)
-ORDINALS = ("first", "second", "third", "fourth")
 
 
 @lru_cache(maxsize=64)
@@ -175,7 +174,7 @@ def fiscal_year_end(text: str) -> int:
     low = text[:40000].lower()
     q, m = FISCAL_QUARTER_END.search(low), FISCAL_END.search(low)  # (a quarter's words hold a year's)
     if q and _month(q):
-        month = (_month(q) + 3 * (3 - ORDINALS.index(q.group(1))) - 1) % 12 + 1
+        month = (_month(q) + 3 * (4 - EN_ORD[q.group(1)]) - 1) % 12 + 1
     elif m and _month(m):
         month = _month(m)
     else:
@@ -219,8 +218,10 @@ def fiscal_span(before: str, fiscal_end: int) -> str:
     ``fiscal_span("six months ended july 31, 2026: $ ", 1) -> "2027h1"``;
     ``fiscal_span("three months ended january 31, 2026: ", 1) -> "2026q4"``
     """
+    if not fiscal_end:
+        return ""  # (most documents: no scan of the text before every figure)
     spans = [(m, d) for m in FISCAL_SPAN.finditer(before) if (d := SPAN_DATE.match(before, m.end()))]
-    if not fiscal_end or not spans:
+    if not spans:
         return ""
     m, d = spans[-1]
     length = SPAN_MONTHS.get(m.group(1) or "", 3 if m.group(2) == "quarter" else 12)

@@ -238,8 +238,7 @@ class _HTMLText(HTMLParser):
             else:
                 self.rows.append(row)
         elif tag == "table":
-            self.out.append("\n\n" + markdown(self.rows) + "\n\n")
-            self.rows = []
+            self._write_table()
 
     def handle_data(self, data):
         if self.in_title:
@@ -253,12 +252,15 @@ class _HTMLText(HTMLParser):
         elif self.row is None:
             self.out.append(re.sub(r"[ \t\r\n]+", " ", data))
 
+    def _write_table(self) -> None:
+        self.out.append("\n\n" + markdown(self.rows) + "\n\n")
+        self.rows = []
+
     def _lines_row(self, row: list[tuple[str, int]]) -> None:
         """A row whose cell holds lines (a filing's "說明" with its numbered items) is prose, not
         a table row: the table so far is written, then the row's label and its lines."""
         if self.rows:
-            self.out.append("\n\n" + markdown(self.rows) + "\n\n")
-            self.rows = []
+            self._write_table()
         label, *cells = [text for text, _ in row if text]
         lines = "\n".join(line.strip() for cell in cells for line in cell.split("\n") if line.strip())
         self.out.append(f"\n\n{label}：\n{lines}\n\n" if cells else f"\n\n{label}\n\n")

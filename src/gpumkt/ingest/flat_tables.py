@@ -129,6 +129,13 @@ def row_cells(line: str) -> list[str]:
     return [label] + tokens[len(tokens) - k:]
 
 
+def span_line(line: str) -> bool:
+    """A line of period lengths over a table's dates, however wide a laid-out PDF pads it apart:
+    ``span_line("Three Months Ended" + " " * 40 + "Six Months Ended") -> True``."""
+    cells = [c for c in COLUMNS.split(line.strip()) if c]
+    return bool(cells) and all(SPAN_CELL.match(c) or CN_SPAN_CELL.match(c) for c in cells)
+
+
 def spanned(headers: list[str], above: str, header_line: str = "") -> list[str]:
     """Date or year headers under a line of period lengths, each with its own length, in order.
 
@@ -140,7 +147,7 @@ def spanned(headers: list[str], above: str, header_line: str = "") -> list[str]:
     """
     spans = [c for c in COLUMNS.split(above.strip()) if c]
     dated = [k for k, h in enumerate(headers) if re.match(r"(?i)" + DATE_CELL, h) or YEAR_CELL.match(h)]
-    if not spans or not dated or not all(SPAN_CELL.match(c) or CN_SPAN_CELL.match(c) for c in spans):
+    if not dated or not span_line(above):
         return headers
     owner = _span_owners([headers[k] for k in dated], spans, above, header_line)
     if not owner:

@@ -48,12 +48,13 @@ class Unit:
 def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     """Every unit of a chunk; table rows and chart lines keep their headers / title."""
     parts = chunk.section.split(" > ")
+    dated, fiscal_end = document_date(doc_text), fiscal_year_end(doc_text)  # the document's, once
     title, head = normalise(parts[0]), normalise(" ".join(parts[1:]))
     if chunk.kind == "table":
         caption, _, pairs = chunk.readable.partition(" | ")
         return [Unit(chunk, chunk.start, chunk.end, chunk.text, pairs or chunk.readable,
                      normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title,
-                     fiscal_end=fiscal_year_end(doc_text))]
+                     fiscal_end=fiscal_end)]
     if chunk.kind == "chart":
         return _chart_units(chunk, head, title)
     spans = sentence_spans(doc_text, chunk.start, chunk.end)
@@ -68,7 +69,7 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
                         lead_period(doc_text, a), report_year(doc_text) if REPORTING.search(text) else "",
-                        document_date(doc_text), fiscal_year_end(doc_text)))
+                        dated, fiscal_end))
     return out
 
 
