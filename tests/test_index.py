@@ -3,7 +3,6 @@ import json
 import pytest
 
 from gpumkt.errors import IndexCorrupt, IndexMissing, IndexStale
-from gpumkt.ingest.corpus import load_documents
 from gpumkt.search import index as ix
 from gpumkt.search.retrieve import Retriever, rrf
 
@@ -139,9 +138,19 @@ def test_a_stale_index_is_rebuilt_embedding_nothing_that_did_not_change(built, s
     fake_embedder.calls = 0
     index = ix.load_or_build(built, seeds_copy, fake_embedder)
     assert fake_embedder.calls == 0 and index.manifest["facts_version"] == "newer"
-    assert ix.earlier(built, load_documents(seeds_copy), fake_embedder).store.index.ntotal == len(index.chunks)
+    assert ix.earlier(built, fake_embedder).store.index.ntotal == len(index.chunks)
     fake_embedder.name = "another-model"  # vectors of another model are never reused
-    assert ix.earlier(built, load_documents(seeds_copy), fake_embedder) is None
+    assert ix.earlier(built, fake_embedder) is None
+
+
+def test_a_changed_report_embeds_only_its_own_new_sentences(built, seeds_copy, fake_embedder):
+    path = sorted(seeds_copy.glob("*.txt"))[0]
+    path.write_text(path.read_text("utf-8") + "\n\n甲公司2025年营收为12亿元。\n", "utf-8")
+    texts = []
+    embed = fake_embedder.embed_batch
+    fake_embedder.embed_batch = lambda batch, kind, progress=False: texts.extend(batch) or embed(batch, kind)
+    ix.load_or_build(built, seeds_copy, fake_embedder)
+    assert texts and len(texts) < 10 and any("甲公司" in t for t in texts)  # not the whole report again
 
 
 def test_adding_a_report_embeds_only_its_passages(built, seeds_copy, fake_embedder):

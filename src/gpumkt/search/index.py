@@ -29,7 +29,7 @@ from gpumkt.search.embed import Embedder
 from gpumkt.search.lexical import BM25, STOP, tokenize
 from gpumkt.search.store import FaissStore
 
-FILES = ("chunks.jsonl", "dense.faiss", "bm25.json", "units.faiss", "facts.jsonl", "names.json")
+FILES = ("chunks.jsonl", "dense.faiss", "bm25.json", "units.faiss", "units.jsonl", "facts.jsonl", "names.json")
 FACTS_VERSION = "87"  # bump when units, facts or name mining change
 
 
@@ -44,6 +44,7 @@ class Index:
     unit_store: FaissStore = None  # one vector per unit, same order
     facts: list[Fact] = None
     names: list[vocab.Group] = None  # entity groups mined from the documents
+    unit_texts: list[str] = None  # what was embedded for each unit, when read back without ``units``
 
     def facts_by_unit(self) -> dict[tuple[str, int], list[Fact]]:
         """Facts keyed by (source, start of their sentence); built once per index."""
@@ -98,10 +99,10 @@ def _reusable(previous: Index | None, embedder: Embedder) -> tuple[dict, dict]:
     if not previous or not _embedded_by(previous.manifest, embedder):
         return {}, {}
     chunks = dict(zip((chunk_text(c) for c in previous.chunks), previous.store.vectors()))
-    if not previous.units or previous.unit_store is None:
+    texts = previous.unit_texts or [dense_text(unit_text(u)) for u in previous.units or ()]
+    if not texts or previous.unit_store is None:
         return chunks, {}
-    units = dict(zip((dense_text(unit_text(u)) for u in previous.units), previous.unit_store.vectors()))
-    return chunks, units
+    return chunks, dict(zip(texts, previous.unit_store.vectors()))
 
 
 def _embed(texts: list[str], embedder: Embedder, known: dict, progress: bool):
@@ -142,6 +143,9 @@ def save(index: Index, index_dir: Path) -> None:
         index.store.save(tmp / "dense.faiss")
         (tmp / "bm25.json").write_text(json.dumps(index.bm25.docs, ensure_ascii=False), "utf-8")
         index.unit_store.save(tmp / "units.faiss")
+        # the embedded texts, so a later rebuild reuses a sentence's vector even when its report changed
+        (tmp / "units.jsonl").write_text("".join(json.dumps(dense_text(unit_text(u)), ensure_ascii=False) + "\n"
+                                                 for u in index.units), "utf-8")
         (tmp / "facts.jsonl").write_text("".join(json.dumps(asdict(f), ensure_ascii=False) + "\n"
                                                  for f in index.facts), "utf-8")
         (tmp / "names.json").write_text(json.dumps([list(g.forms) for g in index.names],
@@ -261,33 +265,28 @@ def load_or_build(index_dir: Path, seeds_dir: Path, embedder: Embedder, rebuild:
                 return load(index_dir, seeds_dir, embedder, library_dir)
             except (IndexMissing, IndexStale, IndexCorrupt):
                 pass
-        docs = load_documents(seeds_dir, library_dir)  # read once, for the old vectors and the build
-        index = build_from(docs, embedder, progress, None if rebuild else earlier(index_dir, docs, embedder))
+        docs = load_documents(seeds_dir, library_dir)
+        index = build_from(docs, embedder, progress, None if rebuild else earlier(index_dir, embedder))
         store(index, index_dir)
     return index
 
 
-def earlier(index_dir: Path, docs: list[Document], embedder: Embedder) -> Index | None:
-    """The passages and vectors of the index on disk, stale or not, when this very model embedded
-    them: after a change in reading (vocabulary, fact extractor) a rebuild embeds only the texts
-    that changed. Its sentences' vectors count only while every report it was built from is
-    still there unchanged in ``docs`` (a sentence is read from its report: an added report is
-    fine); anything unreadable gives None (embed all)."""
+def earlier(index_dir: Path, embedder: Embedder) -> Index | None:
+    """The passages, sentences and vectors of the index on disk, stale or not, when this very
+    model embedded them: a rebuild after a change in reading (vocabulary, fact extractor) or in
+    a report embeds only the texts that changed. Anything unreadable gives None (embed all)."""
     try:
         manifest = read_manifest(index_dir)
         if not _embedded_by(manifest, embedder):
             return None
         chunks = [Chunk(**json.loads(line)) for line in _lines(Path(index_dir) / "chunks.jsonl")]
         dense = FaissStore.load(Path(index_dir) / "dense.faiss")
-        units, unit_store = [], None
-        now, then = seed_hashes(docs), manifest.get("seeds", {})
-        if all(now.get(source) == sha for source, sha in then.items()):  # none changed or gone
-            units = all_units(chunks, {d.source: d for d in docs})
-            unit_store = FaissStore.load(Path(index_dir) / "units.faiss")
-        if dense.index.ntotal != len(chunks) or (unit_store is not None and unit_store.index.ntotal != len(units)):
+        texts = [json.loads(line) for line in _lines(Path(index_dir) / "units.jsonl")]
+        unit_store = FaissStore.load(Path(index_dir) / "units.faiss")
+        if dense.index.ntotal != len(chunks) or unit_store.index.ntotal != len(texts):
             return None
-        return Index(chunks, dense, None, manifest, {}, units, unit_store)
-    except Exception:  # noqa: BLE001 — a damaged old index only means embedding everything again
+        return Index(chunks, dense, None, manifest, {}, None, unit_store, unit_texts=texts)
+    except Exception:  # noqa: BLE001 — a damaged or older index only means embedding again
         return None
 
 
