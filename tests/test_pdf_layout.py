@@ -105,6 +105,17 @@ def test_a_record_dated_in_november_gives_its_nine_months_that_year():
     assert next(f for f in facts if f.text.startswith("1.08")).period == "2025m9"
 
 
+@pytest.mark.parametrize("sentence, said", [
+    ("margin was 54.7%, compared with 48.7% a year ago and 53.1% in the third quarter of fiscal 2026.", ""),
+    ("revenue was $1.2 billion in q2 2025, compared with $0.4 billion in q2 2024.", "2025q2"),
+    ("compared with 2024, revenue in 2025 rose 20%.", "2025"),
+])
+def test_a_period_of_a_list_of_comparison_bases_dates_no_figure_of_the_main_clause(sentence, said):
+    from gpumkt.ingest.dating import sentence_period
+
+    assert sentence_period([sentence]) == said
+
+
 # ---------------------------------------------------------------- fiscal calendars
 
 

@@ -58,6 +58,12 @@ def test_pdf_wrapped_lines_join_into_one_sentence():
     assert squash(text[first[0]:first[1]]) == "AI三要素中，算法相对成熟，数据相对充足，算力严重不足，算力成为核心瓶颈。"
 
 
+def test_a_line_wrapped_before_a_decimal_figure_goes_on_the_sentence_and_an_item_does_not():
+    text = "截至报告期末，公司在手未履约合同金额约\n62.4亿元，其中三年以上占比约71%。\n1.2025年5月，公司签订合同。\n1.1 市场规模"
+    said = [squash(text[a:b]) for a, b in sentence_spans(text)]
+    assert said == ["截至报告期末，公司在手未履约合同金额约 62.4亿元，其中三年以上占比约71%。", "1.2025年5月，公司签订合同。", "1.1 市场规模"]
+
+
 def test_halfwidth_punctuation_between_han_splits():
     text = "营收增长了吗?增长了;但成本也高"
     assert [text[a:b] for a, b in sentence_spans(text)] == ["营收增长了吗?", "增长了;", "但成本也高"]

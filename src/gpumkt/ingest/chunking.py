@@ -15,10 +15,10 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LI
                                        continues_header, dated_row, figure_pairs, header_cells, metric_header,
                                        report_year, restated_header, row_cells, span_line, spanned, sub_headers,
                                        with_year, with_years, wrapped_header)
-from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash
+from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "27"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "28"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
@@ -294,7 +294,7 @@ class _Builder:
         gap = self.doc.text[self.pending[-1].end:block.start]
         last = self.doc.text[self.pending[-1].start:self.pending[-1].end].rstrip()
         return gap.count("\n") == 1 and bool(last) and last[-1] not in "。！？；.!?;:：" and \
-            not LIST_OR_BLOCK.match(self.doc.text[block.start:block.end])
+            not starts_block(self.doc.text[block.start:block.end])
 
     def flush(self) -> None:
         if not self.pending:

@@ -23,7 +23,11 @@ PERIOD_AFTER = re.compile(r"\s*(?:(?!(?:and|or|but|than|vs|from|to|versus)\s)[a-
 # after it, not the figures around it.
 COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自|"
                       # "grew 152% from $217.5 million in Q1 FY25": the base's own period
-                      r"\bfrom\s+[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?)"
+                      r"\bfrom\s+[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
+                      # "was 54.7%, compared with 48.7% a year ago and 53.1% in the third quarter": a
+                      # later base of a list of bases
+                      r"(?:compared (?:with|to)|\bversus|\bvs\.?)\s+[$€£]?\(?\d[^;。]{0,60}?(?:,|\band)\s+"
+                      r"[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?)"
                       r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?$")
 
 
@@ -82,7 +86,7 @@ def stated_periods(text: str) -> list[str]:
 
 def is_base(text: str, s: int) -> bool:
     """The period starting at ``text[s]`` follows a comparison word (than, 较, 自 …)."""
-    return bool(COMPARED.search(text[max(0, s - 40):s]))
+    return bool(COMPARED.search(text[max(0, s - 100):s]))
 
 
 RESPECTIVELY_SAID = re.compile(r"respectively|分别")

@@ -24,6 +24,15 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # H
 HARD_END = "。！？；…!?;"
 SOFT_END = "，,、：:"
 LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
+# A wrapped line that starts with a figure ("62.4亿元，其中…") goes on a sentence; "1.2025年5月，…",
+# "9.1月1日累計…" and "1.1 市场规模" start an item or a heading.
+DECIMAL_START = re.compile(r"^\s*\d+\.\d{1,2}(?=[^\d\s.年月日])")
+
+
+def starts_block(line: str) -> bool:
+    """The line starts a list item, heading, table or quote, not a wrapped figure.
+    ``starts_block("62.4亿元，其中…") -> False``; ``starts_block("1.2025年5月，公司…") -> True``"""
+    return bool(LIST_OR_BLOCK.match(line)) and not DECIMAL_START.match(line)
 
 
 # Chinese function characters: where a name ends and the words of the sentence before it begin
@@ -176,7 +185,7 @@ def _wraps(text: str, j: int, end: int) -> bool:
     k = j
     while k < end and text[k] in "\n \t\r":
         k += 1
-    if not line or k >= end or LIST_OR_BLOCK.match(line) or LIST_OR_BLOCK.match(text[k:k + 4]):
+    if not line or k >= end or LIST_OR_BLOCK.match(line) or starts_block(text[k:k + 8]):
         return False
     if line[-1] in HARD_END or line[-1] in "\")）】]" or re.fullmatch(r"\*\*[^*]+\*\*", line):
         return False
