@@ -986,6 +986,20 @@ def test_a_figure_said_of_the_other_side_does_not_fit():
     assert contrasts_in("多大比例来自推理") and not contrasts_in("多大比例来自调用，而不是训练")
 
 
+def test_a_rank_asked_is_not_answered_by_another_rank():
+    from gpumkt.answer import gate
+
+    text = "甲公司前三大客户合计占营收约74%，其中最大客户占营收约41%。乙公司第二大客户占营收约15%。"
+    names = vocab.mine_names([text])
+    q = build("甲公司第二大客户占营收多少？", names)
+    assert q.answer_kind == "pct" and q.asks_share  # "占营收多少": a share
+    doc = Document("x.txt", "甲公司", text, "0")
+    first, second = units(chunk_document(doc)[0], text)
+    judged = lambda u: gate.judge(q, u, build_facts([u], names), 0.5, 1.0, names)  # noqa: E731
+    assert judged(first).contrary and not judged(second).contrary  # "最大" and "前三大" are other ranks
+    assert vocab.said_sides("the five largest customers", (("largest",), ("five largest",))) == [False, True]
+
+
 def test_across_languages_the_glossary_words_must_be_met():
     from gpumkt.answer.gate import _coverage
 

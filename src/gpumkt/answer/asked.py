@@ -79,12 +79,11 @@ def contrasts_in(norm: str) -> tuple:
     """The sets of opposite words of which the question uses exactly one side, as (that side, the
     other sides' forms): ``contrasts_in("多少比例的ai推理依赖cuda")`` ->
     ``((("推理", "inference"), ("训练", "training")),)``"""
-    said = lambda forms, text=norm: any(vocab.has_form(text, f) for f in forms)  # noqa: E731
     negated = " ".join(NEGATED.findall(norm))
     out = []
     for sides in vocab.contrasts():
-        used = [side for side in sides if said(side)]
-        if len(used) == 1 and not any(said(side, negated) for side in sides):  # "…而不是训练": unclear
+        used = [side for side, said in zip(sides, vocab.said_sides(norm, sides)) if said]
+        if len(used) == 1 and not any(vocab.said_sides(negated, sides)):  # "…而不是训练": unclear
             out.append((used[0], tuple(f for side in sides if side is not used[0] for f in side)))
     return tuple(out)
 

@@ -59,8 +59,7 @@ def _other_side(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     clause = figure_clause(u.own, f.text)
     if not clause:
         return False
-    has = lambda forms: any(vocab.has_form(clause, x) for x in forms)  # noqa: E731
-    return any(has(other) and not has(mine) for mine, other in q.contrasts)
+    return any(vocab.said_sides(clause, (mine, other)) == [False, True] for mine, other in q.contrasts)
 
 
 def _span(f: Fact, u: Unit) -> list[str]:

@@ -96,8 +96,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
         and (_names_domain(q.domain, where) or _crosses(q, unit))  # (a field's words cannot meet across languages)
-    contrary = any(any(_has(unit.own, f) for f in other) and not any(_has(unit.own, f) for f in mine)
-                   for mine, other in q.contrasts)
+    contrary = any(vocab.said_sides(unit.own, (mine, other)) == [False, True] for mine, other in q.contrasts)
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
     # (across languages, in a glossary form: then the coverage is not None)

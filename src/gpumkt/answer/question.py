@@ -24,7 +24,8 @@ KIND_WORDS = [
     ("text", r"为什么|为何|什么原因|原因是什么|\bwhy\b"),
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
-    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|percent|percentage|(?<!per )\bshare\b|"
+    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|"
+            r"占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])|percent|percentage|(?<!per )\bshare\b|"
             r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
@@ -54,6 +55,7 @@ KIND_WORDS = [
              r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b"),
 ]
 SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
+                         r"占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])|"
                          r"what (?:portion|fraction|part) of|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
 GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"

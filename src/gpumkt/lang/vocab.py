@@ -146,6 +146,17 @@ def has_form(text: str, form: str) -> bool:
     return re.search(form_pattern(form), text) is not None
 
 
+def said_sides(text: str, sides) -> list[bool]:
+    """Which sides of a contrast ``text`` uses, a longer form first: a form inside a longer form
+    of another side is that side's ("largest" in "five largest").
+    ``said_sides("the five largest customers", (("largest",), ("five largest",))) -> [False, True]``"""
+    out = [False] * len(sides)
+    for form, i in sorted(((f, i) for i, side in enumerate(sides) for f in side), key=lambda x: -len(x[0])):
+        text, n = re.subn(form_pattern(form), "\x00", text)
+        out[i] = out[i] or n > 0
+    return out
+
+
 def form_pattern(form: str) -> str:
     """Latin forms match whole words (a plural s allowed); Chinese forms match anywhere."""
     if re.search(r"[a-z0-9]", form) and not re.search(r"[\u4e00-\u9fff]", form):
