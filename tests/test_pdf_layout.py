@@ -116,6 +116,21 @@ def test_a_period_of_a_list_of_comparison_bases_dates_no_figure_of_the_main_clau
     assert sentence_period([sentence]) == said
 
 
+def test_a_list_drawn_without_bullets_is_one_item_a_unit_under_its_lead_in():
+    text = ("Outlook\n\nFor the first quarter of fiscal 2027, Acme expects:\n"
+            "    Revenue of $720 million to $740 million\n    Adjusted EBITDA of $395 million to $410 million\n"
+            "For the full fiscal year 2027, Acme expects:\n    Revenue of $3.40 billion to $3.55 billion\n"
+            "Acme has not reconciled its outlook because items such\nas stock-based compensation vary.\n")
+    doc = Document("r.txt", "Acme", text, "0" * 64)
+    found = [u for c in chunk_document(doc) for u in units(c, doc.text)]
+    assert [u.quote.strip() for u in found][-4:] == [
+        "Adjusted EBITDA of $395 million to $410 million", "For the full fiscal year 2027, Acme expects:",
+        "Revenue of $3.40 billion to $3.55 billion",
+        "Acme has not reconciled its outlook because items such\nas stock-based compensation vary."]
+    facts = {f.text: f.period for f in build_facts(found, vocab.mine_names([text]))}
+    assert facts["$720 million"] == "2027q1" and facts["$3.55 billion"] == "2027"  # each under its lead-in
+
+
 # ---------------------------------------------------------------- fiscal calendars
 
 

@@ -106,15 +106,20 @@ def _section_marks(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
 def list_parent(text: str, pos: int) -> str:
     """The item a nested list item hangs under: its context, as a heading is (the line before is
     a sibling). ``list_parent("1. NVIDIA\\n   - 份额: 90%", 13)`` -> "1. NVIDIA"; "" for a line that
-    is no indented list item, or one under a heading."""
+    is no indented list item, or one under a heading; an indented line without a bullet hangs under
+    a lead-in line ending in a colon: ``list_parent("Acme expects:\\n   Revenue of $5", 17)`` -> "Acme expects:"."""
     start = text.rfind("\n", 0, pos) + 1
     line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
     indent = len(line) - len(line.lstrip(" \t"))
-    if not indent or not LIST_ITEM.match(line):
+    if not indent:
         return ""
     for prev in reversed(text[max(0, start - 2000):start].splitlines()[-40:]):
         if prev.strip() and len(prev) - len(prev.lstrip(" \t")) < indent:
-            return "" if prev.lstrip().startswith("#") else prev.strip()
+            if prev.lstrip().startswith("#"):
+                return ""
+            # (an item without a bullet, as a PDF's list shows, hangs under a lead-in line only:
+            # "Orvelle expects:")
+            return prev.strip() if LIST_ITEM.match(line) or prev.rstrip()[-1:] in ":：" else ""
     return ""
 
 

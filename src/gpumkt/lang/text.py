@@ -189,9 +189,24 @@ def _wraps(text: str, j: int, end: int) -> bool:
         return False
     if line[-1] in HARD_END or line[-1] in "\")）】]" or re.fullmatch(r"\*\*[^*]+\*\*", line):
         return False
+    if _indented_item(text[line_start:j], text[j + 1:k + 1]):
+        return False
     if re.search(r"\S\s{3,}\S", line) or re.search(r"\S\s{3,}\S", text[k:text.find("\n", k) % (end + 1)]):
         return False  # a flattened table line: columns, not wrapped prose
     return line[-1] in SOFT_END or len(line) >= 10
+
+
+def _indented_item(line: str, nxt: str) -> bool:
+    """A PDF's list drawn with its bullets as shapes shows as indented lines: the next line starts
+    further in than this lead-in line ("…expects:"), or this one is indented and the next starts a
+    capitalised item (or the sentence after the list).
+    ``_indented_item("Orvelle expects:", "    Revenue")`` and ``_indented_item("    Revenue of $720
+    million", "    Non-GAAP")`` -> True; ``_indented_item("revenue grew", "by 20%")`` -> False"""
+    indent = lambda s: len(s) - len(s.lstrip(" \t\u3000"))  # noqa: E731
+    here, there = indent(line), indent(nxt.lstrip("\n\r") if nxt.count("\n") <= 1 else "")
+    if there >= here + 2:  # (further in after a lead-in line; after an item's first line, a hanging indent)
+        return line.rstrip()[-1:] in ":："
+    return here >= 2 and there <= here and nxt.strip()[:1].isupper()
 
 
 def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
