@@ -131,6 +131,57 @@ def test_a_list_drawn_without_bullets_is_one_item_a_unit_under_its_lead_in():
     assert facts["$720 million"] == "2027q1" and facts["$3.55 billion"] == "2027"  # each under its lead-in
 
 
+def _first_page_with_sidebar(path):
+    """A research report's first page: a wide column of summary prose and, beside it, a sidebar
+    of rating and prices set on its own line heights, so the two columns' lines interleave."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 9)
+    c.drawString(40, 800, "甲乙证券 | 公司首次覆盖报告")
+    body = ["● 业绩高增。2024年公司实现营业收入186.4亿元，同比增长", "58.3%；归母净利润9.82亿元，同比增长71.6%；综合毛利率",
+            "12.6%。公司在手订单约236亿元，其中AI服务器订单约198亿元，", "可覆盖未来约三个季度的出货。"] * 2
+    side = ["投资评级：买入（首次覆盖）", "目标价：68.44元", "当前股价：52.36元", "总股本（亿股）：8.42",
+            "总市值（亿元）：440.87", "每股净资产（元）：8.26", "资产负债率（%）：63.5"]
+    for i, line in enumerate(body):
+        c.drawString(40, 760 - 14.6 * i, line)
+    for i, line in enumerate(side):
+        c.drawString(408, 766 - 13.6 * i, line)
+    c.drawString(40, 40, "第 1 页 / 共 1 页")
+    c.save()
+    return path
+
+
+def test_a_sidebar_beside_a_column_is_read_after_the_column(tmp_path):
+    text = extract(_first_page_with_sidebar(tmp_path / "note.pdf")).text
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[1:5] == ["● 业绩高增。2024年公司实现营业收入186.4亿元，同比增长",
+                          "58.3%；归母净利润9.82亿元，同比增长71.6%；综合毛利率",
+                          "12.6%。公司在手订单约236亿元，其中AI服务器订单约198亿元，", "可覆盖未来约三个季度的出货。"]
+    assert lines[9:16] == ["投资评级：买入（首次覆盖）", "目标价：68.44元", "当前股价：52.36元", "总股本（亿股）：8.42",
+                           "总市值（亿元）：440.87", "每股净资产（元）：8.26", "资产负债率（%）：63.5"]
+    assert lines[-1] == "第 1 页 / 共 1 页"
+
+
+def test_a_table_drawn_as_columns_is_no_sidebar(tmp_path):
+    from pypdf import PdfReader
+
+    from gpumkt.ingest.pdf_columns import runs_of, sidebar_text
+
+    page = PdfReader(str(_statement_pdf(tmp_path / "r.pdf"))).pages[0]
+    assert sidebar_text(runs_of(page), float(page.mediabox.width), float(page.mediabox.height)) == ""
+
+
+@pytest.mark.parametrize("said, year", [("一一四年度（本年度）", "2025"), ("民國一一五年股東常會", "2026"),
+                                        ("二〇二五年", "2025"), ("三五年", None)])
+def test_a_year_written_digit_by_digit_in_chinese_numerals(said, year):
+    assert periods(normalise(said)) == ([year] if year else [])
+
+
 # ---------------------------------------------------------------- fiscal calendars
 
 

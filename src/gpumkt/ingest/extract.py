@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gpumkt.errors import DocumentError
 from gpumkt.ingest.html_tables import markdown, table_md
+from gpumkt.ingest.pdf_columns import runs_of, sidebar_text
 from gpumkt.lang.text import CSS_RULE, IMAGE_EMBED, SLIDE_MARK, markup_only
 
 FORMATS = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
@@ -120,10 +121,13 @@ def _pdf(path: Path) -> Extracted:
 def _page_text(page) -> str:
     """A page's text laid out as on the page: a table drawn as positioned columns keeps each row
     on one line with its cells apart (the plain mode gives one line per cell, and the rows cannot
-    be read back), prose lines as they wrap. The page's left margin is taken off; a page the
-    layout mode cannot read is read plainly."""
+    be read back), prose lines as they wrap; a page set in a column and a sidebar beside it is read
+    a column at a time (``pdf_columns``). The page's left margin is taken off; a page the layout
+    mode cannot read is read plainly."""
     try:
-        text = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+        box = page.mediabox
+        text = sidebar_text(runs_of(page), float(box.width), float(box.height)) or \
+            page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
     except Exception:  # pypdf's layout mode is young: any fault in it is no fault of the file
         return page.extract_text() or ""
     return textwrap.dedent("\n".join(line.rstrip() for line in (text or "").splitlines()))

@@ -145,18 +145,32 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
 # A Taiwan filing counts years from 1912 (民國114年 is 2025): a year of 100-139 before 年 and a
 # calendar word, or after 民国, and a date written 114/11/12, are read as the Western year.
 ROC_YEAR = re.compile(r"民国\s*(\d{2,3})(?=\s*年)|(?<![\d.,$/])(1[0-3]\d)(?=\s*年\s*(?:度|\d{1,2}\s*月|第|[上下]半|前|"
-                      r"[一二三四]?季|底|末|全年|q[1-4]))|(?<![\d.,$/])(1[0-3]\d)/(0?[1-9]|1[0-2])(?:/(\d{1,2}))?(?![\d/])")
+                      r"[一二三四]?季|底|末|全年|q[1-4]))|(?<![\d.,$/])(1[0-3]\d)/(0?[1-9]|1[0-2])(?:/(\d{1,2}))?(?![\d/])|"
+                      # a year written digit by digit in Chinese numerals: 一一四年度 (ROC), 二〇二五年
+                      r"(?<![〇○零一二三四五六七八九十百千])([〇○零一二三四五六七八九]{3,4})(?=\s*年)")
+CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+def _said_year(m: re.Match) -> str:
+    """The Western year a ROC_YEAR match stands for, or "" when Chinese digits name no year."""
+    if not m.group(6):
+        return str(int(m.group(1) or m.group(2) or m.group(3)) + 1911)
+    n = int("".join(CN_DIGITS[c] for c in m.group(6)))
+    return str(n + 1911) if 100 <= n <= 139 else str(n) if 1990 <= n <= 2099 else ""
 
 
 def western_years(norm: str) -> tuple[str, list[int]]:
     """The text with Taiwan (ROC) years as Western ones, and for each of its characters the offset
     of the character it stands for (``[]`` when there is none to change).
 
-    ``western_years("114年10月营收")[0] -> "2025年10月营收"``; ``western_years("114/11/12")[0] -> "2025年11月12日"``
+    ``western_years("114年10月营收")[0] -> "2025年10月营收"``; ``western_years("114/11/12")[0] -> "2025年11月12日"``;
+    ``western_years("一一四年度")[0] -> "2025年度"``
     """
     out, back, last = [], [], 0
     for m in ROC_YEAR.finditer(norm):
-        year = str(int(m.group(1) or m.group(2) or m.group(3)) + 1911)
+        year = _said_year(m)
+        if not year:
+            continue
         said = (f"{year}年{int(m.group(4))}月" + (f"{int(m.group(5))}日" if m.group(5) else "")) if m.group(3) else year
         out.append(norm[last:m.start()])
         back += range(last, m.start())

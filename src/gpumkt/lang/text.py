@@ -206,7 +206,8 @@ def _indented_item(line: str, nxt: str) -> bool:
     here, there = indent(line), indent(nxt.lstrip("\n\r") if nxt.count("\n") <= 1 else "")
     if there >= here + 2:  # (further in after a lead-in line; after an item's first line, a hanging indent)
         return line.rstrip()[-1:] in ":："
-    return here >= 2 and there <= here and nxt.strip()[:1].isupper()
+    # (an indented first line of a Chinese paragraph goes on in the next line, whatever it starts with)
+    return here >= 2 and there <= here and nxt.strip()[:1].isupper() and not HAN.search(line)
 
 
 def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
