@@ -176,6 +176,24 @@ def test_a_table_drawn_as_columns_is_no_sidebar(tmp_path):
     assert sidebar_text(runs_of(page), float(page.mediabox.width), float(page.mediabox.height)) == ""
 
 
+def test_a_sidebars_label_and_value_lines_are_one_unit_each_with_the_labels_unit():
+    text = "启钧证券首次覆盖\n\n基础数据\n目标价：68.44元\n总市值（亿元）：440.87\n资产负债率（%）：63.5\n"
+    doc = Document("n.txt", "启钧证券首次覆盖", text, "0" * 64)
+    found = [u for c in chunk_document(doc) for u in units(c, doc.text)]
+    assert [u.quote for u in found][-3:] == ["目标价：68.44元", "总市值（亿元）：440.87", "资产负债率（%）：63.5"]
+    assert next(f for f in build_facts(found, vocab.mine_names([text])) if f.text == "63.5").quantity == "pct"
+
+
+def test_a_span_of_years_said_respectively_gives_each_year_its_figure():
+    text = ("甲公司首次覆盖报告\n\n我们预计公司2025-2027年营业收入分别为268.5亿元、362.0亿元、451.3亿元，"
+            "归母净利润分别为14.26亿元、19.84亿元、25.12亿元，对应EPS分别为1.69元、2.36元、2.98元，维持买入评级。\n")
+    doc = Document("n.txt", "甲公司首次覆盖报告", text, "0" * 64)
+    facts = {f.text: f.period for f in build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)],
+                                                   vocab.mine_names([text]))}
+    assert [facts[x] for x in ("268.5亿元", "362.0亿元", "451.3亿元")] == ["2025", "2026", "2027"]
+    assert [facts[x] for x in ("14.26亿元", "25.12亿元")] == ["2025", "2027"]  # a piece cut at a comma
+
+
 @pytest.mark.parametrize("said, year", [("一一四年度（本年度）", "2025"), ("民國一一五年股東常會", "2026"),
                                         ("二〇二五年", "2025"), ("三五年", None)])
 def test_a_year_written_digit_by_digit_in_chinese_numerals(said, year):

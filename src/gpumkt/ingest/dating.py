@@ -93,18 +93,20 @@ RESPECTIVELY_SAID = re.compile(r"respectively|分别")
 LISTED = re.compile(r"\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*")  # between two periods of a list
 
 
-def respective_period(own: str, spans: list, i: int) -> str:
+def respective_period(own: str, spans: list, i: int, before: str = "") -> str:
     """Periods listed one after another and figures given for each in the same order: "In 2023,
     2024 and 2025, our largest customer accounted for 29.1%, 33.5% and 27.8% of revenues,
     respectively" gives 33.5% to 2024. ``spans``: (figure, start, end) of the sentence's figures,
     years and a convenience translation in brackets ("(US$540.8 million)") left out; the figures
     of the kind of the one at ``i`` must be a multiple of the periods. "" when nothing is paired.
 
-    ``respective_period("2023、2024年分别为1.2亿元和1.5亿元", [(f1, 15, 20), (f2, 21, 26)], 1) -> "2024"``
+    ``respective_period("2023、2024年分别为1.2亿元和1.5亿元", [(f1, 15, 20), (f2, 21, 26)], 1) -> "2024"``;
+    a span of years is a list of each ("2025-2027年营业收入分别为…"); a piece of a long sentence cut at
+    a comma takes the list of the sentence so far (``before``).
     """
     if not RESPECTIVELY_SAID.search(own):
         return ""
-    listed = _period_list(own)
+    listed = _period_list(own) or (_period_list(before) if before.rstrip()[-1:] in ",，" else [])
     same = [j for j, (f, a, b) in enumerate(spans) if f.kind == spans[i][0].kind]
     if len(listed) < 2 or i not in same or len(same) % len(listed):
         return ""
@@ -115,10 +117,17 @@ def _period_list(own: str) -> list[str]:
     """The longest run of periods written one after another as a list ("2023, 2024 and 2025")."""
     best, run, last_end = [], [], -1
     for start, end, key in period_spans(own):
-        run = run + [key] if run and LISTED.fullmatch(own[last_end:start]) else [key]
+        if run and YEAR_SPAN.fullmatch(own[last_end:start]) and run[-1].isdigit() and key.isdigit() \
+                and 0 < int(key) - int(run[-1]) <= 10:  # "2025-2027年": each year of the span
+            run += [str(y) for y in range(int(run[-1]) + 1, int(key) + 1)]
+        else:
+            run = run + [key] if run and LISTED.fullmatch(own[last_end:start]) else [key]
         last_end = end
         best = run if len(run) > len(best) else best
     return list(dict.fromkeys(best)) if len(set(best)) == len(best) else []
+
+
+YEAR_SPAN = re.compile(r"[ae]?\s*(?:-|–|—|~|至|到|to)\s*(?:fy)?")  # between the two years of a span
 
 
 # A document's own date near its start: "2025年11月18日", "2025-11-18", "November 18, 2025"

@@ -47,20 +47,21 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+LABELLED = re.compile(r"\s*[^：:。，,；;]{1,24}[：:]\s*")  # a line's label before its figure
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
 
 
-def _listed_period(own: str, spans: list, i: int, dated: list) -> str:
+def _listed_period(own: str, spans: list, i: int, dated: list, before: str = "") -> str:
     """``respective_period`` over the sentence's figures that are no date and no bracketed
     translation of the figure before them (only a sentence that says "respectively" pairs any:
     the filter runs for every figure of every unit)."""
     if not RESPECTIVELY_SAID.search(own):
         return ""
-    kept = [j for j, (f, a, b) in enumerate(spans) if not any(x <= a and b <= y for x, y, _ in dated)
+    kept = [j for j, (f, a, b) in enumerate(spans) if not any(x < b and a < y for x, y, _ in dated)  # ("2025-" of 2025-2027年)
             and not re.search(r"[(（]\s*$", own[max(0, a - 2):a])]
     if i not in kept:
         return ""
-    return respective_period(own, [spans[j] for j in kept], kept.index(i))
+    return respective_period(own, [spans[j] for j in kept], kept.index(i), before)
 
 
 def _respective(own: str, spans: list, i: int, names: list[vocab.Group]) -> str:
@@ -138,9 +139,10 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
                 or STOCK_EXCHANGE.match(own[b:b + 4]) or any(x <= a and b <= y for x, y, _ in dated_spans):
             continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no
             # figure, nor the length of a period ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
-        row_unit = "" if offset_ok else _row_unit(own[:a]) or \
+        row_unit = (_row_unit(own[:a]) if LABELLED.fullmatch(own[:a]) else "") if offset_ok else _row_unit(own[:a]) or \
             ("%" if fig.kind == "num" and PCT_CAPTION.search(unit.heading) else "")  # "(MW)": the "except
-        # where noted" of "$ in billions"; a table whose caption says its cells are percentages ("(%)")
+        # where noted" of "$ in billions"; a table whose caption says its cells are percentages ("(%)");
+        # a line of a label and its figure says its unit as a row does ("资产负债率（%）：63.5")
         if not offset_ok and _ticker_cell(own, a, b, names):
             continue  # "Kairo Compute (5591)": a name's stock code, no figure
         if (scale != 1.0 or currency) and not row_unit and (fig.currency or currency) and fig.kind == "num":
@@ -182,7 +184,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         elif not entity and (metric in SHARE_METRICS or share_of or not MARKET_SUBJECT.search(" ".join(near))):
             # (a market's size or growth is not the document's company)
             entity = subject or _nearest(names, [unit.title], 0)
-        period = _listed_period(own, spans, i, dated_spans) or period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
+        period = _listed_period(own, spans, i, dated_spans, unit.before) or period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
             sentence_period([own, unit.before, unit.heading]) or unit.reported  # (not the section's lead period:
         # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
         period = in_document_year(period, unit.dated)

@@ -191,9 +191,15 @@ def _wraps(text: str, j: int, end: int) -> bool:
         return False
     if _indented_item(text[line_start:j], text[j + 1:k + 1]):
         return False
+    if "\n" not in text[j + 1:k] and (KEY_VALUE.match(line) or KEY_VALUE.match(text[k:text.find("\n", k) % (end + 1)].rstrip())):
+        return False  # a sidebar's "目标价：68.44元" lines, one pair a line
     if re.search(r"\S\s{3,}\S", line) or re.search(r"\S\s{3,}\S", text[k:text.find("\n", k) % (end + 1)]):
         return False  # a flattened table line: columns, not wrapped prose
     return line[-1] in SOFT_END or len(line) >= 10
+
+
+# A short label and its short value on a line of their own: "总市值（亿元）：440.87", "Rating: Buy"
+KEY_VALUE = re.compile(r"^[^：:。，,；;]{1,24}[：:][ \t]*[^\s：:][^。，,；;：:]{0,20}$")
 
 
 def _indented_item(line: str, nxt: str) -> bool:
