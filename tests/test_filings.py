@@ -458,3 +458,16 @@ def test_a_regions_market_rate_is_not_the_companys():
     names = vocab.mine_names(["Acme Cloud grew. " + text])
     got = {f.text: f for c in chunk_document(Document("e.md", "Acme", text, "")) for f in build_facts(units(c, text), names)}
     assert got["25.5%"].entity == "" and got["25.5%"].metric == "年复合增长率"
+
+
+def test_a_peer_table_names_companies_by_their_stock_code_cells():
+    table = "证券代码          公司名称      总市值\n603917.SH         丙丁信息      1,286\n| 002865.SZ | 戊己科技 | 512 |\n"
+    assert listed_names(table) == [{"丙丁信息"}, {"戊己科技"}]
+
+
+def test_a_company_giving_its_foreign_legal_name_is_called_by_its_bare_name_too():
+    text = "甲乙科技股份有限公司\nJiayi Technology Co., Ltd.\n股東常會議事手冊\n本公司營收成長。\n"
+    forms = defined_names(text)[0]
+    assert {"甲乙科技股份有限公司", "甲乙科技", "jiayi technology co., ltd."} <= forms
+    groups = [g.forms for g in vocab.mine_names([text + "估值29倍PE。冷卻液分配單元（CDU）出貨。"])]
+    assert any("甲乙" in g for g in groups) and not any("pe" in g or "cdu" in g for g in groups)  # measures, no names

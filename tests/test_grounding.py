@@ -1000,6 +1000,18 @@ def test_a_rank_asked_is_not_answered_by_another_rank():
     assert vocab.said_sides("the five largest customers", (("largest",), ("five largest",))) == [False, True]
 
 
+def test_a_table_row_under_a_parent_only_statement_is_no_consolidated_figure():
+    from gpumkt.answer import gate
+
+    text = "# 甲公司年报\n\n## （一）个体损益表\n\n甲公司本年度营业收入为72亿元。\n\n## （二）合并损益表\n\n甲公司本年度营业收入为128亿元。\n"
+    names = vocab.mine_names([text])
+    q = build("甲公司本年度合并营业收入是多少？", names)
+    doc = Document("x.md", "甲公司年报", text, "0")
+    parent, group = [u for c in chunk_document(doc) for u in units(c, text) if "营业收入" in u.own]
+    judged = lambda u: gate.judge(q, u, build_facts([u], names), 0.5, 1.0, names)  # noqa: E731
+    assert judged(parent).contrary and not judged(group).contrary  # the heading says which statement
+
+
 def test_across_languages_the_glossary_words_must_be_met():
     from gpumkt.answer.gate import _coverage
 

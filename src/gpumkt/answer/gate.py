@@ -96,7 +96,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
         and (_names_domain(q.domain, where) or _crosses(q, unit))  # (a field's words cannot meet across languages)
-    contrary = any(vocab.said_sides(unit.own, (mine, other)) == [False, True] for mine, other in q.contrasts)
+    contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts)
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
     # (across languages, in a glossary form: then the coverage is not None)
@@ -104,6 +104,13 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact)
+
+
+def _contrary(u: Unit, mine: tuple, other: tuple) -> bool:
+    """The unit says the other side and not the one asked; a unit that says neither, the side its
+    heading says (a row of the "个体损益表" table, for a consolidated figure asked)."""
+    said = vocab.said_sides(u.own, (mine, other))
+    return said == [False, True] or (not any(said) and vocab.said_sides(u.heading, (mine, other)) == [False, True])
 
 
 # A facility's own measures (its megawatts, its PUE) are not split into business segments: "the

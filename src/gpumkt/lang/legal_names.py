@@ -49,9 +49,13 @@ def defined_names(text: str) -> list[set[str]]:
             groups.setdefault(legal, set())
     single = len(set(LEGAL_ZH.findall(text))) == 1
     for legal, forms in groups.items():
-        forms |= _shorts(text, legal, single) | _foreign(text, legal)
-        if forms and text.count(bare := COMPANY_FORM.sub("", legal)) > text.count(legal):
-            forms.add(bare)  # 甲乙科技股份有限公司, called 甲乙科技 everywhere after its first line
+        foreign = _foreign(text, legal)
+        forms |= _shorts(text, legal, single) | foreign
+        bare = COMPANY_FORM.sub("", legal)
+        # 甲乙科技股份有限公司, called 甲乙科技 everywhere after its first line; a company whose text
+        # gives its foreign legal name is its own subject, called so by readers whether or not it says so
+        if forms and (foreign or text.count(bare) > text.count(legal)):
+            forms.add(bare)
     out = [{normalise(legal)} | {normalise(f).strip() for f in forms} for legal, forms in groups.items() if forms]
     return out + english_definitions(text)
 
@@ -124,6 +128,9 @@ def _foreign(text: str, legal: str) -> set[str]:
 STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|"
                         r"[A-Z]{1,5}\.(?:US|N|O))\s*(?:[)）]|[,，]\s*(?:英文名称?|英文)?\s*[:：]?\s*"
                         r"([A-Z][A-Za-z&\- ]{1,40}?)?\s*[)）])", re.I)
+# ... and a table row that gives the code in one cell and the name in the next ("603917.SH  玄衡信息")
+CODE_CELL = re.compile(r"(?<![\w.])(?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK)(?:\s{2,}|\s*\|\s*)([\u4e00-\u9fff]{2,8})(?=\s{2,}|\s*\||\s*$)",
+                       re.I | re.M)
 LEAD_WORDS = re.compile(rf"{FUNCTION_CHARS}|、|龙头|龍頭|公司|企业|企業|厂商|廠商")
 
 
@@ -133,14 +140,14 @@ def listed_names(text: str) -> list[set[str]]:
     Latin name given beside the code.
 
     ``listed_names("算力龙头甲乙算力（688001.SH，Jiayi Compute）增长最快。甲乙算力的毛利率")``
-    -> ``[{"甲乙算力", "jiayi compute"}]``
+    -> ``[{"甲乙算力", "jiayi compute"}]``; a table's "603917.SH  丙丁信息" row gives ``{"丙丁信息"}``.
     """
     out = []
     for m in STOCK_CODE.finditer(text):
         name = name_ending(LEAD_WORDS.split(m.group(1))[-1], [text])
         if len(name) >= 2:
             out.append({normalise(name)} | ({normalise(m.group(2)).strip()} if m.group(2) else set()))
-    return out
+    return out + [{normalise(m.group(1))} for m in CODE_CELL.finditer(text) if not common_word(m.group(1))]
 
 
 def short_cores(forms: set[str]) -> set[str]:

@@ -40,6 +40,8 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      "slide slides page appendix agenda "
                      # a stock code's exchange (688001.SH, 2659.HK) and a data centre's power efficiency
                      "sh sz bj hk pue "
+                     # valuation ratios ("29倍PE") and a liquid-cooling unit ("CDU"): measures and parts
+                     "pe ps peg roe roa roic ebit ebitda cdu "
                      # a time zone in a release's dateline ("8:00 a.m. ET"); a Nordic or German company form
                      "et pt est pst edt pdt ab ag gmbh asa oyj "
                      # a chip type and a web page's furniture
