@@ -194,6 +194,21 @@ def test_a_span_of_years_said_respectively_gives_each_year_its_figure():
     assert [facts[x] for x in ("14.26亿元", "25.12亿元")] == ["2025", "2027"]  # a piece cut at a comma
 
 
+def test_the_day_a_board_decided_is_not_the_period_of_the_pay_it_decided():
+    text = ("甲乙科技股東常會議事手冊\n\n本公司一一四年度扣除員工及董事酬勞前之稅前利益為新台幣72億元。"
+            "經民國115年3月10日董事會決議，提撥員工酬勞新台幣4.37億元，董事酬勞新台幣0.51億元。\n")
+    doc = Document("h.txt", "甲乙科技股東常會議事手冊", text, "0" * 64)
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    assert {(f.metric, f.period) for f in facts if "亿" in f.text and f.value < 1e9} == \
+        {("员工酬劳", "2025"), ("董事酬劳", "2025")}
+
+
+def test_a_taiwan_year_is_no_word_asked():
+    from gpumkt.lang.periods import period_free
+
+    assert period_free("甲乙一一四年度营收").split() == ["甲乙", "营收"]
+
+
 @pytest.mark.parametrize("said, year", [("一一四年度（本年度）", "2025"), ("民國一一五年股東常會", "2026"),
                                         ("二〇二五年", "2025"), ("三五年", None)])
 def test_a_year_written_digit_by_digit_in_chinese_numerals(said, year):

@@ -42,7 +42,7 @@ def period_in(clause: str, a: int, b: int) -> str:
     after = [(s, k) for s, _, k in spans if s >= b]
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
-    before = [k for _, e, k in spans if e <= a]
+    before = [k for _, e, k in spans if e <= a and not EVENT_AFTER.match(clause, e)]
     later = [k for s, k in after if not is_base(clause, s)]
     return before[-1] if before else (later[0] if later else "")
 
@@ -80,8 +80,16 @@ def sentence_period(texts: list[str]) -> str:
 
 
 def stated_periods(text: str) -> list[str]:
-    """The periods ``text`` names, in order, without those that are a comparison's base."""
-    return [k for s, _, k in period_spans(text) if not is_base(text, s)]
+    """The periods ``text`` names, in order, without those that are a comparison's base or the
+    day a board decided something ("经2026年3月10日董事会决议，提拨员工酬劳…": the pay is the
+    year's before, not March's)."""
+    return [k for s, e, k in period_spans(text) if not is_base(text, s) and not EVENT_AFTER.match(text, e)]
+
+
+# What follows the day of a decision: "董事会决议", "股东会通过", ", the board approved"
+EVENT_AFTER = re.compile(r"\s*(?:召开的?)?(?:董事会|董事會|股东会|股東會|股东大会|股東大會|监事会|監事會)\s*"
+                         r"(?:决议|決議|审议|審議|通过|通過)|\s*,?\s*(?:the\s+)?board\s+(?:of\s+directors\s+)?"
+                         r"(?:approved|resolved|declared)")
 
 
 def is_base(text: str, s: int) -> bool:

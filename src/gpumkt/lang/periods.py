@@ -332,11 +332,12 @@ ENDED = re.compile(r"\b(?:three|six|nine|twelve|3|6|9|12)?\s*(?:months?|quarter|
 
 def period_free(norm: str) -> str:
     """The text with every period expression blanked: ``period_free("2025年第二季度营收") -> "营收"``
-    (with spaces where the period stood)."""
+    (with spaces where the period stood); a Taiwan year too: ``period_free("一一四年度营收")`` -> "营收"."""
+    norm = western_years(norm)[0]
     for pattern, _ in PATTERNS:
         norm = pattern.sub(" ", norm)
     norm = ENDED.sub(" ", BARE_QUARTER.sub(" ", norm))
-    return re.sub(YEAR + r"\s*年?", " ", norm)
+    return re.sub(YEAR + r"\s*(?:年度?)?", " ", norm)
 
 
 CN_DATE = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?|"
