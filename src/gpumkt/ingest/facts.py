@@ -139,7 +139,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
                 or STOCK_EXCHANGE.match(own[b:b + 4]) or any(x <= a and b <= y for x, y, _ in dated_spans):
             continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no
             # figure, nor the length of a period ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
-        row_unit = (_row_unit(own[:a]) if LABELLED.fullmatch(own[:a]) else "") if offset_ok else _row_unit(own[:a]) or \
+        labelled = not offset_ok or LABELLED.fullmatch(own[:a])
+        row_unit = "" if not labelled else _row_unit(own[:a]) if offset_ok else _row_unit(own[:a]) or \
             ("%" if fig.kind == "num" and PCT_CAPTION.search(unit.heading) else "")  # "(MW)": the "except
         # where noted" of "$ in billions"; a table whose caption says its cells are percentages ("(%)");
         # a line of a label and its figure says its unit as a row does ("资产负债率（%）：63.5")

@@ -191,9 +191,10 @@ def _wraps(text: str, j: int, end: int) -> bool:
         return False
     if _indented_item(text[line_start:j], text[j + 1:k + 1]):
         return False
-    if "\n" not in text[j + 1:k] and (KEY_VALUE.match(line) or KEY_VALUE.match(text[k:text.find("\n", k) % (end + 1)].rstrip())):
+    following = text[k:text.find("\n", k) % (end + 1)]
+    if "\n" not in text[j + 1:k] and (KEY_VALUE.match(line) or KEY_VALUE.match(following.rstrip())):
         return False  # a sidebar's "目标价：68.44元" lines, one pair a line
-    if re.search(r"\S\s{3,}\S", line) or re.search(r"\S\s{3,}\S", text[k:text.find("\n", k) % (end + 1)]):
+    if re.search(r"\S\s{3,}\S", line) or re.search(r"\S\s{3,}\S", following):
         return False  # a flattened table line: columns, not wrapped prose
     return line[-1] in SOFT_END or len(line) >= 10
 
