@@ -18,6 +18,8 @@ from gpumkt.lang import vocab
 from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
+# "占营收多少": a part of a whole asked (not 占地, 占用, nor a count or an amount of money)
+SHARE_OF = r"占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])"
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
     # A reason is asked in words, whatever figure the question mentions ("why did the margin fall")
@@ -25,7 +27,7 @@ KIND_WORDS = [
     ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|"
-            r"占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])|percent|percentage|(?<!per )\bshare\b|"
+            + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b|"
             r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
@@ -55,7 +57,7 @@ KIND_WORDS = [
              r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b"),
 ]
 SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
-                         r"占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])|"
+                         + SHARE_OF + r"|"
                          r"what (?:portion|fraction|part) of|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
 GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"

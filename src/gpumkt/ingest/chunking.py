@@ -15,6 +15,7 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LI
                                        continues_header, dated_row, figure_pairs, header_cells, metric_header,
                                        report_year, restated_header, row_cells, span_line, spanned, sub_headers,
                                        with_year, with_years, wrapped_header)
+from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
@@ -412,8 +413,7 @@ class _Builder:
         self._emit(block.start, block.end, "chart", chart_text(body))
 
 
-MONTH_DAY = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|\d{1,2}\s+"
-                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?")
+MONTH_DAY = re.compile(r"(?i)" + MONTH_PATTERN + r"\s+\d{1,2},?|\d{1,2}\s+" + MONTH_PATTERN + ",?")
 
 
 # A cell that is only a figure (a range too): "2,046", "3,450-3,600", "~40%", "$1.2B", "(38)"

@@ -17,7 +17,7 @@ from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN, period_spans, periods
-from gpumkt.lang.text import markup_spans, normalise_aligned, squash_aligned
+from gpumkt.lang.text import LABEL, markup_spans, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
 CLAUSE_END = "，,;；：:、（）()"
@@ -47,7 +47,7 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-LABELLED = re.compile(r"\s*[^：:。，,；;]{1,24}[：:]\s*")  # a line's label before its figure
+LABELLED = re.compile(r"\s*" + LABEL + r"\s*")  # a line's label before its figure
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
 
 
@@ -139,11 +139,12 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
                 or STOCK_EXCHANGE.match(own[b:b + 4]) or any(x <= a and b <= y for x, y, _ in dated_spans):
             continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no
             # figure, nor the length of a period ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
-        labelled = not offset_ok or LABELLED.fullmatch(own[:a])
-        row_unit = "" if not labelled else _row_unit(own[:a]) if offset_ok else _row_unit(own[:a]) or \
-            ("%" if fig.kind == "num" and PCT_CAPTION.search(unit.heading) else "")  # "(MW)": the "except
-        # where noted" of "$ in billions"; a table whose caption says its cells are percentages ("(%)");
-        # a line of a label and its figure says its unit as a row does ("资产负债率（%）：63.5")
+        # "(MW)": the "except where noted" of "$ in billions"; a line of a label and its figure says
+        # its unit as a row does ("资产负债率（%）：63.5"); a table whose caption says its cells are
+        # percentages ("(%)")
+        row_unit = _row_unit(own[:a]) if not offset_ok or LABELLED.fullmatch(own[:a]) else ""
+        if not offset_ok and not row_unit and fig.kind == "num" and PCT_CAPTION.search(unit.heading):
+            row_unit = "%"
         if not offset_ok and _ticker_cell(own, a, b, names):
             continue  # "Kairo Compute (5591)": a name's stock code, no figure
         if (scale != 1.0 or currency) and not row_unit and (fig.currency or currency) and fig.kind == "num":

@@ -200,7 +200,8 @@ def _wraps(text: str, j: int, end: int) -> bool:
 
 
 # A short label and its short value on a line of their own: "总市值（亿元）：440.87", "Rating: Buy"
-KEY_VALUE = re.compile(r"^[^：:。，,；;]{1,24}[：:][ \t]*[^\s：:][^。，,；;：:]{0,20}$")
+LABEL = r"[^：:。，,；;]{1,24}[：:]"  # (facts.py reads a labelled figure's unit by the same label)
+KEY_VALUE = re.compile(r"^" + LABEL + r"[ \t]*[^\s：:][^。，,；;：:]{0,20}$")
 
 
 def _indented_item(line: str, nxt: str) -> bool:

@@ -153,10 +153,18 @@ def said_sides(text: str, sides) -> list[bool]:
     of another side is that side's ("largest" in "five largest").
     ``said_sides("the five largest customers", (("largest",), ("five largest",))) -> [False, True]``"""
     out = [False] * len(sides)
-    for form, i in sorted(((f, i) for i, side in enumerate(sides) for f in side), key=lambda x: -len(x[0])):
-        text, n = re.subn(form_pattern(form), "\x00", text)
+    for pattern, i in _longest_first(tuple(sides)):
+        text, n = pattern.subn("\x00", text)
         out[i] = out[i] or n > 0
     return out
+
+
+@lru_cache(maxsize=256)
+def _longest_first(sides: tuple) -> tuple:
+    """A contrast's forms as compiled patterns with their side, longest first (once per contrast:
+    the gate asks for every candidate sentence)."""
+    forms = sorted(((f, i) for i, side in enumerate(sides) for f in side), key=lambda x: -len(x[0]))
+    return tuple((re.compile(form_pattern(f)), i) for f, i in forms)
 
 
 def form_pattern(form: str) -> str:
