@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from gpumkt.answer.gate import in_fiscal_terms
+from gpumkt.answer.question import build
 from gpumkt.ingest.chunking import chunk_document, running_lines
 from gpumkt.ingest.dating import document_date, fiscal_span, fiscal_year_end, in_document_year
 from gpumkt.ingest.extract import extract, title_of
@@ -241,6 +243,19 @@ def test_fiscal_year_end(text, month):
 ])
 def test_fiscal_span(before, fiscal_end, period):
     assert fiscal_span(before, fiscal_end) == period
+
+
+@pytest.mark.parametrize("question, fiscal_end, asked", [
+    ("revenue for the february-to-april 2026 quarter", 4, ("2026q4",)),
+    ("revenue for the three months ended april 30, 2026", 4, ("2026q4",)),
+    ("2026年2月至4月的收入", 4, ("2026q4",)),
+    ("revenue for the three months ended january 31, 2026", 1, ("2026q4",)),
+    ("revenue for the february-to-april 2026 quarter", 0, ("2026-04",)),  # a calendar year: no such quarter
+    ("revenue in q3 fiscal 2026", 4, ("2026q3",)),  # a quarter asked by name is the report's own
+])
+def test_a_quarter_asked_by_its_months_is_the_reports_fiscal_quarter(question, fiscal_end, asked):
+    q = build(question, [])
+    assert in_fiscal_terms(q, fiscal_end).periods == asked
 
 
 def test_a_fiscal_period_and_the_date_it_ended_are_one_period():

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, shares_word
 from gpumkt.answer.asked import version_after
 from gpumkt.answer.question import QuestionRecord
+from gpumkt.ingest.dating import in_fiscal_quarter
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
@@ -72,6 +73,7 @@ class Judged:
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
+    q = in_fiscal_terms(q, unit.fiscal_end)
     found = vocab.find(unit.own, names)
     ent = _entity(q, unit, found, {f.entity for f in unit_facts})
     met = _metric(q, unit)
@@ -104,6 +106,21 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact)
+
+
+MONTH_KEY = re.compile(r"(?:19|20)\d\d-\d\d")
+
+
+@lru_cache(maxsize=1024)
+def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:
+    """The question as a report whose fiscal year ends in month ``fiscal_end`` counts: a quarter
+    asked by its months ("the February-to-April 2026 quarter", "three months ended April 30, 2026":
+    the month 2026-04) is that report's fiscal quarter ending then (2026q4 for a year ending in
+    April). Quarters and years asked by name stay: an asker names them as the report does."""
+    if not fiscal_end or not any(MONTH_KEY.fullmatch(p) for p in q.periods):
+        return q
+    return replace(q, periods=tuple(in_fiscal_quarter(p, fiscal_end) if MONTH_KEY.fullmatch(p) else p
+                                    for p in q.periods))
 
 
 def _contrary(u: Unit, mine: tuple, other: tuple) -> bool:

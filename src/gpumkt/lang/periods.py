@@ -50,7 +50,7 @@ PATTERNS = [
     (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "mdy"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH + r",?\s+((?:19|20)\d\d)"), "dmy"),
     (re.compile(YEAR + r"\s*年\s*" + _CN_MD + r"\s*月\s*(?:" + _CN_MD + r"\s*[日号]|底|末)"), "ymd"),
-    (re.compile(_MONTH + r"\s*(?:-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
+    (re.compile(_MONTH + r"\s*(?:-to-|-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月?\s*(?:-|–|至|到)\s*(\d{1,2})\s*月"), "ymm"),
     # A month of a year, when no day or span is said with it: 2025年9月, september 2025, 2024年一月
     (re.compile(YEAR + r"\s*年\s*" + _CN_MD + r"\s*月(?!\s*\d|份额)"), "ym"),
@@ -239,8 +239,8 @@ def _key(m: re.Match, shape: str) -> str:
         year = m.group(3) if shape == "mmy" else m.group(1)
         if first in (1, 7) and last - first == 5:  # 2025年1-6月, january-june 2025: a half
             return f"{year}h{1 + (first == 7)}"
-        if last - first == 2 and last % 3 == 0:
-            return f"{year}q{last // 3}"
+        if last - first == 2:  # three months: a quarter, or (another company's fiscal quarter) the
+            return f"{year}q{last // 3}" if last % 3 == 0 else f"{year}-{last:02d}"  # month they end, as "three months ended" gives it
         # the year to date: 2025年1-9月 is 2025m9, 1月至10月 2025m10
         return f"{year}m{last}" if first == 1 and 1 < last < 12 else ""
     if shape in ("ym", "my"):
