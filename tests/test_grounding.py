@@ -910,6 +910,23 @@ def test_a_figure_without_a_period_in_its_clause_takes_the_last_one_before_it():
     assert period["74.24%"] == "2024" and period["165.31%"] == "2025q1"
 
 
+def test_the_rest_of_a_clause_after_compared_with_and_a_bracketed_comparative_date_only_the_base():
+    from gpumkt.ingest.dating import period_in
+
+    said = "adjusted ebitda was $179.1 million, compared with $104.8 million and a 35.5% margin in the third quarter of fiscal 2025"
+    assert period_in(said, 20, 34) == ""  # the main figure: the context's period, not the base's
+    assert period_in("customers rose to 214, from 188 at the end of the third quarter", 18, 21) == ""
+    assert period_in("每股4.5港仙(2024年:无)", 2, 7) == "" and period_in("收入12亿元(2024年)", 2, 6) == "2024"
+    assert period_in("compared with 2024, revenue grew 30% to $5 billion in q2 2025", 40, 50) == "2025q2"
+
+
+def test_a_hong_kong_results_announcement_names_its_period_in_chinese_numerals():
+    from gpumkt.ingest.flat_tables import report_year
+
+    assert report_year("晟嵐雲算控股有限公司　二零二五年中期業績公告") == "2025h1"
+    assert report_year("甲乙科技 2024年年度業績公告") == "2024"
+
+
 def test_a_share_of_another_whole_does_not_answer_a_share_question(corpus):
     _, names, _ = corpus
     q = build("CoreWeave长期合同收入占总收入的比例是多少？", names)

@@ -19,6 +19,9 @@ def one(text):
     ("207%", "207 %"),
     ("7倍", "7x"),
     ("１２％", "12%"),
+    ("每股4.5港仙", "HK$0.045"),  # a Hong Kong dividend in cents
+    ("1,250百萬港元", "HK$1.25 billion"),
+    ("EUR 1,146 million", "11.46亿欧元"),
 ])
 def test_same_quantity_across_scripts_and_languages(a, b):
     assert one(a).matches(one(b))
@@ -29,6 +32,7 @@ def test_same_quantity_across_scripts_and_languages(a, b):
     ("207%", "207亿美元"),      # percentage is not money
     ("7倍", "7%"),
     ("10亿英镑", "10亿美元"),    # both currencies stated and different
+    ("12亿港元", "12亿元"),
 ])
 def test_different_quantities_do_not_match(a, b):
     assert not one(a).matches(one(b))

@@ -27,8 +27,12 @@ COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\
                       # "was 54.7%, compared with 48.7% a year ago and 53.1% in the third quarter": a
                       # later base of a list of bases
                       r"(?:compared (?:with|to)|\bversus|\bvs\.?)\s+[$€£]?\(?\d[^;。]{0,60}?(?:,|\band)\s+"
-                      r"[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?)"
-                      r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?$")
+                      r"[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
+                      # "adjusted EBITDA was $179.1 million, compared with $104.8 million and a 35.5%
+                      # margin in the third quarter of fiscal 2025": the rest of the clause is the base's
+                      r"(?:compared (?:with|to)|\bversus|\bvs\.?)\s+[$€£(]?\d[^,;:。，；：]{0,70}?\s(?:in|for|during|at)\s+)"
+                      # "rose to 214, from 188 at the end of the third quarter"
+                      r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$")
 
 
 def period_in(clause: str, a: int, b: int) -> str:
@@ -38,13 +42,24 @@ def period_in(clause: str, a: int, b: int) -> str:
     ``period_in("从2023年的31.7亿增长到2032年的472.4亿", 21, 27) -> "2032"``
     ``period_in("capex of $2.9 billion, $1 billion more than in q1 2025", 8, 20) -> ""``
     """
-    spans = period_spans(clause)
+    spans = [(s, e, k) for s, e, k in period_spans(clause) if not bracketed_comparative(clause, s, e)]
     after = [(s, k) for s, _, k in spans if s >= b]
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
     before = [k for _, e, k in spans if e <= a and not EVENT_AFTER.match(clause, e)]
     later = [k for s, k in after if not is_base(clause, s)]
     return before[-1] if before else (later[0] if later else "")
+
+
+# "(2024: nil)", "（二零二四年同期：78.9%）": the comparative of the figure before it, in brackets
+COMPARATIVE_OPEN = re.compile(r"[(（]\s*$")
+COMPARATIVE_CLOSE = re.compile(r"\s*(?:年度?)?\s*(?:同期|上半年|全年)?\s*[:：]")
+
+
+def bracketed_comparative(clause: str, s: int, e: int) -> bool:
+    """The period at ``clause[s:e]`` heads a bracketed comparative figure, which it alone dates:
+    ``bracketed_comparative("每股4.5港仙(2024年:无)", 8, 13) -> True``."""
+    return bool(COMPARATIVE_OPEN.search(clause[max(0, s - 3):s]) and COMPARATIVE_CLOSE.match(clause, e))
 
 
 # The same period a year before, as reports and questions say it (shared with answer/followup.py).
@@ -83,7 +98,8 @@ def stated_periods(text: str) -> list[str]:
     """The periods ``text`` names, in order, without those that are a comparison's base or the
     day a board decided something ("经2026年3月10日董事会决议，提拨员工酬劳…": the pay is the
     year's before, not March's)."""
-    return [k for s, e, k in period_spans(text) if not is_base(text, s) and not EVENT_AFTER.match(text, e)]
+    return [k for s, e, k in period_spans(text)
+            if not is_base(text, s) and not EVENT_AFTER.match(text, e) and not bracketed_comparative(text, s, e)]
 
 
 # What follows the day of a decision: "董事会决议", "股东会通过", ", the board approved"

@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from gpumkt.lang import vocab
-from gpumkt.lang.periods import periods
+from gpumkt.lang.periods import CN_DIGITS, periods
 from gpumkt.lang.text import normalise
 
 COLUMNS = re.compile(r"\s{2,}|\u3000")  # a full-width space is two columns wide
@@ -205,8 +205,9 @@ def figure_pairs(headers: list[str], row: list[str]) -> str:
 # The period a periodic report covers, from its cover or running header: "2025年年度报告", "Annual
 # Report 2025" (the year), "2025年半年度报告", "Interim Report 2025" (the first half), "2025年第三季度报告".
 REPORT_PERIODS = (
-    (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*年度报告|((?:19|20)\d\d)\s+annual report|annual report\s+((?:19|20)\d\d)"), ""),
-    (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*(?:半年度|中期)报告|((?:19|20)\d\d)\s+(?:interim|half-year|semi-annual) "
+    (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*年度(?:[报報]告|[业業][绩績]公告)|((?:19|20)\d\d)\s+annual report|annual report\s+((?:19|20)\d\d)"), ""),
+    # (a Hong Kong issuer's "二零二五年中期業績公告", its years in Western digits by then)
+    (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*(?:半年度|中期)(?:[报報]告|[业業][绩績]公告)|((?:19|20)\d\d)\s+(?:interim|half-year|semi-annual) "
                 r"report|(?:interim|half-year|semi-annual) report\s+((?:19|20)\d\d)"), "h1"),
     (re.compile(r"((?:19|20)\d\d)\s*年\s*第?一季度报告()()"), "q1"),
     (re.compile(r"((?:19|20)\d\d)\s*年\s*第?三季度报告()()"), "q3"),
@@ -214,12 +215,16 @@ REPORT_PERIODS = (
 PART_WORDS = {"h1": ("上半年", "6月30日"), "q1": ("第一季度", "3月31日"), "q3": ("第三季度", "9月30日")}
 
 
+CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{3}(?=\s*年)")  # 二零二五年
+
+
 @lru_cache(maxsize=64)
 def report_year(text: str) -> str:
     """The period a report covers, named near its start: ``report_year("星衡算力 2025年年度报告（摘录）")``
     -> "2025"; ``report_year("甲乙算力2025年半年度报告")`` -> "2025h1"; "" when it names none."""
+    head = CN_YEAR.sub(lambda m: "".join(CN_DIGITS[c] for c in m.group(0)), text[:3000])
     found = [(m.start(), next(g for g in m.groups() if g) + part)
-             for pattern, part in REPORT_PERIODS if (m := pattern.search(text[:3000]))]
+             for pattern, part in REPORT_PERIODS if (m := pattern.search(head))]
     return min(found)[1] if found else ""
 
 

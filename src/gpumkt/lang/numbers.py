@@ -18,13 +18,15 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12,
 }
 CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "cny", "人民币": "cny",
-              "新台币": "twd", "nt$": "twd", "rmb": "cny", "dollar": "usd", "dollars": "usd", "英镑": "gbp", "£": "gbp", "gbp": "gbp"}
+              "新台币": "twd", "nt$": "twd", "rmb": "cny", "dollar": "usd", "dollars": "usd", "英镑": "gbp", "£": "gbp", "gbp": "gbp",
+              "港元": "hkd", "港币": "hkd", "hk$": "hkd", "hkd": "hkd", "港仙": "hkd", "欧元": "eur", "€": "eur", "eur": "eur"}
+CENTS = {"港仙": 0.01}  # a Hong Kong dividend is declared in cents: 4.5港仙 is HK$0.045
 _SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
-_UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|元|英镑|usd|rmb|gbp|dollars?)"
+_UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
     # "RMB3,370.8 million": a currency glued before the digits (filings write the yuan so)
-    r"(?:(?P<cur>us\$|nt\$|新台币|(?<![a-z])rmb|\$|£)\s?(?P<neg>(?:(?<=\$)|(?<=rmb))\()?|(?<![a-z0-9.])(?<![a-z]-))(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?(neg)\))"
+    r"(?:(?P<cur>us\$|nt\$|hk\$|新台币|(?<![a-z])rmb|(?<![a-z])eur|\$|£|€)\s?(?P<neg>(?:(?<=\$)|(?<=rmb))\()?|(?<![a-z0-9.])(?<![a-z]-))(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?(neg)\))"
     r"(?P<range>\s?(?:-|~|–|至|到)\s?(?=\$?\d))?"
     r"\s?(?P<scale>" + _SCALE + r")?\s?(?P<unit>" + _UNIT + r")?",
 )
@@ -148,7 +150,7 @@ def cn_small(text: str) -> int:
 
 
 def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str | None) -> Figure:
-    value = base * (SCALES.get(scale, 1.0) if scale else 1.0)
+    value = base * (SCALES.get(scale, 1.0) if scale else 1.0) * CENTS.get(unit or "", 1.0)
     kind = "num"
     if unit in ("%", "％", "个百分点"):
         kind = "pct"
@@ -175,11 +177,11 @@ def render(value: float, quantity: str, currency: str, language: str) -> str:
         return f"{_short(value)}x" if language == "en" else f"{_short(value)}倍"
     if language == "en":
         number = _scaled(value, (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)), " ")
-        return {"usd": f"${number}", "cny": f"{number} yuan", "gbp": f"£{number}", "twd": f"NT${number}"}.get(
-            currency, number)
+        return {"usd": f"${number}", "cny": f"{number} yuan", "gbp": f"£{number}", "twd": f"NT${number}",
+                "hkd": f"HK${number}", "eur": f"€{number}"}.get(currency, number)
     number = _scaled(value, (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)), "")
     return ("新台币" if currency == "twd" else "") + number.replace(",", "") + \
-        {"usd": "美元", "cny": "元", "gbp": "英镑", "twd": "元"}.get(currency, "")
+        {"usd": "美元", "cny": "元", "gbp": "英镑", "twd": "元", "hkd": "港元", "eur": "欧元"}.get(currency, "")
 
 
 def render_range(low: float, high: float, quantity: str, currency: str, language: str) -> str:
