@@ -915,6 +915,7 @@ def test_the_rest_of_a_clause_after_compared_with_and_a_bracketed_comparative_da
 
     said = "adjusted ebitda was $179.1 million, compared with $104.8 million and a 35.5% margin in the third quarter of fiscal 2025"
     assert period_in(said, 20, 34) == ""  # the main figure: the context's period, not the base's
+    assert period_in(said, 50, 64) == "2025q3"  # the base's own figure
     assert period_in("customers rose to 214, from 188 at the end of the third quarter", 18, 21) == ""
     assert period_in("每股4.5港仙(2024年:无)", 2, 7) == "" and period_in("收入12亿元(2024年)", 2, 6) == "2024"
     assert period_in("compared with 2024, revenue grew 30% to $5 billion in q2 2025", 40, 50) == "2025q2"

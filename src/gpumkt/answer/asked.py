@@ -153,10 +153,6 @@ QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 
     "如果 假如 虽然 尽管 但是 可是 然而 因为 所以 因此 而且 并且 或者 还是 已经 曾经 正在 仍然 依然 "
     "还有 只是 就是 也是 一般 通常 大概 左右 这个 那个 这些 那些 这家 那家 这款 那款 其中 的话 "
     "起来 出来 下来 截至 截止 期间 为止".split())
-# Words that place the question in time ("今年上半年", "this quarter"): the period is judged on
-# its own (gate._period), so they are no words a passage must share.
-TIME_WORDS = set("今年 去年 明年 前年 本年 当年 上半 下半 半年 上半年 下半年 全年 本季 当季 单季 这一季 一季 "
-                 "本期 同期 年底 年初 年末".split())
 QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
                        "can will the and also please me about roughly approximately much many give tell list "
                        "report reports say according".split())
@@ -211,5 +207,4 @@ def content_words(rest: str, known: Collection[str]) -> list[str]:
     from gpumkt.search.lexical import tokenize
 
     return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
-            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and t not in TIME_WORDS
-            and (not known or t in known)]
+            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and (not known or t in known)]

@@ -47,8 +47,12 @@ def period_in(clause: str, a: int, b: int) -> str:
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
     before = [k for _, e, k in spans if e <= a and not EVENT_AFTER.match(clause, e)]
-    later = [k for s, k in after if not is_base(clause, s)]
+    # (a figure of the base itself, "compared with $104.8 million … in Q3 fiscal 2025", takes it)
+    later = [k for s, k in after if not is_base(clause, s) or IN_BASE.search(clause[:a])]
     return before[-1] if before else (later[0] if later else "")
+
+
+IN_BASE = re.compile(r"(?:compared (?:with|to)|\bversus|\bvs\.?)\s[^,;:。，；：]*$")
 
 
 # "(2024: nil)", "（二零二四年同期：78.9%）": the comparative of the figure before it, in brackets
