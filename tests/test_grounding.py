@@ -921,6 +921,13 @@ def test_the_rest_of_a_clause_after_compared_with_and_a_bracketed_comparative_da
     assert period_in("compared with 2024, revenue grew 30% to $5 billion in q2 2025", 40, 50) == "2025q2"
 
 
+def test_a_number_of_shares_or_households_is_a_count_not_an_amount():
+    facts = {f.text: f for f in _doc_facts(Document("x.md", "Acme", "# Acme\n\n按已发行的1,318,400,000股股份计算,Acme中期股息总额约为59.3百万港元。"
+                                                    "Acme had 120 million shares and 3,800户 used its heat.\n", "0"))}
+    assert facts["1,318,400,000"].quantity == "count" and facts["59.3百万港元"].quantity == "money"
+    assert facts["120 million"].quantity == "count" and facts["3,800"].quantity == "count"
+
+
 def test_a_hong_kong_results_announcement_names_its_period_in_chinese_numerals():
     from gpumkt.ingest.flat_tables import report_year
 

@@ -26,8 +26,8 @@ CLAUSE_END = "，,;；：:、（）()"
 DAY_BEFORE = re.compile(MONTH_PATTERN + r"\s*$")
 DAY_AFTER = re.compile(r"\s*" + MONTH_PATTERN + r"(?![a-z])")
 DATE_COMMA = re.compile(MONTH_PATTERN + r"\s+\d{1,2}(,)\s+(?:19|20)\d\d")
-COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|gpus?|customers?|employees?|"
-                         r"data cent(?:er|re)s?|clusters?|nodes?)")
+COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|户|股(?!东|本|价|息|利)|gpus?|customers?|employees?|"
+                         r"data cent(?:er|re)s?|clusters?|nodes?|shares|developers?|users?|households?)")
 POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
 # A span of time ("4年", "三个月", "2-5 years"); a bare 月 after a number is a month of a date.
 DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*)?(年(?![度初底末中])|个月|周|天|小时|years?|months?|weeks?|days?|"
