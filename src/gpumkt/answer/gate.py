@@ -24,7 +24,7 @@ from gpumkt.ingest.dating import in_fiscal_quarter
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
-from gpumkt.lang.periods import agrees, exactly, periods
+from gpumkt.lang.periods import MONTH_KEY, agrees, exactly, periods
 from gpumkt.lang.text import normalise
 from gpumkt.records import Fact
 
@@ -108,10 +108,6 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
                   contrary, named, exact)
 
 
-MONTH_KEY = re.compile(r"(?:19|20)\d\d-\d\d")
-
-
-@lru_cache(maxsize=1024)
 def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:
     """The question as a report whose fiscal year ends in month ``fiscal_end`` counts: a quarter
     asked by its months ("the February-to-April 2026 quarter", "three months ended April 30, 2026":

@@ -21,16 +21,17 @@ PERIOD_AFTER = re.compile(r"\s*(?:(?!(?:and|or|but|than|vs|from|to|versus)\s)[a-
 # A period after one of these is the base of a comparison ("$2.9 billion, $1 billion more than
 # in Q1 2025", "较2024年") or the start of a record ("自2021年以来"): it dates the figure right
 # after it, not the figures around it.
+COMPARING = r"(?:compared (?:with|to)|\bversus|\bvs\.?)"  # the words that open a comparison's base
 COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自|"
                       # "grew 152% from $217.5 million in Q1 FY25": the base's own period
                       r"\bfrom\s+[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
                       # "was 54.7%, compared with 48.7% a year ago and 53.1% in the third quarter": a
                       # later base of a list of bases
-                      r"(?:compared (?:with|to)|\bversus|\bvs\.?)\s+[$€£]?\(?\d[^;。]{0,60}?(?:,|\band)\s+"
+                      + COMPARING + r"\s+[$€£]?\(?\d[^;。]{0,60}?(?:,|\band)\s+"
                       r"[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
                       # "adjusted EBITDA was $179.1 million, compared with $104.8 million and a 35.5%
                       # margin in the third quarter of fiscal 2025": the rest of the clause is the base's
-                      r"(?:compared (?:with|to)|\bversus|\bvs\.?)\s+[$€£(]?\d[^,;:。，；：]{0,70}?\s(?:in|for|during|at)\s+)"
+                      + COMPARING + r"\s+[$€£(]?\d[^,;:。，；：]{0,70}?\s(?:in|for|during|at)\s+)"
                       # "rose to 214, from 188 at the end of the third quarter"
                       r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$")
 
@@ -52,7 +53,7 @@ def period_in(clause: str, a: int, b: int) -> str:
     return before[-1] if before else (later[0] if later else "")
 
 
-IN_BASE = re.compile(r"(?:compared (?:with|to)|\bversus|\bvs\.?)\s[^,;:。，；：]*$")
+IN_BASE = re.compile(COMPARING + r"\s[^,;:。，；：]*$")
 
 
 # "(2024: nil)", "（二零二四年同期：78.9%）": the comparative of the figure before it, in brackets
