@@ -471,3 +471,16 @@ def test_a_company_giving_its_foreign_legal_name_is_called_by_its_bare_name_too(
     assert {"甲乙科技股份有限公司", "甲乙科技", "jiayi technology co., ltd."} <= forms
     groups = [g.forms for g in vocab.mine_names([text + "估值29倍PE。冷卻液分配單元（CDU）出貨。"])]
     assert any("甲乙" in g for g in groups) and not any("pe" in g or "cdu" in g for g in groups)  # measures, no names
+
+
+def test_a_statements_note_column_is_no_figure_and_its_column_header_gives_the_scale():
+    text = "\n".join(["甲乙控股有限公司", "簡明綜合損益表", "                              截至六月三十日止六個月",
+                      "                   附註          2025年          2024年",
+                      "                              人民幣千元      人民幣千元",
+                      "收入                 3       2,634,218      1,587,405",
+                      "銷售成本                     (1,862,112)    (1,200,698)", "毛利                           772,106        386,707", ""])
+    names = vocab.mine_names([text])
+    got = {f.text: f for c in chunk_document(Document("s.txt", "甲乙", text, "")) for f in build_facts(units(c, text), names)}
+    assert "3" not in got  # the note reference
+    assert got["2,634,218"].value == 2_634_218_000 and got["2,634,218"].currency == "cny"
+    assert table_unit("2025年港幣千元: ".replace("幣", "币")) == (1e3, "hkd")

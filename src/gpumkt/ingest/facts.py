@@ -145,10 +145,11 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         row_unit = _row_unit(own[:a]) if not offset_ok or LABELLED.fullmatch(own[:a]) else ""
         if not offset_ok and not row_unit and fig.kind == "num" and PCT_CAPTION.search(unit.heading):
             row_unit = "%"
-        if not offset_ok and _ticker_cell(own, a, b, names):
-            continue  # "Kairo Compute (5591)": a name's stock code, no figure
-        if (scale != 1.0 or currency) and not row_unit and (fig.currency or currency) and fig.kind == "num":
-            fig = Figure(fig.text, fig.value, fig.kind, fig.currency or currency)
+        if not offset_ok and (_ticker_cell(own, a, b, names) or NOTE_CELL.search(own[max(0, a - 12):a])):
+            continue  # "Kairo Compute (5591)": a name's stock code, no figure; nor a "附註: 3" note reference
+        fig_scale, fig_currency = (scale, currency) if offset_ok else _cell_unit(own[:a], scale, currency)
+        if (fig_scale != 1.0 or fig_currency) and not row_unit and (fig.currency or fig_currency) and fig.kind == "num":
+            fig = Figure(fig.text, fig.value, fig.kind, fig.currency or fig_currency)
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
         # A name only after the figure, outside its clause, is about something else too
         # ("积压年增长86%至301亿美元,其中包括与OpenAI的40亿美元合约": the 86% is not OpenAI's).
@@ -200,11 +201,11 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             "change" if kind == "money" and CHANGED_BY.search(own[:a]) else ""  # "cost increased $232 million"
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
-        if (scale != 1.0 or currency) and not row_unit and kind == "money" and fig.kind == "num" and \
+        if (fig_scale != 1.0 or fig_currency) and not row_unit and kind == "money" and fig.kind == "num" and \
                 not re.search(r"[万亿千百]|illion|bn|mn", fig.text):  # "$1,213" or a cost's "317" in millions
             # (a per-share row keeps its own scale: "(in thousands, except per-share data)")
-            fig = Figure(fig.text, fig.value * (1.0 if PER_SHARE.search(own[:a]) else scale), fig.kind,
-                         fig.currency or currency)
+            fig = Figure(fig.text, fig.value * (1.0 if PER_SHARE.search(own[:a]) else fig_scale), fig.kind,
+                         fig.currency or fig_currency)
         if pie and fig.kind == "num":
             fig, kind = Figure(fig.text, fig.value, "pct"), "pct"  # a pie chart's values are shares,
             metric = _nearest(_metrics_for("pct"), [own[:a]], 0, vocab.find_heads)  # of its title, not its heading
@@ -243,6 +244,17 @@ def _named_after(tail: str, kind: str) -> str:
     """The measure a figure is followed by at once: ``_named_after(" valuation in may", "money") -> "估值"``."""
     found = [(x, g) for x, _, g in vocab.find_heads(tail, _metrics_for(kind)) if not tail[:x].strip()]
     return found[0][1].key if found else ""
+
+
+# A statement's column of note numbers: "收入 | 附註: 3; 2025年: 2,634,218"
+NOTE_CELL = re.compile(r"(?i)(?:附注|notes?)\s*:\s*$")
+
+
+def _cell_unit(row: str, scale: float, currency: str) -> tuple[float, str]:
+    """A table cell's scale and currency: those its row label or column header names, else the
+    table's. ``_cell_unit("收入 | 附注: 3; 2025年人民币千元: ", 1.0, "") -> (1000.0, "cny")``"""
+    own_scale, own_currency = table_unit(_cell_label(row))
+    return (own_scale, own_currency or currency) if own_scale != 1.0 else (scale, own_currency or currency)
 
 
 def _cell_label(row: str) -> str:
@@ -292,16 +304,18 @@ def table_unit(caption: str) -> tuple[float, str]:
 
     ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
     ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``;
-    ``table_unit("单位：新台币亿元") -> (1e8, "twd")``; ``table_unit("单位：元  币种：人民币") -> (1.0, "cny")``
+    ``table_unit("单位：新台币亿元") -> (1e8, "twd")``; ``table_unit("单位：元  币种：人民币") -> (1.0, "cny")``;
+    ``table_unit("2025年港币千元: ") -> (1e3, "hkd")``
     """
     caption = caption.lower()
     m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千|仟)|"
-                  r"[(（]\s*(?:\$|usd|us\$|人民币|rmb|港币|港元|新台币)?\s*(百万|十亿|亿|万|千|仟|thousands|millions|billions)",
-                  caption)
+                  r"[(（]\s*(?:\$|usd|us\$|人民币|rmb|港币|港元|新台币)?\s*(百万|十亿|亿|万|千|仟|thousands|millions|billions)|"
+                  # a column header naming its currency and scale with no brackets ("2025年人民币千元")
+                  r"(?:人民币|港币|新台币|rmb)\s*(百万|千|仟)元|(千|百万)(?:美元|港元)", caption)
     if not m:  # figures in whole units of a named currency ("单位：元", "币种：人民币")
         cur = re.search(r"(?:币种|单位)[:：]\s*(人民币|美元|新台币|元)", caption)
         return 1.0, CURRENCIES[cur.group(1)] if cur else ""
-    cur = re.search(r"美元|\$|usd|人民币|rmb|新台币|元", caption[max(0, m.start() - 3):m.start() + 30])
+    cur = re.search(r"美元|\$|usd|人民币|rmb|新台币|港元|港币|元", caption[max(0, m.start() - 3):m.start() + 30])
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
 
 
