@@ -37,10 +37,10 @@ KIND_WORDS = [
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of|"
               + POPULATION.pattern),
     # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
-    # "year-over-year" is a kind of growth, not a year
+    # "year-over-year" ("what quarter-on-quarter growth") is a kind of growth, not a year
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
              r"which year|what year(?![- ]over)|since when|哪一?天|几月几[日号]|什么日期|哪个日期|"
-             r"(?:on )?(?:what|which) (?:date|day)\b|哪个季度|哪一季度?|哪个月|(?:in )?(?:what|which) (?:quarter|month)\b"),
+             r"(?:on )?(?:what|which) (?:date|day)\b|哪个季度|哪一季度?|哪个月|(?:in )?(?:what|which) (?:quarter|month)\b(?![- ](?:on|over|to)[- ])"),
     # "by how much did X grow" asks the change, often a rate: the metric's head says which
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
