@@ -1172,3 +1172,15 @@ def test_figures_said_respectively_go_to_the_names_in_order():
         doc = Document("x.txt", "价格", text, "0")
         facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
         assert [f.entity for f in facts] == ["acme", "bolt", "acme", "bolt"][:len(facts)]
+
+
+def test_a_count_asked_in_english_is_met_by_a_chinese_table_rows_label():
+    from gpumkt.answer import fitting
+
+    text = "甲乙智算\n主要经营数据\n项目                  2025年6月30日      2024年末\n在网GPU加速卡（张）        21,300         16,800\n"
+    names = vocab.mine_names(["甲乙智算（Jiayi）是一家公司。"])
+    chunks = chunk_document(Document("x.txt", "甲乙智算", text, "0"))
+    row = next(u for c in chunks if c.kind == "table" for u in units(c, text) if "21,300" in u.own)
+    fact = next(f for f in build_facts([row], names) if f.text == "21,300")
+    q = build("How many GPU accelerator cards did Jiayi have in service at the end of June 2025?", names)
+    assert fitting._fact_counts(q, fact, row)
