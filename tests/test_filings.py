@@ -484,3 +484,11 @@ def test_a_statements_note_column_is_no_figure_and_its_column_header_gives_the_s
     assert "3" not in got  # the note reference
     assert got["2,634,218"].value == 2_634_218_000 and got["2,634,218"].currency == "cny"
     assert table_unit("2025年港幣千元: ".replace("幣", "币")) == (1e3, "hkd")
+
+
+def test_an_amount_of_a_measure_named_after_of_or_in():
+    text = "The board authorized a $400 million repurchase, and Acme ended the quarter with $1.18 billion of cash, " \
+           "cash equivalents and marketable securities."
+    names = vocab.mine_names([text])
+    got = {f.text: f for c in chunk_document(Document("n.txt", "News", text, "")) for f in build_facts(units(c, text), names)}
+    assert got["$1.18 billion"].metric == "现金、现金等价物及有价证券" and got["$400 million"].metric == "回购"

@@ -172,7 +172,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             fig = Figure(fig.text, -fig.value, fig.kind, fig.currency)  # "(28)%" fell by 28 %
         # a measure named right after its figure is the figure's ("at a $9.5 billion valuation", "40MW机房" is
         # no measure, but "$4.2B capex" is), else the nearest; a capacity in MW / GW with none named is power capacity
-        metric = _named_after(own[b:b + 30], kind) or \
+        metric = _named_after(own[b:b + 60], kind) or \
             _nearest(_metrics_for(kind), contexts, a - ca, vocab.find_heads) or share_of or \
             ("电力容量" if kind == "power" else "")
         if kind == "money" and SPENT.search(clause[:a - ca]) and not vocab.find_heads(clause, _metrics_for(kind)):
@@ -241,8 +241,10 @@ def _region_only(clause: str, names: list[vocab.Group]) -> bool:
 
 
 def _named_after(tail: str, kind: str) -> str:
-    """The measure a figure is followed by at once: ``_named_after(" valuation in may", "money") -> "估值"``."""
-    found = [(x, g) for x, _, g in vocab.find_heads(tail, _metrics_for(kind)) if not tail[:x].strip()]
+    """The measure a figure is followed by at once, or an amount after "of" / "in" / 的:
+    ``_named_after(" valuation in may", "money") -> "估值"``; ``_named_after(" in revenue", "money") -> "营收"``."""
+    linked = ("", "of", "in", "的") if kind == "money" else ("",)  # (37% of revenue is a share, not revenue)
+    found = [(x, g) for x, _, g in vocab.find_heads(tail, _metrics_for(kind)) if tail[:x].strip() in linked]
     return found[0][1].key if found else ""
 
 
