@@ -492,3 +492,11 @@ def test_an_amount_of_a_measure_named_after_of_or_in():
     names = vocab.mine_names([text])
     got = {f.text: f for c in chunk_document(Document("n.txt", "News", text, "")) for f in build_facts(units(c, text), names)}
     assert got["$1.18 billion"].metric == "现金、现金等价物及有价证券" and got["$400 million"].metric == "回购"
+
+
+def test_a_tables_column_of_units_gives_each_rows_kind():
+    text = "# Acme\n\n| Metric | Unit | FY2024 | FY2025 |\n|---|---|---|---|\n| Share of renewable electricity | % | 81 | 88 |\n" \
+           "| Total headcount | employees | 948 | 1,377 |\n"
+    names = vocab.mine_names(["Acme Cloud grew."])
+    got = {f.text: f for c in chunk_document(Document("e.md", "Acme", text, "")) for f in build_facts(units(c, text), names)}
+    assert got["88"].quantity == "pct" and got["1,377"].quantity == "count"

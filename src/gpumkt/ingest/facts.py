@@ -342,16 +342,22 @@ def quantity(fig: Figure, after: str) -> str:
     return "num"
 
 
+UNIT_CELL = re.compile(r"(?:^|[|;])\s*(?:units?|单位)\s*:\s*([^;|]{1,12}?)\s*(?:;|$)")
+
+
 def _row_unit(row: str) -> str:
     """The unit a table row's label names for its cells, said as if it followed each figure.
 
-    ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``
+    ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``;
+    ``_row_unit("metric: renewable share; unit: %; fy2025: ") -> "%"``
     """
     # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit; an earlier
     # cell's header, "去年同月增减(%): 40.84; 当月累计营收: ", is not this cell's)
+    column = UNIT_CELL.search(row)  # a column of units: "metric: renewable share; unit: %; fy2025: "
     cells = row.split(";")
     row = cells[0] if len(cells) == 1 else f"{cells[0]};{cells[-1]}"
-    units = [u for u in re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row) if not periods(u)]
+    units = [u for u in re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row) if not periods(u)] + \
+        ([column.group(1).strip()] if column else [])
     if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
         return " 个"
     if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage
