@@ -500,3 +500,13 @@ def test_a_tables_column_of_units_gives_each_rows_kind():
     names = vocab.mine_names(["Acme Cloud grew."])
     got = {f.text: f for c in chunk_document(Document("e.md", "Acme", text, "")) for f in build_facts(units(c, text), names)}
     assert got["88"].quantity == "pct" and got["1,377"].quantity == "count"
+
+
+def test_a_rating_agency_defining_itself_before_the_issuer_is_not_the_issuer():
+    text = "甲评信用评级有限公司          乙丙算力科技股份有限公司2025年度信用评级报告\n乙丙算力科技股份有限公司\n" \
+           "评级观点\n甲评信用评级有限公司（以下简称“甲评”）评定乙丙算力科技股份有限公司（以下简称“乙丙算力”）主体信用等级为AA+。\n" \
+           "经营分析\n公司主营智能算力租赁。公司2024年营业收入45.21亿元。\n"
+    assert defined_names(text)[:2] == [{"甲评信用评级有限公司", "甲评"}, {"乙丙算力科技股份有限公司", "乙丙算力"}]
+    names = vocab.mine_names([text])
+    every = [u for c in chunk_document(Document("r.txt", text.splitlines()[0], text, "")) for u in units(c, text)]
+    assert {f.text: f.entity for f in build_facts(every, names)}["45.21亿元"] == "乙丙算力"

@@ -17,7 +17,7 @@ from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN, period_spans, periods
-from gpumkt.lang.text import LABEL, markup_spans, normalise_aligned, squash_aligned
+from gpumkt.lang.text import LABEL, markup_spans, normalise, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
 CLAUSE_END = "，,;；：:、（）()"
@@ -453,7 +453,13 @@ def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
             listed = [g.key for _, end, g in vocab.find(u.own, names) if TICKER_AFTER.match(u.own, end)]
             if listed:
                 out[u.chunk.source] = listed[0]
-    for u in unit_list:  # else a cover that opens with the issuer's legal name alone ("甲乙控股有限公司"),
+    for u in unit_list:  # else a cover line that is a legal name and nothing else (a rating agency's or
+        # a broker's masthead shares its line with the report's title: "甲评级有限公司  乙科技股份有限公司…报告")
+        if u.start < HEAD_BLOCK and u.chunk.source not in out:
+            cover = [key for key in map(lambda line: _legal_line(line, names), u.quote.splitlines()) if key]
+            if cover:
+                out[u.chunk.source] = cover[0]
+    for u in unit_list:  # else a cover that opens with the issuer's legal name ("甲乙控股有限公司 ACME HOLDINGS"),
         # or a filing's form that names it in a field ("公司名称：昱锋电脑股份有限公司")
         if u.start < HEAD_BLOCK and u.chunk.source not in out:
             legal = [g.key for a, end, g in vocab.find(u.own, names)
@@ -461,6 +467,14 @@ def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
             if legal:
                 out[u.chunk.source] = legal[0]
     return out
+
+
+def _legal_line(line: str, names: list[vocab.Group]) -> str:
+    """The name group of a line that is one legal name alone: ``"  乙科技股份有限公司"`` -> its key."""
+    line = normalise(line.strip())
+    found = vocab.find(line, names)
+    whole = len(found) == 1 and found[0][0] == 0 and found[0][1] == len(line)
+    return found[0][2].key if whole and LEGAL_END.search(line) else ""
 
 
 NAME_FIELD = re.compile(r"(?:公司名称|公司全称|公司简称|company name)\s*[:：]\s*$")

@@ -44,7 +44,7 @@ def defined_names(text: str) -> list[set[str]]:
     """
     groups: dict[str, set[str]] = {}
     for m in LEGAL_ZH.finditer(text):
-        legal = _own_name(m.group(0))
+        legal = _standalone(text, _own_name(m.group(0)))
         if legal:
             groups.setdefault(legal, set())
     single = len(set(LEGAL_ZH.findall(text))) == 1
@@ -90,14 +90,25 @@ def _own_name(match: str) -> str:
     return name if len(name) >= 6 else ""
 
 
+def _standalone(text: str, legal: str) -> str:
+    """The legal name without a verb glued before it, when the text writes it alone elsewhere:
+    ``_standalone("乙科技股份有限公司\n甲评定乙科技股份有限公司", "评定乙科技股份有限公司") -> "乙科技股份有限公司"``."""
+    for k in range(1, len(legal) - 5):
+        bare = COMPANY_FORM.sub("", legal[k:])
+        if len(bare) < 2 or TRADE_WORDS.fullmatch(bare):
+            break  # "科技股份有限公司" alone is no name
+        if re.search(r"(?:^|[^\u4e00-\u9fff])" + re.escape(legal[k:]), text):
+            return legal[k:]
+    return legal
+
+
 def _shorts(text: str, legal: str, single: bool) -> set[str]:
     """Short forms defined right after the legal name (or right before it: a filing's table of
     basic data writes 公司簡稱 beside 公司名稱), or on a line of their own (公司简称：X) when the text
     has this one legal name (``single``)."""
     out = set()
     for m in SHORT.finditer(text):
-        near = text[max(0, m.start() - 60):m.end() + 60]
-        if legal in near or single:
+        if single or _defined_for(text, m.start()) == legal:
             out.add(m.group(1))
     for m in DEFINED.finditer(text):
         if m.group(3).endswith(legal) and _own_name(m.group(3)) == legal:
@@ -107,6 +118,15 @@ def _shorts(text: str, legal: str, single: bool) -> set[str]:
         if m.group(1)[:2] == legal[:2]:
             out.add(m.group(1))
     return {s for s in out if normalise(s) not in GENERIC_SHORT and s != legal}
+
+
+def _defined_for(text: str, at: int) -> str:
+    """The legal name a short form defined at ``at`` stands for: the last one in the 60 characters
+    before it ("甲评级有限公司（以下简称“甲评级”）评定乙科技股份有限公司（以下简称“乙科技”）": 乙科技 is
+    乙's, not 甲's), else the first in the 60 after it (a table's 公司简称 cell beside 公司名称)."""
+    before = [_standalone(text, _own_name(m.group(0))) for m in LEGAL_ZH.finditer(text[max(0, at - 60):at])]
+    after = [_standalone(text, _own_name(m.group(0))) for m in LEGAL_ZH.finditer(text[at:at + 60])]
+    return next((n for n in reversed(before) if n), "") or next((n for n in after if n), "")
 
 
 def _foreign(text: str, legal: str) -> set[str]:
