@@ -510,3 +510,13 @@ def test_a_rating_agency_defining_itself_before_the_issuer_is_not_the_issuer():
     names = vocab.mine_names([text])
     every = [u for c in chunk_document(Document("r.txt", text.splitlines()[0], text, "")) for u in units(c, text)]
     assert {f.text: f.entity for f in build_facts(every, names)}["45.21亿元"] == "乙丙算力"
+
+
+def test_a_unit_line_for_the_whole_table_leaves_rates_and_multiples_their_kind():
+    text = "\n".join(["甲乙算力科技股份有限公司", "主要财务数据及指标", "                                   单位：亿元、%、倍",
+                      "项目                          2023年        2024年", "营业总收入                     27.94         45.21",
+                      "毛利率                          27.3          31.5", "EBITDA利息保障倍数              5.25          5.43", ""])
+    names = vocab.mine_names([text])
+    got = {f.text: f for c in chunk_document(Document("r.txt", "甲乙", text, "")) for f in build_facts(units(c, text), names)}
+    assert (got["45.21"].quantity, got["45.21"].value) == ("money", 4.521e9)
+    assert (got["31.5"].quantity, got["31.5"].value) == ("pct", 31.5) and got["5.43"].quantity == "mult"

@@ -333,6 +333,8 @@ def quantity(fig: Figure, after: str) -> str:
         return fig.kind
     if re.match(r"\)?\s*%", after):  # "12%", and a decline in a statement's parentheses, "(28)%"
         return "pct"
+    if re.match(r"\s*倍", after):
+        return "mult"
     if POWER_UNITS.match(after):
         return "power"
     if DURATION_UNITS.match(after):
@@ -349,7 +351,7 @@ def _row_unit(row: str) -> str:
     """The unit a table row's label names for its cells, said as if it followed each figure.
 
     ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``;
-    ``_row_unit("metric: renewable share; unit: %; fy2025: ") -> "%"``
+    ``_row_unit("metric: renewable share; unit: %; fy2025: ") -> "%"``; ``_row_unit("毛利率 | 2024年: ") -> "%"``
     """
     # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit; an earlier
     # cell's header, "去年同月增减(%): 40.84; 当月累计营收: ", is not this cell's)
@@ -364,7 +366,16 @@ def _row_unit(row: str) -> str:
         return "%"
     if re.search(r"(?:占比|比例|比率|率|margin|share|比上年?|增减)\s*:\s*$", row.rsplit(";", 1)[-1]):
         return "%"  # a column of shares or rates beside one of amounts ("2024年 金额: 702,148; 2024年 占比: 71.1")
-    return f" {units[-1]}" if units and (POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1])) else ""
+    if units:
+        return f" {units[-1]}" if POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1]) else ""
+    # a row named as a rate or a multiple, under a unit line for the whole table ("单位：亿元、%、倍")
+    label = row.partition("|")[0].strip() if "|" in row else ""
+    return "%" if RATE_LABEL.search(label) else " 倍" if MULTIPLE_LABEL.search(label) else ""
+
+
+# (流动比率 and other 比率 are often multiples: left alone)
+RATE_LABEL = re.compile(r"(?i)(?:(?<!比)率|比例|占比|比重|\bmargin|(?<!-)\brate)$")  # (a run-rate is an amount)
+MULTIPLE_LABEL = re.compile(r"(?i)(?:倍数|\bmultiple)$")
 
 
 def _is_year(fig: Figure, after: str) -> bool:
