@@ -127,6 +127,9 @@ def test_an_english_filings_defined_short_name():
     text = 'Unless otherwise indicated, "we", "us", "our company" and "Acme" refer to Acme AI Cloud Holdings Limited, a firm.'
     assert english_definitions(text) == [{"acme", "acme ai", "acme ai cloud", "acme ai cloud holdings"}]
     assert english_definitions('"we" and "the Company" refer to Acme Cloud Holdings Limited.') == []
+    # American style keeps the comma inside the quotes
+    text = 'The terms "Acme," "the Company," "we" and "us" refer to Acme Cloud, Inc. and its subsidiaries.'
+    assert english_definitions(text) == [{"acme", "acme cloud", "acme cloud, inc."}]
 
 
 def test_a_taiwan_quarterly_table_under_roc_quarters():

@@ -74,8 +74,9 @@ def english_definitions(text: str) -> list[set[str]]:
     -> ``[{"acme cloud holdings", "acme cloud", "acme"}]``"""
     out = []
     for m in DEFINED_EN.finditer(text):
-        shorts = {q for q in re.findall(r"[“\"]([^”\"\n]+)[”\"]", m.group(1))
-                  if q[:1].isupper() and q.lower() not in GENERIC_EN}
+        # (American style keeps the comma inside the quotes: '"Acme," "we" and "us" refer to …')
+        shorts = {q.rstrip(",;. ") for q in re.findall(r"[“\"]([^”\"\n]+)[”\"]", m.group(1))
+                  if q[:1].isupper() and q.rstrip(",;. ").lower() not in GENERIC_EN}
         if shorts:
             legal = m.group(2)
             words = LATIN_TAIL.sub("", legal).split()  # "Tianqu AI" of "Tianqu AI Cloud" too
@@ -92,7 +93,7 @@ def _own_name(match: str) -> str:
 
 def _standalone(text: str, legal: str) -> str:
     """The legal name without a verb glued before it, when the text writes it alone elsewhere:
-    ``_standalone("乙科技股份有限公司\n甲评定乙科技股份有限公司", "评定乙科技股份有限公司") -> "乙科技股份有限公司"``."""
+    ``_standalone("乙科技股份有限公司\\n甲评定乙科技股份有限公司", "评定乙科技股份有限公司") -> "乙科技股份有限公司"``."""
     for k in range(1, len(legal) - 5):
         bare = COMPANY_FORM.sub("", legal[k:])
         if len(bare) < 2 or TRADE_WORDS.fullmatch(bare):
