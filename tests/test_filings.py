@@ -520,3 +520,11 @@ def test_a_unit_line_for_the_whole_table_leaves_rates_and_multiples_their_kind()
     got = {f.text: f for c in chunk_document(Document("r.txt", "甲乙", text, "")) for f in build_facts(units(c, text), names)}
     assert (got["45.21"].quantity, got["45.21"].value) == ("money", 4.521e9)
     assert (got["31.5"].quantity, got["31.5"].value) == ("pct", 31.5) and got["5.43"].quantity == "mult"
+
+
+def test_a_company_form_alone_is_no_name():
+    from gpumkt.lang.legal_names import name_ending
+
+    texts = ["甲乙科技股份有限公司（Jiayi Technology Corp.）公告", "丙丁科技股份有限公司的营收"]
+    assert name_ending("科技股份有限公司", texts) == "" and name_ending("新客户甲乙云端", ["新客户甲乙云端（Jiayi）…甲乙的订单"]) == "甲乙云端"
+    assert not any("科技股份有限公司" in g.forms for g in vocab.mine_names(texts + texts))

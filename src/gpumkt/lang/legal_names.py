@@ -193,12 +193,19 @@ def name_ending(run: str, texts: list[str]) -> str:
     ``name_ending("新客户甲乙云端", ["新客户甲乙云端（Jiayi）…甲乙的订单"]) -> "甲乙云端"``
     """
     used = lambda form: len(form) >= 2 and sum(t.count(form) for t in texts) >= 2  # noqa: E731
+    if _generic(run):
+        return ""  # a company form with at most a trade word (科技股份有限公司), which every such name ends with
     if used(run):
         return run
     # an ending starts where a word does (高性能计算 is no name 能计算)
-    endings = [run[i:] for i in _word_starts(run) if 0 < i < len(run) - 1 and not TRADE_WORDS.fullmatch(run[i:])]
+    endings = [run[i:] for i in _word_starts(run) if 0 < i < len(run) - 1 and not _generic(run[i:])]
     return next((e for e in endings if not common_word(e) and (used(e) or _core_used(e, used))),
                 run if len(run) <= 6 else "")
+
+
+def _generic(form: str) -> bool:
+    """A trade word, a company form, or both: ``_generic("科技股份有限公司") -> True``."""
+    return bool(TRADE_WORDS.fullmatch(COMPANY_FORM.sub("", to_simplified(form)) or "科技"))
 
 
 def _core_used(form: str, used) -> bool:
