@@ -1184,3 +1184,10 @@ def test_a_count_asked_in_english_is_met_by_a_chinese_table_rows_label():
     fact = next(f for f in build_facts([row], names) if f.text == "21,300")
     q = build("How many GPU accelerator cards did Jiayi have in service at the end of June 2025?", names)
     assert fitting._fact_counts(q, fact, row)
+
+
+def test_a_years_figure_is_the_one_asked_at_the_years_end():
+    from gpumkt.lang.periods import exactly
+
+    assert exactly("2025", periods("2025年末")) and exactly("2023-04", ["2023"])
+    assert not exactly("2025q4", periods("2025年末")) and not exactly("2023q2", ["2023"])

@@ -314,9 +314,11 @@ MONTH_KEY = re.compile(r"(?:19|20)\d\d-\d\d")
 
 
 def exactly(key: str, asked) -> bool:
-    """A figure's period is one asked itself, an event's month counting as its year's:
-    ``exactly("2023-04", ["2023"]) -> True``; ``exactly("2023q2", ["2023"]) -> False``."""
-    return key in asked or bool(MONTH_KEY.fullmatch(key)) and key[:4] in asked
+    """A figure's period is one asked itself, an event's month counting as its year's, and a
+    year's figure as its end's (a balance or a ratio "at the end of 2025" is the 2025 one):
+    ``exactly("2023-04", ["2023"]) -> True``; ``exactly("2023q2", ["2023"]) -> False``;
+    ``exactly("2025", ["2025e"]) -> True``."""
+    return key in asked or bool(MONTH_KEY.fullmatch(key)) and key[:4] in asked or f"{key}e" in asked
 
 
 def quarter_ending(month_key: str) -> str:
