@@ -528,3 +528,12 @@ def test_a_company_form_alone_is_no_name():
     texts = ["甲乙科技股份有限公司（Jiayi Technology Corp.）公告", "丙丁科技股份有限公司的营收"]
     assert name_ending("科技股份有限公司", texts) == "" and name_ending("新客户甲乙云端", ["新客户甲乙云端（Jiayi）…甲乙的订单"]) == "甲乙云端"
     assert not any("科技股份有限公司" in g.forms for g in vocab.mine_names(texts + texts))
+
+
+def test_a_latin_name_belongs_to_the_nearest_chinese_legal_name_only():
+    text = "甲乙雲算控股有限公司　JIAYI CLOUD HOLDINGS LIMITED\n" \
+           "香港交易及結算所有限公司與香港聯合交易所有限公司對本公告的內容概不負責。\n" \
+           "（於開曼群島註冊成立為獲豁免有限公司）\n甲乙雲算控股有限公司（「本公司」）公佈業績。\n"
+    groups = defined_names(text)
+    assert {"甲乙云算控股有限公司", "jiayi cloud holdings limited", "jiayi cloud"} <= groups[0]
+    assert not any("jiayi cloud" in g for g in groups[1:]) and not any("结算所" in f for g in groups for f in g)

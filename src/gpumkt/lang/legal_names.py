@@ -48,8 +48,10 @@ def defined_names(text: str) -> list[set[str]]:
         if legal:
             groups.setdefault(legal, set())
     single = len(set(LEGAL_ZH.findall(text))) == 1
+    lines = text.splitlines()
+    where = {legal: [i for i, line in enumerate(lines) if legal in line] for legal in groups}
     for legal, forms in groups.items():
-        foreign = _foreign(text, legal)
+        foreign = _foreign(lines, legal, where)
         forms |= _shorts(text, legal, single) | foreign
         bare = COMPANY_FORM.sub("", legal)
         # 甲乙科技股份有限公司, called 甲乙科技 everywhere after its first line; a company whose text
@@ -87,8 +89,14 @@ def english_definitions(text: str) -> list[set[str]]:
 
 def _own_name(match: str) -> str:
     """The legal name without the words of the sentence before it (本报告仅供…公司 -> the company)."""
-    name = re.split(r"[的之在是和与及了为将从对由以等向把被让使供于、，。：:]", match)[-1]
+    simple = to_simplified(match)  # (the words are simplified: "與香港聯合交易所有限公司" is cut too)
+    if len(simple) != len(match):
+        simple = match
+    name = match[max((m.end() for m in SENTENCE_WORDS.finditer(simple)), default=0):]
     return name if len(name) >= 6 else ""
+
+
+SENTENCE_WORDS = re.compile(r"[的之在是和与及了为将从对由以等向把被让使供于、，。：:]")
 
 
 def _standalone(text: str, legal: str) -> str:
@@ -130,18 +138,28 @@ def _defined_for(text: str, at: int) -> str:
     return next((n for n in reversed(before) if n), "") or next((n for n in after if n), "")
 
 
-def _foreign(text: str, legal: str) -> set[str]:
+def _foreign(lines: list[str], legal: str, where: dict[str, list[int]]) -> set[str]:
     """The Latin legal name within a few lines of the Chinese one, and the same without its
-    company-type words ("Xingheng Compute Technology Co., Ltd." -> "Xingheng Compute")."""
-    lines = text.splitlines()
-    at = [i for i, line in enumerate(lines) if legal in line]
+    company-type words ("Xingheng Compute Technology Co., Ltd." -> "Xingheng Compute"), when no
+    other Chinese legal name is nearer to it (``where``: the lines each is written on; a Hong
+    Kong cover's "香港交易及結算所有限公司…並不負責" disclaimer sits beside the issuer's names)."""
     out = set()
-    for i in at:
-        for line in lines[max(0, i - NEAR_LINES):i + NEAR_LINES + 1]:
-            for m in LEGAL_LATIN.finditer(line):
+    for i in where[legal]:
+        for j in range(max(0, i - NEAR_LINES), min(len(lines), i + NEAR_LINES + 1)):
+            if _nearest_legal(j, where, lines) != legal:
+                continue
+            for m in LEGAL_LATIN.finditer(lines[j]):
                 full = m.group(0)
                 out |= {full, LATIN_TAIL.sub("", full)}
     return {f for f in out if len(f) >= 3} if len({f for f in out if LEGAL_LATIN.fullmatch(f)}) == 1 else set()
+
+
+def _nearest_legal(j: int, where: dict[str, list[int]], lines: list[str]) -> str:
+    """The Chinese legal name written nearest line ``j``: fewest lines away, then above it (a name
+    comes before its translation), then first on its line."""
+    near = [(abs(i - j), i > j, lines[i].find(legal), legal) for legal, at in where.items() for i in at
+            if abs(i - j) <= NEAR_LINES]
+    return min(near)[3] if near else ""
 
 
 # A listed company written with its stock code, and perhaps its Latin name in the same brackets:
