@@ -412,7 +412,7 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("Acme的收入中有多少来自海外？", "pct"), ("How much of Acme's revenue comes from Europe?", "pct"),
     ("Acme的营收是多少？", "money"), ("Acme的利息支出增长到了多少？", "money"),
     ("What did Acme's interest expense grow to?", "money"), ("Acme的营收增长率是多少？", "pct"),
-    ("有多少家公司来自中国？", "count"), ("Acme现有电力是多少兆瓦？", "power"),
+    ("有多少家公司来自中国？", "count"), ("Acme现有电力是多少兆瓦？", "power"), ("Acme做研发的人手有多少？", "count"),
     ("Which big customer pays Acme the most?", "name"), ("Acme收购的那家公司叫什么名字？", "name"),
     ("What is the name of the chip Acme bought?", "name"), ("Acme的投资预计几年可以回本？", "duration"),
     ("Acme签约后多少个月能上线？", "duration"),

@@ -35,7 +35,7 @@ KIND_WORDS = [
                  r"how long|how many (?:years|months|weeks|days|hours)"),
     # A population's size is a head count, not a market size (开发者社群规模, "user base size").
     ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of|"
-              + POPULATION.pattern),
+              r"人手|人数|headcount|head count|" + POPULATION.pattern),  # (a head count asked as 人手有多少)
     # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
     # "year-over-year" ("what quarter-on-quarter growth") is a kind of growth, not a year
     ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
