@@ -50,9 +50,10 @@ def defined_names(text: str) -> list[set[str]]:
     single = len(set(LEGAL_ZH.findall(text))) == 1
     lines = text.splitlines()
     where = {legal: [i for i, line in enumerate(lines) if legal in line] for legal in groups}
+    owners = {m.start(): _defined_for(text, m.start()) for m in SHORT.finditer(text)}  # once per text, not per name
     for legal, forms in groups.items():
         foreign = _foreign(lines, legal, where)
-        forms |= _shorts(text, legal, single) | foreign
+        forms |= _shorts(text, legal, single, owners) | foreign
         bare = COMPANY_FORM.sub("", legal)
         # 甲乙科技股份有限公司, called 甲乙科技 everywhere after its first line; a company whose text
         # gives its foreign legal name is its own subject, called so by readers whether or not it says so
@@ -111,13 +112,13 @@ def _standalone(text: str, legal: str) -> str:
     return legal
 
 
-def _shorts(text: str, legal: str, single: bool) -> set[str]:
+def _shorts(text: str, legal: str, single: bool, owners: dict[int, str]) -> set[str]:
     """Short forms defined right after the legal name (or right before it: a filing's table of
     basic data writes 公司簡稱 beside 公司名稱), or on a line of their own (公司简称：X) when the text
-    has this one legal name (``single``)."""
+    has this one legal name (``single``); ``owners``: the legal name each short form stands for, by offset."""
     out = set()
     for m in SHORT.finditer(text):
-        if single or _defined_for(text, m.start()) == legal:
+        if single or owners[m.start()] == legal:
             out.add(m.group(1))
     for m in DEFINED.finditer(text):
         if m.group(3).endswith(legal) and _own_name(m.group(3)) == legal:
