@@ -1027,6 +1027,20 @@ def test_a_rank_asked_is_not_answered_by_another_rank():
     assert vocab.said_sides("the five largest customers", (("largest",), ("five largest",))) == [False, True]
 
 
+def test_a_rank_asked_must_be_named_by_the_passage():
+    from gpumkt.answer.asked import contrasts_in, parts_in
+
+    names = vocab.mine_names(["甲公司"])
+    q = build("甲公司第二大客户占营收多少？", names)
+    # a sentence that names no rank at all (a product's share of revenue) is no answer
+    assert not _judge_text(q, "甲公司AI服务器第3季占合并营收72%。", names).placed
+    assert _judge_text(q, "甲公司第二大客户占营收约15%。", names).placed
+    # a bare group count names a group ("三大公有云"), a rank only before counterparties
+    norm = "在三大公有云租一台机器要多少钱"
+    assert not parts_in(contrasts_in(norm), norm)
+    assert parts_in(contrasts_in("五大客户占比多少"), "五大客户占比多少")
+
+
 def test_a_table_row_under_a_parent_only_statement_is_no_consolidated_figure():
     from gpumkt.answer import gate
 

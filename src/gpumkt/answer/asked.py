@@ -88,11 +88,23 @@ def contrasts_in(norm: str) -> tuple:
     return tuple(out)
 
 
-def parts_in(contrasts: tuple) -> tuple:
-    """The forms of each exclusive part (a segment, a workload) among the contrast sides a question
-    uses (``contrasts_in``): ``parts_in(contrasts_in("英伟达游戏业务的增速"))`` ->
-    ``(("游戏", "遊戲", "gaming"),)``"""
-    return tuple(side for side, _ in contrasts if any(side in sides for sides in vocab.parts()))
+def parts_in(contrasts: tuple, norm: str = "") -> tuple:
+    """The forms of each exclusive part (a segment, a workload, a rank of customers) among the
+    contrast sides a question uses (``contrasts_in``): ``parts_in(contrasts_in("英伟达游戏业务的增速"))``
+    -> ``(("游戏", "遊戲", "gaming"),)``. A bare group count names a group, not a rank, unless
+    counterparties follow it: "三大公有云" is no rank, "五大客户" is."""
+    return tuple(side for side, _ in contrasts if any(side in sides for sides in vocab.parts())
+                 and not _bare_group(side, norm))
+
+
+BARE_GROUP = re.compile(r"[两二三四五六七八九十]大")
+COUNTERPARTY = re.compile(r"[两二三四五六七八九十]大(?:的)?(?:客户|供应商|用户|买家)")
+
+
+def _bare_group(side: tuple, norm: str) -> bool:
+    """The question names this rank only by a bare group count ("三大") with no counterparty after it."""
+    said = [f for f in side if f in norm]
+    return bool(said) and all(BARE_GROUP.fullmatch(f) for f in said) and not COUNTERPARTY.search(norm)
 
 
 VERSION = re.compile(r"[-\s]?v?(\d+(?:\.\d+)?[a-z]?)(?![\d.%a-z])")
