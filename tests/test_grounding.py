@@ -38,7 +38,8 @@ def corpus():
     ("six months ended June 30, 2025", ["2025h1"]), ("Six Months Ended Dec 31, 2024", ["2024h2"]),
     ("twelve months ended December 31, 2024", ["2024"]),
     # the first nine months are no third quarter; a half written after its year, or by its months
-    ("2025年前三季度营收", ["2025m9"]), ("前三季度", ["m9"]), ("nine months ended September 30, 2025", ["2025m9"]),
+    ("2025年前三季度营收", ["2025m9"]), ("前三季度", ["m9"]), ("2026财年前九个月的现金流", ["2026m9"]),
+    ("2025年前十个月", ["2025m10"]), ("nine months ended September 30, 2025", ["2025m9"]),
     ("first nine months of 2025", ["2025m9"]), ("2025年1-9月", ["2025m9"]), ("三季度", ["q3"]),
     ("2025H1", ["2025h1"]), ("2025年1-6月", ["2025h1"]), ("2025年7-12月", ["2025h2"]),
     # a month (a day that ends no quarter is its month's); a fiscal year's quarter; quarters run together
@@ -419,6 +420,8 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("Which year-over-year growth rate did Acme post?", "pct"),
     ("What quarter-on-quarter revenue growth does Acme guide?", "pct"), ("In what quarter did Acme turn a profit?", "year"),
     ("By what multiple did Acme's revenue rise?", "mult"),
+    ("What debt to EBITDA multiple did the rating report give Acme?", "mult"), ("Acme的EBITDA利息保障倍数是多少？", "mult"),
+    ("Do buyers use multiple GPU clouds?", "yesno"),
     ("Acme的营收增长了几倍？", "mult"), ("What was Acme's price per share at listing?", "money"),
     ("What was Acme's backlog when the year ended?", "money"),
     ("How much did Acme's revenue run-rate reach?", "money"),

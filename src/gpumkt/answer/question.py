@@ -24,7 +24,8 @@ SHARE_OF = r"占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台�
 KIND_WORDS = [
     # A reason is asked in words, whatever figure the question mentions ("why did the margin fall")
     ("text", r"为什么|为何|什么原因|原因是什么|\bwhy\b"),
-    ("mult", r"多少倍|几倍|翻了?几番|what multiple|how many times|by what factor"),
+    # (a multiple named as what is asked: "what debt to EBITDA multiple", 利息保障倍数; not "multiple clouds")
+    ("mult", r"多少倍|几倍|翻了?几番|倍数|what multiple|how many times|by what factor|\bmultiple\b(?=\s*(?:[?,.]|$|(?:did|does|do|is|was|were|has|had|for|in|at|on)\b))"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|"
             + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b|"

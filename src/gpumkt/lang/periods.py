@@ -68,12 +68,12 @@ PATTERNS = [
     (re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:" + _FY +
                 r"\s*)?((?:19|20)\d\d)"), "oy"),
     # The first nine months (a third quarter's year to date): 2025年前三季度, first nine months of 2025, 9m25
-    (re.compile(YEAR + r"\s*年?\s*前三(?:个)?季度?"), "y9"),
+    (re.compile(YEAR + r"\s*(?:年|" + _FY + r")?\s*前(?:三(?:个)?季度?|[九9]个?月)"), "y9"),
     (re.compile(r"first\s+(?:nine|9)\s+months\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)|"
                 r"first\s+three\s+quarters\s+(?:of\s+)?(?:" + _FY + r"\s*)?((?:19|20)\d\d)"), "y9"),
     (re.compile(r"(?<![a-z0-9])9m\s*'?(\d\d)(?![\d%])|" + YEAR + r"m9(?![0-9])"), "y9"),  # (and its own key)
     # Other spans of a year to date: 2025年前十个月, first ten months of 2025, 2025m10 (its own key)
-    (re.compile(YEAR + r"\s*年?\s*前(" + "|".join(MONTH_COUNTS) + r")个?月|first\s+(" + "|".join(MONTH_COUNTS) +
+    (re.compile(YEAR + r"\s*(?:年|" + _FY + r")?\s*前(" + "|".join(MONTH_COUNTS) + r")个?月|first\s+(" + "|".join(MONTH_COUNTS) +
                 r")\s+months\s+(?:of\s+)?((?:19|20)\d\d)|" + YEAR + r"m(1[01]|[2-8])(?![0-9])"), "ytd"),
     # 2025年上半年, first half of 2025, h1 2025, 2025h1
     (re.compile(YEAR + r"\s*年?\s*([上下])半年"), "yh"),
@@ -92,7 +92,7 @@ PATTERNS = [
 ]
 BARE_QUARTER = re.compile(r"(?<!前)第?([一二三四])(?:季度|财季)|(?<![a-z0-9])q([1-4])(?![0-9])|"
                           r"(first|second|third|fourth)\s+quarter")
-BARE_NINE = re.compile(r"前三(?:个)?季度|first\s+(?:nine|9)\s+months|first\s+three\s+quarters|(?<![a-z0-9])m9(?![0-9])")
+BARE_NINE = re.compile(r"前三(?:个)?季度|前[九9]个?月|first\s+(?:nine|9)\s+months|first\s+three\s+quarters|(?<![a-z0-9])m9(?![0-9])")
 BARE_YEAR = re.compile(YEAR + r"(?!\s*(?:亿|万|千|百|个|家|名|人|台|块|gw|mw|b\b|m\b|billion|million))")
 
 
