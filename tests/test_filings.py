@@ -427,6 +427,31 @@ def test_a_name_with_its_ticker_and_a_pair_said_once():
     assert any({"jiayi cloud compute", "甲乙云算"} <= set(g.forms) for g in names)
 
 
+def test_a_deck_cover_with_a_legal_form_before_the_ticker_and_its_chinese_brand_name():
+    from gpumkt.lang.vocab import chinese_names, ticker_names
+    deck = ("NEXO SILICON\nNexo Silicon, Inc. (Nasdaq: NXSI)\nFirst Quarter Results\n\n"
+            "Greater China Update\nOur Chinese brand name: 耐索科技 (Traditional Chinese: 耐索科技)\n")
+    assert ticker_names(deck) == [{"nexo silicon", "nxsi"}]
+    assert chinese_names(deck) == [{"nexo silicon", "nxsi", "耐索科技"}]
+    assert any({"nexo silicon", "耐索科技"} <= set(g.forms) for g in vocab.mine_names([deck]))
+
+
+def test_an_announcement_names_its_issuer_below_the_exchange_disclaimer():
+    from gpumkt.ingest.facts import subjects
+    text = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no "
+            "responsibility for the contents of this announcement, make no representation as to its accuracy "
+            "or completeness and expressly disclaim any liability whatsoever for any loss however arising from "
+            "or in reliance upon the whole or any part of the contents of this announcement.\n\n"
+            "EXAMPLE COMPUTE HOLDINGS LIMITED\n甲乙算力控股有限公司\n(Incorporated in the Cayman Islands "
+            "with limited liability)\n(Stock Code: 9999)\n\nThe Board announces that the Group bought servers "
+            "for RMB1.1 billion.\n")
+    names = [vocab.Group("example compute holdings limited", ("example compute holdings limited", "甲乙算力控股有限公司"))]
+    doc = Document("a.pdf", "Announcement", text, "")
+    listed = [u for c in chunk_document(doc) for u in units(c, text)]
+    assert [u.start for u in listed if u.quote.startswith("甲乙")] == [401]  # past the first 400 characters
+    assert subjects(listed, names) == {"a.pdf": "example compute holdings limited"}
+
+
 def test_a_measure_right_after_its_figure_and_a_capacity_in_megawatts():
     text = "Acme raised US$1.1 billion at a US$9.5 billion valuation in May 2025. Its 40 MW campus opened."
     names = vocab.mine_names([text])

@@ -422,6 +422,8 @@ def test_a_label_number_is_no_figure_but_a_count_after_daibiao_is():
     ("By what multiple did Acme's revenue rise?", "mult"),
     ("What debt to EBITDA multiple did the rating report give Acme?", "mult"), ("Acme的EBITDA利息保障倍数是多少？", "mult"),
     ("Do buyers use multiple GPU clouds?", "yesno"),
+    ("Acme给出的2026财年非GAAP营业利润率指引是多少？", "pct"),  # guidance of a margin: a margin
+    ("Acme二零二四年的本公司擁有人應佔溢利是多少？", "money"),  # 应占 (attributable): no share asked
     ("Acme的营收增长了几倍？", "mult"), ("What was Acme's price per share at listing?", "money"),
     ("What was Acme's backlog when the year ended?", "money"),
     ("How much did Acme's revenue run-rate reach?", "money"),

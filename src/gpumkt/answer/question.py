@@ -18,8 +18,8 @@ from gpumkt.lang import vocab
 from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
-# "占营收多少": a part of a whole asked (not 占地, 占用, nor a count or an amount of money)
-SHARE_OF = r"占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])"
+# "占营收多少": a part of a whole asked (not 占地, 占用, 应占溢利 (attributable), nor a count or an amount of money)
+SHARE_OF = r"(?<!应)占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])"
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
     # A reason is asked in words, whatever figure the question mentions ("why did the margin fall")
@@ -160,6 +160,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = FIGURE_WORDS.sub(" ", rest)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
     said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)]
+    # "营业利润率指引": guidance is how the margin is given (asks_guidance); the margin sets the kind
+    said = [x for x in said if not _guidance(x[2])] or [x for x in found if not _guidance(x[2])] or said
     metric_kind = next((g.kind for _, _, g in reversed(said)), "")
     wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or (
         bool(FIGURE_WORDS.search(norm)) or bool(mets)) and kind not in ("name", "yesno", "text")
@@ -215,6 +217,10 @@ def _not_descriptive(ents: tuple[Mention, ...], norm: str, desc: str) -> tuple[M
 # Kinds of quantity that exclude one another: a question that asks a duration, a count, an amount
 # of money or of power by its own words is not measuring a metric of another of these kinds.
 EXCLUSIVE_KINDS = {"money", "count", "duration", "power"}
+
+
+def _guidance(g: vocab.Group) -> bool:
+    return "guidance" in g.forms
 
 
 def measurable(metric_kind: str, answer_kind: str) -> bool:

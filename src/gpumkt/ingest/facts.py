@@ -447,7 +447,7 @@ def build_facts(unit_list: list[Unit], names: list[vocab.Group]) -> list[Fact]:
     return out
 
 
-HEAD_BLOCK = 400  # characters: a document's opening lines (masthead, title, the company's line)
+HEAD_BLOCK = 700  # characters: a document's opening lines (masthead, title, the company's line)
 # A name written with its ticker or stock code: "Acme Cloud, Inc. (ACME)", "(Nasdaq: ACME)", "甲乙（6793）"
 TICKER_AFTER = re.compile(r"(?:,?\s*(?:inc\.|corp\.|corporation|ltd\.|co\.,?\s*ltd\.|股份有限公司|有限公司))?\s*"
                           r"[(（]\s*(?:(?:nasdaq|nyse|otc|twse|tpex|hkex|sse|szse)\s*[:：]\s*)?"

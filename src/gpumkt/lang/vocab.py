@@ -279,6 +279,8 @@ def mine_names(texts: list[str]) -> list[Group]:
             _add(groups, forms)
         for forms in ticker_names(text):  # "Acme Cloud (NYSE: ACME)": a name, with its ticker
             _add(groups, forms)
+        for forms in chinese_names(text):  # "Our Chinese brand name: 甲乙科技"
+            _add(groups, forms)
     excluded = GENERAL_CAPS | MONTHS | _place_words() | lower_words
     runs = repeated_runs(texts, _mid_sentence, excluded)
     for forms in runs:  # "Kestrel Ridge (Research)"
@@ -298,7 +300,9 @@ def mine_names(texts: list[str]) -> list[Group]:
 
 
 # A company written with its ticker in brackets, on an exchange or alone: "Acme Cloud (NASDAQ: ACME)", "Acme (ACME)"
-LATIN_TICKER = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]+ ){0,3}[A-Z][A-Za-z0-9&\-]+)\s*\(\s*"
+# (its legal form between them is not part of the name: "Acme Silicon, Inc. (Nasdaq: ACMS)")
+LATIN_TICKER = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]+ ){0,3}[A-Z][A-Za-z0-9&\-]+)"
+                          r"(?:,?\s+(?:Inc\.|Corp\.|Corporation|Ltd\.|Limited|plc|N\.V\.|S\.A\.|AG|SE))?\s*\(\s*"
                           r"(?:(?:NASDAQ|Nasdaq|NYSE|LSE|TSE|HKEX|OTC|TWSE)\s*:\s*)?([A-Z]{2,5})\s*\)")
 
 
@@ -306,8 +310,8 @@ def ticker_names(text: str) -> list[set[str]]:
     """Latin names a text writes with their tickers, each with the ticker (normalised); an acronym
     a phrase spells ("Annual Recurring Revenue (ARR)") is none.
 
-    ``ticker_names("Helixgrid (NASDAQ: HLXG) rose; The Acme Cloud (ACME) fell")``
-    -> ``[{"helixgrid", "hlxg"}, {"acme cloud", "acme"}]``
+    ``ticker_names("Helixgrid (NASDAQ: HLXG) rose; The Acme Cloud (ACME) fell; Acme Silicon, Inc. (Nasdaq: ACMS)")``
+    -> ``[{"helixgrid", "hlxg"}, {"acme cloud", "acme"}, {"acme silicon", "acms"}]``
     """
     out = []
     for m in LATIN_TICKER.finditer(text):
@@ -316,6 +320,21 @@ def ticker_names(text: str) -> list[set[str]]:
         if initials != m.group(2) and name.upper() != m.group(2) and normalise(name).strip() not in GENERAL_CAPS:
             out.append({normalise(name).strip(), normalise(m.group(2)).strip()})
     return out
+
+
+CHINESE_NAME = re.compile(r"(?i)(?:chinese\s+(?:brand\s+|company\s+|trade\s+)?name|known\s+in\s+(?:mainland\s+)?china\s+as)"
+                          r"\s*(?:is\s+)?[:：]?\s*[“\"']?([\u4e00-\u9fff]{2,12})")
+
+
+def chinese_names(text: str) -> list[set[str]]:
+    """The Chinese name an English text gives its own company, with that company's names: the
+    first company it writes with a ticker (a results deck's cover).
+
+    ``chinese_names("Acme Silicon, Inc. (Nasdaq: ACMS) … Our Chinese brand name: 甲乙科技")``
+    -> ``[{"acme silicon", "acms", "甲乙科技"}]``
+    """
+    first = ticker_names(text[:2000])[:1]
+    return [first[0] | {normalise(m.group(1)).strip()} for m in CHINESE_NAME.finditer(text)] if first else []
 
 
 def _join_first_words(groups: list[set[str]], known: set[str]) -> None:
