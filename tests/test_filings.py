@@ -452,6 +452,14 @@ def test_an_announcement_names_its_issuer_below_the_exchange_disclaimer():
     assert subjects(listed, names) == {"a.pdf": "example compute holdings limited"}
 
 
+def test_a_line_of_figures_under_a_guidance_heading_is_an_expectation():
+    text = "# Deck\n\n## Guidance\n\nQ2 FY26\nRevenue        $1.42B–$1.46B\n\n## Results\n\nRevenue was $1.32B in Q1 FY26.\n"
+    names = vocab.mine_names([text])
+    doc = Document("d.md", "Deck", text, "")
+    got = {f.text: f.qualifier for c in chunk_document(doc) for f in build_facts(units(c, text), names)}
+    assert got["$1.42b"] == "forecast" and got["$1.32b"] == ""
+
+
 def test_a_measure_right_after_its_figure_and_a_capacity_in_megawatts():
     text = "Acme raised US$1.1 billion at a US$9.5 billion valuation in May 2025. Its 40 MW campus opened."
     names = vocab.mine_names([text])

@@ -96,8 +96,9 @@ def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bo
         return False
     if kind == "money" and f.quantity == "num" and f.value < 1e4:
         return False  # "前2大客户": a bare small number is no amount of money
-    if q.periods and given and all(agrees(p, given) == "conflict" for p in q.periods):
-        return False
+    if q.periods and given and all(agrees(p, given) == "conflict" for p in q.periods) \
+            and not (f.period and any(agrees(p, [f.period]) == "match" for p in q.periods)):
+        return False  # (but a fiscal quarter read from "three months ended Oct. 31, 2025" is the fact's own)
     return True
 
 

@@ -38,6 +38,16 @@ FORECAST = re.compile(r"计划|计画|预计|预期|预测|指引|将达|有望|
                       r"projected|estimate|(?<![a-z0-9])(?:(?:19|20)\d\d|[1-4][qh]\d\d|fy\d\d)[ef](?![a-z])")
 
 
+# A line of figures (no sentence) under a guidance or outlook heading is an expectation: a deck's
+# "Guidance" slide lists "Revenue  $1.42B–$1.46B" with no verb that says so.
+GUIDANCE_HEAD = re.compile(r"guidance|outlook|指引|展望|财测")
+
+
+def _guidance_line(unit) -> bool:
+    return bool(GUIDANCE_HEAD.search(unit.heading)) and not re.search(r"[。.!?；;]\s*$", unit.own.strip()) \
+        and not re.search(r"\b(?:was|were|is|are|rose|fell|grew)\b|为|達|达", unit.own)
+
+
 BASIS_AFTER = re.compile(r"(?:\s*(?:on an?|in)\s+(?:non-?\s?gaap|adjusted)\s+basis)?")  # "16% on a non-GAAP basis"
 # "Guidance raised to $2.5 billion": a measure moved to a level, not money raised (funding).
 RAISED_TO = re.compile(r"\b(?:raised|raises|raise|lifted|lifts)(?=\s+(?:its\s+|the\s+)?(?:to|from)\b)")
@@ -197,7 +207,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         if i - 1 in said_for and TRANSLATED.fullmatch(own[spans[i - 1][2]:a]):
             period = said_for[i - 1]  # "RMB3,862.4 million (US$540.8 million)": the same figure, in dollars
         said_for[i] = period
-        forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) else \
+        forecast = "forecast" if FORECAST.search(clause) or FORECAST.search(own[:a]) or _guidance_line(unit) else \
             "change" if kind == "money" and CHANGED_BY.search(own[:a]) else ""  # "cost increased $232 million"
         if not offset_ok and kind == "num" and _money_metric(metric):
             kind = "money"  # a table or chart of prices or revenue states its unit once, elsewhere
