@@ -1046,6 +1046,18 @@ def test_a_rank_asked_must_be_named_by_the_passage():
     assert parts_in(contrasts_in("五大客户占比多少"), "五大客户占比多少")
 
 
+def test_a_site_or_phase_asked_must_be_named_by_the_passage():
+    from gpumkt.answer.question import sites_in
+
+    assert sites_in("甲云台南二号机房的利用率") == ("台南",) and sites_in("自建的机房的pue") == ()
+    names = vocab.mine_names(["甲公司"])
+    q = build("甲公司台南二号机房第3季度的利用率是多少？", names)
+    assert not _judge_text(q, "甲公司桃园机房第3季度平均利用率约88%。", names).placed
+    assert _judge_text(q, "甲公司台南二号机房第3季度平均利用率约81%。", names).placed
+    phase = build("甲公司包头二期的IT负载是多少？", names)
+    assert _judge_text(phase, "甲公司包头一期IT负载为8MW。", names).contrary
+
+
 def test_a_table_row_under_a_parent_only_statement_is_no_consolidated_figure():
     from gpumkt.answer import gate
 

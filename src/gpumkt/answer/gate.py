@@ -97,7 +97,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     where = f"{unit.context} {unit.title}"
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
-        and (_names_domain(q.domain, where) or _crosses(q, unit))  # (a field's words cannot meet across languages)
+        and (_names_domain(q.domain, where) or _crosses(q, unit)) \
+        and (_crosses(q, unit) or all(site in f"{where} {unit.heading}" for site in q.sites))  # 台南二号机房: 台南's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts)
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.

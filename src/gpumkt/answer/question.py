@@ -105,6 +105,7 @@ class QuestionRecord:
     unknown: tuple[str, ...] = ()  # names the question uses that no report uses at all
     parts: tuple["QuestionRecord", ...] = field(default=())
     places: tuple[Mention, ...] = ()  # regions and countries asked about (欧洲, North America)
+    sites: tuple[str, ...] = ()  # the place a site asked about is named after (台南 of 台南二号机房)
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     named_parts: tuple = ()  # forms of each exclusive part asked about (a segment): the answer names it
@@ -175,7 +176,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     contrasts = contrasts_in(norm)
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
-                            unknown, places=where, lead=lead_words, market=market,
+                            unknown, places=where, sites=sites_in(norm), lead=lead_words, market=market,
                             loose=tuple(w for w in content_words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts, norm),
                             asks_share=bool(SHARE_ASKED.search(norm)),
@@ -217,6 +218,20 @@ def _not_descriptive(ents: tuple[Mention, ...], norm: str, desc: str) -> tuple[M
 # Kinds of quantity that exclude one another: a question that asks a duration, a count, an amount
 # of money or of power by its own words is not measuring a metric of another of these kinds.
 EXCLUSIVE_KINDS = {"money", "count", "duration", "power"}
+
+
+# A site named by its place: 台南二号机房, 德州厂第二期, 巴淡岛算力节点 (the two characters before its
+# number and kind: a place name, or the end of a longer one).
+SITE = re.compile(r"([\u4e00-\u9fff]{2})(?:第?[一二三四五六七八九十\d]+(?:号|期))?(?:算力|智算|数据|计算)?"
+                  r"(?:机房|新厂|工厂|厂|节点|数据中心|智算中心|园区|基地)")
+NOT_PLACE = re.compile(r"^(?:自建|自有|新建|代工|晶圆|芯片|电力|服务|整机|合作|一座|这座|那座|该座|旗下|公司|全部|所有|海外|国内)$")
+
+
+def sites_in(norm: str) -> tuple[str, ...]:
+    """The place each site a question asks about is named after: ``sites_in("钧云台南二号机房的利用率")``
+    -> ``("台南",)``; ``sites_in("自建机房的pue")`` -> ``()``"""
+    return tuple(m.group(1) for m in SITE.finditer(norm)
+                 if not NOT_PLACE.match(m.group(1)) and not re.search(r"[的了在和与及是其该这那座个家]", m.group(1)))
 
 
 def _guidance(g: vocab.Group) -> bool:
