@@ -452,6 +452,11 @@ def test_an_announcement_names_its_issuer_below_the_exchange_disclaimer():
     assert subjects(listed, names) == {"a.pdf": "example compute holdings limited"}
 
 
+def test_an_ampersand_stands_for_and_in_a_measure():
+    found = [g.key for _, _, g in vocab.find("cash, cash equivalents & marketable securities: $4.86b; r&d", vocab.metrics())]
+    assert found == ["现金、现金等价物及有价证券", "研发"]
+
+
 def test_a_line_of_figures_under_a_guidance_heading_is_an_expectation():
     text = "# Deck\n\n## Guidance\n\nQ2 FY26\nRevenue        $1.42B–$1.46B\n\n## Results\n\nRevenue was $1.32B in Q1 FY26.\n"
     names = vocab.mine_names([text])

@@ -168,11 +168,12 @@ def _longest_first(sides: tuple) -> tuple:
 
 
 def form_pattern(form: str) -> str:
-    """Latin forms match whole words (a plural s allowed); Chinese forms match anywhere."""
+    """Latin forms match whole words (a plural s allowed; "&" for "and"); Chinese forms match anywhere."""
     if re.search(r"[a-z0-9]", form) and not re.search(r"[\u4e00-\u9fff]", form):
         # "a100" in "a10040gb" and "h100gpu": Chinese text glues a model number to what follows
         tail = r"(?!(?!gpu)[a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"
-        return rf"(?<![a-z0-9]){re.escape(form)}(?:s|es)?{tail}"
+        body = re.escape(form).replace(r"\ and\ ", r"\s*(?:\ and\ |&)\s*")  # "cash & marketable securities"
+        return rf"(?<![a-z0-9]){body}(?:s|es)?{tail}"
     return re.escape(form)
 
 
@@ -233,6 +234,9 @@ def _find(norm: str, groups: tuple) -> list[tuple[int, int, Group]]:
     for m in pattern.finditer(norm):
         text = m.group(0)
         group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
+        if not group and "&" in text:  # the form says "and"
+            text = re.sub(r"\s*&\s*", " and ", text)
+            group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
         if group:
             out.append((m.start(), m.end(), group))
     return out
