@@ -1054,6 +1054,9 @@ def test_a_site_or_phase_asked_must_be_named_by_the_passage():
     q = build("甲公司台南二号机房第3季度的利用率是多少？", names)
     assert not _judge_text(q, "甲公司桃园机房第3季度平均利用率约88%。", names).placed
     assert _judge_text(q, "甲公司台南二号机房第3季度平均利用率约81%。", names).placed
+    ranked = build("What share of Acme's sales came from its ten biggest buyers?", vocab.mine_names(["Acme"]))
+    said = _judge_text(ranked, "Acme: top 10 customers = 61% of sales.", vocab.mine_names(["Acme"]))
+    assert said.placed and said.cov >= 0.5  # "ten biggest" is said as "top 10"
     phase = build("甲公司包头二期的IT负载是多少？", names)
     assert _judge_text(phase, "甲公司包头一期IT负载为8MW。", names).contrary
 

@@ -292,8 +292,14 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
         found = sum(_glossed(w, u.context) for w in judged)
         return (found + len(q.places)) / (len(judged) + len(q.places))
     text = u.context
-    found = sum(1.0 if w in text else _chars_cover(w, u.own) for w in q.words)
+    found = sum(1.0 if w in text or _part_said(q, w, text) else _chars_cover(w, u.own) for w in q.words)
     return (found + len(q.places)) / (len(q.words) + len(q.places))
+
+
+def _part_said(q: QuestionRecord, word: str, text: str) -> bool:
+    """``word`` is of a part the question asks ("biggest" of "ten biggest") that ``text`` names in
+    another form of it ("top 10")."""
+    return any(any(word in f for f in side) and any(_has(text, f) for f in side) for side in q.named_parts)
 
 
 def _crosses(q: QuestionRecord, u: Unit) -> bool:
