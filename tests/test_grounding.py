@@ -2,6 +2,7 @@
 
 import pytest
 
+from gpumkt.answer import fitting
 from gpumkt.answer.question import build
 from gpumkt.config import ROOT
 from gpumkt.ingest.chunking import chunk_document
@@ -1225,3 +1226,21 @@ def test_a_years_figure_is_the_one_asked_at_the_years_end():
 
     assert exactly("2025", periods("2025年末")) and exactly("2023-04", ["2023"])
     assert not exactly("2025q4", periods("2025年末")) and not exactly("2023q2", ["2023"])
+
+
+def test_a_leverage_ratio_is_a_multiple_not_an_amount():
+    """A column or row of debt over EBITDA under a table of amounts is a multiple, and a question
+    asking the ratio (in either language) fits it, not the table's amounts."""
+    text = "\n".join(["单位：亿元", "", "| 公司 | 营业总收入 | 资产负债率 | 总债务/EBITDA |", "|---|---|---|---|",
+                      "| 甲乙算力 | 45.21 | 66.46 | 4.40 |", "", "2024年现金类资产对短期债务的覆盖倍数为0.52倍。"])
+    doc = Document("x.txt", "信用评级报告", text, "0")
+    names = vocab.mine_names(["甲乙算力"])
+    facts = {f.text: f for f in build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)}
+    assert (facts["4.40"].quantity, facts["4.40"].metric) == ("mult", "总债务/ebitda")
+    assert facts["45.21"].quantity == "money" and facts["0.52倍"].metric == "覆盖倍数"
+    for asked in ("What was the total debt to EBITDA multiple of 甲乙算力?", "甲乙算力的总债务/EBITDA是多少倍？",
+                  "甲乙算力的债务/EBITDA比率是多少？"):
+        q = build(asked, names)
+        assert [m.key for m in q.metrics] == ["总债务/ebitda"] and q.metric_kind == "mult"
+        assert fitting._fits_metric_kind_period(q, facts["4.40"], [])
+        assert not fitting._fits_metric_kind_period(q, facts["45.21"], [])

@@ -302,3 +302,36 @@ def test_spans_over_days_over_years_date_each_column():
     assert got["88,921"] == ("2026q4", 88_921_000)  # the quarter, in thousands
     assert got["301,447"][0] == "2026"  # twelve months ended January 31, 2026: the fiscal year
     assert got["$ 392,366"] == ("2025q4", 392_366_000)
+
+
+def test_the_last_lines_of_two_columns_a_fraction_apart_stay_in_their_columns():
+    """A page set in two columns whose left column's last line sits a fraction of a point below
+    the right one's: it ends the left column, not a line across the page after both."""
+    from gpumkt.ingest.pdf_columns import Run, sidebar_text
+
+    left = [Run(45, 700 - 12 * i, 9.4, f"left line {i} of the first column, long enough to pass the gutter")
+            for i in range(10)] + [Run(45, 579.6, 9.4, "the left column's last line, which goes on in the right")]
+    right = [Run(308, 694 - 12.3 * i, 9.4, f"right line {i}") for i in range(9)] + [Run(308, 580.0, 9.4, "right end.")]
+    text = sidebar_text(left + right + [Run(45, 30, 7, "Page 1")], 595.3, 841.9)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines[10] == "the left column's last line, which goes on in the right"
+    assert lines[11:] == [f"right line {i}" for i in range(9)] + ["right end.", "Page 1"]
+
+
+def test_a_word_tables_two_row_header_names_each_column_by_both_rows():
+    from gpumkt.ingest.html_tables import table_md
+
+    md = table_md([["指标", "服务商", "服务商"], ["指标", "云岫算力", "星衍智算"], ["H20按需（元/卡时）", "7.90", "7.60"]])
+    assert md.splitlines()[0] == "| 指标 | 服务商 云岫算力 | 服务商 星衍智算 |"
+    doc = Document("s.docx", "价格调查", "表2　服务商报价\n\n" + md + "\n", "0" * 64)
+    names = vocab.mine_names(["## 云岫算力（Yunxiu）\n\n云岫算力总部位于杭州。\n\n## 星衍智算（XYC）\n\n星衍智算以内蒙古为主。"])
+    facts = {f.text: f for f in build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)}
+    assert (facts["7.90"].entity, facts["7.90"].quantity, facts["7.90"].currency) == ("yunxiu", "money", "cny")
+    assert facts["7.60"].entity == "xyc"
+
+
+def test_a_chips_model_name_is_no_amount_in_billions():
+    from gpumkt.lang.numbers import figures
+
+    assert [f.text for f in figures("昇腾910B报价6.10元，910B2与910B3；营收$4.2B，取水71,600 m³")] == \
+        ["6.10元", "$4.2b", "71,600"]

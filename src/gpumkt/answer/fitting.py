@@ -92,6 +92,8 @@ def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bo
     if f.qualifier == "change" and not q.asks_change:
         return False  # the amount a figure moved by ("increased $232 million") is not its level
     kind = q.answer_kind if q.answer_kind in KIND_OK else q.metric_kind
+    if kind == "pct" and q.metric_kind == "mult":
+        kind = "mult" if f.quantity == "mult" else kind  # "net debt to EBITDA ratio": a multiple
     if kind and f.quantity not in KIND_OK.get(kind, {f.quantity}):
         return False
     if kind == "money" and f.quantity == "num" and f.value < 1e4:

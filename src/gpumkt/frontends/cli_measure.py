@@ -98,7 +98,8 @@ def _eval_search(p, root: Path):
     def search(q, k, mode):
         if q.corpus == "seeds":
             return p.search(q.question, k, mode)
-        docs.setdefault("p", _docs_pipeline(p, root))
+        if "p" not in docs:  # built once: building copies every report and checks the index
+            docs["p"] = _docs_pipeline(p, root)
         return docs["p"].search(q.question, k, mode)
     return search
 

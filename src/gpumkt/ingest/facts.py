@@ -155,8 +155,10 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         row_unit = _row_unit(own[:a]) if not offset_ok or LABELLED.fullmatch(own[:a]) else ""
         if not offset_ok and not row_unit and fig.kind == "num" and PCT_CAPTION.search(unit.heading):
             row_unit = "%"
-        if not offset_ok and (_ticker_cell(own, a, b, names) or NOTE_CELL.search(own[max(0, a - 12):a])):
-            continue  # "Kairo Compute (5591)": a name's stock code, no figure; nor a "附註: 3" note reference
+        if not offset_ok and (_ticker_cell(own, a, b, names) or NOTE_CELL.search(own[max(0, a - 12):a])
+                              or MEMORY.match(own[b:b + 5])):
+            continue  # "Kairo Compute (5591)": a name's stock code, no figure; nor a "附註: 3" note reference,
+            # nor the memory in a row's label ("H800（80GB） | 14.20" is no 80 yuan)
         fig_scale, fig_currency = (scale, currency) if offset_ok else _cell_unit(own[:a], scale, currency)
         if (fig_scale != 1.0 or fig_currency) and not row_unit and (fig.currency or fig_currency) and fig.kind == "num":
             fig = Figure(fig.text, fig.value, fig.kind, fig.currency or fig_currency)
@@ -276,6 +278,7 @@ def _cell_label(row: str) -> str:
     return f"{label} {cells.rsplit(';', 1)[-1]}"
 
 
+MEMORY = re.compile(r"\s?(?:[gtmp]i?b|g显存)(?![a-z])")  # a card's memory or a drive's size
 STOCK_EXCHANGE = re.compile(r"\.(?:sh|sz|bj|hk)(?![a-z])")  # "688001.SH": a code, not a number
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
 LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.)\s*$")
@@ -317,16 +320,18 @@ def table_unit(caption: str) -> tuple[float, str]:
     ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
     ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``;
     ``table_unit("单位：新台币亿元") -> (1e8, "twd")``; ``table_unit("单位：元  币种：人民币") -> (1.0, "cny")``;
-    ``table_unit("2025年港币千元: ") -> (1e3, "hkd")``
+    ``table_unit("2025年港币千元: ") -> (1e3, "hkd")``; ``table_unit("h20按需（元/卡时）") -> (1.0, "cny")``
     """
     caption = caption.lower()
     m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千|仟)|"
                   r"[(（]\s*(?:\$|usd|us\$|人民币|rmb|港币|港元|新台币)?\s*(百万|十亿|亿|万|千|仟|thousands|millions|billions)|"
                   # a column header naming its currency and scale with no brackets ("2025年人民币千元")
                   r"(?:人民币|港币|新台币|rmb)\s*(百万|千|仟)元|(千|百万)(?:美元|港元)", caption)
-    if not m:  # figures in whole units of a named currency ("单位：元", "币种：人民币")
-        cur = re.search(r"(?:币种|单位)[:：]\s*(人民币|美元|新台币|元)", caption)
-        return 1.0, CURRENCIES[cur.group(1)] if cur else ""
+    if not m:  # figures in whole units of a named currency ("单位：元", "币种：人民币"), or a
+        # price per something ("按需价格（元/卡时）", "($ per gpu-hour)")
+        cur = re.search(r"(?:币种|单位)[:：]\s*(人民币|美元|新台币|元)|"
+                        r"[(（]\s*(美元|us\$|\$|人民币|rmb|港元|港币|新台币|元)\s*元?\s*(?:/|每|per\b)", caption)
+        return 1.0, CURRENCIES[cur.group(1) or cur.group(2)] if cur else ""
     cur = re.search(r"美元|\$|usd|人民币|rmb|新台币|港元|港币|元", caption[max(0, m.start() - 3):m.start() + 30])
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
 
@@ -361,7 +366,8 @@ def _row_unit(row: str) -> str:
     """The unit a table row's label names for its cells, said as if it followed each figure.
 
     ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``;
-    ``_row_unit("metric: renewable share; unit: %; fy2025: ") -> "%"``; ``_row_unit("毛利率 | 2024年: ") -> "%"``
+    ``_row_unit("metric: renewable share; unit: %; fy2025: ") -> "%"``; ``_row_unit("毛利率 | 2024年: ") -> "%"``;
+    ``_row_unit("甲公司 | 营业总收入: 45.21; 总债务/ebitda: ") -> " 倍"``
     """
     # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit; an earlier
     # cell's header, "去年同月增减(%): 40.84; 当月累计营收: ", is not this cell's)
@@ -372,12 +378,16 @@ def _row_unit(row: str) -> str:
         ([column.group(1).strip()] if column else [])
     if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
         return " 个"
+    if units and units[-1].lower() in ("x", "倍", "times"):  # "debt-to-ebitda (x)"
+        return " 倍"
     if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage
         return "%"
     if re.search(r"(?:占比|比例|比率|率|margin|share|比上年?|增减)\s*:\s*$", row.rsplit(";", 1)[-1]):
         return "%"  # a column of shares or rates beside one of amounts ("2024年 金额: 702,148; 2024年 占比: 71.1")
     if units:
         return f" {units[-1]}" if POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1]) else ""
+    if MULTIPLE_LABEL.search(row.rsplit(";", 1)[-1].rstrip(": ")):
+        return " 倍"  # a column of leverage multiples beside amounts ("营业总收入: 45.21; 总债务/ebitda: 4.40")
     # a row named as a rate or a multiple, under a unit line for the whole table ("单位：亿元、%、倍")
     label = row.partition("|")[0].strip() if "|" in row else ""
     return "%" if RATE_LABEL.search(label) else " 倍" if MULTIPLE_LABEL.search(label) else ""
@@ -385,7 +395,9 @@ def _row_unit(row: str) -> str:
 
 # (流动比率 and other 比率 are often multiples: left alone)
 RATE_LABEL = re.compile(r"(?i)(?:(?<!比)率|比例|占比|比重|\bmargin|(?<!-)\brate)$")  # (a run-rate is an amount)
-MULTIPLE_LABEL = re.compile(r"(?i)(?:倍数|\bmultiple)$")
+# a multiple, or one amount over EBITDA or over interest (a leverage or coverage ratio is no amount)
+MULTIPLE_LABEL = re.compile(r"(?i)(?:倍数|\bmultiple|(?:[/／]|\bto\b|-to-)\s*(?:adjusted\s+)?ebitda|"
+                            r"ebitda\s*(?:[/／]|\bto\b|-to-)\s*(?:利息[\u4e00-\u9fff]{0,3}|interest(?:\s+expense)?))(?:\s*[(（]\s*[x倍]\s*[)）])?$")
 
 
 def _is_year(fig: Figure, after: str) -> bool:

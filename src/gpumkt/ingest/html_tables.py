@@ -129,6 +129,21 @@ def table_md(rows: list[list[str]]) -> str:
     rows = [[c.replace("|", "/").replace("\n", " ") for c in r] for r in rows if any(c for c in r)]
     if not rows:
         return ""
+    rows = _merged_header(rows)
     lines = ["| " + " | ".join(r) + " |" for r in rows]
     lines.insert(1, "| " + " | ".join("---" for _ in rows[0]) + " |")
     return "\n".join(lines)
+
+
+def _merged_header(rows: list[list[str]]) -> list[list[str]]:
+    """A header of two rows, its first cell merged down (Word and HTML repeat a merged cell in
+    every row it spans), read as one row: each column is named by both its cells.
+
+    ``_merged_header([["型号", "价格", "价格"], ["型号", "2025Q3", "环比"], ["H20", "7.80", "-6.3%"]])``
+    -> ``[["型号", "价格 2025Q3", "价格 环比"], ["H20", "7.80", "-6.3%"]]``
+    """
+    while len(rows) > 2 and rows[0][0] and rows[1][0] == rows[0][0] and len(rows[1]) == len(rows[0]):
+        top, below = rows[0], rows[1]
+        rows = [[a if a == b or not b else f"{a} {b}".strip() for a, b in zip(top, below)]] + rows[2:]
+    return rows
+

@@ -57,7 +57,7 @@ def sidebar_text(runs: list[Run], width: float, height: float) -> str:
     if count < MIN_SIDEBAR_LINES or sum(round(s.y) not in heights for s in side) < len(side) / 2:
         return ""
     top = max(r.y for r in side)
-    bottom = _columns_end(runs, edge, min(r.y for r in side), height * MARGIN)
+    bottom = _columns_end(runs, edge, side, height * MARGIN)
     inside = [r for r in runs if bottom <= r.y <= top + 1]
     above = [r for r in runs if r.y > top + 1]
     below = [r for r in runs if r.y < bottom]
@@ -66,10 +66,14 @@ def sidebar_text(runs: list[Run], width: float, height: float) -> str:
     return "\n".join(_lines(above) + _lines(body) + [""] + _lines(bar) + [""] + _lines(below))
 
 
-def _columns_end(runs: list[Run], edge: float, last_side: float, floor: float) -> float:
+def _columns_end(runs: list[Run], edge: float, side: list[Run], floor: float) -> float:
     """The lowest height the two columns reach: below the sidebar's last line, the wide column
-    goes on until a line crosses the sidebar's edge (a full-width table) or the footer begins."""
-    crossing = [r.y for r in runs if r.y < last_side and r.x < edge - 2 and r.right > edge + 2]
+    goes on until a line crosses the sidebar's edge (a full-width table) or the footer begins.
+    A line with a sidebar line beside it crosses nothing, however long its width is estimated
+    (the columns' last lines may sit a fraction of a point apart)."""
+    last_side = min(r.y for r in side)
+    crossing = [r.y for r in runs if r.y < last_side and r.x < edge - 2 and r.right > edge + 2
+                and not any(abs(r.y - s.y) < 2 for s in side)]
     return max([floor] + [y + 1 for y in crossing])
 
 

@@ -32,7 +32,7 @@ COMPANY_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 # What a Chinese company name says of its trade after its own name (甲乙科技, 丙丁电子, 戊己云端):
 # a reader shortens 甲乙科技 to 甲乙, as people do.
 TRADE_WORDS = re.compile(r"(?:科技|技术|技術|电子|電子|集团|集團|控股|实业|實業|信息|资讯|資訊|网络|網絡|"
-                         r"通讯|通訊|通信|半导体|半導體|云端|雲端|数科|數科|股份)$")
+                         r"通讯|通訊|通信|半导体|半導體|云端|雲端|数科|數科|股份|算力|智算)$")
 NEAR_LINES = 3  # a foreign name this close to the Chinese legal name (the same information table)
 
 
