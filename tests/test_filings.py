@@ -576,3 +576,18 @@ def test_a_latin_name_belongs_to_the_nearest_chinese_legal_name_only():
     groups = defined_names(text)
     assert {"甲乙云算控股有限公司", "jiayi cloud holdings limited", "jiayi cloud"} <= groups[0]
     assert not any("jiayi cloud" in g for g in groups[1:]) and not any("结算所" in f for g in groups for f in g)
+
+
+def test_the_extent_of_a_move_asks_a_percentage_and_a_base_as_of_a_date_dates_only_itself():
+    from gpumkt.ingest.dating import stated_periods
+    assert build("2025到2026年间行业估值大概会回调多大幅度？", []).answer_kind == "pct"
+    assert build("H20的降幅是多少？", []).answer_kind == "pct"
+    said = ("as of june 30, 2025, we had cash of $1,470 million, compared with $1,290 million as of "
+            "december 31, 2024, and total debt principal outstanding of ")
+    assert stated_periods(said) == ["2025q2"]  # the debt is June's, not the comparison's December
+
+
+def test_a_latin_short_name_is_kept_whole_and_a_slice_of_a_whole_is_a_share():
+    groups = defined_names("公司名稱：丙丁電腦股份有限公司\n英文簡稱：Bingding Computer\n")
+    assert any({"bingding computer", "丙丁电脑股份有限公司"} <= g for g in groups)
+    assert build("What slice of new contract value came from banks?", []).answer_kind == "pct"

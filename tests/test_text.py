@@ -96,3 +96,12 @@ def test_lines_of_page_markup(line, only):
 def test_markup_spans_cover_link_targets_not_link_text():
     text = "见[年报](http://x/2024.pdf)第3页"
     assert [text[a:b] for a, b in markup_spans(text)] == ["](http://x/2024.pdf)"]
+
+
+def test_an_items_line_goes_on_under_a_hanging_indent_and_a_lead_in_or_sub_item_does_not():
+    text = ("5.預計產能：機櫃月產能約1,500櫃；驗證中心可同時上電測試\n  4,096顆GPU。\n6.資金來源：自有資金。\n"
+            "- Revenue was $1,213 million, an\n  increase of 207%.\n7.其他事項：\n  (1)預算調整。\n- item\n  - sub item")
+    said = [squash(text[a:b]) for a, b in sentence_spans(text)]
+    assert "驗證中心可同時上電測試 4,096顆GPU。" in said
+    assert "- Revenue was $1,213 million, an increase of 207%." in said
+    assert "7.其他事項：" in said and "- sub item" in said

@@ -27,11 +27,13 @@ KIND_WORDS = [
     # (a multiple named as what is asked: "what debt to EBITDA multiple", 利息保障倍数; not "multiple clouds")
     ("mult", r"多少倍|几倍|翻了?几番|倍数|what multiple|how many times|by what factor|\bmultiple\b(?=\s*(?:[?,.]|$|(?:did|does|do|is|was|were|has|had|for|in|at|on)\b))"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
-    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|"
+    # (the extent of a move, 回调多大幅度 / 降幅多少, is a percentage)
+    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|多大幅度|幅度(?:多大|多少|是多少|有多大)|"
+            r"(?:涨|跌|降|增|减)幅(?:多大|多少|是多少|有多大|为何)|"
             + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b|"
             r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
-            r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part) of"),
+            r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part|slice|proportion) of"),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|days|hours)"),
     # A population's size is a head count, not a market size (开发者社群规模, "user base size").
@@ -59,7 +61,7 @@ KIND_WORDS = [
 ]
 SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
                          + SHARE_OF + r"|"
-                         r"what (?:portion|fraction|part) of|how much of")
+                         r"what (?:portion|fraction|part|slice|proportion) of|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
 GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
                             # ... and what others expected: the consensus, not the outcome

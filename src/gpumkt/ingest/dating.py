@@ -30,8 +30,9 @@ COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\
                       + COMPARING + r"\s+[$€£]?\(?\d[^;。]{0,60}?(?:,|\band)\s+"
                       r"[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
                       # "adjusted EBITDA was $179.1 million, compared with $104.8 million and a 35.5%
-                      # margin in the third quarter of fiscal 2025": the rest of the clause is the base's
-                      + COMPARING + r"\s+[$€£(]?\d[^,;:。，；：]{0,70}?\s(?:in|for|during|at)\s+)"
+                      # margin in the third quarter of fiscal 2025" ("… as of December 31, 2024"): the
+                      # rest of the clause is the base's
+                      + COMPARING + r"\s+[$€£(]?\d(?:[\d.,]*\d)?[^,;:。，；：]{0,70}?\s(?:in|for|during|at|as\s+of)\s+)"
                       # "rose to 214, from 188 at the end of the third quarter"
                       r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$")
 

@@ -18,6 +18,8 @@ LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任
 # (a filing's table writes it in the next cell: "| 公司簡稱 | 鈞碩 |")
 SHORT = re.compile(r"(?:以下简称|以下簡稱|下称|下稱|简称|簡稱)\s*[：:为為|]?\s*[“\"「『]?"
                    r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=[”\"」』）)或,，、；;\s]|$)", re.M)
+# A Latin short form of several words, to the end of its line or cell
+LATIN_SHORT = re.compile(r"([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){1,4})(?=[”\"」』）),，;；\u3000|]|\s{2,}|[ \t]*$)", re.M)
 # The words a text uses for whichever company it is about: a short form of this kind names no one.
 GENERIC_SHORT = {"公司", "本公司", "发行人", "本集团", "集团", "本行", "我们"}
 # A prospectus's definitions: 「本公司」或「甲乙」　指　甲乙控股有限公司 (the terms, then the legal name)
@@ -120,6 +122,8 @@ def _shorts(text: str, legal: str, single: bool, owners: dict[int, str]) -> set[
     for m in SHORT.finditer(text):
         if single or owners[m.start()] == legal:
             out.add(m.group(1))
+            whole = LATIN_SHORT.match(text, m.start(1))  # "英文簡稱：Yufeng Computer", all its words
+            out |= {whole.group(1).strip()} if whole else set()
     for m in DEFINED.finditer(text):
         if m.group(3).endswith(legal) and _own_name(m.group(3)) == legal:
             out |= {g for g in m.groups()[:2] if g}

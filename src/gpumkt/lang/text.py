@@ -185,7 +185,9 @@ def _wraps(text: str, j: int, end: int) -> bool:
     k = j
     while k < end and text[k] in "\n \t\r":
         k += 1
-    if not line or k >= end or LIST_OR_BLOCK.match(line) or starts_block(text[k:k + 8]):
+    if not line or k >= end or starts_block(text[k:k + 8]):
+        return False
+    if LIST_OR_BLOCK.match(line) and not _hanging_indent(text[line_start:j], text[j + 1:k]):
         return False
     if line[-1] in HARD_END or line[-1] in "\")）】]" or re.fullmatch(r"\*\*[^*]+\*\*", line):
         return False
@@ -202,6 +204,17 @@ def _wraps(text: str, j: int, end: int) -> bool:
 # A short label and its short value on a line of their own: "总市值（亿元）：440.87", "Rating: Buy"
 LABEL = r"[^：:。，,；;]{1,24}[：:]"  # (facts.py reads a labelled figure's unit by the same label)
 KEY_VALUE = re.compile(r"^" + LABEL + r"[ \t]*[^\s：:][^。，,；;：:]{0,20}$")
+
+
+def _hanging_indent(item: str, gap: str) -> bool:
+    """A numbered or bulleted item's line that goes on in the next line, indented under the
+    item's text (a filing's "5.預計產能：…可同時上電測試" then "  4,096顆GPU。"): one line break, then
+    at least two spaces more than the item's own indent.
+    ``_hanging_indent("5.預計產能：可同時上電測試", "  ") -> True``; ``_hanging_indent("- item", "")`` -> False"""
+    indent = lambda s: len(s) - len(s.lstrip(" \t\u3000"))  # noqa: E731
+    if gap.count("\n") or re.match(r"\s*(?:#|\||```|>)", item):
+        return False
+    return len(gap.replace("\u3000", "  ")) >= indent(item) + 2
 
 
 def _indented_item(line: str, nxt: str) -> bool:
