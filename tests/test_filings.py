@@ -591,3 +591,11 @@ def test_a_latin_short_name_is_kept_whole_and_a_slice_of_a_whole_is_a_share():
     groups = defined_names("公司名稱：丙丁電腦股份有限公司\n英文簡稱：Bingding Computer\n")
     assert any({"bingding computer", "丙丁电脑股份有限公司"} <= g for g in groups)
     assert build("What slice of new contract value came from banks?", []).answer_kind == "pct"
+
+
+def test_a_subsidiarys_own_legal_name_is_not_its_parent_and_a_ratio_over_ebitda_is_no_ebitda():
+    from gpumkt.answer.fitting import _narrower
+    names = [vocab.Group("拓岭", ("深圳拓岭智算科技股份有限公司", "拓岭智算", "拓岭"))]
+    assert not build("东莞拓岭液冷技术有限公司2025年的净利润是多少？", names).entities
+    assert build("拓岭智算科技股份有限公司2025年的净利润是多少？", names).entities
+    assert not _narrower("总债务/ebitda", {"ebitda"}) and _narrower("年复合增长率", {"增长率"})

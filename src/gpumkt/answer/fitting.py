@@ -113,8 +113,10 @@ def echoes(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
 
 def _narrower(metric: str, asked: set[str]) -> bool:
     """The figure's metric is a kind of one asked, named by adding to its name: a compound annual
-    growth rate is a growth rate (``_narrower("年复合增长率", {"增长率"}) -> True``)."""
-    return any(metric != a and metric.endswith(a) for a in asked)
+    growth rate is a growth rate (``_narrower("年复合增长率", {"增长率"}) -> True``); an amount over
+    it is not (``_narrower("总债务/ebitda", {"ebitda"}) -> False``: a leverage ratio)."""
+    return any(metric != a and metric.endswith(a) and not re.search(r"(?:[/／]|\bto)\s*$", metric[:-len(a)])
+               for a in asked)
 
 
 def _rate_of(metric: str, q: QuestionRecord) -> bool:

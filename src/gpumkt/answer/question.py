@@ -15,6 +15,7 @@ from gpumkt.answer.asked import (FIRM_WORDS, POPULATION, content_words, contrast
                                  lead_name, market_words, own_domain, parts_in, quoted_figures,
                                  source_only, unknown_names, version_after)
 from gpumkt.lang import vocab
+from gpumkt.lang.legal_names import TRADE_WORDS
 from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
@@ -263,11 +264,27 @@ def _mentions(question: str, norm: str, names: list[vocab.Group]) -> tuple[list[
             continue
         if re.match(r"[- ]based\b|[- ]headquartered\b", norm[b:]):
             continue  # "the Shanghai-based operator": where a company is, not a company asked
+        if _inside_other_firm(norm, b):
+            continue  # 东莞拓岭液冷技术有限公司: a subsidiary with a name of its own, not 拓岭
         if source_only(norm, a, b, any(x >= b for x, _, _ in found)) and g.key not in _known_keys():
             sources.append(norm[a:b] + re.match(FIRM_WORDS, norm[b:]).group(0))
             continue  # "Kestrel Ridge's survey": the firm that says it, not what the figure is about
         out.append(Mention(g.key, g.forms, norm[a:b], version_after(norm, b)))
     return out, sources
+
+
+OTHER_FIRM = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _inside_other_firm(norm: str, b: int) -> bool:
+    """A name followed by words of its own before a company form is another company's legal name:
+    ``_inside_other_firm("东莞拓岭液冷技术有限公司", 4) -> True``; ``("拓岭智算科技股份有限公司", 4)`` -> False
+    (a trade word and the form only)."""
+    m = OTHER_FIRM.match(norm, b)
+    rest = m.group(1) if m else ""
+    while rest and TRADE_WORDS.search(rest):
+        rest = TRADE_WORDS.sub("", rest)
+    return bool(rest)
 
 
 def _known_keys() -> set[str]:
