@@ -105,3 +105,5 @@ def test_an_items_line_goes_on_under_a_hanging_indent_and_a_lead_in_or_sub_item_
     assert "驗證中心可同時上電測試 4,096顆GPU。" in said
     assert "- Revenue was $1,213 million, an increase of 207%." in said
     assert "7.其他事項：" in said and "- sub item" in said
+    heading = "3.3 客户结构与产能布局\n    2024年公司前五大客户收入占比为54.7%。"
+    assert [squash(heading[a:b]) for a, b in sentence_spans(heading)][0] == "3.3 客户结构与产能布局"

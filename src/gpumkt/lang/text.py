@@ -206,13 +206,18 @@ LABEL = r"[^：:。，,；;]{1,24}[：:]"  # (facts.py reads a labelled figure's
 KEY_VALUE = re.compile(r"^" + LABEL + r"[ \t]*[^\s：:][^。，,；;：:]{0,20}$")
 
 
+WRAPPED_ITEM = 30  # characters: shorter item lines are headings or whole items, not wrapped ones
+
+
 def _hanging_indent(item: str, gap: str) -> bool:
     """A numbered or bulleted item's line that goes on in the next line, indented under the
     item's text (a filing's "5.預計產能：…可同時上電測試" then "  4,096顆GPU。"): one line break, then
-    at least two spaces more than the item's own indent.
-    ``_hanging_indent("5.預計產能：可同時上電測試", "  ") -> True``; ``_hanging_indent("- item", "")`` -> False"""
+    at least two spaces more than the item's own indent, after a line long enough to have been
+    wrapped (a short numbered heading, "3.3 客户结构与产能布局", before an indented paragraph is not).
+    ``_hanging_indent("5.預計產能：AI伺服器機櫃月產能約1,500櫃；可同時上電測試", "  ") -> True``;
+    ``_hanging_indent("3.3 客户结构与产能布局", "    ")`` -> False"""
     indent = lambda s: len(s) - len(s.lstrip(" \t\u3000"))  # noqa: E731
-    if gap.count("\n") or re.match(r"\s*(?:#|\||```|>)", item):
+    if gap.count("\n") or re.match(r"\s*(?:#|\||```|>)", item) or len(item.strip()) < WRAPPED_ITEM:
         return False
     return len(gap.replace("\u3000", "  ")) >= indent(item) + 2
 
