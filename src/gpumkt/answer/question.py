@@ -20,6 +20,7 @@ from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
 # "占营收多少": a part of a whole asked (not 占地, 占用, 应占溢利 (attributable), nor a count or an amount of money)
+PART_OF = r"what (?:portion|fraction|part|slice|proportion) of"  # "what slice of new contracts came from X": a part of a whole
 SHARE_OF = r"(?<!应)占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])"
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
@@ -34,7 +35,7 @@ KIND_WORDS = [
             + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b|"
             r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
-            r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|what (?:portion|fraction|part|slice|proportion) of"),
+            r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|" + PART_OF),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|days|hours)"),
     # A population's size is a head count, not a market size (开发者社群规模, "user base size").
@@ -61,8 +62,7 @@ KIND_WORDS = [
              r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b"),
 ]
 SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
-                         + SHARE_OF + r"|"
-                         r"what (?:portion|fraction|part|slice|proportion) of|how much of")
+                         + SHARE_OF + r"|" + PART_OF + r"|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
 GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
                             # ... and what others expected: the consensus, not the outcome

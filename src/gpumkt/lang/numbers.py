@@ -94,13 +94,13 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
     norm = BROKER_PERIOD.sub(lambda m: " " * len(m.group(0)), norm)
     out, pending = [], []
     for m in FIGURE.finditer(norm):
-        if _model_name(m, norm):
-            continue
         base = float(m["int"].replace(",", "") + ("." + m["frac"] if m["frac"] else ""))
         a, b = m.start(), m.end()
         if m["scale"] == "m" and re.match(r"[23²³]", norm[m.end("scale"):m.end("scale") + 1]):
             out.append((Figure(norm[a:m.end("scale") - 1].strip(), base, "num"), a, m.end("scale") - 1))
             continue  # "71,600 m³": square or cubic metres, not millions
+        if _model_name(m, norm):
+            continue
         while b > a and norm[b - 1].isspace():
             b -= 1
         while a < b and norm[a].isspace():
@@ -126,9 +126,7 @@ def _model_name(m: re.Match, norm: str) -> bool:
     ``[f.text for f in figures("昇腾910B与910B2报价, 营收$4.2B")] -> ["$4.2b"]``"""
     if m["scale"] not in ("k", "m", "b", "t") or m["cur"] or m["unit"] or m["frac"]:
         return False
-    after = norm[m.end("scale"):m.end("scale") + 1]
-    if m["scale"] == "m" and after in "23²³":
-        return False
+    after = norm[m.end("scale"):m.end("scale") + 1]  # (square and cubic metres are read before this)
     glued = m.start() > 0 and re.match(r"[\u4e00-\u9fff]", norm[m.start() - 1]) is not None
     return (glued and m["scale"] == "b") or re.match(r"[0-9a-z]", after) is not None
 

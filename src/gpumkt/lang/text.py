@@ -23,7 +23,8 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han + CJK punctuation
 HARD_END = "。！？；…!?;"
 SOFT_END = "，,、：:"
-LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|#|\||```|>)")
+BLOCK_MARK = r"#|\||```|>"  # a heading, table, code fence or quote (not a list item)
+LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|" + BLOCK_MARK + ")")
 # A wrapped line that starts with a figure ("62.4亿元，其中…") goes on a sentence; "1.2025年5月，…",
 # "9.1月1日累計…" and "1.1 市场规模" start an item or a heading.
 DECIMAL_START = re.compile(r"^\s*\d+\.\d{1,2}(?=[^\d\s.年月日])")
@@ -206,6 +207,11 @@ LABEL = r"[^：:。，,；;]{1,24}[：:]"  # (facts.py reads a labelled figure's
 KEY_VALUE = re.compile(r"^" + LABEL + r"[ \t]*[^\s：:][^。，,；;：:]{0,20}$")
 
 
+def _indent(line: str) -> int:
+    """How far a line starts in: ``_indent("\u3000\u3000营收") -> 2``."""
+    return len(line) - len(line.lstrip(" \t\u3000"))
+
+
 WRAPPED_ITEM = 30  # characters: shorter item lines are headings or whole items, not wrapped ones
 
 
@@ -216,10 +222,9 @@ def _hanging_indent(item: str, gap: str) -> bool:
     wrapped (a short numbered heading, "3.3 客户结构与产能布局", before an indented paragraph is not).
     ``_hanging_indent("5.預計產能：AI伺服器機櫃月產能約1,500櫃；可同時上電測試", "  ") -> True``;
     ``_hanging_indent("3.3 客户结构与产能布局", "    ")`` -> False"""
-    indent = lambda s: len(s) - len(s.lstrip(" \t\u3000"))  # noqa: E731
-    if gap.count("\n") or re.match(r"\s*(?:#|\||```|>)", item) or len(item.strip()) < WRAPPED_ITEM:
+    if gap.count("\n") or re.match(r"\s*(?:" + BLOCK_MARK + ")", item) or len(item.strip()) < WRAPPED_ITEM:
         return False
-    return len(gap.replace("\u3000", "  ")) >= indent(item) + 2
+    return len(gap.replace("\u3000", "  ")) >= _indent(item) + 2
 
 
 def _indented_item(line: str, nxt: str) -> bool:
@@ -228,8 +233,7 @@ def _indented_item(line: str, nxt: str) -> bool:
     capitalised item (or the sentence after the list).
     ``_indented_item("Orvelle expects:", "    Revenue")`` and ``_indented_item("    Revenue of $720
     million", "    Non-GAAP")`` -> True; ``_indented_item("revenue grew", "by 20%")`` -> False"""
-    indent = lambda s: len(s) - len(s.lstrip(" \t\u3000"))  # noqa: E731
-    here, there = indent(line), indent(nxt.lstrip("\n\r") if nxt.count("\n") <= 1 else "")
+    here, there = _indent(line), _indent(nxt.lstrip("\n\r") if nxt.count("\n") <= 1 else "")
     if there >= here + 2:  # (further in after a lead-in line; after an item's first line, a hanging indent)
         return line.rstrip()[-1:] in ":："
     # (an indented first line of a Chinese paragraph goes on in the next line, whatever it starts with)
