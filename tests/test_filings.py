@@ -250,8 +250,8 @@ def test_a_passage_in_the_other_language_is_given_as_its_figures():
 
 
 def test_a_change_columns_period_in_brackets_is_no_unit():
-    from gpumkt.ingest.facts import _row_unit
-    assert _row_unit("营收 | 增减(%) (2025年): ") == _row_unit("营收 | 同比(%) (2q25a): ") == "%"
+    from gpumkt.ingest.cells import unit_named_in_row
+    assert unit_named_in_row("营收 | 增减(%) (2025年): ") == unit_named_in_row("营收 | 同比(%) (2q25a): ") == "%"
 
 
 DECK = "\n".join([

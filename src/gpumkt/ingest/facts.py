@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from gpumkt.ingest.cells import (COUNT_UNITS, NOTE_CELL, POWER_UNITS, cell_label, cell_unit, table_unit,
+                                 unit_named_in_row)
 from gpumkt.ingest.dating import (RESPECTIVELY_SAID, fiscal_span, in_document_year, last_period, period_in,
                                   respective_period, sentence_period, year_before, year_earlier)
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
-from gpumkt.lang.numbers import CURRENCIES, Figure, figure_spans
-from gpumkt.lang.periods import MONTH_PATTERN, period_spans, periods
+from gpumkt.lang.numbers import Figure, figure_spans
+from gpumkt.lang.periods import MONTH_PATTERN, period_spans
 from gpumkt.lang.text import LABEL, markup_spans, normalise, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
@@ -26,9 +28,6 @@ CLAUSE_END = "，,;；：:、（）()"
 DAY_BEFORE = re.compile(MONTH_PATTERN + r"\s*$")
 DAY_AFTER = re.compile(r"\s*" + MONTH_PATTERN + r"(?![a-z])")
 DATE_COMMA = re.compile(MONTH_PATTERN + r"\s+\d{1,2}(,)\s+(?:19|20)\d\d")
-COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|户|股(?!东|本|价|息|利)|gpus?|customers?|employees?|"
-                         r"data cent(?:er|re)s?|clusters?|nodes?|shares|developers?|users?|households?)")
-POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
 # A span of time ("4年", "三个月", "2-5 years"); a bare 月 after a number is a month of a date.
 DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*)?(年(?![度初底末中])|个月|周|天|小时|years?|months?|weeks?|days?|"
                             r"hours?)(?![a-z])")
@@ -152,14 +151,14 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         # "(MW)": the "except where noted" of "$ in billions"; a line of a label and its figure says
         # its unit as a row does ("资产负债率（%）：63.5"); a table whose caption says its cells are
         # percentages ("(%)")
-        row_unit = _row_unit(own[:a]) if not offset_ok or LABELLED.fullmatch(own[:a]) else ""
+        row_unit = unit_named_in_row(own[:a]) if not offset_ok or LABELLED.fullmatch(own[:a]) else ""
         if not offset_ok and not row_unit and fig.kind == "num" and PCT_CAPTION.search(unit.heading):
             row_unit = "%"
         if not offset_ok and (_ticker_cell(own, a, b, names) or NOTE_CELL.search(own[max(0, a - 12):a])
                               or MEMORY.match(own[b:b + 5])):
             continue  # "Kairo Compute (5591)": a name's stock code, no figure; nor a "附註: 3" note reference,
             # nor the memory in a row's label ("H800（80GB） | 14.20" is no 80 yuan)
-        fig_scale, fig_currency = (scale, currency) if offset_ok else _cell_unit(own[:a], scale, currency)
+        fig_scale, fig_currency = (scale, currency) if offset_ok else cell_unit(own[:a], scale, currency)
         if (fig_scale != 1.0 or fig_currency) and not row_unit and (fig.currency or fig_currency) and fig.kind == "num":
             fig = Figure(fig.text, fig.value, fig.kind, fig.currency or fig_currency)
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
@@ -224,7 +223,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         # A measure is named before its figure, often beyond a comma ("Adjusted operating income, a
         # non-GAAP measure, was $200 million"), but not before the figure before it
         said = own[spans[i - 1][2] if i else 0:a] + BASIS_AFTER.match(own[b:]).group(0) if offset_ok \
-            else _cell_label(own[:a])
+            else cell_label(own[:a])
         basis = "adjusted" if vocab.ADJUSTED.search(said) else ""
         start, end = (unit.start + back[a], unit.start + back[b - 1] + 1) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
@@ -260,24 +259,6 @@ def _named_after(tail: str, kind: str) -> str:
     return found[0][1].key if found else ""
 
 
-# A statement's column of note numbers: "收入 | 附註: 3; 2025年: 2,634,218"
-NOTE_CELL = re.compile(r"(?i)(?:附注|notes?)\s*:\s*$")
-
-
-def _cell_unit(row: str, scale: float, currency: str) -> tuple[float, str]:
-    """A table cell's scale and currency: those its row label or column header names, else the
-    table's. ``_cell_unit("收入 | 附注: 3; 2025年人民币千元: ", 1.0, "") -> (1000.0, "cny")``"""
-    own_scale, own_currency = table_unit(_cell_label(row))
-    return (own_scale, own_currency or currency) if own_scale != 1.0 else (scale, own_currency or currency)
-
-
-def _cell_label(row: str) -> str:
-    """A table cell's row label and its own column header, not the earlier cells' headers:
-    ``_cell_label("gross margin | gaap: 45%; non-gaap: ") -> "gross margin  non-gaap: "``."""
-    label, _, cells = row.partition("|")
-    return f"{label} {cells.rsplit(';', 1)[-1]}"
-
-
 MEMORY = re.compile(r"\s?(?:[gtmp]i?b|g显存)(?![a-z])")  # a card's memory or a drive's size
 STOCK_EXCHANGE = re.compile(r"\.(?:sh|sz|bj|hk)(?![a-z])")  # "688001.SH": a code, not a number
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
@@ -310,32 +291,6 @@ def _metrics_for(quantity_kind: str) -> tuple:
 TRANSLATED = re.compile(r"\s*[(（]\s*")  # an amount's convenience translation, right after it
 TIME_OF_DAY = re.compile(r"(?<![\d.:])\d{1,2}:\d\d(?::\d\d)?(?![\d:])")
 PER_SHARE = re.compile(r"\bper (?:(?:ordinary |common |class [ab] )?shares?|ads|adr)\b|每股|每单位|每份")
-SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "十亿": 1e9, "亿": 1e8,
-          "万": 1e4, "千": 1e3, "仟": 1e3}
-
-
-def table_unit(caption: str) -> tuple[float, str]:
-    """The unit line of a table or chart title: its scale and, when it names one, its currency.
-
-    ``table_unit("($ in millions, except percentages)") -> (1e6, "usd")``;
-    ``table_unit("gpu计算市场规模预测 (十亿美元)") -> (1e9, "usd")``;
-    ``table_unit("单位：新台币亿元") -> (1e8, "twd")``; ``table_unit("单位：元  币种：人民币") -> (1.0, "cny")``;
-    ``table_unit("2025年港币千元: ") -> (1e3, "hkd")``; ``table_unit("h20按需（元/卡时）") -> (1.0, "cny")``
-    """
-    caption = caption.lower()
-    m = re.search(r"in (thousands|millions|billions)|单位[:：]\s*(?:[^\d\s;；,，]{0,4}?)(百万|十亿|亿|万|千|仟)|"
-                  r"[(（]\s*(?:\$|usd|us\$|人民币|rmb|港币|港元|新台币)?\s*(百万|十亿|亿|万|千|仟|thousands|millions|billions)|"
-                  # a column header naming its currency and scale with no brackets ("2025年人民币千元")
-                  r"(?:人民币|港币|新台币|rmb)\s*(百万|千|仟)元|(千|百万)(?:美元|港元)", caption)
-    if not m:  # figures in whole units of a named currency ("单位：元", "币种：人民币"), or a
-        # price per something ("按需价格（元/卡时）", "($ per gpu-hour)")
-        cur = re.search(r"(?:币种|单位)[:：]\s*(人民币|美元|新台币|元)|"
-                        r"[(（]\s*(美元|us\$|\$|人民币|rmb|港元|港币|新台币|元)\s*元?\s*(?:/|每|per\b)", caption)
-        return 1.0, CURRENCIES[cur.group(1) or cur.group(2)] if cur else ""
-    cur = re.search(r"美元|\$|usd|人民币|rmb|新台币|港元|港币|元", caption[max(0, m.start() - 3):m.start() + 30])
-    return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
-
-
 def _money_metric(key: str) -> bool:
     return any(g.key == key and g.kind == "money" for g in vocab.metrics()) if key else False
 
@@ -357,47 +312,6 @@ def quantity(fig: Figure, after: str) -> str:
     if COUNT_UNITS.match(after):
         return "count"
     return "num"
-
-
-UNIT_CELL = re.compile(r"(?:^|[|;])\s*(?:units?|单位)\s*:\s*([^;|]{1,12}?)\s*(?:;|$)")
-
-
-def _row_unit(row: str) -> str:
-    """The unit a table row's label names for its cells, said as if it followed each figure.
-
-    ``_row_unit("active power (mw) | q2 2025: ") -> " mw"``; ``_row_unit("毛利率（%） | 2025年: ") -> "%"``;
-    ``_row_unit("metric: renewable share; unit: %; fy2025: ") -> "%"``; ``_row_unit("毛利率 | 2024年: ") -> "%"``;
-    ``_row_unit("甲公司 | 营业总收入: 45.21; 总债务/ebitda: ") -> " 倍"``
-    """
-    # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit; an earlier
-    # cell's header, "去年同月增减(%): 40.84; 当月累计营收: ", is not this cell's)
-    column = UNIT_CELL.search(row)  # a column of units: "metric: renewable share; unit: %; fy2025: "
-    cells = row.split(";")
-    row = cells[0] if len(cells) == 1 else f"{cells[0]};{cells[-1]}"
-    units = [u for u in re.findall(r"[(（]\s*([^()（）]{1,12}?)\s*[)）]", row) if not periods(u)] + \
-        ([column.group(1).strip()] if column else [])
-    if units and re.fullmatch(r"count|number|#|no\.?|units?|数量|数目", units[-1]):
-        return " 个"
-    if units and units[-1].lower() in ("x", "倍", "times"):  # "debt-to-ebitda (x)"
-        return " 倍"
-    if units and units[-1] in ("%", "％"):  # "研发投入占营业收入的比例（%）  5.61": a percentage
-        return "%"
-    if re.search(r"(?:占比|比例|比率|率|margin|share|比上年?|增减)\s*:\s*$", row.rsplit(";", 1)[-1]):
-        return "%"  # a column of shares or rates beside one of amounts ("2024年 金额: 702,148; 2024年 占比: 71.1")
-    if units:
-        return f" {units[-1]}" if POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1]) else ""
-    if MULTIPLE_LABEL.search(row.rsplit(";", 1)[-1].rstrip(": ")):
-        return " 倍"  # a column of leverage multiples beside amounts ("营业总收入: 45.21; 总债务/ebitda: 4.40")
-    # a row named as a rate or a multiple, under a unit line for the whole table ("单位：亿元、%、倍")
-    label = row.partition("|")[0].strip() if "|" in row else ""
-    return "%" if RATE_LABEL.search(label) else " 倍" if MULTIPLE_LABEL.search(label) else ""
-
-
-# (流动比率 and other 比率 are often multiples: left alone)
-RATE_LABEL = re.compile(r"(?i)(?:(?<!比)率|比例|占比|比重|\bmargin|(?<!-)\brate)$")  # (a run-rate is an amount)
-# a multiple, or one amount over EBITDA or over interest (a leverage or coverage ratio is no amount)
-MULTIPLE_LABEL = re.compile(r"(?i)(?:倍数|\bmultiple|(?:[/／]|\bto\b|-to-)\s*(?:adjusted\s+)?ebitda|"
-                            r"ebitda\s*(?:[/／]|\bto\b|-to-)\s*(?:利息[\u4e00-\u9fff]{0,3}|interest(?:\s+expense)?))(?:\s*[(（]\s*[x倍]\s*[)）])?$")
 
 
 def _is_year(fig: Figure, after: str) -> bool:
