@@ -3,6 +3,7 @@ its tables cell by cell, and a Taiwan filing with ROC years. Made-up companies (
 
 from pathlib import Path
 
+from gpumkt.answer.check import misattributed
 from gpumkt.answer.labels import period
 from gpumkt.ingest.chunking import chunk_document, running_lines
 from gpumkt.ingest.corpus import load_documents
@@ -13,7 +14,7 @@ from gpumkt.ingest.html_tables import markdown
 from gpumkt.ingest.units import units
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import defined_names
-from gpumkt.lang.numbers import figures
+from gpumkt.lang.numbers import bare_yuan, figures, home_yuan
 from gpumkt.lang.periods import periods, western_years
 
 PAGE = """<html><head><style>td {padding: 2px}</style><script>var x = 1;</script></head><body>
@@ -195,3 +196,23 @@ def test_a_saved_disclosure_page_reads_as_its_screen_shows(tmp_path):
     assert "136,402,1183" not in got.text
     names = {k for g in vocab.mine_names([got.text]) for k in g.forms}
     assert {"甲乙", "jiayi cloud corp."} <= names and "english" not in names  # 公司簡稱 beside 公司名稱
+
+
+def test_a_filing_field_in_thousands_of_nt_dollars_is_that_amount(tmp_path):
+    # "營業收入(仟元)：136,402,118" is NT$136.4 billion: the label's unit scales the figure, and a
+    # bare 元 in a document that names the Taiwan dollar and never the renminbi is the Taiwan dollar
+    path = tmp_path / "mops.html"
+    path.write_bytes(MOPS.replace("<p>子公司", "<p>金額單位為新台幣。子公司").encode("big5"))
+    facts = {f.text: f for f in _facts(path)}
+    revenue, assets = facts["136,402,118"], facts["168,452,907"]
+    assert (revenue.value, revenue.quantity, revenue.currency) == (136402118e3, "money", "twd")
+    assert (assets.value, assets.metric) == (168452907e3, "总资产")
+    # an answer that writes the figure as the filing does is no misattribution
+    assert misattributed("營收為136,402,118仟元。", [revenue], []) == []
+
+
+def test_a_bare_yuan_is_the_renminbi_unless_the_document_names_another():
+    assert home_yuan("營收9,305,188仟元，資本支出新台幣8,650,000仟元".replace("幣", "币")) == "twd"
+    assert home_yuan("股息每股4.5港仙，收入1,200元") == "hkd"
+    assert home_yuan("收入人民币千元，另以港元派息") == "" and home_yuan("收入1,200元") == ""
+    assert [bare_yuan(f) for f in figures("9,305,188仟元 rmb 3 million")] == [True, False]

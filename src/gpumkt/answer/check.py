@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from gpumkt.lang.numbers import Figure, figures, spelled_out, supported
+from gpumkt.lang.numbers import YUAN_NAMES, Figure, bare_yuan, figures, spelled_out, supported
 from gpumkt.lang.text import normalise
 from gpumkt.records import Evidence, Fact
 
@@ -134,7 +134,8 @@ def misattributed(text: str, fitting: list[Fact], asked: list[Figure]) -> list[s
 def same_value(f: Figure, fact: Fact) -> bool:
     if f.kind == "pct" or fact.quantity == "pct":
         return f.kind == "pct" and fact.quantity == "pct" and math.isclose(f.value, fact.value, rel_tol=1e-6)
-    if f.currency and fact.currency and f.currency != fact.currency:
+    # (a bare 元 in the answer is the yuan its document means: a Taiwan filing's 仟元 are NT dollars)
+    if f.currency and fact.currency and f.currency != fact.currency and not (bare_yuan(f) and fact.currency in YUAN_NAMES):
         return False
     return math.isclose(f.value, fact.value, rel_tol=1e-6)
 

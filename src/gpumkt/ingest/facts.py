@@ -19,7 +19,7 @@ from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN, period_spans
-from gpumkt.lang.text import LABEL, markup_spans, normalise, normalise_aligned, squash_aligned
+from gpumkt.lang.text import markup_spans, normalise, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
 CLAUSE_END = "，,;；：:、（）()"
@@ -56,7 +56,8 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-LABELLED = re.compile(r"\s*" + LABEL + r"\s*")  # a line's label before its figure
+# a line's label before its figure; a filing's field names run long ("5.1月1日累计至本期止营业毛利(毛损) (仟元)：")
+LABELLED = re.compile(r"\s*[^：:。，,；;]{1,40}[：:]\s*")
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
 
 
@@ -151,14 +152,15 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         # "(MW)": the "except where noted" of "$ in billions"; a line of a label and its figure says
         # its unit as a row does ("资产负债率（%）：63.5"); a table whose caption says its cells are
         # percentages ("(%)")
-        row_unit = unit_named_in_row(own[:a]) if not offset_ok or LABELLED.fullmatch(own[:a]) else ""
+        labelled = not offset_ok or LABELLED.fullmatch(own[:a])  # "期末总负债(仟元)：89,916,075" is in thousands
+        row_unit = unit_named_in_row(own[:a]) if labelled else ""
         if not offset_ok and not row_unit and fig.kind == "num" and PCT_CAPTION.search(unit.heading):
             row_unit = "%"
         if not offset_ok and (_ticker_cell(own, a, b, names) or NOTE_CELL.search(own[max(0, a - 12):a])
                               or MEMORY.match(own[b:b + 5])):
             continue  # "Kairo Compute (5591)": a name's stock code, no figure; nor a "附註: 3" note reference,
             # nor the memory in a row's label ("H800（80GB） | 14.20" is no 80 yuan)
-        fig_scale, fig_currency = (scale, currency) if offset_ok else cell_unit(own[:a], scale, currency)
+        fig_scale, fig_currency = cell_unit(own[:a], scale, currency) if labelled else (scale, currency)
         if (fig_scale != 1.0 or fig_currency) and not row_unit and (fig.currency or fig_currency) and fig.kind == "num":
             fig = Figure(fig.text, fig.value, fig.kind, fig.currency or fig_currency)
         clause, ca = _clause(dated, a, b, CLAUSE_END if offset_ok else ";；|")
@@ -227,7 +229,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         basis = "adjusted" if vocab.ADJUSTED.search(said) else ""
         start, end = (unit.start + back[a], unit.start + back[b - 1] + 1) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
-                        fig.text, fig.value, kind, fig.currency,
+                        fig.text, fig.value, kind, unit.yuan if fig.currency == "cny" and unit.yuan else fig.currency,
                         entity, metric, period, start, end, unit.start, unit.end, forecast, share_of, basis))
     return out
 

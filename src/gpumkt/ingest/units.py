@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gpumkt.ingest.dating import document_date, fiscal_year_end, is_base
 from gpumkt.ingest.flat_tables import report_year
+from gpumkt.lang.numbers import home_yuan
 from gpumkt.lang.periods import period_spans
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk
@@ -39,6 +40,7 @@ class Unit:
     reported: str = ""  # the period a periodic report covers, for a sentence about "the reporting period"
     dated: str = ""  # the year and month the document is about ("2025-11"), for a part of a year without its year
     fiscal_end: int = 0  # the month its fiscal year ends in, when not December, for "three months ended <date>"
+    yuan: str = ""  # the dollar a bare 元 is in its document (a Taiwan filing's 仟元), when not the renminbi
 
     @property
     def context(self) -> str:
@@ -49,14 +51,15 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     """Every unit of a chunk; table rows and chart lines keep their headers / title."""
     parts = chunk.section.split(" > ")
     dated, fiscal_end = document_date(doc_text), fiscal_year_end(doc_text)  # the document's, once
+    yuan = home_yuan(doc_text)
     title, head = normalise(parts[0]), normalise(" ".join(parts[1:]))
     if chunk.kind == "table":
         caption, _, pairs = chunk.readable.partition(" | ")
         return [Unit(chunk, chunk.start, chunk.end, chunk.text, pairs or chunk.readable,
                      normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title,
-                     fiscal_end=fiscal_end)]
+                     fiscal_end=fiscal_end, yuan=yuan)]
     if chunk.kind == "chart":
-        return _chart_units(chunk, head, title)
+        return [replace(u, yuan=yuan) for u in _chart_units(chunk, head, title)]
     spans = sentence_spans(doc_text, chunk.start, chunk.end)
     out = []
     for i, (a, b) in enumerate(spans):
@@ -69,7 +72,7 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
                         lead_period(doc_text, a), report_year(doc_text) if REPORTING.search(text) else "",
-                        dated, fiscal_end))
+                        dated, fiscal_end, yuan))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gpumkt.lang.text import normalise_aligned
 
@@ -20,6 +21,9 @@ SCALES = {
 CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "cny", "人民币": "cny",
               "新台币": "twd", "nt$": "twd", "rmb": "cny", "dollar": "usd", "dollars": "usd", "英镑": "gbp", "£": "gbp", "gbp": "gbp",
               "港元": "hkd", "港币": "hkd", "hk$": "hkd", "hkd": "hkd", "港仙": "hkd", "欧元": "eur", "€": "eur", "eur": "eur"}
+# The dollar a bare 元 is, in a document that names one kind of yuan and never the renminbi
+YUAN_NAMES = {"twd": re.compile(r"新台[币幣]|nt\$|\bntd\b|\btwd\b"), "hkd": re.compile(r"港[元币幣仙]|hk\$|\bhkd\b")}
+RENMINBI = re.compile(r"人民[币幣]|\brmb\b|\bcny\b")
 CENTS = {"港仙": 0.01}  # a Hong Kong dividend is declared in cents: 4.5港仙 is HK$0.045
 _SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
 _UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
@@ -177,6 +181,23 @@ def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str 
     currency = "twd" if CURRENCIES.get(cur or "") == "twd" else \
         CURRENCIES.get(unit or "", "") or CURRENCIES.get(cur or "", "")
     return Figure(text=text, value=value, kind=kind, currency=currency)
+
+
+@lru_cache(maxsize=64)
+def home_yuan(text: str) -> str:
+    """The currency a bare 元 stands for in a document that names exactly one of the Taiwan and
+    Hong Kong dollars and never the renminbi; "" otherwise (元 is then the renminbi, as read).
+
+    ``home_yuan("营收9,305,188仟元 … 新台币8,650,000仟元") -> "twd"``; ``home_yuan("人民币千元 … 港元") -> ""``
+    """
+    text = text.lower()
+    named = [cur for cur, pattern in YUAN_NAMES.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 and not RENMINBI.search(text) else ""
+
+
+def bare_yuan(fig: Figure) -> bool:
+    """A figure whose currency is read from a bare 元 alone: ``bare_yuan(<9,305,188仟元>) -> True``."""
+    return fig.currency == "cny" and not RENMINBI.search(fig.text.lower()) and "¥" not in fig.text
 
 
 def supported(fig: Figure, pool: list[Figure]) -> bool:

@@ -203,7 +203,7 @@ def _wraps(text: str, j: int, end: int) -> bool:
 
 
 # A short label and its short value on a line of their own: "总市值（亿元）：440.87", "Rating: Buy"
-LABEL = r"[^：:。，,；;]{1,24}[：:]"  # (facts.py reads a labelled figure's unit by the same label)
+LABEL = r"[^：:。，,；;]{1,24}[：:]"
 KEY_VALUE = re.compile(r"^" + LABEL + r"[ \t]*[^\s：:][^。，,；;：:]{0,20}$")
 
 
