@@ -216,3 +216,18 @@ def test_a_bare_yuan_is_the_renminbi_unless_the_document_names_another():
     assert home_yuan("股息每股4.5港仙，收入1,200元") == "hkd"
     assert home_yuan("收入人民币千元，另以港元派息") == "" and home_yuan("收入1,200元") == ""
     assert [bare_yuan(f) for f in figures("9,305,188仟元 rmb 3 million")] == [True, False]
+
+
+def test_a_filings_fields_take_the_period_it_states_it_reports_on(tmp_path):
+    # a board's notice of its quarterly report: a field states the period reported on; "1月1日累計至
+    # 本期止" figures are the year to date, "期末" ones the quarter's end; item numbers are no figures
+    (tmp_path / "notice.txt").write_text("\n".join([
+        "甲乙雲端科技股份有限公司 重大訊息", "主旨：董事會通過財務報告", "說明：",
+        "3.財務報告報導期間起訖日期(XXX/XX/XX~XXX/XX/XX)：114/07/01~114/09/30",
+        "4.1月1日累計至本期止營業收入(仟元)：95,167,755",
+        "12.期末總負債(仟元)：89,916,075", "金額單位：新台幣"]), "utf-8")
+    facts = _facts(tmp_path / "notice.txt")
+    by_text = {f.text: f for f in facts}
+    assert (by_text["95,167,755"].period, by_text["95,167,755"].value) == ("2025m9", 95167755e3)
+    assert (by_text["89,916,075"].period, by_text["89,916,075"].currency) == ("2025q3", "twd")
+    assert not {"4.1", "12", "3"} & set(by_text)

@@ -146,6 +146,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         if any(x < b and a < y for x, y in markup):
             continue  # a number in a link target, image path or style rule
         if _is_year(fig, own[b:b + 3].lstrip()) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
+                or _item_number(fig, own, a, b) \
                 or STOCK_EXCHANGE.match(own[b:b + 4]) or any(x <= a and b <= y for x, y, _ in dated_spans):
             continue  # a year is a period (a chart's "2024: 82.68" too); a label's number or a stock code is no
             # figure, nor the length of a period ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
@@ -201,8 +202,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             # (a market's size or growth is not the document's company)
             entity = subject or _nearest(names, [unit.title], 0)
         period = _listed_period(own, spans, i, dated_spans, unit.before) or period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
-            sentence_period([own, unit.before, unit.heading]) or unit.reported  # (not the section's lead period:
-        # a weaker date, enough to let a line answer, not to set two reports' figures against each other)
+            sentence_period([own]) or _so_far(unit.reported, own[:a]) or sentence_period([unit.before, unit.heading])
+        # (a line about the reporting period is the report's, whatever the line before dates; not the section's
+        # lead period: a weaker date, enough to let a line answer, not to set two reports' figures against each other)
         period = in_document_year(period, unit.dated)
         period = fiscal_span(own[:a], unit.fiscal_end) or period  # "three months ended January 31, 2026"
         if year_earlier(clause, a - ca, b - ca):
@@ -330,6 +332,15 @@ def _is_day(fig: Figure, own: str, a: int, b: int) -> bool:
     return plain_day and bool(DAY_BEFORE.search(own[max(0, a - 12):a]) or DAY_AFTER.match(own, b))
 
 
+ITEM_BEFORE_DATE = re.compile(r"\d{1,2}\.\d{1,2}")
+ITEM_NUMBER = re.compile(r"[.、](?!\d)")
+
+
+def _item_number(fig: Figure, own: str, a: int, b: int) -> bool:
+    """A list item's number, no figure: "12.期末总负债…" opens with one, and "5.1月1日累计…" is item 5
+    before a date (no month is a decimal). ``_item_number(<5.1>, "5.1月1日累计", 0, 3) -> True``"""
+    return bool(ITEM_BEFORE_DATE.fullmatch(fig.text) and own.startswith("月", b) or
+                ITEM_NUMBER.match(own, b) and not own[:a].strip())
 RANGE_OPEN = re.compile(r"[-~–至到]$")  # the first half of a range, as a fact's text ends: "3-", "200亿至"
 
 
@@ -375,6 +386,17 @@ def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
         if found:
             return found[0][2].key
     return ""
+
+
+YEAR_TO_DATE = re.compile(r"1月1日(?:起)?累计至本期|年初至本期|本年累计|year[- ]to[- ]date")
+SO_FAR = {"q1": "q1", "q2": "h1", "q3": "m9", "q4": ""}  # a quarter's year to date: its half, nine months, year
+
+
+def _so_far(reported: str, said: str) -> str:
+    """A quarterly report's figure "from 1 January to the end of this period" is the year to date:
+    ``_so_far("2025q3", "1月1日累计至本期止营业收入:") -> "2025m9"``; ``_so_far("2025q3", "期末总资产:") -> "2025q3"``"""
+    part = reported[4:]
+    return reported[:4] + SO_FAR[part] if part in SO_FAR and YEAR_TO_DATE.search(said) else reported
 
 
 def build_facts(unit_list: list[Unit], names: list[vocab.Group]) -> list[Fact]:

@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from gpumkt.lang import vocab
-from gpumkt.lang.periods import CN_DIGITS, periods
+from gpumkt.lang.periods import CN_DIGITS, periods, western_years
 from gpumkt.lang.text import normalise
 
 COLUMNS = re.compile(r"\s{2,}|\u3000")  # a full-width space is two columns wide
@@ -209,8 +209,9 @@ REPORT_PERIODS = (
     # (a Hong Kong issuer's "二零二五年中期業績公告", its years in Western digits by then)
     (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*(?:半年度|中期)(?:[报報]告|[业業][绩績]公告)|((?:19|20)\d\d)\s+(?:interim|half-year|semi-annual) "
                 r"report|(?:interim|half-year|semi-annual) report\s+((?:19|20)\d\d)"), "h1"),
-    (re.compile(r"((?:19|20)\d\d)\s*年\s*第?一季度报告()()"), "q1"),
-    (re.compile(r"((?:19|20)\d\d)\s*年\s*第?三季度报告()()"), "q3"),
+    # (a Taiwan board's "通過114年第三季合併財務報告": the quarter's consolidated financial report)
+    (re.compile(r"((?:19|20)\d\d)\s*年\s*第?一季度?(?:合并)?(?:财务)?报告()()"), "q1"),
+    (re.compile(r"((?:19|20)\d\d)\s*年\s*第?三季度?(?:合并)?(?:财务)?报告()()"), "q3"),
 )
 PART_WORDS = {"h1": ("上半年", "6月30日"), "q1": ("第一季度", "3月31日"), "q3": ("第三季度", "9月30日")}
 
@@ -223,6 +224,7 @@ def report_year(text: str) -> str:
     """The period a report covers, named near its start: ``report_year("星衡算力 2025年年度报告（摘录）")``
     -> "2025"; ``report_year("甲乙算力2025年半年度报告")`` -> "2025h1"; "" when it names none."""
     head = CN_YEAR.sub(lambda m: "".join(CN_DIGITS[c] for c in m.group(0)), text[:3000])
+    head = western_years(normalise(head))[0]  # (Taiwan years, "114年", as Western ones)
     found = [(m.start(), next(g for g in m.groups() if g) + part)
              for pattern, part in REPORT_PERIODS if (m := pattern.search(head))]
     return min(found)[1] if found else ""

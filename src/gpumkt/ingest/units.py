@@ -13,7 +13,7 @@ from functools import lru_cache
 from gpumkt.ingest.dating import document_date, fiscal_year_end, is_base
 from gpumkt.ingest.flat_tables import report_year
 from gpumkt.lang.numbers import home_yuan
-from gpumkt.lang.periods import period_spans
+from gpumkt.lang.periods import period_spans, periods, western_years
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
 from gpumkt.records import Chunk
 
@@ -71,14 +71,28 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         parent = list_parent(doc_text, a)
         out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
-                        lead_period(doc_text, a), report_year(doc_text) if REPORTING.search(text) else "",
+                        lead_period(doc_text, a),
+                        report_year(doc_text) or stated_range(doc_text, a) if REPORTING.search(normalise(text)) else "",
                         dated, fiscal_end, yuan))
     return out
 
 
 # A periodic report's sentence about its own period: "报告期内，公司实现营业收入…", "during the
 # reporting period" (the period is the report's, named on its cover: ``flat_tables.report_year``).
-REPORTING = re.compile(r"本?报告期|(?i:reporting period)")
+# A filing's field about its own period: "1月1日累计至本期止营业收入", "期末总资产".
+REPORTING = re.compile(r"本?报告期|(?i:reporting period)|累计至本期|^\s*(?:\d+[.、])?期末")
+
+
+# A filing's field that states the period it reports on: "报导期间起讫日期(XXX/XX/XX~XXX/XX/XX)：114/07/01~114/09/30"
+RANGE_FIELD = re.compile(r"起[讫迄]日期[^：:\n]{0,40}[：:]\s*([^\n]{5,40})")
+
+
+def stated_range(text: str, pos: int, reach: int = 1500) -> str:
+    """The period the nearest such field before ``pos`` states, as a quarter, half or year:
+    ``stated_range("起讫日期：114/07/01~114/09/30\n期末总资产：9", 30) -> "2025q3"``"""
+    found = list(RANGE_FIELD.finditer(normalise(text[max(0, pos - reach):pos])))
+    keys = [k for k in periods(western_years(found[-1].group(1))[0]) if "-" not in k] if found else []
+    return keys[-1] if keys else ""
 
 
 def lead_period(text: str, pos: int, reach: int = 1500) -> str:
