@@ -9,7 +9,7 @@ from gpumkt.ingest.flat_tables import (aligned, continues_header, dated_row, fig
                                        report_year, restated_header, with_year, with_years, wrapped_header)
 from gpumkt.ingest.units import units
 from gpumkt.lang import vocab
-from gpumkt.lang.legal_names import defined_names, listed_names
+from gpumkt.lang.legal_names import defined_names, defined_terms, legal_short_forms, listed_names
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.numbers import figures
 from gpumkt.records import Document
@@ -599,3 +599,16 @@ def test_a_subsidiarys_own_legal_name_is_not_its_parent_and_a_ratio_over_ebitda_
     assert not build("东莞拓岭液冷技术有限公司2025年的净利润是多少？", names).entities
     assert build("拓岭智算科技股份有限公司2025年的净利润是多少？", names).entities
     assert not _narrower("总债务/ebitda", {"ebitda"}) and _narrower("年复合增长率", {"增长率"})
+
+
+def test_an_offering_documents_defined_terms_are_no_names_and_its_short_name_is_its_sponsors():
+    text = ("Acme Compute Funding I LLC, a Delaware limited liability company (the “Issuer”), is a subsidiary of "
+            "Acme Compute, Inc. (“Acme” or the “Sponsor”). The Sponsor's backlog was $6.42 billion. "
+            "“DSCR” means the ratio of Net Cash Flow to debt service. WA age (months): 14.2. "
+            "A Rapid Amortization Event occurs when the DSCR is below 1.10x.")
+    assert legal_short_forms(text) == [{"acme compute, inc.", "acme compute", "acme"}]
+    assert {"issuer", "sponsor", "dscr"} <= defined_terms(text) and "acme" not in defined_terms(text)
+    forms = {f for g in vocab.mine_names([text]) for f in g.forms}
+    assert {"acme", "acme compute, inc."} <= forms and not {"sponsor", "issuer", "dscr"} & forms
+    # a two-letter name is no plural of a word: "WA" (weighted average) is not in "was"
+    assert vocab.find("the sponsor's backlog was $6.42 billion", [vocab.Group("wa", ("wa",))]) == []

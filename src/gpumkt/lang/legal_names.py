@@ -90,6 +90,37 @@ def english_definitions(text: str) -> list[set[str]]:
     return out
 
 
+# A legal name followed by the forms the text will call it by: 'Meridell Compute, Inc. ("Meridell" or the
+# "Sponsor")'; a quoted form after "the" is a role the document gives it, not a name ("the Sponsor").
+LEGAL_THEN_FORMS = re.compile(r"((?:[A-Z][A-Za-z0-9&\-]*,? ){1,6}?(?:Limited|Ltd\.|Inc\.|Corp\.|Corporation|plc|LLC|L\.P\.))"
+                              r" ?\(((?:(?:\s*(?:,|and|or)\s*)?(?:the\s+)?[“\"][^”\"\n()]{1,40}[”\"]){1,4})\)")
+# A defined term: '(the "Issuer")', '(together, the "Notes")', '"DSCR" means …', '"Appraised Value" shall mean'
+# ('(“Kelvra”)' after a name is its short name, no term)
+TERM = re.compile(r"\((?:together,\s*|collectively,\s*)?(?:the|each\s+a|each\s+an|a|an)\s+[“\"]([A-Z][^”\"\n()]{0,40})[”\"]|"
+                  r"(?<![A-Za-z])the\s+[“\"]([A-Z][^”\"\n()]{0,40})[”\"]|"
+                  r"[“\"]([A-Z][^”\"\n()]{0,40})[”\"]\s+(?:means|shall mean|refers to|has the meaning)")
+
+
+def legal_short_forms(text: str) -> list[set[str]]:
+    """``legal_short_forms('Meridell Compute, Inc. ("Meridell" or the "Sponsor")')``
+    -> ``[{"meridell compute, inc.", "meridell compute", "meridell"}]``"""
+    out = []
+    for m in LEGAL_THEN_FORMS.finditer(text):
+        quoted = re.findall(r"(the\s+)?[“\"]([^”\"]+)[”\"]", m.group(2))
+        shorts = {q.strip() for the, q in quoted if not the and q[:1].isupper() and q.lower() not in GENERIC_EN}
+        if shorts:
+            legal = m.group(1).strip()
+            out.append({normalise(f).strip() for f in shorts | {legal, LATIN_TAIL.sub("", legal)}})
+    return out
+
+
+def defined_terms(text: str) -> set[str]:
+    """The capitalised terms an English document defines for itself, lower-cased, less the short names
+    of companies: ``defined_terms('Acme Funding LLC (the "Issuer") … "DSCR" means …') -> {"issuer", "dscr"}``"""
+    found = {normalise(next(g for g in m.groups() if g)).strip() for m in TERM.finditer(text)}
+    return found - {f for forms in legal_short_forms(text) + english_definitions(text) for f in forms}
+
+
 def _own_name(match: str) -> str:
     """The legal name without the words of the sentence before it (本报告仅供…公司 -> the company)."""
     simple = to_simplified(match)  # (the words are simplified: "與香港聯合交易所有限公司" is cut too)

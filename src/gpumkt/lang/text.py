@@ -94,14 +94,18 @@ def normalise(text: str) -> str:
     return to_simplified(fold_chars(text))
 
 
+GLOSS = re.compile(r"[(（][^()（）]*[)）]|[“\"「『][^”\"」』]*[”\"」』]")  # a bracketed or quoted gloss
+
+
 def detect_language(text: str) -> str:
     """``zh-Hans``, ``zh-Hant`` or ``en`` from the characters used.
 
     ``detect_language("CoreWeave 客戶集中度?") -> "zh-Hant"``; a question with no Han
-    characters is ``en``.
+    characters is ``en``, as is an English one that glosses a Chinese term in brackets or quotes:
+    ``detect_language("What rack occupancy rate (上架率) did they report?") -> "en"``
     """
     han = "".join(HAN.findall(text))
-    if not han:
+    if not han or re.search(r"[A-Za-z]{2}", text) and not HAN.search(GLOSS.sub(" ", text)):
         return "en"
     changed_by_t2s = sum(a != b for a, b in zip(han, to_simplified(han)))
     changed_by_s2t = sum(a != b for a, b in zip(han, to_traditional(han)))

@@ -15,7 +15,8 @@ from functools import lru_cache
 from importlib import resources
 
 from gpumkt.lang import periods
-from gpumkt.lang.legal_names import TRADE_WORDS, defined_names, listed_names, name_ending, short_cores
+from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, legal_short_forms, listed_names,
+                                     name_ending, short_cores)
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, normalise
 
@@ -23,7 +24,7 @@ from gpumkt.lang.text import FUNCTION_CHARS, normalise
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm ltm ntm yoy qoq usd rmb "
                    "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
                    "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
-                   "fp8 fp16 fp32 int8 nasdaq nyse inc corp ltd llc plc co".split()  # legal suffixes name no one
+                   "fp8 fp16 fp32 int8 eflops flops tops tbps gbps adjusted nasdaq nyse inc corp ltd llc plc co".split()  # legal suffixes name no one
                    # titles and filings, capitalised mid-sentence in English ("Chief Executive Officer",
                    # "Form 10-Q", "Series C"), and continents: no company or product
                    + "chief executive officer financial operating technology president chairman director "
@@ -173,7 +174,8 @@ def form_pattern(form: str) -> str:
         # "a100" in "a10040gb" and "h100gpu": Chinese text glues a model number to what follows
         tail = r"(?!(?!gpu)[a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"
         body = re.escape(form).replace(r"\ and\ ", r"\s*(?:\ and\ |&)\s*")  # "cash & marketable securities"
-        return rf"(?<![a-z0-9]){body}(?:s|es)?{tail}"
+        plural = "(?:s|es)?" if len(form) >= 3 else ""  # ("wa" is no plural of "was")
+        return rf"(?<![a-z0-9]){body}{plural}{tail}"
     return re.escape(form)
 
 
@@ -285,14 +287,19 @@ def mine_names(texts: list[str]) -> list[Group]:
             _add(groups, forms)
         for forms in chinese_names(text):  # "Our Chinese brand name: 甲乙科技"
             _add(groups, forms)
-    excluded = GENERAL_CAPS | MONTHS | _place_words() | lower_words
+        for forms in legal_short_forms(text):  # 'Meridell Compute, Inc. ("Meridell" or the "Sponsor")'
+            _add(groups, forms)
+    # the terms a filing defines ('the "Issuer"', '"DSCR" means'), and each of their words, are no names
+    defined = {t for text in texts for t in defined_terms(text)}
+    defined |= {w for t in defined for w in t.split()}
+    excluded = GENERAL_CAPS | MONTHS | _place_words() | lower_words | defined
     runs = repeated_runs(texts, _mid_sentence, excluded)
     for forms in runs:  # "Kestrel Ridge (Research)"
         _add(groups, {normalise(f).strip() for f in forms})
     within = inside_runs(texts, {min(forms, key=len) for forms in runs})  # "Ridge" of "Kestrel Ridge"
     for word in sorted(_latin_names(texts) - within):  # sorted: the same build gives the same names.json
         if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
-                and normalise(word).strip() not in vocabulary:  # "Backlog" is a metric, not a name
+                and normalise(word).strip() not in vocabulary | defined:  # "Backlog" is a metric, not a name
             _add(groups, {normalise(word).strip()})
     for text in texts:
         for m in PRODUCT.finditer(text):
