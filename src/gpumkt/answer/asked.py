@@ -161,6 +161,8 @@ def unknown_names(question: str, known: Collection[str]) -> list[str]:
 
 QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 请问 告诉 分别 一下 大约 目前 现在 具体 "
                        "报告 提到 根据 达到 能够 可以 一共 总共 对吗".split()) | set(
+    # What an asker says of the claim they check ("听说…，对吗？"), not what it is about.
+    "听说 听闻 传闻 据说 据悉 我想 想问 知道 有人 网传 好像 似乎".split()) | set(
     # Function words: they carry the question's grammar, not what it is about.
     "如果 假如 虽然 尽管 但是 可是 然而 因为 所以 因此 而且 并且 或者 还是 已经 曾经 正在 仍然 依然 "
     "还有 只是 就是 也是 一般 通常 大概 左右 这个 那个 这些 那些 这家 那家 这款 那款 其中 的话 "
@@ -207,7 +209,7 @@ def lead_name(norm: str, stops: list[int]) -> str:
     """
     end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
     lead = norm[:end].strip()
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如", lead) \
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如|听[说闻]|传闻|我想|想问|有人|网传", lead) \
             or "报告" in lead:
         return ""
     return lead if content_words(lead, ()) else ""

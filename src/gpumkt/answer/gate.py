@@ -56,11 +56,15 @@ class Judged:
     contrary: bool = False  # the unit says the opposite of a word the question uses (训练 for 推理)
     named: bool = True  # with no metric asked, the unit itself uses one of the question's words
     exact: bool = False  # a fitting figure is given for a period asked itself, not a part of it
+    anchored: bool = True  # the question names a company or a measure the unit was held to
 
     @property
     def answers(self) -> bool:
-        return self.admissible \
-            and (self.cov is None or (self.cov >= MIN_COVERAGE or self.sim >= PARAPHRASE_SIM) and self.named)
+        # Across languages with none of the question's words in the glossary and nothing named to hold
+        # the unit to, only its meaning can say it answers
+        unjudged = self.cov is None and not self.anchored
+        return self.admissible and (self.sim >= PARAPHRASE_SIM if unjudged else self.cov is None or (
+            self.cov >= MIN_COVERAGE or self.sim >= PARAPHRASE_SIM) and self.named)
 
     @property
     def admissible(self) -> bool:
@@ -106,7 +110,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words) or (
         cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
-                  contrary, named, exact)
+                  contrary, named, exact, bool(q.entities or q.metrics or q.lead))
 
 
 def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:
