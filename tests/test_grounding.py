@@ -1244,3 +1244,26 @@ def test_a_leverage_ratio_is_a_multiple_not_an_amount():
         assert [m.key for m in q.metrics] == ["总债务/ebitda"] and q.metric_kind == "mult"
         assert fitting._fits_metric_kind_period(q, facts["4.40"], [])
         assert not fitting._fits_metric_kind_period(q, facts["45.21"], [])
+
+
+def test_a_question_names_places_and_classes_a_passage_must_name_and_issues_that_are_no_periods():
+    from gpumkt.answer.question import sites_in
+    assert sites_in("溟州市2025年资料中心的总用电量是多少?") == ("溟州",)  # a city asked, not the province
+    assert sites_in("在溟江全省的智能算力里") == ("溟江",) and sites_in("请问省算力集团2025年营收多少") == ()
+    assert sites_in("what coupon will the class d notes pay?") == ("class d",)
+    assert periods("how many gpus secure the series 2025-1 notes?") == []  # an issue's name
+    assert periods("the 2025-1 notes were issued in november 2025") == ["2025-11"]
+
+
+def test_a_claim_the_asker_checks_opens_with_no_company_name():
+    record = build("听说2025年末溟江省在用算力总规模已经超过50 EFLOPS了，对吗？具体是多少？", vocab.known_entities())
+    assert record.lead == () and record.unknown == ()
+
+
+def test_across_languages_a_question_with_nothing_named_or_glossed_answers_only_from_a_close_passage():
+    from gpumkt.answer.gate import PARAPHRASE_SIM, Judged
+    unit = object()
+    loose = Judged(unit, [], 1.5, 1.0, 1.0, "none", True, PARAPHRASE_SIM - 0.2, None, anchored=False)
+    close = Judged(unit, [], 1.5, 1.0, 1.0, "none", True, PARAPHRASE_SIM + 0.05, None, anchored=False)
+    held = Judged(unit, [], 1.5, 1.0, 1.0, "none", True, PARAPHRASE_SIM - 0.2, None, anchored=True)
+    assert (loose.answers, close.answers, held.answers) == (False, True, True)

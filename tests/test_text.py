@@ -107,3 +107,10 @@ def test_an_items_line_goes_on_under_a_hanging_indent_and_a_lead_in_or_sub_item_
     assert "7.其他事項：" in said and "- sub item" in said
     heading = "3.3 客户结构与产能布局\n    2024年公司前五大客户收入占比为54.7%。"
     assert [squash(heading[a:b]) for a, b in sentence_spans(heading)][0] == "3.3 客户结构与产能布局"
+
+
+def test_an_english_question_glossing_a_chinese_term_is_english_and_taiwan_words_have_mainland_forms():
+    from gpumkt.lang.text import detect_language, to_mainland
+    assert detect_language("What rack occupancy rate (上架率) did they report for 2025?") == "en"
+    assert detect_language("截至2025年9月30日，Meridell的合同积压（backlog）是多少？") == "zh-Hans"
+    assert [to_mainland(w) for w in ("网路", "频宽", "资料中心", "营收")] == ["网络", "带宽", "数据中心", "营收"]

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import figures
 from gpumkt.lang.periods import periods
-from gpumkt.lang.text import normalise
+from gpumkt.lang.text import normalise, to_mainland
 
 # "开发者社群规模", "user base size": the population whose size is asked is what is counted,
 # and the size asked is a head count, not a market size.
@@ -200,6 +200,9 @@ def market_words(norm: str, known) -> list[str]:
             and w not in QUESTION_ENGLISH and w not in QUESTION_CHINESE]
 
 
+ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|自治区|特别行政区|县|市(?![场值盈净销]))")
+
+
 def lead_name(norm: str, stops: list[int]) -> str:
     """The Chinese name a question opens with, up to its first period, metric (at ``stops``) or
     particle: what the question is about when no known company is named.
@@ -210,7 +213,7 @@ def lead_name(norm: str, stops: list[int]) -> str:
     end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
     lead = norm[:end].strip()
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如|听[说闻]|传闻|我想|想问|有人|网传", lead) \
-            or "报告" in lead:
+            or "报告" in lead or ADMIN_PLACE.match(lead):  # (溟江省…: a province, no company)
         return ""
     return lead if content_words(lead, ()) else ""
 
@@ -221,4 +224,5 @@ def content_words(rest: str, known: Collection[str]) -> list[str]:
     from gpumkt.search.lexical import tokenize
 
     return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
-            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and (not known or t in known)]
+            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and (not known or t in known or
+                                                                              to_mainland(t) in known)]

@@ -25,7 +25,7 @@ from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import MONTH_KEY, agrees, exactly, periods
-from gpumkt.lang.text import normalise
+from gpumkt.lang.text import normalise, to_mainland
 from gpumkt.records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
@@ -107,7 +107,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
     # (across languages, in a glossary form: then the coverage is not None)
-    named = bool(q.metrics) or not q.words or any(w in unit.own for w in q.words) or (
+    named = bool(q.metrics) or not q.words or any(_uses(unit.own, w) for w in q.words) or (
         cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact, bool(q.entities or q.metrics or q.lead))
@@ -296,8 +296,13 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
         found = sum(_glossed(w, u.context) for w in judged)
         return (found + len(q.places)) / (len(judged) + len(q.places))
     text = u.context
-    found = sum(1.0 if w in text or _part_said(q, w, text) else _chars_cover(w, u.own) for w in q.words)
+    found = sum(1.0 if _uses(text, w) or _part_said(q, w, text) else _chars_cover(w, u.own) for w in q.words)
     return (found + len(q.places)) / (len(q.words) + len(q.places))
+
+
+def _uses(text: str, word: str) -> bool:
+    """``text`` uses ``word``, or the mainland's word for it (a Taiwan asker's 频宽 is 带宽)."""
+    return word in text or to_mainland(word) in text
 
 
 def _part_said(q: QuestionRecord, word: str, text: str) -> bool:

@@ -234,7 +234,17 @@ def sites_in(norm: str) -> tuple[str, ...]:
     """The place each site a question asks about is named after: ``sites_in("钧云台南二号机房的利用率")``
     -> ``("台南",)``; ``sites_in("自建机房的pue")`` -> ``()``"""
     return tuple(m.group(1) for m in SITE.finditer(norm)
-                 if not NOT_PLACE.match(m.group(1)) and not re.search(r"[的了在和与及是其该这那座个家]", m.group(1)))
+                 if not NOT_PLACE.match(m.group(1)) and not re.search(r"[的了在和与及是其该这那座个家]", m.group(1))) \
+        + tuple(m.group(0) for m in CLASS_NAMED.finditer(norm)) \
+        + tuple(stem for m in ADMIN_SITE.finditer(norm)  # "the class d notes"; 溟州市: named by the passage
+                if len(stem := re.split(r"[在于的年末初底问请到省市]", m.group(1))[-1]) >= 2)
+
+
+# A province, city or county a question names, by its name without the suffix ("溟州市" -> 溟州), where a
+# name may start: at the start, after a year or a particle
+ADMIN_SITE = re.compile(r"(?:^|(?<=[\d年在于的,、和与及从对]))([\u4e00-\u9fff]{2,4}?)全?(?:省|自治区|县|市(?![场值盈净销]))")
+# A class of notes, shares or units a question names: its figures are that class's ("Class D Notes", "A类票据")
+CLASS_NAMED = re.compile(r"(?<![a-z])class [a-z](?![a-z0-9])|(?<![a-z])[a-z]类(?=票据|债券|股|份额)")
 
 
 def _guidance(g: vocab.Group) -> bool:

@@ -109,6 +109,11 @@ def periods(norm: str) -> list[str]:
     return list(dict.fromkeys(k for _, _, k in period_spans(norm)))
 
 
+# A securitisation's issue, named by its year ("Series 2025-1 notes", "2025-1 notes"): a name, no period
+ISSUE_SERIES = re.compile(r"(?<![a-z])(?:series|tranche)\s+(?:19|20)\d\d-[0-9a-z]{1,2}(?![0-9a-z])|"
+                          r"(?<![\d-])(?:19|20)\d\d-[1-9a-z](?![0-9a-z])(?=\s+(?:class\s+\w+\s+)?(?:notes?|bonds?|certificates?))")
+
+
 def period_spans(norm: str) -> list[tuple[int, int, str]]:
     """Every period expression with its span, in order of appearance.
 
@@ -118,7 +123,7 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
     if back:  # read in Western years, spans given back in the text's own offsets
         return [(back[a], back[b - 1] + 1, k) for a, b, k in period_spans(western)]
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in ISSUE_SERIES.finditer(norm)]
     for pattern, shape in PATTERNS:
         for m in pattern.finditer(norm):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -76,6 +76,13 @@ def to_taiwan(text: str) -> str:
     return _opencc("s2twp").convert(text)
 
 
+@lru_cache(maxsize=8192)
+def to_mainland(word: str) -> str:
+    """A normalised word in the mainland's vocabulary, where Taiwan says it otherwise:
+    ``to_mainland("网路") -> "网络"``; ``to_mainland("频宽") -> "带宽"``; ``to_mainland("营收") -> "营收"``"""
+    return _opencc("tw2sp").convert(_opencc("s2tw").convert(word))
+
+
 def fold_chars(text: str) -> str:
     """NFKC, radical map, U+FFFD -> space, lowercase (no script folding).
 
