@@ -33,8 +33,6 @@ def cell_label(row: str) -> str:
     return f"{label} {cells.rsplit(';', 1)[-1]}"
 
 
-
-
 SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "百万": 1e6, "十亿": 1e9, "亿": 1e8,
           "万": 1e4, "千": 1e3, "仟": 1e3}
 
@@ -59,8 +57,6 @@ def table_unit(caption: str) -> tuple[float, str]:
         return 1.0, CURRENCIES[cur.group(1) or cur.group(2)] if cur else ""
     cur = re.search(r"美元|\$|usd|人民币|rmb|新台币|港元|港币|元", caption[max(0, m.start() - 3):m.start() + 30])
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
-
-
 
 
 UNIT_CELL = re.compile(r"(?:^|[|;])\s*(?:units?|单位)\s*:\s*([^;|]{1,12}?)\s*(?:;|$)")

@@ -24,7 +24,8 @@ from gpumkt.lang.text import FUNCTION_CHARS, normalise
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm ltm ntm yoy qoq usd rmb "
                    "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
                    "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
-                   "fp8 fp16 fp32 int8 eflops flops tops tbps gbps adjusted nasdaq nyse inc corp ltd llc plc co".split()  # legal suffixes name no one
+                   "fp8 fp16 fp32 int8 eflops flops tops tbps gbps adjusted "  # units, and a measure's qualifier
+                   "nasdaq nyse inc corp ltd llc plc co".split()  # legal suffixes name no one
                    # titles and filings, capitalised mid-sentence in English ("Chief Executive Officer",
                    # "Form 10-Q", "Series C"), and continents: no company or product
                    + "chief executive officer financial operating technology president chairman director "
@@ -293,13 +294,14 @@ def mine_names(texts: list[str]) -> list[Group]:
     defined = {t for text in texts for t in defined_terms(text)}
     defined |= {w for t in defined for w in t.split()}
     excluded = GENERAL_CAPS | MONTHS | _place_words() | lower_words | defined
+    not_names = vocabulary | defined
     runs = repeated_runs(texts, _mid_sentence, excluded)
     for forms in runs:  # "Kestrel Ridge (Research)"
         _add(groups, {normalise(f).strip() for f in forms})
     within = inside_runs(texts, {min(forms, key=len) for forms in runs})  # "Ridge" of "Kestrel Ridge"
     for word in sorted(_latin_names(texts) - within):  # sorted: the same build gives the same names.json
         if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
-                and normalise(word).strip() not in vocabulary | defined:  # "Backlog" is a metric, not a name
+                and normalise(word).strip() not in not_names:  # "Backlog" is a metric, not a name
             _add(groups, {normalise(word).strip()})
     for text in texts:
         for m in PRODUCT.finditer(text):
