@@ -231,3 +231,13 @@ def test_a_filings_fields_take_the_period_it_states_it_reports_on(tmp_path):
     assert (by_text["95,167,755"].period, by_text["95,167,755"].value) == ("2025m9", 95167755e3)
     assert (by_text["89,916,075"].period, by_text["89,916,075"].currency) == ("2025q3", "twd")
     assert not {"4.1", "12", "3"} & set(by_text)
+
+
+def test_a_header_cell_spanning_two_rows_leaves_its_column_to_the_cells_below_it(tmp_path):
+    page = ("<table><tr><th rowspan='2'>指标</th><th rowspan='2'>单位</th><th colspan='2'>数值</th>"
+            "<th rowspan='2'>同比(%)</th></tr><tr><th>2025年</th><th>2024年</th></tr>"
+            "<tr><td>营业收入</td><td>亿元</td><td>1,286.4</td><td>1,006.3</td><td>27.8</td></tr></table>")
+    (tmp_path / "bulletin.html").write_text(page, "utf-8")
+    text = extract(tmp_path / "bulletin.html").text
+    assert "| 指标 | 单位 | 数值 2025年 | 数值 2024年 | 同比(%) |" in text
+    assert "| 营业收入 | 亿元 | 1,286.4 | 1,006.3 | 27.8 |" in text

@@ -205,6 +205,7 @@ class _HTMLText(HTMLParser):
         self.out: list[str] = []
         self.skipping = 0
         self.row: list[str] | None = None
+        self.carried: dict[int, int] = {}  # column -> rows a cell above still covers
         self.rows: list[list[str]] = []
         self.title, self.in_title, self.h1 = "", False, False
         self.after_link = False  # a link just ended: another right after it is the next in a list
@@ -223,8 +224,10 @@ class _HTMLText(HTMLParser):
         elif tag == "tr":
             self.row = []
         elif tag in ("td", "th") and self.row is not None:
-            span = dict(attrs).get("colspan") or "1"
-            self.row.append(["", int(span) if span.isdigit() else 1])
+            span, down = (dict(attrs).get(k) or "1" for k in ("colspan", "rowspan"))
+            self.row.append(["", int(span) if span.isdigit() else 1, int(down) if down.isdigit() else 1])
+        elif tag == "table":
+            self.carried = {}
         elif tag in self.BREAK:
             self.out.append("\n")
 
@@ -236,7 +239,7 @@ class _HTMLText(HTMLParser):
         elif re.fullmatch(r"h[1-6]", tag) or tag in self.BREAK:
             self.out.append("\n")
         elif tag == "tr" and self.row is not None:
-            row, self.row = [(text.strip(), span) for text, span in self.row], None
+            row, self.row = self._placed([(text.strip(), span, down) for text, span, down in self.row]), None
             if any("\n" in text for text, _ in row):
                 self._lines_row(row)
             else:
@@ -255,6 +258,20 @@ class _HTMLText(HTMLParser):
             self.row[-1][0] += " ".join(data.split())
         elif self.row is None:
             self.out.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+    def _placed(self, row: list[tuple[str, int, int]]) -> list[tuple[str, int]]:
+        """A row's cells in their columns: a column a cell above still covers (``rowspan``) holds an
+        empty cell, so "2025年 | 2024年" under "指标 | 单位 | 数值 (two columns) | 同比" stand under 数值."""
+        out, col, pending = [], 0, list(row)
+        while pending or any(c >= col and n for c, n in self.carried.items()):
+            if self.carried.get(col):
+                self.carried[col] -= 1
+                out, col = out + [("", 1)], col + 1
+                continue
+            text, span, down = pending.pop(0)
+            self.carried.update({c: down - 1 for c in range(col, col + span)} if down > 1 else {})
+            out, col = out + [(text, span)], col + span
+        return out
 
     def _write_table(self) -> None:
         self.out.append("\n\n" + markdown(self.rows) + "\n\n")
