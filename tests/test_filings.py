@@ -612,3 +612,10 @@ def test_an_offering_documents_defined_terms_are_no_names_and_its_short_name_is_
     assert {"acme", "acme compute, inc."} <= forms and not {"sponsor", "issuer", "dscr"} & forms
     # a two-letter name is no plural of a word: "WA" (weighted average) is not in "was"
     assert vocab.find("the sponsor's backlog was $6.42 billion", [vocab.Group("wa", ("wa",))]) == []
+
+
+def test_a_name_shortened_by_its_trade_word_is_kept_only_where_the_texts_use_it_as_a_word():
+    text = ("溟江省算力投资集团有限公司（以下简称“省算力集团”）投资建设岑山基地。全省算力产业保持较快增长，"
+            "溟江省算力产业协会发布公报。甲乙科技股份有限公司（以下简称“甲乙科技”）公告，甲乙2025年营收增长。")
+    forms = {f for g in vocab.mine_names([text]) for f in g.forms}
+    assert {"省算力集团", "甲乙科技", "甲乙"} <= forms and "省算力" not in forms  # (全省算力, 溟江省算力: no name)

@@ -56,6 +56,14 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+def _unnamed(text: str, names: list[vocab.Group]) -> str:
+    """``text`` with the names in it blanked, same length: ``_unnamed("甲投资集团有限公司营收", names)`` ->
+    "         营收" when 甲投资集团有限公司 is a name."""
+    for a, b, _ in vocab.find(text, names):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 # a line's label before its figure; a filing's field names run long ("5.1月1日累计至本期止营业毛利(毛损) (仟元)：")
 LABELLED = re.compile(r"\s*[^：:。，,；;]{1,40}[：:]\s*")
 RESPECTIVELY = re.compile(r"分别|依次|respectively")
@@ -179,8 +187,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         # A table cell that says what its figure counts ("45万+开发者") is not measured by the
         # metric of the row's other cells; a bare one ("2030预测: 2280.4亿美元") is.
         own_noun = not offset_ok and bool(vocab.find(clause, vocab.terms()))
-        contexts = [RAISED_TO.sub(_blank, c) for c in (clause, own[:a].split(";")[0] if own_noun else own[:a])] + \
-            [unit.before, unit.heading]
+        # (a company's name is no measure: the 投资 of 溟江省算力投资集团有限公司)
+        contexts = [_unnamed(RAISED_TO.sub(_blank, c), names)
+                    for c in (clause, own[:a].split(";")[0] if own_noun else own[:a], unit.before, unit.heading)]
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         if kind == "pct" and own[a - 1:a] == "(" and re.match(r"\)\s*%", own[b:b + 3]):
             fig = Figure(fig.text, -fig.value, fig.kind, fig.currency)  # "(28)%" fell by 28 %

@@ -18,7 +18,7 @@ from gpumkt.lang import periods
 from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, legal_short_forms, listed_names,
                                      name_ending, short_cores)
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
-from gpumkt.lang.text import FUNCTION_CHARS, normalise
+from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise
 
 # Upper-case words that are vocabulary, not names: they never make a sentence "about" a company.
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm ltm ntm yoy qoq usd rmb "
@@ -307,7 +307,7 @@ def mine_names(texts: list[str]) -> list[Group]:
         for m in PRODUCT.finditer(text):
             if not YEAR_CODE.fullmatch(m.group(0)):
                 _add(groups, {normalise(m.group(0)).strip()})
-    _add_cores(groups, vocabulary | _place_words())
+    _add_cores(groups, vocabulary | _place_words(), [normalise(t) for t in texts])
     _join_first_words(groups, {f for g in known_entities() for f in g.forms})
     return [Group(_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups]
 
@@ -359,16 +359,38 @@ def _join_first_words(groups: list[set[str]], known: set[str]) -> None:
             _add(groups, {word} | longer[0])
 
 
-def _add_cores(groups: list[set[str]], taken: set[str]) -> None:
+def _add_cores(groups: list[set[str]], taken: set[str], texts: list[str]) -> None:
     """Each company's Chinese names shortened by their trade word (甲乙科技 -> 甲乙), where the short
-    form is no other group's name, no place and no word of the field."""
+    form is no other group's name, no place and no word of the field, and the texts (normalised)
+    use it as a word where they use it alone."""
     owner: dict[str, int] = {}
     for i, g in enumerate(groups):
         for f in g:
             owner[f] = i
     for i, g in enumerate(groups):
-        g |= {c for c in short_cores(g) if owner.get(c, i) == i and c not in taken}
+        g |= {c for c in short_cores(g) if owner.get(c, i) == i and c not in taken and _said_alone(c, g, texts)}
         g |= {w for w in _latin_short(g) if owner.get(w, i) == i and w not in taken}
+
+
+def _said_alone(core: str, forms: set[str], texts: list[str], most: int = 20) -> bool:
+    """Whether a shortened name starts a word where the texts write it outside its longer forms (or
+    they never do): 省算力 of 省算力集团 is only ever the end of 全省 or 溟江省 and 算力, no name.
+
+    ``_said_alone("省算力", {"省算力集团"}, ["全省算力产业保持较快增长"]) -> False``
+    """
+    longer = [f for f in forms if core in f and f != core]
+    seen = 0
+    for text in texts:
+        for m in re.finditer(re.escape(core), text):
+            if any(text.startswith(f, m.start() - f.index(core)) for f in longer):
+                continue
+            window = text[max(0, m.start() - 6):m.end() + 6]
+            if m.start() - max(0, m.start() - 6) in {start for _, start, _ in jieba_loaded().tokenize(window)}:
+                return True
+            seen += 1
+            if seen >= most:
+                return False
+    return seen == 0
 
 
 def _latin_short(forms: set[str]) -> set[str]:
