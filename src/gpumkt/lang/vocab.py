@@ -382,7 +382,7 @@ def _said_alone(core: str, forms: set[str], texts: list[str], most: int = 20) ->
     seen = 0
     for text in texts:
         for m in re.finditer(re.escape(core), text):
-            if any(text.startswith(f, m.start() - f.index(core)) for f in longer):
+            if any(m.start() >= f.index(core) and text.startswith(f, m.start() - f.index(core)) for f in longer):
                 continue
             window = text[max(0, m.start() - 6):m.end() + 6]
             if m.start() - max(0, m.start() - 6) in {start for _, start, _ in jieba_loaded().tokenize(window)}:
