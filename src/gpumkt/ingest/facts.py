@@ -148,6 +148,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
     out, markup = [], markup_spans(raw)
     said_for: dict[int, str] = {}  # span index -> the period its fact was given
     spans = figure_spans(raw)
+    # the sentence before and the heading, as a figure's measure is looked for in them: the same for
+    # every figure of the unit (a company's name is no measure: the 投资 of 溟江省算力投资集团有限公司)
+    context_around = [_unnamed(RAISED_TO.sub(_blank, c), names) for c in (unit.before, unit.heading)]
     dated_spans = period_spans(own) + [(*m.span(), "") for m in SPAN_LENGTH.finditer(own)] + \
         [(*m.span(), "") for m in TIME_OF_DAY.finditer(own)]  # "查询日期：114/11/13 09:42:17"
     for i, (fig, a, b) in enumerate(spans):
@@ -187,9 +190,8 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         # A table cell that says what its figure counts ("45万+开发者") is not measured by the
         # metric of the row's other cells; a bare one ("2030预测: 2280.4亿美元") is.
         own_noun = not offset_ok and bool(vocab.find(clause, vocab.terms()))
-        # (a company's name is no measure: the 投资 of 溟江省算力投资集团有限公司)
         contexts = [_unnamed(RAISED_TO.sub(_blank, c), names)
-                    for c in (clause, own[:a].split(";")[0] if own_noun else own[:a], unit.before, unit.heading)]
+                    for c in (clause, own[:a].split(";")[0] if own_noun else own[:a])] + context_around
         share_of = _share_of(own[b:b + 24]) if kind == "pct" else ""
         if kind == "pct" and own[a - 1:a] == "(" and re.match(r"\)\s*%", own[b:b + 3]):
             fig = Figure(fig.text, -fig.value, fig.kind, fig.currency)  # "(28)%" fell by 28 %

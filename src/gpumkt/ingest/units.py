@@ -67,12 +67,13 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         # subject is often named at the start), else the sentence before.
         start = min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)) if i else a
         before = normalise(squash(doc_text[start:spans[i - 1][1]])) if i else ""
-        text = squash(doc_text[a:b])
+        label = plain(squash(doc_text[a:b]))
+        own = normalise(label)
         parent = list_parent(doc_text, a)
-        out.append(Unit(chunk, a, b, doc_text[a:b], plain(text), normalise(plain(text)), before,
+        out.append(Unit(chunk, a, b, doc_text[a:b], label, own, before,
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
                         lead_period(doc_text, a),
-                        report_year(doc_text) or stated_range(doc_text, a) if REPORTING.search(normalise(text)) else "",
+                        report_year(doc_text) or stated_range(doc_text, a) if REPORTING.search(own) else "",
                         dated, fiscal_end, yuan))
     return out
 
