@@ -1267,3 +1267,23 @@ def test_across_languages_a_question_with_nothing_named_or_glossed_answers_only_
     close = Judged(unit, [], 1.5, 1.0, 1.0, "none", True, PARAPHRASE_SIM + 0.05, None, anchored=False)
     held = Judged(unit, [], 1.5, 1.0, 1.0, "none", True, PARAPHRASE_SIM - 0.2, None, anchored=True)
     assert (loose.answers, close.answers, held.answers) == (False, True, True)
+
+
+def test_words_naming_the_report_and_stemmed_question_words_are_not_asked_of_a_passage():
+    from gpumkt.answer.asked import content_words
+    from gpumkt.answer.document import phrase
+
+    norm = "what were acme's cash and cash equivalents, according to its 10-q excerpt?"
+    a, b = phrase(norm)
+    assert norm[a:b].strip() == "its 10-q excerpt"
+    assert content_words("according to roughly during but", ()) == []  # "accord", "rough": stems
+
+
+def test_an_english_question_glossing_a_name_in_chinese_is_english_to_the_gate():
+    from gpumkt.answer import gate
+    from gpumkt.answer.question import build
+
+    q = build("What was the rental price per H20 card at Junchuan (钧川数智) in 2025?", [])
+    assert q.language == "en"
+    unit = type("U", (), {"own": "H20 | 2025年: 8,920"})()
+    assert gate._crosses(q, unit)

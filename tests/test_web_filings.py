@@ -241,3 +241,40 @@ def test_a_header_cell_spanning_two_rows_leaves_its_column_to_the_cells_below_it
     text = extract(tmp_path / "bulletin.html").text
     assert "| 指标 | 单位 | 数值 2025年 | 数值 2024年 | 同比(%) |" in text
     assert "| 营业收入 | 亿元 | 1,286.4 | 1,006.3 | 27.8 |" in text
+
+
+PRICING = """<html><head><title>GPU Pricing | Acme Cloud</title></head><body>
+<div class="cookie-banner"><p>We use cookies. See our Cookie Policy.</p><div><a>Accept</a></div></div>
+<h1>GPU pricing</h1>
+<p>The on-demand rate for an H100 GPU falls to $2.49 per hour.</p>
+</body></html>"""
+
+
+def test_a_pages_cookie_notice_is_dropped_and_its_tab_title_names_the_company(tmp_path):
+    (tmp_path / "pricing.html").write_text(PRICING, "utf-8")
+    text = extract(tmp_path / "pricing.html").text
+    assert "cookie" not in text.lower()
+    assert text.startswith("# GPU Pricing - Acme Cloud")  # the tab says whose prices the heading's are
+    assert "$2.49" in text
+
+
+def test_a_row_of_empty_cells_is_no_title():
+    from gpumkt.ingest.extract import title_of
+
+    assert title_of("|  |  |  |\n\n# Acme Q3 call\n\nText.") == "Acme Q3 call"
+
+
+def test_a_filing_speaking_of_itself_is_about_its_company_not_the_peer_before(tmp_path):
+    text = ("甲乙算力科技股份有限公司（以下简称“甲乙算力”）\n\n" + "公司主要从事算力租赁业务。\n\n" * 60 +
+            "同行业可比公司中，丙丁科技（300947）折旧年限为4年。若公司按3年计提折旧，2024年度折旧额将增加24,136.72万元。\n")
+    facts, _ = _facts_of_text(text)
+    fact = next(f for f in facts if f.text == "24,136.72万元")
+    assert fact.entity != "丙丁科技" and "甲乙" in fact.entity
+
+
+def _facts_of_text(text: str):
+    from gpumkt.ingest.corpus import Document
+
+    doc = Document("acme_reply.txt", "甲乙算力 问询函回复", text, "0" * 64)
+    names = vocab.mine_names([text])
+    return build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names), doc

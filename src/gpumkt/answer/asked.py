@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import figures
@@ -169,7 +170,10 @@ QUESTION_CHINESE = set("多少 哪些 哪个 哪种 什么 怎么 如何 是否 
     "起来 出来 下来 截至 截止 期间 为止".split())
 QUESTION_ENGLISH = set("what which when who why how tell list give is are was were does did do has have "
                        "can will the and also please me about roughly approximately much many give tell list "
-                       "report reports say according".split())
+                       "report reports say according".split()) | set(
+    # Function words of English questions: grammar, not what is asked about.
+    "but up over into than per via during since until out off each so if then there their they them "
+    "we our you your my been being had would could should may might must shall".split())
 
 
 LEAD_END = re.compile(r"\d|去年|今年|明年|前年|上半年|下半年|第[一二三四]季|[的在从于对把是有到至将会预约共总]")
@@ -224,5 +228,14 @@ def content_words(rest: str, known: Collection[str]) -> list[str]:
     from gpumkt.search.lexical import tokenize
 
     return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
-            and t not in QUESTION_ENGLISH and t not in QUESTION_CHINESE and (not known or t in known or
-                                                                              to_mainland(t) in known)]
+            and t not in _question_tokens() and (not known or t in known or to_mainland(t) in known)]
+
+
+@lru_cache(maxsize=1)
+def _question_tokens() -> frozenset[str]:
+    """The question words as the tokenizer leaves them: English is stemmed ("according" is
+    "accord", "roughly" "rough"), so the list is stemmed too."""
+    from gpumkt.search.lexical import tokenize
+
+    words = QUESTION_ENGLISH | QUESTION_CHINESE
+    return frozenset(words | {t for w in words for t in tokenize(w)})

@@ -12,9 +12,10 @@ import re
 # followed by "on / about": "did Acme report revenue" is a verb, "the report on Acme" a document.
 NOUN_EN = (r"(?:reports?|articles?|notes?|newsletters?|letters?|filings?|prospectus|commentary|commentaries|"
            r"essays?|transcripts?|decks?|presentations?|briefs?|trackers?|releases?|memos?|papers?|pieces?|"
-           r"stor(?:y|ies)|posts?|studies|study|updates?|10-[qk])\b")
+           r"stor(?:y|ies)|posts?|studies|study|updates?|excerpts?|10-[qk])\b")
 LEFT_EN = re.compile(r"[,;:?]|\b(?:according to|in|per|from|does|did|do|is|are|was|were|what|how|which|who|"
                      r"when|where|why|by|for|to|of|at)\b")
+NOUNS_AFTER = re.compile(rf"(?:\s+{NOUN_EN})*")
 DETERMINED = re.compile(r"\b(?:the|that|this|these|those|its|their|his|her|our|an?)\b|'s?\b")
 TAIL_EN = re.compile(r"\s+(?:on|about|covering|of|from|by)\s+((?:(?!(?:what|how|which|who|when|where|why|does|"
                      r"did|do|is|are|was|were|says?|said|name|names|list|lists|give|gives|put|puts|expects?|"
@@ -36,7 +37,9 @@ def phrase(norm: str) -> tuple[int, int] | None:
         start = _left_en(norm, m.start())
         tail = TAIL_EN.match(norm, m.end())
         if DETERMINED.search(norm[start:m.start()]) or tail:
-            return start, (tail.end(1) if tail else m.end())
+            end = NOUNS_AFTER.match(norm, m.end()).end()  # "its 10-q excerpt": the last noun heads it
+            tail = TAIL_EN.match(norm, end)
+            return start, (tail.end(1) if tail else end)
     m = NOUN_ZH.search(norm)
     if m:
         clause_start = max(norm.rfind(c, 0, m.start()) for c in "，,；;：:？?。") + 1

@@ -296,8 +296,21 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
         found = sum(_glossed(w, u.context) for w in judged)
         return (found + len(q.places)) / (len(judged) + len(q.places))
     text = u.context
-    found = sum(1.0 if _uses(text, w) or _part_said(q, w, text) else _chars_cover(w, u.own) for w in q.words)
-    return (found + len(q.places)) / (len(q.words) + len(q.places))
+    # The words naming the report asked ("according to its 10-Q excerpt") chose the reports
+    # searched; a passage need not repeat them
+    words = [w for w in q.words if w not in _describing(q.document) or _uses(text, w)]
+    if not words:
+        return _event(q, u)
+    found = sum(1.0 if _uses(text, w) or _part_said(q, w, text) else _chars_cover(w, u.own) for w in words)
+    return (found + len(q.places)) / (len(words) + len(q.places))
+
+
+@lru_cache(maxsize=256)
+def _describing(document: str) -> frozenset[str]:
+    """The tokens of the phrase a question names its report with."""
+    from gpumkt.search.lexical import tokenize
+
+    return frozenset(tokenize(document)) if document else frozenset()
 
 
 def _uses(text: str, word: str) -> bool:
@@ -312,8 +325,9 @@ def _part_said(q: QuestionRecord, word: str, text: str) -> bool:
 
 
 def _crosses(q: QuestionRecord, u: Unit) -> bool:
-    """The question and the unit are in different languages (one Chinese, one English)."""
-    return bool(HAN.search(q.norm)) != bool(HAN.search(u.own))
+    """The question and the unit are in different languages (one Chinese, one English). An English
+    question glossing a name in Chinese ("Junchuan Shuzhi (钧川数智)") is English."""
+    return (q.language != "en") != bool(HAN.search(u.own))
 
 
 def _judged(q: QuestionRecord) -> list[str]:

@@ -19,7 +19,7 @@ from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "35"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "36"  # bump when chunks or the text the embedder sees change
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)

@@ -181,8 +181,19 @@ def _html(path: Path) -> Extracted:
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in parser.text().split("\n")))
     # a page with no heading of its own is headed by its title (its browser tab): its first visible
     # lines are the site's menus, not what the page is about
-    title = "" if parser.h1 else " ".join(parser.title.split()).replace("|", "-")
+    title = " ".join(parser.title.split()).replace("|", "-")
+    if parser.h1 and _extends(title, parser.h1):
+        # "GPU Cloud Pricing & SLA | Halvern Cloud" over "GPU cloud pricing": the tab names the company
+        text = text.replace(f"# {parser.h1}", f"# {title}", 1)
+    title = "" if parser.h1 else title
     return Extracted(_clean(f"# {title}\n\n{text.strip()}" if title else text).strip(), "html", encoding)
+
+
+def _extends(title: str, heading: str) -> bool:
+    """The page's title is its first heading with more said: ``_extends("Pricing - Acme Cloud",
+    "pricing") -> True``; ``_extends("公开资讯观测站", "重大讯息") -> False``."""
+    key = lambda t: re.sub(r"\W+", "", t).lower()  # noqa: E731
+    return len(key(title)) > len(key(heading)) > 0 and key(heading) in key(title)
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
@@ -192,6 +203,9 @@ def _declared(raw: bytes) -> tuple[str, str] | None:
         return (raw.decode(m.group(1).decode()), m.group(1).decode().lower()) if m else None
     except (LookupError, UnicodeDecodeError):
         return None
+
+
+BANNER = re.compile(r"cookie|consent|gdpr", re.I)
 
 
 class _HTMLText(HTMLParser):
@@ -207,12 +221,19 @@ class _HTMLText(HTMLParser):
         self.row: list[str] | None = None
         self.carried: dict[int, int] = {}  # column -> rows a cell above still covers
         self.rows: list[list[str]] = []
-        self.title, self.in_title, self.h1 = "", False, False
+        self.title, self.in_title, self.h1, self.in_h1 = "", False, "", False
+        self.banner: list = []  # [tag, depth] of a cookie or consent banner being skipped
         self.after_link = False  # a link just ended: another right after it is the next in a list
 
     def handle_starttag(self, tag, attrs):
         self.in_title = self.in_title or tag == "title"
-        self.h1 = self.h1 or tag == "h1"
+        self.in_h1 = not self.h1 and tag == "h1"
+        if self.banner:
+            self.banner[1] += tag == self.banner[0]
+            return
+        if BANNER.search(" ".join(v or "" for k, v in attrs if k in ("class", "id"))):
+            self.banner = [tag, 1]  # a cookie notice is the site's, not what the page says
+            return
         if tag == "a" and self.after_link and self.row is None:
             self.out.append(" | ")  # links side by side (a menu bar) are apart on the screen
         if tag in self.SKIP:
@@ -233,6 +254,11 @@ class _HTMLText(HTMLParser):
 
     def handle_endtag(self, tag):
         self.in_title = self.in_title and tag != "title"
+        self.in_h1 = self.in_h1 and tag != "h1"
+        if self.banner:
+            self.banner[1] -= tag == self.banner[0]
+            self.banner = self.banner if self.banner[1] > 0 else []
+            return
         self.after_link = tag == "a"
         if tag in self.SKIP:
             self.skipping = max(0, self.skipping - 1)
@@ -252,8 +278,10 @@ class _HTMLText(HTMLParser):
             self.title += data
         if data.strip():
             self.after_link = False
-        if self.skipping:
+        if self.skipping or self.banner:
             return
+        if self.in_h1:
+            self.h1 += " ".join(data.split())
         if self.row is not None and self.row:
             self.row[-1][0] += " ".join(data.split())
         elif self.row is None:
@@ -303,7 +331,7 @@ def title_of(text: str) -> str:
     ``title_of("甲公司投资者关系活动记录表        编号：2025-011") -> "甲公司投资者关系活动记录表"``
     """
     lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())
-             and not SLIDE_MARK.match(line)]
+             and not SLIDE_MARK.match(line) and re.search(r"\w", line)]  # (a row of empty cells: layout)
     for i, line in enumerate(lines[:7]):
         if re.match(r"#\s", line):
             if all(len(x) <= 40 for x in lines[:i]):

@@ -182,8 +182,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         # | 6亿美元": Modal's valuation).
         row = _first_name(own[:a], names) if unit.chunk.kind == "table" else own[:a]
         near = [clause, row] + ([] if sibling_items(unit) else [unit.before]) + [unit.heading]
-        entity = "" if _held_together(own[:a], names) else \
-            _respective(own, spans, i, names) or _nearest(names, near, a - ca)
+        itself = bool(subject) and SELF.search(own[:a]) is not None  # the document's company speaks of itself
+        entity = "" if _held_together(own[:a], names) else _respective(own, spans, i, names) or (
+            _nearest(names, [clause, row], a - ca) or subject if itself else _nearest(names, near, a - ca))
         # A metric named only after the figure, outside its clause, is about something else.
         # ... and a metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too.
         kind = quantity(fig, row_unit or own[b:b + 16])
@@ -378,6 +379,9 @@ def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
 
 
 # A name said as the figures' source is not what they are about: "根据卓研咨询的资料，…", "according to Acme Research"
+# The document's company speaking of itself ("若公司按3年计提折旧", "we expect"): a company the
+# sentence before names is not what the figure is about (not a group's 可比公司, 子公司, 有限公司)
+SELF = re.compile(r"(?<![子母比司各该此这那限份团家两三多])公司(?!名称)|\b(?:we|our)\b|\bthe company\b")
 SOURCE_CUE = re.compile(r"(?:根据|依据|据|according to|per|source:)\s*$")
 
 
