@@ -1287,3 +1287,12 @@ def test_an_english_question_glossing_a_name_in_chinese_is_english_to_the_gate()
     assert q.language == "en"
     unit = type("U", (), {"own": "H20 | 2025年: 8,920"})()
     assert gate._crosses(q, unit)
+
+
+def test_a_comma_alone_does_not_split_a_question_into_metric_parts():
+    from gpumkt.answer.question import build
+
+    assert not build("Acme 签6个月期预留合同，相对按需价格的折扣比例是多少？", []).parts
+    assert not build("What discount on the on-demand price does a 6-month contract get?", []).parts
+    assert len(build("Acme 2024年营收和净利润分别是多少？", []).parts) == 2
+    assert len(build("Acme 2025年第一季度营收多少，同比增长多少？", []).parts) == 2  # two clauses, each asking

@@ -109,3 +109,18 @@ def test_a_bare_page_footer_makes_no_title():
     chunks = chunk_document(Document("a.txt", "a", text, "0" * 64))
     assert not any(c.section.endswith("margins held steady through the period") for c in chunks)
     assert all("Page 3" not in c.text for c in chunks)
+
+
+def test_from_january_first_to_a_quarters_end_is_its_year_to_date():
+    from gpumkt.lang.periods import periods
+
+    assert periods("钧硕114年1月1日累计至第三季止的营业利益是多少?") == ["2025m9"]
+    assert periods("2025年1月1日至第二季度末") == ["2025h1"]
+    assert periods("2025年1月1日的股价") == ["2025-01"]  # a day is still a day
+
+
+def test_an_english_question_names_a_taiwan_year_as_roc_year():
+    from gpumkt.lang.periods import periods
+
+    assert periods("revenue in q3 of roc year 114") == ["2025q3"]
+    assert periods("民国114年营收") == ["2025"]

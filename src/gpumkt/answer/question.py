@@ -319,8 +319,10 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     keeps one sub-record per part; a part that names no company borrows the question's."""
     pieces = [p for p in PART_SPLIT.split(record.text) if p and len(p.strip()) > 1]
     heads = [m for m in record.metrics if m.key in record.measured]  # not a compound's modifier
-    metric_parts = heads if len(heads) > 1 and re.search(
-        r"和|与|及|、|分别|各|and|,|，", record.norm) else ()
+    # A comma coordinates only clauses that each ask ("营收多少，同比增长多少"): "签6个月期合同，相对按需
+    # 价格的折扣是多少" asks one thing
+    asking = sum(bool(ASKS.search(c)) for c in re.split(r"[,，]", record.norm))
+    metric_parts = heads if len(heads) > 1 and (re.search(r"和|与|及|、|分别|各|\band\b", record.norm) or asking > 1) else ()
     parts = []
     if len(pieces) > 1:
         parts = [build(p, names, split=False, known=known) for p in pieces]
@@ -336,6 +338,7 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     return QuestionRecord(**{**record.__dict__, "parts": tuple(parts)})
 
 
+ASKS = re.compile(r"多少|几|哪|什么|\b(?:how|what|which)\b")
 COORDINATION = re.compile(r"\s*(?:和|与|及|以及|跟|、|,|，|&|and)\s*")
 
 

@@ -19,7 +19,9 @@ from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only, normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "36"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "37"  # bump when chunks or the text the embedder sees change
+# A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
+TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)
@@ -378,7 +380,9 @@ class _Builder:
     def _caption(self, table_start: int) -> str:
         """The short line just above a table ("表1: ...", a unit), else its section heading."""
         before = self.doc.text[:table_start].rstrip().rsplit("\n", 1)[-1].strip()
-        return before if 0 < len(before) <= 60 and not before.startswith("#") or span_line(before) else self.path[-1][1]
+        labelled = TABLE_LABEL.match(before) and len(before) <= 160  # "Table 1. On-demand price per GPU-hour by region (USD), …"
+        return before if 0 < len(before) <= 60 and not before.startswith("#") or labelled or span_line(before) \
+            else self.path[-1][1]
 
     def _month_days(self, headers: list[str], table_start: int) -> tuple[list[str], str] | None:
         """Year columns under a line of month and day ("January 31,   January 31,"), itself under

@@ -49,6 +49,9 @@ PATTERNS = [
                 r"((?:[两二三四五]个)?(?:财政)?年度|财年|三|六|九|十二|3|6|9|12)"), "cspan"),
     (re.compile(_MONTH + r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)"), "mdy"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH + r",?\s+((?:19|20)\d\d)"), "dmy"),
+    # From January 1 to a quarter's end is that quarter's year to date: "2025年1月1日累计至第三季止" is 2025m9
+    (re.compile(YEAR + r"\s*年\s*(?:1|一)\s*月\s*(?:1|一)\s*日\s*起?\s*(?:累计)?\s*(?:至|到)\s*(?:本年)?\s*第?"
+                r"([一二三四1-4])\s*季(?:度)?"), "ytdq"),
     (re.compile(YEAR + r"\s*年\s*" + _CN_MD + r"\s*月\s*(?:" + _CN_MD + r"\s*[日号]|底|末)"), "ymd"),
     (re.compile(_MONTH + r"\s*(?:-to-|-|–|to|through)\s*" + _MONTH + r",?\s+((?:19|20)\d\d)"), "mmy"),
     (re.compile(YEAR + r"\s*年\s*(\d{1,2})\s*月?\s*(?:-|–|至|到)\s*(\d{1,2})\s*月"), "ymm"),
@@ -149,7 +152,7 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
 
 # A Taiwan filing counts years from 1912 (民國114年 is 2025): a year of 100-139 before 年 and a
 # calendar word, or after 民国, and a date written 114/11/12, are read as the Western year.
-ROC_YEAR = re.compile(r"民国\s*(\d{2,3})(?=\s*年)|(?<![\d.,$/])(1[0-3]\d)(?=\s*年\s*(?:度|\d{1,2}\s*月|第|[上下]半|前|"
+ROC_YEAR = re.compile(r"(?:民国\s*|(?<![a-z])(?:roc|minguo)\s+(?:year\s+)?)(\d{2,3})(?=\s*年|(?![\d.,]))|(?<![\d.,$/])(1[0-3]\d)(?=\s*年\s*(?:度|\d{1,2}\s*月|第|[上下]半|前|"
                       r"[一二三四]?季|底|末|全年|q[1-4]))|(?<![\d.,$/])(1[0-3]\d)/(0?[1-9]|1[0-2])(?:/(\d{1,2}))?(?![\d/])|"
                       # a year written digit by digit in Chinese numerals: 一一四年度 (ROC), 二〇二五年
                       r"(?<![〇○零一二三四五六七八九十百千])([〇○零一二三四五六七八九]{3,4})(?=\s*年)")
@@ -270,6 +273,8 @@ def _key(m: re.Match, shape: str) -> str:
         g = m.groups()
         year, count = (g[0], g[1]) if g[0] else (g[3], g[2]) if g[3] else (g[4], g[5])
         return f"{year}m{MONTH_COUNTS.get(count, count)}"
+    if shape == "ytdq":
+        return m.group(1) + {1: "q1", 2: "h1", 3: "m9", 4: ""}[CN_NUM.get(m.group(2)) or int(m.group(2))]
     if shape == "y9":
         return _year(next(g for g in m.groups() if g)) + "m9"
     if shape == "hy":
