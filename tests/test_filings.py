@@ -619,3 +619,10 @@ def test_a_name_shortened_by_its_trade_word_is_kept_only_where_the_texts_use_it_
             "溟江省算力产业协会发布公报。甲乙科技股份有限公司（以下简称“甲乙科技”）公告，甲乙2025年营收增长。")
     forms = {f for g in vocab.mine_names([text]) for f in g.forms}
     assert {"省算力集团", "甲乙科技", "甲乙"} <= forms and "省算力" not in forms  # (全省算力, 溟江省算力: no name)
+
+
+def test_a_short_form_defined_for_a_letter_names_no_company():
+    text = ("收到《关于对甲乙算力科技股份有限公司2024年年报的问询函》（以下简称“问询函”）。\n"
+            "甲乙算力科技股份有限公司（以下简称“甲乙算力”）回复如下。")
+    forms = set().union(*defined_names(text))
+    assert "甲乙算力" in forms and "问询函" not in forms

@@ -30,7 +30,8 @@ KIND_WORDS = [
     ("mult", r"多少倍|几倍|翻了?几番|倍数|what multiple|how many times|by what factor|\bmultiple\b(?=\s*(?:[?,.]|$|(?:did|does|do|is|was|were|has|had|for|in|at|on)\b))"),
     # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     # (the extent of a move, 回调多大幅度 / 降幅多少, is a percentage)
-    ("pct", r"百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|多大幅度|幅度(?:多大|多少|是多少|有多大)|"
+    # (a rate asked by its own word, 利率是多少, 出租率多少: a percentage; not a frequency, an efficiency, an exchange rate)
+    ("pct", r"(?<![频效汇])率\s*(?:是|为|达到?|有)?\s*(?:多少|几|多高|多大)|百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|多大幅度|幅度(?:多大|多少|是多少|有多大)|"
             r"(?:涨|跌|降|增|减)幅(?:多大|多少|是多少|有多大|为何)|"
             + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b|"
             r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"

@@ -35,6 +35,10 @@ COMPANY_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公�
 # a reader shortens 甲乙科技 to 甲乙, as people do.
 TRADE_WORDS = re.compile(r"(?:科技|技术|技術|电子|電子|集团|集團|控股|实业|實業|信息|资讯|資訊|网络|網絡|"
                          r"通讯|通訊|通信|半导体|半導體|云端|雲端|数科|數科|股份|算力|智算)$")
+# A short form for a document or a deal defined beside a company's name ("《关于对甲乙科技股份有限公司
+# 2024年年报的问询函》（以下简称“问询函”）"): no name of the company
+PAPER_SHORT = re.compile(r"(?:函|报告|報告|公告|协议|協議|合同|合约|合約|办法|辦法|规则|規則|意见|意見|通知|决议|決議|"
+                         r"章程|计划|計劃|书|書|方案|交易|发行|發行)$")
 NEAR_LINES = 3  # a foreign name this close to the Chinese legal name (the same information table)
 
 
@@ -162,7 +166,7 @@ def _shorts(text: str, legal: str, single: bool, owners: dict[int, str]) -> set[
     for m in re.finditer(re.escape(legal) + r"\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[)）]", text):
         if m.group(1)[:2] == legal[:2]:
             out.add(m.group(1))
-    return {s for s in out if normalise(s) not in GENERIC_SHORT and s != legal}
+    return {s for s in out if normalise(s) not in GENERIC_SHORT and s != legal and not PAPER_SHORT.search(s)}
 
 
 def _defined_for(text: str, at: int) -> str:
