@@ -256,6 +256,8 @@ def test_a_pages_cookie_notice_is_dropped_and_its_tab_title_names_the_company(tm
     assert "cookie" not in text.lower()
     assert text.startswith("# GPU Pricing - Acme Cloud")  # the tab says whose prices the heading's are
     assert "$2.49" in text
+    (tmp_path / "nested.html").write_text(PRICING.replace("<h1>GPU pricing</h1>", "<h1><span>GPU pricing</span></h1>"), "utf-8")
+    assert extract(tmp_path / "nested.html").text.startswith("# GPU Pricing - Acme Cloud")
 
 
 def test_a_row_of_empty_cells_is_no_title():

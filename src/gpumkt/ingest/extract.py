@@ -227,7 +227,7 @@ class _HTMLText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.in_title = self.in_title or tag == "title"
-        self.in_h1 = not self.h1 and tag == "h1"
+        self.in_h1 = self.in_h1 or not self.h1 and tag == "h1"  # (its text may sit in a <span>)
         if self.banner:
             self.banner[1] += tag == self.banner[0]
             return
