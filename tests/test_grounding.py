@@ -1296,3 +1296,18 @@ def test_a_comma_alone_does_not_split_a_question_into_metric_parts():
     assert not build("What discount on the on-demand price does a 6-month contract get?", []).parts
     assert len(build("Acme 2024年营收和净利润分别是多少？", []).parts) == 2
     assert len(build("Acme 2025年第一季度营收多少，同比增长多少？", []).parts) == 2  # two clauses, each asking
+
+
+def test_a_rows_figure_under_another_column_than_the_one_asked_does_not_fit():
+    from types import SimpleNamespace
+
+    from gpumkt.answer.fitting import _other_column
+    from gpumkt.answer.question import build
+
+    row = SimpleNamespace(chunk=SimpleNamespace(kind="table"),
+                          own="gpu: amd mi300x; us-east (ashburn): $2.29; us-west (hillsboro): —; apac (singapore): $2.60")
+    q = build("What is Acme's on-demand price for an MI300X in its US-West (Hillsboro) region?", [])
+    east, apac = SimpleNamespace(text="$2.29"), SimpleNamespace(text="$2.60")
+    assert _other_column(q, east, row)  # the column asked is empty: US-East's price is no answer
+    q = build("What is Acme's on-demand price for an MI300X in its APAC (Singapore) region?", [])
+    assert not _other_column(q, apac, row) and _other_column(q, east, row)

@@ -28,7 +28,24 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
         and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u) \
-        and not _other_row(q, f, u)
+        and not _other_row(q, f, u) and not _other_column(q, f, u)
+
+
+def _other_column(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """In a table row, the header of another column (with a figure or a dash under it) uses more of
+    the question's words than the figure's own: asked of "US-West", the row's "US-East (Ashburn):
+    $2.29" is another region's price, whatever "US-West (Hillsboro): —" leaves out; asked of
+    non-GAAP, "gaap: 45%" is the other basis."""
+    if u.chunk.kind != "table" or not q.words:
+        return False
+    cells = [c.partition(":") for c in u.own.partition("|")[2 if "|" in u.own else 0].split(";")]
+    filled = [(h.strip(), v) for h, _, v in cells if re.search(r"\d|^\s*[-—–]+\s*$", v)]
+    own = next((h for h, v in filled if f.text in v), None)
+    if own is None:
+        return False
+    terms = [w for w in q.words if len(w) > 1] + [x for m in q.places for x in m.forms]
+    said = lambda header: sum(t in header for t in terms)  # noqa: E731
+    return any(said(h) > said(own) for h, _ in filled if h != own)
 
 
 def of_another_company(q: QuestionRecord, f: Fact, own_names: set[str]) -> bool:
