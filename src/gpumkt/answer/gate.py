@@ -298,19 +298,11 @@ def _coverage(q: QuestionRecord, u: Unit) -> float | None:
     text = u.context
     # The words naming the report asked ("according to its 10-Q excerpt") chose the reports
     # searched; a passage need not repeat them
-    words = [w for w in q.words if w not in _describing(q.document) or _uses(text, w)]
+    words = [w for w in q.words if w not in q.described or _uses(text, w)]
     if not words:
         return _event(q, u)
     found = sum(1.0 if _uses(text, w) or _part_said(q, w, text) else _chars_cover(w, u.own) for w in words)
     return (found + len(q.places)) / (len(words) + len(q.places))
-
-
-@lru_cache(maxsize=256)
-def _describing(document: str) -> frozenset[str]:
-    """The tokens of the phrase a question names its report with."""
-    from gpumkt.search.lexical import tokenize
-
-    return frozenset(tokenize(document)) if document else frozenset()
 
 
 def _uses(text: str, word: str) -> bool:

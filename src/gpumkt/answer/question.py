@@ -126,6 +126,7 @@ class QuestionRecord:
     # starts with ("昆仑芯2025年…"): the unit must use them
     market: tuple[str, ...] = ()  # with no company named, the words naming the market asked ("ai专用gpu")
     document: str = ""  # the words describing the report asked ("the taiwanese article on coreweave")
+    described: tuple[str, ...] = ()  # its content words, as ``words`` holds them: a passage need not repeat them
 
     @property
     def subject(self) -> str:
@@ -189,7 +190,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             asks_change=bool(CHANGE_ASKED.search(norm)),
                             asks_adjusted=bool(vocab.ADJUSTED.search(norm)),
                             counted=counted_noun(norm), quoted=quoted_figures(question),
-                            domain=own_domain(domain_asked(norm), ents, where), document=desc)
+                            domain=own_domain(domain_asked(norm), ents, where), document=desc,
+                            described=tuple(content_words(desc, ())))
     if split:
         record = _with_parts(record, names, known)
     return record
