@@ -1,9 +1,6 @@
-from gpumkt.ingest.chunking import (
-    chart_text,
-    chunk_corpus,
-    chunk_document,
-    parse_blocks,
-)
+from gpumkt.ingest.blocks import parse_blocks
+from gpumkt.ingest.charts import chart_text
+from gpumkt.ingest.chunking import chunk_corpus, chunk_document
 from gpumkt.ingest.corpus import load_documents
 from gpumkt.lang.text import normalise
 

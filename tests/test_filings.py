@@ -3,7 +3,8 @@ PDF and a research brief that names its firm in several words. Made-up companies
 
 from gpumkt.answer.asked import source_only
 from gpumkt.answer.question import build
-from gpumkt.ingest.chunking import chunk_document, running_lines
+from gpumkt.ingest.blocks import running_lines
+from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.facts import build_facts, table_unit
 from gpumkt.ingest.flat_tables import (aligned, continues_header, dated_row, figure_pairs, header_cells, metric_header,
                                        report_year, restated_header, with_year, with_years, wrapped_header)
@@ -486,7 +487,7 @@ def test_a_pdf_running_header_and_short_chinese_titles():
 
 
 def test_a_radar_charts_values_under_its_axes():
-    from gpumkt.ingest.chunking import chart_text
+    from gpumkt.ingest.charts import chart_text
     block = "```mermaid\nradar\n    title 甲乙雷达图\n    label Speed\n    label Cost\n    data Acme, 95, 90\n    data 平均, 70, 60\n```"
     assert chart_text(block) == "甲乙雷达图. Acme: Speed 95; Cost 90. 平均: Speed 70; Cost 60"
 

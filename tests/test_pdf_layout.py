@@ -10,7 +10,8 @@ import pytest
 
 from gpumkt.answer.gate import in_fiscal_terms
 from gpumkt.answer.question import build
-from gpumkt.ingest.chunking import chunk_document, running_lines
+from gpumkt.ingest.blocks import running_lines
+from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.dating import document_date, fiscal_span, fiscal_year_end, in_document_year
 from gpumkt.ingest.extract import extract, title_of
 from gpumkt.ingest.facts import build_facts

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from gpumkt.answer.check import misattributed
 from gpumkt.answer.labels import period
-from gpumkt.ingest.chunking import chunk_document, running_lines
+from gpumkt.ingest.blocks import running_lines
+from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.corpus import load_documents
 from gpumkt.ingest.dating import year_earlier
 from gpumkt.ingest.extract import extract
