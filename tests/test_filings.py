@@ -438,7 +438,7 @@ def test_a_deck_cover_with_a_legal_form_before_the_ticker_and_its_chinese_brand_
 
 
 def test_an_announcement_names_its_issuer_below_the_exchange_disclaimer():
-    from gpumkt.ingest.facts import subjects
+    from gpumkt.ingest.subjects import subjects
     text = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no "
             "responsibility for the contents of this announcement, make no representation as to its accuracy "
             "or completeness and expressly disclaim any liability whatsoever for any loss however arising from "

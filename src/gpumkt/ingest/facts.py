@@ -15,11 +15,12 @@ from gpumkt.ingest.cells import (COUNT_UNITS, NOTE_CELL, POWER_UNITS, cell_label
                                  unit_named_in_row)
 from gpumkt.ingest.dating import (RESPECTIVELY_SAID, fiscal_span, in_document_year, last_period, period_in,
                                   respective_period, sentence_period, year_before, year_earlier)
+from gpumkt.ingest.subjects import subjects
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import Figure, figure_spans
 from gpumkt.lang.periods import MONTH_PATTERN, period_spans
-from gpumkt.lang.text import markup_spans, normalise, normalise_aligned, squash_aligned
+from gpumkt.lang.text import markup_spans, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
 CLAUSE_END = "，,;；：:、（）()"
@@ -420,48 +421,3 @@ def build_facts(unit_list: list[Unit], names: list[vocab.Group]) -> list[Fact]:
     for u in unit_list:
         out.extend(facts_of(u, names, len([f for f in out if f.chunk_id == u.chunk.id]), about.get(u.chunk.source, "")))
     return out
-
-
-HEAD_BLOCK = 700  # characters: a document's opening lines (masthead, title, the company's line)
-# A name written with its ticker or stock code: "Acme Cloud, Inc. (ACME)", "(Nasdaq: ACME)", "甲乙（6793）"
-TICKER_AFTER = re.compile(r"(?:,?\s*(?:inc\.|corp\.|corporation|ltd\.|co\.,?\s*ltd\.|股份有限公司|有限公司))?\s*"
-                          r"[(（]\s*(?:(?:nasdaq|nyse|otc|twse|tpex|hkex|sse|szse)\s*[:：]\s*)?"
-                          r"(?:[a-z]{1,5}|\d{4,6})(?:\.[a-z]{1,2})?\s*[)）]")
-
-
-def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
-    """Per document, the company it is about when its opening lines write one with its ticker or
-    stock code (a broker's note opens with the broker's masthead, then "Acme Cloud, Inc. (ACME)");
-    documents that do not are left to their title."""
-    out: dict[str, str] = {}
-    for u in unit_list:
-        if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            listed = [g.key for _, end, g in vocab.find(u.own, names) if TICKER_AFTER.match(u.own, end)]
-            if listed:
-                out[u.chunk.source] = listed[0]
-    for u in unit_list:  # else a cover line that is a legal name and nothing else (a rating agency's or
-        # a broker's masthead shares its line with the report's title: "甲评级有限公司  乙科技股份有限公司…报告")
-        if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            cover = [key for key in map(lambda line: _legal_line(line, names), u.quote.splitlines()) if key]
-            if cover:
-                out[u.chunk.source] = cover[0]
-    for u in unit_list:  # else a cover that opens with the issuer's legal name ("甲乙控股有限公司 ACME HOLDINGS"),
-        # or a filing's form that names it in a field ("公司名称：昱锋电脑股份有限公司")
-        if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            legal = [g.key for a, end, g in vocab.find(u.own, names)
-                     if a == 0 and LEGAL_END.search(u.own[:end]) or NAME_FIELD.search(u.own[:a])]
-            if legal:
-                out[u.chunk.source] = legal[0]
-    return out
-
-
-def _legal_line(line: str, names: list[vocab.Group]) -> str:
-    """The name group of a line that is one legal name alone: ``"  乙科技股份有限公司"`` -> its key."""
-    line = normalise(line.strip())
-    found = vocab.find(line, names)
-    whole = len(found) == 1 and found[0][0] == 0 and found[0][1] == len(line)
-    return found[0][2].key if whole and LEGAL_END.search(line) else ""
-
-
-NAME_FIELD = re.compile(r"(?:公司名称|公司全称|公司简称|company name)\s*[:：]\s*$")
-LEGAL_END = re.compile(r"(?:有限公司|\blimited|\binc\.|\bcorporation)$")
