@@ -1311,3 +1311,60 @@ def test_a_rows_figure_under_another_column_than_the_one_asked_does_not_fit():
     assert _other_column(q, east, row)  # the column asked is empty: US-East's price is no answer
     q = build("What is Acme's on-demand price for an MI300X in its APAC (Singapore) region?", [])
     assert not _other_column(q, apac, row) and _other_column(q, east, row)
+
+
+def test_an_english_question_glossing_a_name_in_chinese_has_no_unknown_grammar_words():
+    from gpumkt.answer.asked import unknown_names
+    from gpumkt.search.lexical import tokenize
+
+    known = set(tokenize("汀澜市人工智能计算中心 包4"))
+    assert unknown_names("What was the budget of Lot 4 that was declared void at the Tinglan AI Computing "
+                         "Centre (汀澜市人工智能计算中心)?", known) == []
+    assert unknown_names("Vultr 在汀澜（中心）的营收？", known) == ["vultr"]  # a Chinese question's Latin words are names
+
+
+def test_a_product_code_asked_must_be_named_by_the_passage():
+    from gpumkt.answer.asked import product_codes
+
+    assert product_codes("tg9-8l 的 8-gpu 机型 (fp16) q3 功耗?") == ["tg9-8l"]
+    assert product_codes("how many h100-class gpus") == ["h100"]
+    assert product_codes("what is the h20 price in 2q25 and h1 for 40gb cards on 16-node clusters?") == ["h20"]
+    q = build("What is the list price of the Acme TG9-8L base system?", [])
+    assert q.codes == ("tg9-8l",)
+
+
+def test_measure_words_ask_counts_and_a_basis_or_statistic_asked_is_not_its_opposite():
+    assert build("台南二號機房目前在網GPU有多少顆？", []).answer_kind == "count"
+    assert build("包头二期拿到了多少项目贷款额度？", []).answer_kind != "count"  # (项目 is no measure word)
+    assert build("How much of Acme's revenue comes from Microsoft?", []).answer_kind == "pct"
+    gaap = build("Acme 2026财年第一季度的GAAP每股收益是多少？", []).contrasts
+    assert vocab.said_sides("eps was $0.03 on an adjusted basis", gaap[0]) == [False, True]
+    mean = build("2025年上半年单笔融资的平均金额是多少？", []).contrasts
+    assert vocab.said_sides("the median raise was $850m", mean[0]) == [False, True]
+
+
+def test_a_contract_term_asked_is_not_answered_by_another_terms_price():
+    from gpumkt.answer.asked import terms
+
+    assert terms("a five-year contract or a 三年期 lease") == {60, 36}
+    assert terms("revenue grew 3 years ago; 15.9 days") == set()
+    assert build("簽2年期預留合約每GPU小時多少錢？", []).terms == (24,)
+    assert build("What does a 5-year ProCare Plus contract cost?", []).terms == (60,)
+
+
+def test_a_times_sign_before_a_figure_counts_items():
+    from gpumkt.lang.numbers import figures
+
+    assert [(f.text, f.kind) for f in figures("6× 3,300 w titanium")] == [("6", "num"), ("3,300", "num")]
+    assert [(f.text, f.kind) for f in figures("served up to 2.4x the tokens")] == [("2.4x", "mult")]
+
+
+def test_a_tenders_lot_asked_must_be_named_and_a_budget_or_score_is_a_measure():
+    from gpumkt.answer.asked import lots_in
+
+    assert lots_in("包4的预算和lot 3的中标价，标段12") == {"4", "3", "12"}
+    q = build("汀瀾計算中心包2中標供應商的綜合得分是多少？", [])
+    assert q.lots == ("2",) and q.metrics[0].key == "得分"
+    assert build("What was the budget of Lot 4?", []).metric_kind == "money"
+    spot = build("Halvern 的 H100 預留叢集價格是多少？", []).contrasts
+    assert vocab.said_sides("h100 on-demand: $2.49 per gpu-hour", spot[0]) == [False, True]

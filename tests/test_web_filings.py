@@ -261,6 +261,22 @@ def test_a_pages_cookie_notice_is_dropped_and_its_tab_title_names_the_company(tm
     assert extract(tmp_path / "nested.html").text.startswith("# GPU Pricing - Acme Cloud")
 
 
+def test_a_portal_pages_heading_is_its_title_below_a_long_menu(tmp_path):
+    from gpumkt.ingest.corpus import load_documents
+
+    menu = "".join(f"<li><a>栏目{i}</a></li>" for i in range(12))
+    page = ("<html><head><title>甲市算力中心设备采购中标公告_结果公告_甲市政府采购网</title></head><body>"
+            "<div>欢迎访问甲市政府采购网！今天是：2025年11月14日 供应商登录 | 专家登录 | 移动版</div>"
+            f"<ul>{menu}</ul><h1>甲市算力中心设备采购中标公告</h1><p>包1中标金额为8,193.60万元。</p></body></html>")
+    (tmp_path / "award.html").write_text(page, "utf-8")
+    doc = load_documents(tmp_path)[0]
+    assert doc.title == "甲市算力中心设备采购中标公告_结果公告_甲市政府采购网"
+    (tmp_path / "award.html").write_text(page.replace("<h1>甲市算力中心设备采购中标公告</h1>", "<h1>中标公告</h1>"), "utf-8")
+    assert load_documents(tmp_path)[0].title == "甲市算力中心设备采购中标公告_结果公告_甲市政府采购网"
+    (tmp_path / "award.html").write_text(page.replace("<h1>甲市算力中心设备采购中标公告</h1>", "<h1>乙公告</h1>"), "utf-8")
+    assert load_documents(tmp_path)[0].title == "乙公告"  # a tab title that does not extend it: the heading
+
+
 def test_a_row_of_empty_cells_is_no_title():
     from gpumkt.ingest.extract import title_of
 
@@ -281,3 +297,9 @@ def _facts_of_text(text: str):
     doc = Document("acme_reply.txt", "甲乙算力 问询函回复", text, "0" * 64)
     names = vocab.mine_names([text])
     return build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names), doc
+
+
+def test_a_tenders_lot_number_is_no_figure():
+    facts, _ = _facts_of_text("包4（并行文件存储系统）废标，预算金额为1,980.00万元。Lot 3 was awarded for RMB 14.98 million.\n")
+    assert [f.text for f in facts if f.value in (3, 4)] == []
+    assert any(f.text.startswith("1,980.00") for f in facts)

@@ -142,14 +142,62 @@ def version_after(text: str, end: int) -> str:
     return m.group(1)
 
 
+# A product's code: letters and digits in one word ("TG9-8L", "H20", "MI300X", "FP8"); not a period
+# (Q3, FY25, 2Q25) nor a quantity with its unit ("8-GPU", "300B", "40GB", "16-node", "3rd").
+CODE = re.compile(r"(?<![a-z0-9])(?=[a-z0-9-]*[a-z])(?=[a-z0-9-]*\d)[a-z0-9]+(?:-[a-z0-9]+)*(?![a-z0-9])")
+QUANTITY = re.compile(r"\d[\d,.]*-?(?:gpus?|nodes?|cards?|cores?|racks?|years?|months?|days?|hours?|bits?|nm|u|w|kw|mw|gw|"
+                      r"[gtmp]b|k|m|b|bn|x|s|h|st|nd|rd|th)")
+HALF_OR_QUARTER = re.compile(r"[hq][1-4]|[1-4][hq]")  # a period without its year
+
+
+def product_codes(norm: str, named: Collection[str] = ()) -> list[str]:
+    """The product codes a question names, other than the forms of names it was matched to and
+    a gloss in brackets ("PFlops, FP16"): a passage about another model ("TG9-4A" for "TG9-8L")
+    does not answer it. A class of products is its code ("h100-class": h100).
+    ``product_codes("tg9-8l 的 8-gpu 机型 (fp16) q3 功耗?") -> ["tg9-8l"]``"""
+    bare = re.sub(r"[(（][^()（）]*[)）]", " ", norm)
+    codes = [re.sub(r"(?:-[a-z]+)+$", "", m.group(0)) for m in CODE.finditer(bare)]
+    return [c for c in codes if re.search(r"[a-z]", c) and re.search(r"\d", c) and not periods(c)
+            and not QUANTITY.fullmatch(c) and not HALF_OR_QUARTER.fullmatch(c) and c not in named]
+
+
+# The length of a contract or a commitment: "five-year", "3-year term", "三年期", "两年长约", "36个月期".
+# A term the question names and a passage states differently is another price ("1-year" for "2-year").
+_TERM_COUNT = r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|[一二两三四五六七八九十])"
+TERM_EN = re.compile(r"(?<![\d.,])" + _TERM_COUNT + r"[- ](year|month)s?\b(?![- ](?:ago|old|earlier|later|before|after))")
+TERM_ZH = re.compile(_TERM_COUNT + r"\s*个?(年|月)(?=期|长约|合约|合同|租约|租期)")
+TERM_VALUES = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)} | \
+    {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def terms(text: str) -> set[int]:
+    """The contract terms a text names, in months: ``terms("a five-year contract or a 三年期 lease")``
+    -> ``{60, 36}``; ``terms("revenue grew 3 years ago")`` -> ``set()``."""
+    found = [(m.group(1), m.group(2)) for m in TERM_EN.finditer(text)] + \
+        [(m.group(1), "year" if m.group(2) == "年" else "month") for m in TERM_ZH.finditer(text)]
+    return {(int(n) if n.isdigit() else TERM_VALUES[n]) * (12 if unit == "year" else 1) for n, unit in found}
+
+
+# A tender's lot: "包4", "标段2", "Lot 3". A figure of another lot answers no question about this one.
+LOT = re.compile(r"(?:标?包|包组|标段)\s*(\d{1,2})(?!\d)|(?<![a-z])lot\s*(\d{1,2})(?!\d)")
+
+
+def lots_in(text: str) -> set[str]:
+    """``lots_in("包4的预算和lot 3的中标价")`` -> ``{"4", "3"}``"""
+    return {a or b for a, b in LOT.findall(text)}
+
+
 def unknown_names(question: str, known: Collection[str]) -> list[str]:
     """Names in the question (CamelCase, upper-case, capitalised inside a sentence) that occur
-    nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``."""
+    nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``;
+    ``unknown_names("What was the budget for Lot 4 at Tinglan Centre (汀澜中心)?", known) -> []``."""
     from gpumkt.search.lexical import tokenize
 
     vocabulary = {f for g in vocab.all_groups() for f in g.forms}
     out = []
-    chinese = bool(re.search(r"[\u4e00-\u9fff]", question))
+    # (an English question glossing a name in Chinese, "Tinglan AI Centre (汀澜市…)", is English:
+    # its lower-case words are grammar, not names)
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", re.sub(r"[(（][^()（）]*[)）]", "", question)))
     pattern = r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"
     for m in re.finditer(pattern, question):
         word = normalise(m.group(0))

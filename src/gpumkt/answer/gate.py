@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, shares_word
-from gpumkt.answer.asked import version_after
+from gpumkt.answer.asked import lots_in, terms, version_after
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.dating import in_fiscal_quarter
 from gpumkt.ingest.facts import range_start
@@ -52,7 +52,7 @@ class Judged:
     sim: float
     cov: float | None = None  # None when question and unit are in different languages
     unit_facts: tuple = ()
-    placed: bool = True  # every region or country asked is named in the unit, its context or title
+    placed: bool = True  # every region, country, product code and lot asked is named in the unit, its context or title
     contrary: bool = False  # the unit says the opposite of a word the question uses (训练 for 推理)
     named: bool = True  # with no metric asked, the unit itself uses one of the question's words
     exact: bool = False  # a fitting figure is given for a period asked itself, not a part of it
@@ -102,8 +102,11 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
         and (_names_domain(q.domain, where) or _crosses(q, unit)) \
-        and (_crosses(q, unit) or all(site in f"{where} {unit.heading}" for site in q.sites))  # 台南二号机房: 台南's
-    contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts)
+        and (_crosses(q, unit) or all(site in f"{where} {unit.heading}" for site in q.sites)) \
+        and all(_has(f"{where} {unit.heading}", code) for code in q.codes) \
+        and set(q.lots) <= lots_in(f"{where} {unit.heading}")  # 台南二号机房: 台南's; TG9-8L's; 包4's
+    contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
+        bool(q.terms and (said := terms(unit.own)) and not said & set(q.terms))  # a 1-year price for a 2-year one
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
     # (across languages, in a glossary form: then the coverage is not None)

@@ -12,16 +12,18 @@ from dataclasses import dataclass, field
 
 from gpumkt.answer import document
 from gpumkt.answer.asked import (FIRM_WORDS, POPULATION, content_words, contrasts_in, counted_noun, domain_asked,
-                                 lead_name, market_words, own_domain, parts_in, quoted_figures,
-                                 source_only, unknown_names, version_after)
+                                 lead_name, lots_in, market_words, own_domain, parts_in, product_codes, quoted_figures,
+                                 source_only, terms, unknown_names, version_after)
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import TRADE_WORDS
 from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
 # "占营收多少": a part of a whole asked (not 占地, 占用, 应占溢利 (attributable), nor a count or an amount of money)
+# Chinese measure words: "多少颗" counts GPUs, "几架" racks, "多少笔" deals
+CLASSIFIERS = "个家名位台块张座人款次种颗枚架套条笔辆艘片栋户"  # (not 项: 多少项目)
 PART_OF = r"what (?:portion|fraction|part|slice|proportion) of"  # "what slice of new contracts came from X": a part of a whole
-SHARE_OF = r"(?<!应)占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱个家名位台块张座人])"
+SHARE_OF = r"(?<!应)占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱" + CLASSIFIERS + "])"
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
     # A reason is asked in words, whatever figure the question mentions ("why did the margin fall")
@@ -36,11 +38,11 @@ KIND_WORDS = [
             + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b|"
             r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
-            r"多少(?![个家名位台块张座人款次种])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|" + PART_OF),
+            r"多少(?![" + CLASSIFIERS + r"])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|" + PART_OF),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|days|hours)"),
     # A population's size is a head count, not a market size (开发者社群规模, "user base size").
-    ("count", r"多少(?:个|家|名|位|台|块|张|座|人|款|次|种)|几(?:个|家|名|位|台|块|张|座|种|次)|how many|number of|"
+    ("count", "(?:多少|几)[" + CLASSIFIERS + "]|how many|number of|"
               r"人手|人数|headcount|head count|" + POPULATION.pattern),  # (a head count asked as 人手有多少)
     # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
     # "year-over-year" ("what quarter-on-quarter growth") is a kind of growth, not a year
@@ -110,6 +112,9 @@ class QuestionRecord:
     parts: tuple["QuestionRecord", ...] = field(default=())
     places: tuple[Mention, ...] = ()  # regions and countries asked about (欧洲, North America)
     sites: tuple[str, ...] = ()  # the place a site asked about is named after (台南 of 台南二号机房)
+    codes: tuple[str, ...] = ()  # product codes asked about ("tg9-8l"): the answer names the product
+    terms: tuple[int, ...] = ()  # contract terms asked, in months ("five-year": 60): no other term's price
+    lots: tuple[str, ...] = ()  # a tender's lots asked about ("4" of 包4): the answer names the lot
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     named_parts: tuple = ()  # forms of each exclusive part asked about (a segment): the answer names it
@@ -182,6 +187,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     record = QuestionRecord(question, norm, detect_language(question), ents, mets, metric_kind, pers,
                             kind or (metric_kind if wants else ""), wants, words,
                             unknown, places=where, sites=sites_in(norm), lead=lead_words, market=market,
+                            codes=tuple(product_codes(norm.replace(desc, " ") if desc else norm,
+                                                      {f for m in ents for f in m.forms})),
+                            terms=tuple(sorted(terms(norm))), lots=tuple(sorted(lots_in(norm))),
                             loose=tuple(w for w in content_words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts, norm),
                             asks_share=bool(SHARE_ASKED.search(norm)),

@@ -16,11 +16,12 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LI
                                        continues_header, dated_row, figure_pairs, header_cells, metric_header,
                                        report_year, restated_header, row_cells, span_line, spanned, sub_headers,
                                        with_year, with_years, wrapped_header)
+from gpumkt.ingest.layout_tables import layout_rows
 from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "37"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "39"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -92,7 +93,20 @@ class _Builder:
         self.chunks.append(Chunk(cid, self.doc.source, self.section, start, end,
                                  self.doc.text[start:end], indexed, kind, readable))
 
+    def _layout(self, block: Block) -> None:
+        """One chunk per row of a table laid out with spaces: its label, then each cell under its
+        column's name ("Power supplies | TG9-8L: 6× 3,300 W"); a cell's own ";" would part it."""
+        spans = line_spans(self.doc.text[block.start:block.end])
+        headers, rows = layout_rows([self.doc.text[block.start + a:block.start + b] for a, b in spans])
+        caption = self._caption(block.start).replace(" | ", " / ")
+        for row in rows:
+            pairs = "; ".join(f"{h}: {c.replace(';', ',')}" for h, c in zip(headers[1:], row.cells[1:]) if c)
+            self._emit(block.start + spans[row.first][0], block.start + spans[row.last][1], "table",
+                       f"{caption} | {row.cells[0]} | {pairs}")
+
     def _table(self, block: Block) -> None:
+        if block.label == "layout":
+            return self._layout(block)
         rows = line_spans(self.doc.text[block.start:block.end])
         lines = [self.doc.text[block.start + a:block.start + b] for a, b in rows]
         flat = block.label == "flat"

@@ -28,7 +28,7 @@ def _extracted(path: Path) -> Document:
     """A seed in another format: its extracted text is what quotes and offsets refer to; its
     sha256 is the file's, so that editing the file makes the index stale."""
     got = extract(path)
-    return Document(source=path.name, title=title_of(got.text) or path.stem, text=got.text,
+    return Document(source=path.name, title=got.title or title_of(got.text) or path.stem, text=got.text,
                     sha256=hashlib.sha256(path.read_bytes()).hexdigest(), pages=tuple(got.pages))
 
 

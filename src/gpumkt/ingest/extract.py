@@ -28,6 +28,7 @@ class Extracted:
     format: str  # md | txt | pdf | docx | html
     encoding: str = "utf-8"  # of the original, for text files
     pages: list[int] = field(default_factory=list)  # offset in ``text`` where page 1, 2 … start
+    title: str = ""  # a web page's own heading, wherever its menus and sidebars put it ("" for title_of)
 
 
 def extract(path: Path) -> Extracted:
@@ -182,11 +183,14 @@ def _html(path: Path) -> Extracted:
     # a page with no heading of its own is headed by its title (its browser tab): its first visible
     # lines are the site's menus, not what the page is about
     title = " ".join(parser.title.split()).replace("|", "-")
-    if parser.h1 and _extends(title, parser.h1):
+    heading = title if parser.h1 and _extends(title, parser.h1) else parser.h1
+    if heading != parser.h1:
         # "GPU Cloud Pricing & SLA | Halvern Cloud" over "GPU cloud pricing": the tab names the company
         text = text.replace(f"# {parser.h1}", f"# {title}", 1)
     title = "" if parser.h1 else title
-    return Extracted(_clean(f"# {title}\n\n{text.strip()}" if title else text).strip(), "html", encoding)
+    # (the page's heading is its title even below a long menu and sidebar: a portal's notice)
+    return Extracted(_clean(f"# {title}\n\n{text.strip()}" if title else text).strip(), "html", encoding,
+                     title=heading)
 
 
 def _extends(title: str, heading: str) -> bool:

@@ -279,7 +279,9 @@ def _named_after(tail: str, kind: str) -> str:
 MEMORY = re.compile(r"\s?(?:[gtmp]i?b|g显存)(?![a-z])")  # a card's memory or a drive's size
 STOCK_EXCHANGE = re.compile(r"\.(?:sh|sz|bj|hk)(?![a-z])")  # "688001.SH": a code, not a number
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
-LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.)\s*$")
+# A tender's lots number its parts too: "包4", "标段2", "Lot 3".
+LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.|\blot)\s*$|"
+                          r"(?<![打面红钱书背])(?:标?包|包组|标段)\s*$")
 
 # A figure said of a market or an industry (its size, its growth) is that market's, whatever company
 # the document is about; a company's share of a market is still the company's.

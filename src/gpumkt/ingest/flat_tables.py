@@ -172,8 +172,8 @@ def _span_owners(dated: list[str], spans: list[str], above: str, header_line: st
             runs.append(runs[-1] + (not step or (b - a) * step <= 0))
         if runs[-1] + 1 == len(spans):
             return runs
-    starts = [at for at, _ in _pieces(above)]
-    ends = [at + _width(text) for at, text in _pieces(header_line)][-len(dated):] if header_line else []
+    starts = [at for at, _ in line_pieces(above)]
+    ends = [at + display_width(text) for at, text in line_pieces(header_line)][-len(dated):] if header_line else []
     if len(starts) == len(spans) and len(ends) == len(dated):
         owner = [max([0] + [j for j, at in enumerate(starts) if at <= end]) for end in ends]
         if len(set(owner)) == len(spans):
@@ -271,8 +271,8 @@ def wrapped_header(header_line: str, line: str) -> str:
     """A header line with the words wrapped onto the line under it put back in their columns (by
     where each piece starts on the page, a Chinese character two columns wide):
     ``wrapped_header("x  本期占总  上期", "     资产比例")`` -> "x   本期占总资产比例   上期"."""
-    heads, extra = _pieces(header_line), {}
-    for at, piece in _pieces(line):
+    heads, extra = line_pieces(header_line), {}
+    for at, piece in line_pieces(line):
         if re.search(r"\d", piece) or UNIT_LINE.match(piece):
             continue  # "（1-3月份）" under "第一季度" says nothing more, and its digits would read as figures;
             # a unit line "（人民幣千元）" is the table's, not a column's
@@ -288,11 +288,11 @@ def aligned(header_line: str, line: str, width: int) -> list[str]:
 
     ``aligned("      2025  2024  2023", "利息    67        12", 3) -> ["利息", "67", "--", "12"]``
     """
-    heads = [at + _width(text) for at, text in _pieces(header_line)][-width:]
-    cells = _pieces(line)
+    heads = [at + display_width(text) for at, text in line_pieces(header_line)][-width:]
+    cells = line_pieces(line)
     if len(heads) < width or len(cells) < 2 or not all(re.search(r"\d", text) for _, text in cells[1:]):
         return []
-    slots = [min(range(width), key=lambda j: abs(heads[j] - at - _width(text))) for at, text in cells[1:]]
+    slots = [min(range(width), key=lambda j: abs(heads[j] - at - display_width(text))) for at, text in cells[1:]]
     if len(set(slots)) != len(slots) or slots != sorted(slots):
         return []
     row = [cells[0][1]] + ["--"] * width
@@ -301,13 +301,13 @@ def aligned(header_line: str, line: str, width: int) -> list[str]:
     return row
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pieces(line: str) -> list[tuple[int, str]]:
+def line_pieces(line: str) -> list[tuple[int, str]]:
     """The cells of a line with the display column each starts at (a full-width space parts them)."""
-    return [(_width(line[:m.start()]), m.group(0)) for m in re.finditer(r"\S+(?:[^\S\u3000]\S+)*", line)]
+    return [(display_width(line[:m.start()]), m.group(0)) for m in re.finditer(r"\S+(?:[^\S\u3000]\S+)*", line)]
 
 
 def continues_header(line: str) -> bool:

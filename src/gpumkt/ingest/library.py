@@ -83,7 +83,7 @@ def stage(path: Path, library_dir: Path, taken: dict[str, str], max_mb: float) -
     source = _free_name(path.name, taken)
     meta = {"source": source, "text_file": source + ".txt", "original": str(path.resolve()),
             "format": got.format, "encoding": got.encoding, "pages": got.pages, "bytes": size,
-            "original_sha256": digest, "title": title_of(got.text)[:120] or path.stem,
+            "original_sha256": digest, "title": (got.title or title_of(got.text))[:120] or path.stem,
             "added": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     folder = Path(library_dir)
     folder.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,8 @@ YUAN_NAMES = {"twd": re.compile(r"新台[币幣]|nt\$|\bntd\b|\btwd\b"), "hkd": 
 RENMINBI = re.compile(r"人民[币幣]|\brmb\b|\bcny\b")
 CENTS = {"港仙": 0.01}  # a Hong Kong dividend is declared in cents: 4.5港仙 is HK$0.045
 _SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
-_UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
+# ("6× 3,300 W" counts six supplies of 3,300 W: a "×" before a figure is no multiple)
+_UNIT = r"(?:%|％|个百分点|倍|x(?![a-z])|×(?!\s*\d)|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
     # "RMB3,370.8 million": a currency glued before the digits (filings write the yuan so)
