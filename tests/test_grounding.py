@@ -1328,6 +1328,7 @@ def test_a_product_code_asked_must_be_named_by_the_passage():
 
     assert product_codes("tg9-8l 的 8-gpu 机型 (fp16) q3 功耗?") == ["tg9-8l"]
     assert product_codes("how many h100-class gpus") == ["h100"]
+    assert product_codes("quel est le chiffre d'affaires au t2 2025 ?") == []
     assert product_codes("what is the h20 price in 2q25 and h1 for 40gb cards on 16-node clusters?") == ["h20"]
     q = build("What is the list price of the Acme TG9-8L base system?", [])
     assert q.codes == ("tg9-8l",)

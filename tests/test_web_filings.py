@@ -303,3 +303,8 @@ def test_a_tenders_lot_number_is_no_figure():
     facts, _ = _facts_of_text("包4（并行文件存储系统）废标，预算金额为1,980.00万元。Lot 3 was awarded for RMB 14.98 million.\n")
     assert [f.text for f in facts if f.value in (3, 4)] == []
     assert any(f.text.startswith("1,980.00") for f in facts)
+
+
+def test_a_hyphenated_term_is_a_duration():
+    facts, _ = _facts_of_text("甲乙算力科技股份有限公司\n\nThe cold plates carry a 5-year warranty, and consumables 1 year.\n")
+    assert {f.text: f.quantity for f in facts} == {"5": "duration", "1": "duration"}

@@ -147,7 +147,8 @@ def version_after(text: str, end: int) -> str:
 CODE = re.compile(r"(?<![a-z0-9])(?=[a-z0-9-]*[a-z])(?=[a-z0-9-]*\d)[a-z0-9]+(?:-[a-z0-9]+)*(?![a-z0-9])")
 QUANTITY = re.compile(r"\d[\d,.]*-?(?:gpus?|nodes?|cards?|cores?|racks?|years?|months?|days?|hours?|bits?|nm|u|w|kw|mw|gw|"
                       r"[gtmp]b|k|m|b|bn|x|s|h|st|nd|rd|th)")
-HALF_OR_QUARTER = re.compile(r"[hq][1-4]|[1-4][hq]")  # a period without its year
+# a period without its year, in any language's letter ("T2" is a French quarter): one letter and one digit
+HALF_OR_QUARTER = re.compile(r"[a-z]\d|\d[a-z]")
 
 
 def product_codes(norm: str, named: Collection[str] = ()) -> list[str]:

@@ -29,8 +29,8 @@ CLAUSE_END = "，,;；：:、（）()"
 DAY_BEFORE = re.compile(MONTH_PATTERN + r"\s*$")
 DAY_AFTER = re.compile(r"\s*" + MONTH_PATTERN + r"(?![a-z])")
 DATE_COMMA = re.compile(MONTH_PATTERN + r"\s+\d{1,2}(,)\s+(?:19|20)\d\d")
-# A span of time ("4年", "三个月", "2-5 years"); a bare 月 after a number is a month of a date.
-DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*)?(年(?![度初底末中])|个月|周|天|小时|years?|months?|weeks?|days?|"
+# A span of time ("4年", "三个月", "2-5 years", "a 5-year warranty"); a bare 月 after a number is a month of a date.
+DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*|-(?=[a-z]))?(年(?![度初底末中])|个月|周|天|小时|years?|months?|weeks?|days?|"
                             r"hours?)(?![a-z])")
 # A planned or expected figure is not the same fact as an actual one of the same period.
 # A broker's table marks its estimates with an E after the period ("2025E", "3Q25E"; "A": actual).
