@@ -191,12 +191,12 @@ def lots_in(text: str) -> set[str]:
 def unknown_names(question: str, known: Collection[str]) -> list[str]:
     """Names in the question (CamelCase, upper-case, capitalised inside a sentence) that occur
     nowhere in the reports' vocabulary: ``unknown_names("Vultr 的营收?", known) -> ["vultr"]``;
-    ``unknown_names("What was the budget for Lot 4 at Tinglan Centre (汀澜中心)?", known) -> []``."""
+    ``unknown_names("What was the budget for Lot 4 at Acme Centre (甲乙中心)?", known) -> []``."""
     from gpumkt.search.lexical import tokenize
 
     vocabulary = {f for g in vocab.all_groups() for f in g.forms}
     out = []
-    # (an English question glossing a name in Chinese, "Tinglan AI Centre (汀澜市…)", is English:
+    # (an English question glossing a name in Chinese, "Acme AI Centre (甲乙…)", is English:
     # its lower-case words are grammar, not names)
     chinese = bool(re.search(r"[\u4e00-\u9fff]", re.sub(r"[(（][^()（）]*[)）]", "", question)))
     pattern = r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"

@@ -20,8 +20,8 @@ from gpumkt.lang.periods import period_free, periods
 from gpumkt.lang.text import detect_language, normalise
 
 # "占营收多少": a part of a whole asked (not 占地, 占用, 应占溢利 (attributable), nor a count or an amount of money)
-# Chinese measure words: "多少颗" counts GPUs, "几架" racks, "多少笔" deals
-CLASSIFIERS = "个家名位台块张座人款次种颗枚架套条笔辆艘片栋户"  # (not 项: 多少项目)
+# Chinese measure words: 颗 counts chips, 架 racks, 笔 deals (not 项: it starts the word 项目)
+CLASSIFIERS = "个家名位台块张座人款次种颗枚架套条笔辆艘片栋户"
 PART_OF = r"what (?:portion|fraction|part|slice|proportion) of"  # "what slice of new contracts came from X": a part of a whole
 SHARE_OF = r"(?<!应)占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱" + CLASSIFIERS + "])"
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.

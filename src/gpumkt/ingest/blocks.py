@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from gpumkt.ingest.flat_tables import UNIT_LINE, column_header, continues_header, header_cells, metric_header, row_cells
-from gpumkt.ingest.layout_tables import layout_span
+from gpumkt.ingest.layout_tables import layout_header, layout_span
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -94,7 +94,7 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("page", a, b))
             i += 1
             continue
-        span = layout_span([text[slice(*s)] for s in lines[i:i + 200]]) if line else 0
+        span = layout_span([text[slice(*s)] for s in lines[i:i + 200]]) if line and layout_header(text[a:b]) else 0
         if span:  # a datasheet's table laid out with spaces, cells of words under names
             blocks.append(Block("table", a, lines[i + span - 1][1], label="layout"))
             i += span

@@ -84,6 +84,12 @@ def _wrapped(label: str) -> bool:
     return label[:1] in "(（" or label[:1].islower()
 
 
+def layout_header(line: str) -> bool:
+    """The line could head a layout table (three names or more set apart by wide gaps):
+    ``layout_header(" Tier      Coverage      Term") -> True``; ``layout_header("Revenue  1,213  982") -> False``."""
+    return bool(_starts(line))
+
+
 def _starts(line: str) -> list[int]:
     """Where each header cell starts, [] when the line is no header of a layout table."""
     pieces = line_pieces(line)
