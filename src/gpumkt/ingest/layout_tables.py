@@ -2,10 +2,10 @@
 "Coverage", "Availability") over rows whose cells start under them, a cell's words wrapped onto
 the next lines in the same column. A datasheet's specification table reads like this:
 
-     Specification        TG9-4A               TG9-8A
-                          4-GPU, air-cooled    8-GPU, air-cooled
-     Power supplies       4× 2,700 W           8× 3,000 W
-     Operating temp.      10–35°C              10–30°C; 10–35°C
+     Specification        X9-4A                X9-8L
+                          4-GPU, air-cooled    8-GPU, liquid-cooled
+     Power supplies       2× 1,600 W           4× 2,400 W
+     Operating temp.      5–40°C               5–32°C; 5–38°C
      (ambient air)                             with kit
 
 Tables whose columns are periods and whose cells are figures are read by ``flat_tables``.
