@@ -13,7 +13,7 @@ from functools import lru_cache
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import figures
 from gpumkt.lang.periods import periods
-from gpumkt.lang.text import normalise, to_mainland
+from gpumkt.lang.text import BRACKETED, normalise, to_mainland
 
 # "开发者社群规模", "user base size": the population whose size is asked is what is counted,
 # and the size asked is a head count, not a market size.
@@ -156,7 +156,7 @@ def product_codes(norm: str, named: Collection[str] = ()) -> list[str]:
     a gloss in brackets ("PFlops, FP16"): a passage about another model ("TG9-4A" for "TG9-8L")
     does not answer it. A class of products is its code ("h100-class": h100).
     ``product_codes("tg9-8l 的 8-gpu 机型 (fp16) q3 功耗?") -> ["tg9-8l"]``"""
-    bare = re.sub(r"[(（][^()（）]*[)）]", " ", norm)
+    bare = BRACKETED.sub(" ", norm)
     codes = [re.sub(r"(?:-[a-z]+)+$", "", m.group(0)) for m in CODE.finditer(bare)]
     return [c for c in codes if re.search(r"[a-z]", c) and re.search(r"\d", c) and not periods(c)
             and not QUANTITY.fullmatch(c) and not HALF_OR_QUARTER.fullmatch(c) and c not in named]
@@ -198,7 +198,7 @@ def unknown_names(question: str, known: Collection[str]) -> list[str]:
     out = []
     # (an English question glossing a name in Chinese, "Acme AI Centre (甲乙…)", is English:
     # its lower-case words are grammar, not names)
-    chinese = bool(re.search(r"[\u4e00-\u9fff]", re.sub(r"[(（][^()（）]*[)）]", "", question)))
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", BRACKETED.sub("", question)))
     pattern = r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{2,}" if chinese else r"(?<![A-Za-z])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{3,})(?![A-Za-z])"
     for m in re.finditer(pattern, question):
         word = normalise(m.group(0))

@@ -98,13 +98,13 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
              + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
     # A region asked, or the part of a whole asked (gaming of the business segments, inference of
     # training / inference), must be named by the unit, its context or its title.
-    where = f"{unit.context} {unit.title}"
+    where = f"{unit.context} {unit.title}"  # (the context holds the unit's heading)
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
         and (_names_domain(q.domain, where) or _crosses(q, unit)) \
-        and (_crosses(q, unit) or all(site in f"{where} {unit.heading}" for site in q.sites)) \
-        and all(_has(f"{where} {unit.heading}", code) for code in q.codes) \
-        and set(q.lots) <= lots_in(f"{where} {unit.heading}")  # 台南二号机房: 台南's; TG9-8L's; 包4's
+        and (_crosses(q, unit) or all(site in where for site in q.sites)) \
+        and all(_has(where, code) for code in q.codes) \
+        and (not q.lots or set(q.lots) <= lots_in(where))  # 台南二号机房: 台南's; TG9-8L's; 包4's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
         bool(q.terms and (said := terms(unit.own)) and not said & set(q.terms))  # a 1-year price for a 2-year one
     # With no metric asked, the question's own words stand for it: the sentence holding the figure

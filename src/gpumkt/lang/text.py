@@ -101,7 +101,8 @@ def normalise(text: str) -> str:
     return to_simplified(fold_chars(text))
 
 
-GLOSS = re.compile(r"[(（][^()（）]*[)）]|[“\"「『][^”\"」』]*[”\"」』]")  # a bracketed or quoted gloss
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")  # a bracketed gloss: "Acme Centre (甲乙中心)", "(PFlops, FP16)"
+GLOSS = re.compile(BRACKETED.pattern + r"|[“\"「『][^”\"」』]*[”\"」』]")  # a bracketed or quoted gloss
 
 
 def detect_language(text: str) -> str:
