@@ -9,7 +9,7 @@ from gpumkt.ingest.facts import build_facts, table_unit
 from gpumkt.ingest.flat_tables import (aligned, continues_header, dated_row, figure_pairs, header_cells, metric_header,
                                        report_year, restated_header, with_year, with_years, wrapped_header)
 from gpumkt.ingest.units import units
-from gpumkt.lang import vocab
+from gpumkt.lang import mining, vocab
 from gpumkt.lang.legal_names import defined_names, defined_terms, legal_short_forms, listed_names
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.numbers import figures
@@ -49,7 +49,7 @@ REPORT = "\n".join([
 
 def _facts(text: str):
     doc = Document("acme_annual.txt", "甲乙算力 2025年年度报告", text, "0" * 64)
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
     return build_facts(us, names), doc
 
@@ -155,7 +155,7 @@ def test_a_statements_line_items_and_change_column():
     fall = next(f for f in facts if f.text == "28")
     assert (fall.quantity, fall.value) == ("pct", -28)  # "(28)%": a decline, not $28 million
     assert ("1.5", "2026", "power") in {(t, p, k) for t, _, p, k in got}  # "by end-CY2026E": after its unit
-    assert not {"cy2026e", "fy26"} & {g.key for g in vocab.mine_names([STATEMENT])}  # years, not products
+    assert not {"cy2026e", "fy26"} & {g.key for g in mining.mine_names([STATEMENT])}  # years, not products
 
 
 RELEASE = "\n".join([
@@ -172,7 +172,7 @@ def test_an_adjusted_measure_is_another_fact_than_the_reported_one():
     basis = {f.text: f.basis for f in facts}
     assert basis["$49 million"] == basis["45.1%"] == ""
     assert basis["$200 million"] == basis["16%"] == basis["48.2%"] == "adjusted"
-    names = vocab.mine_names([RELEASE])
+    names = mining.mine_names([RELEASE])
     assert build("What was Acme Cloud's non-GAAP gross margin?", names).asks_adjusted
     assert not build("Acme Cloud的营业利润是多少？", names).asks_adjusted
     assert build("Acme Cloud經調整營業利潤是多少？", names).asks_adjusted
@@ -208,10 +208,10 @@ ARTICLE = "\n".join([
 
 def test_a_wechat_article_names_listed_companies_by_their_stock_codes():
     assert listed_names(ARTICLE) == [{"甲乙算力", "jiayi compute"}, {"丙丁云", "bingding cloud"}]
-    keys = {g.key for g in vocab.mine_names([ARTICLE])}
+    keys = {g.key for g in mining.mine_names([ARTICLE])}
     assert {"jiayi compute", "bingding cloud"} <= keys and not {"sh", "sz"} & keys
     doc = Document("acme_wechat.md", "三季报看甲乙算力", ARTICLE, "0" * 64)
-    names = vocab.mine_names([ARTICLE])
+    names = mining.mine_names([ARTICLE])
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)
     got = {(f.text, f.entity, f.period) for f in facts}
     # a bold line is the section's heading: "公司" under it is that section's company
@@ -231,7 +231,7 @@ def test_a_link_slug_does_not_make_a_name_an_ordinary_word():
     text = ("SAN JOSE, Calif., Nov. 20, 2025 -- Acmeon Compute reported results at 4:05 p.m. ET. "
             "Revenue at Acmeon grew. Acmeon and Nordvik Hydro AB will build a campus.\n"
             "View original content: https://news.example/releases/acmeon-compute-reports-results.html")
-    keys = {g.key for g in vocab.mine_names([text])}
+    keys = {g.key for g in mining.mine_names([text])}
     assert "acmeon" in keys and not {"et", "ab"} & keys
 
 
@@ -267,7 +267,7 @@ DECK = "\n".join([
 
 
 def test_a_company_is_called_by_its_name_without_its_trade_word():
-    groups = {g.key: set(g.forms) for g in vocab.mine_names([DECK])}
+    groups = {g.key: set(g.forms) for g in mining.mine_names([DECK])}
     assert {"甲乙科技", "甲乙", "jiayi"} <= groups["jiayi technology corp."]
     assert {"丙丁云端", "丙丁"} <= groups["bingding cloud"]  # "新雲客戶" before it is no part of the name
     assert {"戊己电子", "戊己"} <= groups["wuji electronics"]
@@ -276,7 +276,7 @@ def test_a_company_is_called_by_its_name_without_its_trade_word():
 
 def test_a_name_alone_joins_the_longer_name_it_starts():
     text = "Acme Cloud, Inc. (ACME) reported. Analysts said Acme Cloud grew, and that Acme Cloud beat. Acme rose."
-    groups = [set(g.forms) for g in vocab.mine_names([text])]
+    groups = [set(g.forms) for g in mining.mine_names([text])]
     assert any({"acme", "acme cloud"} <= g for g in groups)
 
 
@@ -296,7 +296,7 @@ def test_a_note_is_about_the_company_its_opening_lines_write_with_its_ticker():
     doc = Document("note.txt", NOTE.splitlines()[0], NOTE, "")
     chunks = chunk_document(doc)
     assert any(c.section.endswith("SUMMARY") for c in chunks)  # a line in capitals is a heading
-    names = vocab.mine_names([NOTE])
+    names = mining.mine_names([NOTE])
     got = {f.text: (f.entity, f.metric, f.period) for f in build_facts([u for c in chunks for u in units(c, NOTE)], names)}
     assert got["$74.00"][:2] == ("acme cloud", "目标价")  # not the broker of the masthead
     assert got["$548.7 million"] == ("acme cloud", "营收", "")  # Q1 FY25 is the base's period
@@ -306,7 +306,7 @@ def test_a_note_is_about_the_company_its_opening_lines_write_with_its_ticker():
 def test_the_broker_a_figure_is_quoted_from_is_no_word_asked():
     norm = "what is zeta securities' new price target for acme cloud?"
     assert source_only(norm, 8, 12, names_later=True)
-    q = build("What is Zeta Securities' new price target for Acme Cloud?", vocab.mine_names([NOTE]))
+    q = build("What is Zeta Securities' new price target for Acme Cloud?", mining.mine_names([NOTE]))
     assert [m.key for m in q.entities] == ["acme cloud"] and "zeta" not in q.words
 
 
@@ -367,7 +367,7 @@ PROSPECTUS = "\n".join([
 
 def _prospectus_facts():
     doc = Document("prospectus.txt", "甲乙算力控股有限公司", PROSPECTUS, "")
-    names = vocab.mine_names([PROSPECTUS])
+    names = mining.mine_names([PROSPECTUS])
     return [f for c in chunk_document(doc) for f in build_facts(units(c, PROSPECTUS), names)]
 
 
@@ -405,14 +405,14 @@ def test_a_prospectus_figures_keep_their_span_scale_and_company():
     assert share.quantity == "pct"  # the 佔比 column beside the amounts
     assert ("186", "2025q2") in got and ("118", "2024q4") in got
     assert not any(f.text == "六" for f in got.values())  # "止六個月" is a period's length, no figure
-    assert {"甲乙", "甲乙算力控股有限公司"} <= set(next(g.forms for g in vocab.mine_names([PROSPECTUS])
+    assert {"甲乙", "甲乙算力控股有限公司"} <= set(next(g.forms for g in mining.mine_names([PROSPECTUS])
                                                if "甲乙" in g.forms))
 
 
 def test_a_defined_acronym_a_quoted_source_and_a_ticker_are_no_figures_owners():
     text = ("Worldwide AI compute cloud (ACC) revenue reached $38.9B in 2024. According to Zeta Research, "
             "Acme Cloud held 22.6% of ACC revenue in 2024, while Bolt Compute lost share.\n\n| Vendor | 2024 |\n|---|---|\n| Bolt Compute (5591) | 3.6 |\n")
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     assert "acc" not in {g.key for g in names}
     doc = Document("tracker.md", "Tracker", text, "")
     facts = [f for c in chunk_document(doc) for f in build_facts(units(c, text), names)]
@@ -421,20 +421,20 @@ def test_a_defined_acronym_a_quoted_source_and_a_ticker_are_no_figures_owners():
 
 
 def test_a_name_with_its_ticker_and_a_pair_said_once():
-    from gpumkt.lang.vocab import ticker_names
+    from gpumkt.lang.mining import ticker_names
     assert ticker_names("Bolt Grid (NASDAQ: BLTG) rose; The Acme Cloud (ACME) fell; Annual Recurring Revenue (ARR)") == [
         {"bolt grid", "bltg"}, {"acme cloud", "acme"}]
-    names = vocab.mine_names(["排名第一的甲乙雲算（Jiayi Cloud Compute）市場份額約為6.8%。"])
+    names = mining.mine_names(["排名第一的甲乙雲算（Jiayi Cloud Compute）市場份額約為6.8%。"])
     assert any({"jiayi cloud compute", "甲乙云算"} <= set(g.forms) for g in names)
 
 
 def test_a_deck_cover_with_a_legal_form_before_the_ticker_and_its_chinese_brand_name():
-    from gpumkt.lang.vocab import chinese_names, ticker_names
+    from gpumkt.lang.mining import chinese_names, ticker_names
     deck = ("NEXO SILICON\nNexo Silicon, Inc. (Nasdaq: NXSI)\nFirst Quarter Results\n\n"
             "Greater China Update\nOur Chinese brand name: 耐索科技 (Traditional Chinese: 耐索科技)\n")
     assert ticker_names(deck) == [{"nexo silicon", "nxsi"}]
     assert chinese_names(deck) == [{"nexo silicon", "nxsi", "耐索科技"}]
-    assert any({"nexo silicon", "耐索科技"} <= set(g.forms) for g in vocab.mine_names([deck]))
+    assert any({"nexo silicon", "耐索科技"} <= set(g.forms) for g in mining.mine_names([deck]))
 
 
 def test_an_announcement_names_its_issuer_below_the_exchange_disclaimer():
@@ -460,7 +460,7 @@ def test_an_ampersand_stands_for_and_in_a_measure():
 
 def test_a_line_of_figures_under_a_guidance_heading_is_an_expectation():
     text = "# Deck\n\n## Guidance\n\nQ2 FY26\nRevenue        $1.42B–$1.46B\n\n## Results\n\nRevenue was $1.32B in Q1 FY26.\n"
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     doc = Document("d.md", "Deck", text, "")
     got = {f.text: f.qualifier for c in chunk_document(doc) for f in build_facts(units(c, text), names)}
     assert got["$1.42b"] == "forecast" and got["$1.32b"] == ""
@@ -468,7 +468,7 @@ def test_a_line_of_figures_under_a_guidance_heading_is_an_expectation():
 
 def test_a_measure_right_after_its_figure_and_a_capacity_in_megawatts():
     text = "Acme raised US$1.1 billion at a US$9.5 billion valuation in May 2025. Its 40 MW campus opened."
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     doc = Document("n.txt", "News", text, "")
     got = {f.text: f for c in chunk_document(doc) for f in build_facts(units(c, text), names)}
     assert got["us$9.5 billion"].metric == "估值" and got["us$1.1 billion"].metric == "融资"
@@ -494,7 +494,7 @@ def test_a_radar_charts_values_under_its_axes():
 
 def test_a_regions_market_rate_is_not_the_companys():
     text = "# Acme\nNorth America holds 34% of the cloud GPU market, while Asia-Pacific is growing fastest at a 25.5% CAGR."
-    names = vocab.mine_names(["Acme Cloud grew. " + text])
+    names = mining.mine_names(["Acme Cloud grew. " + text])
     got = {f.text: f for c in chunk_document(Document("e.md", "Acme", text, "")) for f in build_facts(units(c, text), names)}
     assert got["25.5%"].entity == "" and got["25.5%"].metric == "年复合增长率"
 
@@ -508,7 +508,7 @@ def test_a_company_giving_its_foreign_legal_name_is_called_by_its_bare_name_too(
     text = "甲乙科技股份有限公司\nJiayi Technology Co., Ltd.\n股東常會議事手冊\n本公司營收成長。\n"
     forms = defined_names(text)[0]
     assert {"甲乙科技股份有限公司", "甲乙科技", "jiayi technology co., ltd."} <= forms
-    groups = [g.forms for g in vocab.mine_names([text + "估值29倍PE。冷卻液分配單元（CDU）出貨。"])]
+    groups = [g.forms for g in mining.mine_names([text + "估值29倍PE。冷卻液分配單元（CDU）出貨。"])]
     assert any("甲乙" in g for g in groups) and not any("pe" in g or "cdu" in g for g in groups)  # measures, no names
 
 
@@ -518,7 +518,7 @@ def test_a_statements_note_column_is_no_figure_and_its_column_header_gives_the_s
                       "                              人民幣千元      人民幣千元",
                       "收入                 3       2,634,218      1,587,405",
                       "銷售成本                     (1,862,112)    (1,200,698)", "毛利                           772,106        386,707", ""])
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     got = {f.text: f for c in chunk_document(Document("s.txt", "甲乙", text, "")) for f in build_facts(units(c, text), names)}
     assert "3" not in got  # the note reference
     assert got["2,634,218"].value == 2_634_218_000 and got["2,634,218"].currency == "cny"
@@ -528,7 +528,7 @@ def test_a_statements_note_column_is_no_figure_and_its_column_header_gives_the_s
 def test_an_amount_of_a_measure_named_after_of_or_in():
     text = "The board authorized a $400 million repurchase, and Acme ended the quarter with $1.18 billion of cash, " \
            "cash equivalents and marketable securities."
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     got = {f.text: f for c in chunk_document(Document("n.txt", "News", text, "")) for f in build_facts(units(c, text), names)}
     assert got["$1.18 billion"].metric == "现金、现金等价物及有价证券" and got["$400 million"].metric == "回购"
 
@@ -536,7 +536,7 @@ def test_an_amount_of_a_measure_named_after_of_or_in():
 def test_a_tables_column_of_units_gives_each_rows_kind():
     text = "# Acme\n\n| Metric | Unit | FY2024 | FY2025 |\n|---|---|---|---|\n| Share of renewable electricity | % | 81 | 88 |\n" \
            "| Total headcount | employees | 948 | 1,377 |\n"
-    names = vocab.mine_names(["Acme Cloud grew."])
+    names = mining.mine_names(["Acme Cloud grew."])
     got = {f.text: f for c in chunk_document(Document("e.md", "Acme", text, "")) for f in build_facts(units(c, text), names)}
     assert got["88"].quantity == "pct" and got["1,377"].quantity == "count"
 
@@ -546,7 +546,7 @@ def test_a_rating_agency_defining_itself_before_the_issuer_is_not_the_issuer():
            "评级观点\n甲评信用评级有限公司（以下简称“甲评”）评定乙丙算力科技股份有限公司（以下简称“乙丙算力”）主体信用等级为AA+。\n" \
            "经营分析\n公司主营智能算力租赁。公司2024年营业收入45.21亿元。\n"
     assert defined_names(text)[:2] == [{"甲评信用评级有限公司", "甲评"}, {"乙丙算力科技股份有限公司", "乙丙算力"}]
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     every = [u for c in chunk_document(Document("r.txt", text.splitlines()[0], text, "")) for u in units(c, text)]
     issuer = next(g.key for g in names if "乙丙算力" in g.forms)
     assert {f.text: f.entity for f in build_facts(every, names)}["45.21亿元"] == issuer
@@ -556,7 +556,7 @@ def test_a_unit_line_for_the_whole_table_leaves_rates_and_multiples_their_kind()
     text = "\n".join(["甲乙算力科技股份有限公司", "主要财务数据及指标", "                                   单位：亿元、%、倍",
                       "项目                          2023年        2024年", "营业总收入                     27.94         45.21",
                       "毛利率                          27.3          31.5", "EBITDA利息保障倍数              5.25          5.43", ""])
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     got = {f.text: f for c in chunk_document(Document("r.txt", "甲乙", text, "")) for f in build_facts(units(c, text), names)}
     assert (got["45.21"].quantity, got["45.21"].value) == ("money", 4.521e9)
     assert (got["31.5"].quantity, got["31.5"].value) == ("pct", 31.5) and got["5.43"].quantity == "mult"
@@ -567,7 +567,7 @@ def test_a_company_form_alone_is_no_name():
 
     texts = ["甲乙科技股份有限公司（Jiayi Technology Corp.）公告", "丙丁科技股份有限公司的营收"]
     assert name_ending("科技股份有限公司", texts) == "" and name_ending("新客户甲乙云端", ["新客户甲乙云端（Jiayi）…甲乙的订单"]) == "甲乙云端"
-    assert not any("科技股份有限公司" in g.forms for g in vocab.mine_names(texts + texts))
+    assert not any("科技股份有限公司" in g.forms for g in mining.mine_names(texts + texts))
 
 
 def test_a_latin_name_belongs_to_the_nearest_chinese_legal_name_only():
@@ -609,7 +609,7 @@ def test_an_offering_documents_defined_terms_are_no_names_and_its_short_name_is_
             "A Rapid Amortization Event occurs when the DSCR is below 1.10x.")
     assert legal_short_forms(text) == [{"acme compute, inc.", "acme compute", "acme"}]
     assert {"issuer", "sponsor", "dscr"} <= defined_terms(text) and "acme" not in defined_terms(text)
-    forms = {f for g in vocab.mine_names([text]) for f in g.forms}
+    forms = {f for g in mining.mine_names([text]) for f in g.forms}
     assert {"acme", "acme compute, inc."} <= forms and not {"sponsor", "issuer", "dscr"} & forms
     # a two-letter name is no plural of a word: "WA" (weighted average) is not in "was"
     assert vocab.find("the sponsor's backlog was $6.42 billion", [vocab.Group("wa", ("wa",))]) == []
@@ -618,7 +618,7 @@ def test_an_offering_documents_defined_terms_are_no_names_and_its_short_name_is_
 def test_a_name_shortened_by_its_trade_word_is_kept_only_where_the_texts_use_it_as_a_word():
     text = ("溟江省算力投资集团有限公司（以下简称“省算力集团”）投资建设岑山基地。全省算力产业保持较快增长，"
             "溟江省算力产业协会发布公报。甲乙科技股份有限公司（以下简称“甲乙科技”）公告，甲乙2025年营收增长。")
-    forms = {f for g in vocab.mine_names([text]) for f in g.forms}
+    forms = {f for g in mining.mine_names([text]) for f in g.forms}
     assert {"省算力集团", "甲乙科技", "甲乙"} <= forms and "省算力" not in forms  # (全省算力, 溟江省算力: no name)
 
 

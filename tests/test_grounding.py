@@ -10,7 +10,7 @@ from gpumkt.ingest.corpus import load_documents
 from gpumkt.ingest.extract import title_of
 from gpumkt.ingest.facts import build_facts
 from gpumkt.ingest.units import units
-from gpumkt.lang import vocab
+from gpumkt.lang import mining, vocab
 from gpumkt.lang.numbers import render
 from gpumkt.lang.periods import agrees, periods
 from gpumkt.lang.text import normalise, sentence_spans
@@ -22,7 +22,7 @@ from gpumkt.search.lexical import expand_query, tokenize
 @pytest.fixture(scope="module")
 def corpus():
     docs = load_documents(ROOT / "seeds")
-    names = vocab.mine_names([d.text for d in docs])
+    names = mining.mine_names([d.text for d in docs])
     unit_list = [u for d in docs for c in chunk_document(d) for u in units(c, d.text)]
     return {d.source: d for d in docs}, names, build_facts(unit_list, names)
 
@@ -179,7 +179,7 @@ BROKER = """表2：Acme关键财务指标
 def test_a_single_spaced_broker_table_is_read_with_its_periods_unit_and_estimates():
     doc = Document("x.txt", "Acme", BROKER, "0")
     chunks = chunk_document(doc)
-    names = vocab.mine_names(["见Acme"])
+    names = mining.mine_names(["见Acme"])
     facts = build_facts([u for c in chunks for u in units(c, BROKER)], names)
     got = [(f.metric, f.period, f.value, f.qualifier) for f in facts]
     assert ("营收", "2025q2", 1.2e9, "") in got and ("营收", "2025", 5.26e9, "forecast") in got
@@ -192,7 +192,7 @@ def test_a_single_spaced_broker_table_is_read_with_its_periods_unit_and_estimate
 def test_a_line_wrapped_mid_word_is_read_joined_and_a_joint_figure_is_no_ones():
     text = "Acme本季调整后营业利\n润2亿美元。Acme、Bolt与Cargo三家合计握有63%份额，Cargo单独占13%。"
     doc = Document("x.txt", "季报", text, "0")
-    names = vocab.mine_names(["见Acme、Bolt与Cargo"])
+    names = mining.mine_names(["见Acme、Bolt与Cargo"])
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
     by_text = {f.text: f for f in facts}
     assert by_text["2亿美元"].metric == "调整后营业利润" or "利润" in by_text["2亿美元"].metric
@@ -225,7 +225,7 @@ def test_a_filing_table_reads_two_line_date_headers_a_unit_line_and_drops_runnin
     doc = Document("x.txt", "ACME HOLDINGS", FILING, "0")
     chunks = chunk_document(doc)
     assert not any("Form 10-Q" in c.text for c in chunks)  # a footer on every page is no passage
-    names = vocab.mine_names([FILING + "Acme sells chips."])
+    names = mining.mine_names([FILING + "Acme sells chips."])
     assert not {"results", "quarterly", "report"} & {g.key for g in names}  # an upper-case heading names no one
     facts = build_facts([u for c in chunks for u in units(c, FILING)], names)
     got = {(f.metric, f.period, f.value) for f in facts}
@@ -249,7 +249,7 @@ def test_a_wrapped_row_label_a_currency_in_the_unit_line_and_a_counted_group():
     doc = Document("x.txt", "報告", TW_TABLE, "0")
     chunks = chunk_document(doc)
     assert any("伺服器機櫃組裝（L10-L11整機）" in c.readable for c in chunks if c.kind == "table")
-    names = vocab.mine_names(["見Acme"])
+    names = mining.mine_names(["見Acme"])
     facts = build_facts([u for c in chunks for u in units(c, TW_TABLE)], names)
     cell = next(f for f in facts if f.text == "15,400")
     assert (cell.value, cell.currency, cell.period, cell.qualifier) == (1.54e12, "twd", "2025", "forecast")
@@ -360,14 +360,14 @@ def test_figure_takes_the_nearest_metric_of_its_own_kind(corpus):
 
 def test_list_item_does_not_take_its_sibling_company(corpus):
     doc = Document("x.md", "Together AI", "# Together AI\n\n- 合作: 与Dell、Meta合作\n- 融资: 总计5.335亿美元\n", "0")
-    names = vocab.mine_names([doc.text])
+    names = mining.mine_names([doc.text])
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)
     assert [f.entity for f in facts if f.text == "5.335亿美元"] == ["together ai"]
 
 
 def test_words_capitalised_only_at_a_line_start_are_not_names():
     text = "Overview\nPage 1 of 3\nRevenue grew at CoreWeave, said Michael Intrator in December.\n"
-    keys = {g.key for g in vocab.mine_names([text])}
+    keys = {g.key for g in mining.mine_names([text])}
     assert {"coreweave", "michael", "intrator"} <= keys
     assert not keys & {"overview", "page", "revenue", "december"}
 
@@ -397,7 +397,7 @@ def test_chart_title_unit_gives_chart_values_a_scale_and_currency():
 
 def test_a_span_of_time_is_a_duration_not_a_bare_number():
     doc = Document("x.md", "Acme", "# Acme\n\nAcme的租约期限一般为3年，部署周期约6个月，2024年营收8亿美元。\n", "0")
-    names = vocab.mine_names([doc.text])
+    names = mining.mine_names([doc.text])
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)
     kinds = {f.text: f.quantity for f in facts}
     assert kinds["3"] == "duration" and kinds["6"] == "duration" and kinds["8亿美元"] == "money"
@@ -594,7 +594,7 @@ def test_month_and_day_of_a_date_are_no_figures_and_a_share_knows_its_whole(corp
 
 def _doc_facts(doc: Document):
     """The facts of one made-up document, with the names it pairs itself."""
-    return build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([doc.text]))
+    return build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], mining.mine_names([doc.text]))
 
 
 def _periods(text: str) -> dict:
@@ -657,7 +657,7 @@ def test_a_fallback_gives_dates_for_when_and_adds_to_the_names_asked(corpus):
 def test_title_case_headings_and_job_titles_are_not_names():
     text = ("**Revenue and Profitability**\n\nShares of AcmeCloud grew fast, said Chief Executive Officer Jane Doe,"
             " in its Form 10-Q filed before its Series C.\n")
-    mined = {g.key for g in vocab.mine_names([text])}
+    mined = {g.key for g in mining.mine_names([text])}
     assert {"acmecloud", "doe"} <= mined
     assert not mined & {"profitability", "chief", "executive", "officer", "form", "series"}
 
@@ -800,7 +800,7 @@ def test_a_list_of_other_companies_figures_does_not_answer_for_a_company_it_leav
 def test_a_term_of_the_field_and_its_acronym_are_no_name_pair():
     texts = ["阿里云在中国AI基础设施(AI IaaS)市场中占据23%的份额。基础设施投入很大。",
              "无服务器平台（Modal）按秒计费。无服务器平台很多。"]
-    mined = {f for g in vocab.mine_names(texts) for f in g.forms}
+    mined = {f for g in mining.mine_names(texts) for f in g.forms}
     assert "基础设施" not in mined and "无服务器平台" not in mined
 
 
@@ -1011,8 +1011,8 @@ def test_a_figure_said_of_the_other_side_does_not_fit():
     text = "Inference made 40% of Acme's revenue in 2023, and training fell from 65% of compute in 2024."
     doc = Document("x.txt", "Acme", text, "0")
     unit = units(chunk_document(doc)[0], text)[0]
-    unit_facts = build_facts([unit], vocab.mine_names([text]))
-    q = build("What share of Acme's revenue came from inference in 2024?", vocab.mine_names([text]))
+    unit_facts = build_facts([unit], mining.mine_names([text]))
+    q = build("What share of Acme's revenue came from inference in 2024?", mining.mine_names([text]))
     assert [(f.text, f.metric, f.period) for f in unit_facts] == [("40%", "营收", "2023"), ("65%", "营收", "2024")]
     assert [f.text for f in unit_facts if fits(q, f, unit, unit_facts)] == []  # 65% is training's
     # a side the question rules out ("而不是训练") leaves the contrast undecided
@@ -1023,7 +1023,7 @@ def test_a_rank_asked_is_not_answered_by_another_rank():
     from gpumkt.answer import gate
 
     text = "甲公司前三大客户合计占营收约74%，其中最大客户占营收约41%。乙公司第二大客户占营收约15%。"
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     q = build("甲公司第二大客户占营收多少？", names)
     assert q.answer_kind == "pct" and q.asks_share  # "占营收多少": a share
     doc = Document("x.txt", "甲公司", text, "0")
@@ -1036,7 +1036,7 @@ def test_a_rank_asked_is_not_answered_by_another_rank():
 def test_a_rank_asked_must_be_named_by_the_passage():
     from gpumkt.answer.asked import contrasts_in, parts_in
 
-    names = vocab.mine_names(["甲公司"])
+    names = mining.mine_names(["甲公司"])
     q = build("甲公司第二大客户占营收多少？", names)
     # a sentence that names no rank at all (a product's share of revenue) is no answer
     assert not _judge_text(q, "甲公司AI服务器第3季占合并营收72%。", names).placed
@@ -1051,12 +1051,12 @@ def test_a_site_or_phase_asked_must_be_named_by_the_passage():
     from gpumkt.answer.question import sites_in
 
     assert sites_in("甲云台南二号机房的利用率") == ("台南",) and sites_in("自建的机房的pue") == ()
-    names = vocab.mine_names(["甲公司"])
+    names = mining.mine_names(["甲公司"])
     q = build("甲公司台南二号机房第3季度的利用率是多少？", names)
     assert not _judge_text(q, "甲公司桃园机房第3季度平均利用率约88%。", names).placed
     assert _judge_text(q, "甲公司台南二号机房第3季度平均利用率约81%。", names).placed
-    ranked = build("What share of Acme's sales came from its ten biggest buyers?", vocab.mine_names(["Acme"]))
-    said = _judge_text(ranked, "Acme: top 10 customers = 61% of sales.", vocab.mine_names(["Acme"]))
+    ranked = build("What share of Acme's sales came from its ten biggest buyers?", mining.mine_names(["Acme"]))
+    said = _judge_text(ranked, "Acme: top 10 customers = 61% of sales.", mining.mine_names(["Acme"]))
     assert said.placed and said.cov >= 0.5  # "ten biggest" is said as "top 10"
     phase = build("甲公司包头二期的IT负载是多少？", names)
     assert _judge_text(phase, "甲公司包头一期IT负载为8MW。", names).contrary
@@ -1066,7 +1066,7 @@ def test_a_table_row_under_a_parent_only_statement_is_no_consolidated_figure():
     from gpumkt.answer import gate
 
     text = "# 甲公司年报\n\n## （一）个体损益表\n\n甲公司本年度营业收入为72亿元。\n\n## （二）合并损益表\n\n甲公司本年度营业收入为128亿元。\n"
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     q = build("甲公司本年度合并营业收入是多少？", names)
     doc = Document("x.md", "甲公司年报", text, "0")
     parent, group = [u for c in chunk_document(doc) for u in units(c, text) if "营业收入" in u.own]
@@ -1080,23 +1080,23 @@ def test_across_languages_the_glossary_words_must_be_met():
     text = "Acme冷启动耗时约2到4秒。Acme每日处理1400亿词元。"
     doc = Document("x.txt", "Acme", text, "0")
     slow, busy = units(chunk_document(doc)[0], text)
-    q = build("How many tokens does Acme process per day?", vocab.mine_names([text]))
+    q = build("How many tokens does Acme process per day?", mining.mine_names([text]))
     assert _coverage(q, slow) == 0.0 and _coverage(q, busy) == 1.0
     # a question with no glossary word cannot be judged across languages
-    assert _coverage(build("How fast does Acme boot?", vocab.mine_names([text])), slow) is None
+    assert _coverage(build("How fast does Acme boot?", mining.mine_names([text])), slow) is None
 
 
 def test_a_table_rows_figures_belong_to_its_first_name_and_own_column():
     text = ("# 推理平台\n\n| 公司 | 定位 | 估值 | 关键数据 |\n|---|---|---|---|\n"
             "| BOLT | ACME云上的推理平台 | 6亿美元 | 45万开发者 |\n")
     doc = Document("t.md", "推理平台", text, "0")
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
     assert [(f.text, f.entity, f.metric) for f in facts] == [("6亿美元", "bolt", "估值"), ("45万", "bolt", "")]
     from gpumkt.answer.fitting import fits
 
     unit = [u for c in chunk_document(doc) for u in units(c, text)][0]
-    q = build("CLOUDX 有多少开发者？", vocab.mine_names([text, "见CLOUDX"]))
+    q = build("CLOUDX 有多少开发者？", mining.mine_names([text, "见CLOUDX"]))
     assert q.entities and not [f for f in facts if fits(q, f, unit, facts)]  # BOLT's row, not CLOUDX's
 
 
@@ -1109,7 +1109,7 @@ def test_a_nested_list_item_hangs_under_its_parent_and_another_companys_share_do
     doc = Document("x.md", "首选", text, "0")
     assert list_parent(text, text.index("- 市场份额")) == "1. **Acme** - 龙头"
     assert list_parent(text, text.index("1.")) == ""  # a top-level item hangs under nothing
-    names = vocab.mine_names([text, "见Acme与Bolt"])
+    names = mining.mine_names([text, "见Acme与Bolt"])
     us = [u for c in chunk_document(doc) for u in units(c, text)]
     facts = build_facts(us, names)
     assert {f.text: f.entity for f in facts}["90%"] == "acme"  # from the parent item, not the title
@@ -1129,7 +1129,7 @@ def test_a_size_word_after_a_metric_is_no_metric_and_by_how_much_asks_the_change
 
 
 def test_companies_listed_side_by_side_are_parts_and_a_verb_before_its_object_is_the_head():
-    names = vocab.mine_names(["见Acme与Bolt。"])
+    names = mining.mine_names(["见Acme与Bolt。"])
     q = build("How fast did Acme and Bolt each grow revenue in Q2 2025?", names)
     assert q.answer_kind == "pct" and [[m.key for m in p.entities] for p in q.parts] == [["acme"], ["bolt"]]
     assert q.parts[0].measured == ("增长率",)  # "grow revenue": the growth of revenue
@@ -1152,7 +1152,7 @@ def test_a_markets_size_and_growth_are_not_the_title_companys():
     text = ("# 市场\n\n全球加速卡市场将由2025年的80亿美元增长到2030年的300亿美元，年复合增长率30%。\n\n"
             "公司在加速卡市场的份额为12%。\n")
     doc = Document("x.md", "Acme投资人评论", text, "0")
-    names = vocab.mine_names([text, "见Acme"])
+    names = mining.mine_names([text, "见Acme"])
     facts = build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)
     about = {f.text: f.entity for f in facts}
     assert about["300亿美元"] == "" and about["30%"] == ""  # the market's, though the report is Acme's
@@ -1162,7 +1162,7 @@ def test_a_markets_size_and_growth_are_not_the_title_companys():
 def test_a_place_that_describes_a_document_is_no_place_asked_and_a_brokers_quarter_no_name():
     from gpumkt.answer.asked import unknown_names
 
-    names = vocab.mine_names(["见Acme"])
+    names = mining.mine_names(["见Acme"])
     assert not build("In the Chinese broker note, what was Acme's revenue in 2Q25?", names).places
     assert [m.key for m in build("Acme在中国的营收是多少？", names).places] == ["中国"]
     from gpumkt.search.lexical import tokenize
@@ -1192,7 +1192,7 @@ def test_a_target_asked_takes_the_planned_figure_before_the_outcome():
         return Fact(text, "x.txt", "c", text, 1.0, "money", "usd", "acme", "营收", period, 0, 1, 0, 1, qualifier)
 
     actual, target = fact("$425 million", "2024"), fact("$600 million", "2025", "forecast")
-    names = vocab.mine_names(["见Acme"])
+    names = mining.mine_names(["见Acme"])
     assert forecast_first(build("What revenue target does the report cite for Acme?", names),
                           [actual, target]) == [target]
     assert forecast_first(build("What was Acme's revenue?", names), [actual, target]) == [actual, target]
@@ -1201,7 +1201,7 @@ def test_a_target_asked_takes_the_planned_figure_before_the_outcome():
 
 
 def test_figures_said_respectively_go_to_the_names_in_order():
-    names = vocab.mine_names(["见Acme与Bolt"])
+    names = mining.mine_names(["见Acme与Bolt"])
     for text in ["在Acme和Bolt上，相同GPU的每小时价格分别为3.40美元和3.67美元(每月2482美元和2682美元)。",
                  "Acme and Bolt charge $3.40 and $3.67 an hour, respectively."]:
         doc = Document("x.txt", "价格", text, "0")
@@ -1213,7 +1213,7 @@ def test_a_count_asked_in_english_is_met_by_a_chinese_table_rows_label():
     from gpumkt.answer import fitting
 
     text = "甲乙智算\n主要经营数据\n项目                  2025年6月30日      2024年末\n在网GPU加速卡（张）        21,300         16,800\n"
-    names = vocab.mine_names(["甲乙智算（Jiayi）是一家公司。"])
+    names = mining.mine_names(["甲乙智算（Jiayi）是一家公司。"])
     chunks = chunk_document(Document("x.txt", "甲乙智算", text, "0"))
     row = next(u for c in chunks if c.kind == "table" for u in units(c, text) if "21,300" in u.own)
     fact = next(f for f in build_facts([row], names) if f.text == "21,300")
@@ -1234,7 +1234,7 @@ def test_a_leverage_ratio_is_a_multiple_not_an_amount():
     text = "\n".join(["单位：亿元", "", "| 公司 | 营业总收入 | 资产负债率 | 总债务/EBITDA |", "|---|---|---|---|",
                       "| 甲乙算力 | 45.21 | 66.46 | 4.40 |", "", "2024年现金类资产对短期债务的覆盖倍数为0.52倍。"])
     doc = Document("x.txt", "信用评级报告", text, "0")
-    names = vocab.mine_names(["甲乙算力"])
+    names = mining.mine_names(["甲乙算力"])
     facts = {f.text: f for f in build_facts([u for c in chunk_document(doc) for u in units(c, text)], names)}
     assert (facts["4.40"].quantity, facts["4.40"].metric) == ("mult", "总债务/ebitda")
     assert facts["45.21"].quantity == "money" and facts["0.52倍"].metric == "覆盖倍数"

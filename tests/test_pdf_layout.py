@@ -16,7 +16,7 @@ from gpumkt.ingest.dating import document_date, fiscal_span, fiscal_year_end, in
 from gpumkt.ingest.extract import extract, title_of
 from gpumkt.ingest.facts import build_facts
 from gpumkt.ingest.units import units
-from gpumkt.lang import vocab
+from gpumkt.lang import mining
 from gpumkt.lang.periods import periods
 from gpumkt.lang.text import normalise
 from gpumkt.records import Document
@@ -104,7 +104,7 @@ def test_a_record_dated_in_november_gives_its_nine_months_that_year():
     text = ("甲乙智算投资者关系活动记录表\n时间 2025年11月18日\n问题1：期间费用情况？\n"
             "答：前三季度销售费用为1.08亿元，管理费用为1.95亿元。\n")
     doc = Document("record.txt", "甲乙智算投资者关系活动记录表", text, "0" * 64)
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], mining.mine_names([text]))
     assert next(f for f in facts if f.text.startswith("1.08")).period == "2025m9"
 
 
@@ -130,7 +130,7 @@ def test_a_list_drawn_without_bullets_is_one_item_a_unit_under_its_lead_in():
         "Adjusted EBITDA of $395 million to $410 million", "For the full fiscal year 2027, Acme expects:",
         "Revenue of $3.40 billion to $3.55 billion",
         "Acme has not reconciled its outlook because items such\nas stock-based compensation vary."]
-    facts = {f.text: f.period for f in build_facts(found, vocab.mine_names([text]))}
+    facts = {f.text: f.period for f in build_facts(found, mining.mine_names([text]))}
     assert facts["$720 million"] == "2027q1" and facts["$3.55 billion"] == "2027"  # each under its lead-in
 
 
@@ -184,7 +184,7 @@ def test_a_sidebars_label_and_value_lines_are_one_unit_each_with_the_labels_unit
     doc = Document("n.txt", "启钧证券首次覆盖", text, "0" * 64)
     found = [u for c in chunk_document(doc) for u in units(c, doc.text)]
     assert [u.quote for u in found][-3:] == ["目标价：68.44元", "总市值（亿元）：440.87", "资产负债率（%）：63.5"]
-    assert next(f for f in build_facts(found, vocab.mine_names([text])) if f.text == "63.5").quantity == "pct"
+    assert next(f for f in build_facts(found, mining.mine_names([text])) if f.text == "63.5").quantity == "pct"
 
 
 def test_a_span_of_years_said_respectively_gives_each_year_its_figure():
@@ -192,7 +192,7 @@ def test_a_span_of_years_said_respectively_gives_each_year_its_figure():
             "归母净利润分别为14.26亿元、19.84亿元、25.12亿元，对应EPS分别为1.69元、2.36元、2.98元，维持买入评级。\n")
     doc = Document("n.txt", "甲公司首次覆盖报告", text, "0" * 64)
     facts = {f.text: f.period for f in build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)],
-                                                   vocab.mine_names([text]))}
+                                                   mining.mine_names([text]))}
     assert [facts[x] for x in ("268.5亿元", "362.0亿元", "451.3亿元")] == ["2025", "2026", "2027"]
     assert [facts[x] for x in ("14.26亿元", "25.12亿元")] == ["2025", "2027"]  # a piece cut at a comma
 
@@ -201,7 +201,7 @@ def test_the_day_a_board_decided_is_not_the_period_of_the_pay_it_decided():
     text = ("甲乙科技股東常會議事手冊\n\n本公司一一四年度扣除員工及董事酬勞前之稅前利益為新台幣72億元。"
             "經民國115年3月10日董事會決議，提撥員工酬勞新台幣4.37億元，董事酬勞新台幣0.51億元。\n")
     doc = Document("h.txt", "甲乙科技股東常會議事手冊", text, "0" * 64)
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], mining.mine_names([text]))
     assert {(f.metric, f.period) for f in facts if "亿" in f.text and f.value < 1e9} == \
         {("员工酬劳", "2025"), ("董事酬劳", "2025")}
 
@@ -268,7 +268,7 @@ def test_a_release_table_gives_fiscal_quarters_and_halves(tmp_path):
     got = extract(_statement_pdf(tmp_path / "release.pdf"))
     text = got.text.replace("for the quarter.", "for the second quarter of fiscal 2027 ended July 31, 2026.")
     doc = Document("release.pdf", title_of(text), text, "0" * 64)
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], mining.mine_names([text]))
     period = {f.text: f.period for f in facts}
     assert (period["$ 412,512"], period["$ 298,904"]) == ("2027q2", "2026q2")  # three months
     assert (period["$ 790,100"], period["$ 551,230"]) == ("2027h1", "2026h1")  # six months
@@ -298,7 +298,7 @@ RELEASE = "\n".join([
 
 def test_spans_over_days_over_years_date_each_column():
     doc = Document("release.txt", "Zentor Cloud", RELEASE, "0" * 64)
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([RELEASE]))
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], mining.mine_names([RELEASE]))
     got = {f.text: (f.period, f.value) for f in facts}
     assert got["88,921"] == ("2026q4", 88_921_000)  # the quarter, in thousands
     assert got["301,447"][0] == "2026"  # twelve months ended January 31, 2026: the fiscal year
@@ -325,7 +325,7 @@ def test_a_word_tables_two_row_header_names_each_column_by_both_rows():
     md = table_md([["指标", "服务商", "服务商"], ["指标", "云岫算力", "星衍智算"], ["H20按需（元/卡时）", "7.90", "7.60"]])
     assert md.splitlines()[0] == "| 指标 | 服务商 云岫算力 | 服务商 星衍智算 |"
     doc = Document("s.docx", "价格调查", "表2　服务商报价\n\n" + md + "\n", "0" * 64)
-    names = vocab.mine_names(["## 云岫算力（Yunxiu）\n\n云岫算力总部位于杭州。\n\n## 星衍智算（XYC）\n\n星衍智算以内蒙古为主。"])
+    names = mining.mine_names(["## 云岫算力（Yunxiu）\n\n云岫算力总部位于杭州。\n\n## 星衍智算（XYC）\n\n星衍智算以内蒙古为主。"])
     facts = {f.text: f for f in build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names)}
     assert (facts["7.90"].entity, facts["7.90"].quantity, facts["7.90"].currency) == ("yunxiu", "money", "cny")
     assert facts["7.60"].entity == "xyc"

@@ -7,8 +7,8 @@ from gpumkt.ingest.extract import title_of
 from gpumkt.ingest.facts import build_facts
 from gpumkt.ingest.flat_tables import report_year, with_years
 from gpumkt.ingest.units import units
-from gpumkt.lang import vocab
-from gpumkt.lang.vocab import _latin_short
+from gpumkt.lang import mining, vocab
+from gpumkt.lang.mining import _latin_short
 from gpumkt.records import Document
 
 HEADER = "甲乙算力科技股份有限公司2025年半年度报告"
@@ -40,7 +40,7 @@ DECK = "\n".join([
 def _facts(text: str, source: str):
     doc = Document(source, title_of(text), text, "0" * 64)
     us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
-    return build_facts(us, vocab.mine_names([text])), doc
+    return build_facts(us, mining.mine_names([text])), doc
 
 
 def test_a_half_year_reports_columns_and_sentences_take_its_half():

@@ -4,7 +4,7 @@ customer concentration asked in other words."""
 import pytest
 
 from gpumkt.answer.question import build
-from gpumkt.lang import vocab
+from gpumkt.lang import mining
 
 REPORT = ("Acme Compute consumed 1,264,800 MWh of energy in FY2025 and delivered 41.3 GWh of heat. "
           "Scope 1 emissions rose to 3,410 tCO2e. PPAs covered 61% of our electricity. Acme Compute "
@@ -12,7 +12,7 @@ REPORT = ("Acme Compute consumed 1,264,800 MWh of energy in FY2025 and delivered
 
 
 def test_units_and_report_terms_of_a_sustainability_report_are_no_company_names():
-    keys = {g.key for g in vocab.mine_names([REPORT])}
+    keys = {g.key for g in mining.mine_names([REPORT])}
     assert not {"mwh", "gwh", "tco2e", "scope", "ppa", "ppas", "esg"} & keys
 
 

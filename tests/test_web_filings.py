@@ -13,7 +13,7 @@ from gpumkt.ingest.extract import extract
 from gpumkt.ingest.facts import build_facts, table_unit
 from gpumkt.ingest.html_tables import markdown
 from gpumkt.ingest.units import units
-from gpumkt.lang import vocab
+from gpumkt.lang import mining
 from gpumkt.lang.legal_names import defined_names
 from gpumkt.lang.numbers import bare_yuan, figures, home_yuan
 from gpumkt.lang.periods import periods, western_years
@@ -41,7 +41,7 @@ PAGE = """<html><head><style>td {padding: 2px}</style><script>var x = 1;</script
 
 def _facts(path: Path):
     docs = load_documents(path.parent)
-    names = vocab.mine_names([d.text for d in docs])
+    names = mining.mine_names([d.text for d in docs])
     return build_facts([u for d in docs for c in chunk_document(d) for u in units(c, d.text)], names)
 
 
@@ -78,7 +78,7 @@ def test_an_html_seed_is_read_and_its_figures_keep_year_currency_and_scale(tmp_p
 def test_a_currency_code_before_its_digits_is_no_product_name():
     assert [(f.value, f.currency) for f in figures("RMB3,370.8 million and RMB(630,663)")] == \
         [(3_370_800_000, "cny"), (630_663, "cny")]
-    names = {g.key for g in vocab.mine_names(["Gross profit was RMB654.3 million, and RMB304 later. The H200 ships."])}
+    names = {g.key for g in mining.mine_names(["Gross profit was RMB654.3 million, and RMB304 later. The H200 ships."])}
     assert "h200" in names and not any(k.startswith("rmb") for k in names)
 
 
@@ -142,7 +142,7 @@ def test_a_taiwan_quarterly_table_under_roc_quarters():
                       "營業收入                  38,698,245       25,643,650       95,167,755",
                       "基本每股盈餘（元）              5.46             3.01            13.12", ""])
     doc = Document("acme_tw.txt", "甲乙 財務報表", text, "0" * 64)
-    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], vocab.mine_names([text]))
+    facts = build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], mining.mine_names([text]))
     got = {(f.text, f.period, f.quantity) for f in facts}
     assert ("38,698,245", "2025q3", "money") in got and ("95,167,755", "2025m9", "money") in got
     eps = next(f for f in facts if f.text == "5.46")
@@ -195,7 +195,7 @@ def test_a_saved_disclosure_page_reads_as_its_screen_shows(tmp_path):
     assert "首頁 | 網站導覽 | English" in got.text  # menu links apart, not "首頁網站導覽English"
     assert "\n2.1月1日累計至本期止營業收入(仟元)：136,402,118\n" in got.text  # the cell's lines stay lines
     assert "136,402,1183" not in got.text
-    names = {k for g in vocab.mine_names([got.text]) for k in g.forms}
+    names = {k for g in mining.mine_names([got.text]) for k in g.forms}
     assert {"甲乙", "jiayi cloud corp."} <= names and "english" not in names  # 公司簡稱 beside 公司名稱
 
 
@@ -295,7 +295,7 @@ def _facts_of_text(text: str):
     from gpumkt.ingest.corpus import Document
 
     doc = Document("acme_reply.txt", "甲乙算力 问询函回复", text, "0" * 64)
-    names = vocab.mine_names([text])
+    names = mining.mine_names([text])
     return build_facts([u for c in chunk_document(doc) for u in units(c, doc.text)], names), doc
 
 

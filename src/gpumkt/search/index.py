@@ -22,7 +22,7 @@ from gpumkt.ingest.chunking import CHUNKER_VERSION, chunk_corpus
 from gpumkt.ingest.corpus import load_documents, seed_hashes
 from gpumkt.ingest.facts import build_facts
 from gpumkt.ingest.units import Unit, units
-from gpumkt.lang import vocab
+from gpumkt.lang import mining, vocab
 from gpumkt.lang.text import RADICALS, to_simplified
 from gpumkt.records import Chunk, Document, Fact, files_sha
 from gpumkt.search.embed import Embedder
@@ -76,7 +76,7 @@ def build_from(docs: list[Document], embedder: Embedder, progress: bool = False,
     bm25 = BM25([tokenize(c.indexed) for c in chunks])
     by_source = {d.source: d for d in docs}
     unit_list = all_units(chunks, by_source)
-    names = vocab.mine_names([d.text for d in docs])
+    names = mining.mine_names([d.text for d in docs])
     unit_vectors = _embed([dense_text(unit_text(u)) for u in unit_list], embedder, old_units, progress)
     manifest = {
         "seeds": seed_hashes(docs), "chunker_version": CHUNKER_VERSION, "facts_version": FACTS_VERSION,
@@ -182,7 +182,7 @@ def load(index_dir: Path, seeds_dir: Path, embedder: Embedder, library_dir: Path
         chunks = [Chunk(**json.loads(line)) for line in _lines(index_dir / "chunks.jsonl")]
         tokens = json.loads((index_dir / "bm25.json").read_text("utf-8"))
         facts = [Fact(**json.loads(line)) for line in _lines(index_dir / "facts.jsonl")]
-        names = [vocab.Group(vocab._key(set(g)), tuple(g))
+        names = [vocab.Group(mining.name_key(set(g)), tuple(g))
                  for g in json.loads((index_dir / "names.json").read_text("utf-8"))]
     except (ValueError, TypeError) as exc:
         raise IndexCorrupt(f"cannot read the index ({exc}): run `gpumkt index --rebuild`") from exc
