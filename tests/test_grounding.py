@@ -658,7 +658,7 @@ def test_title_case_headings_and_job_titles_are_not_names():
     text = ("**Revenue and Profitability**\n\nShares of AcmeCloud grew fast, said Chief Executive Officer Jane Doe,"
             " in its Form 10-Q filed before its Series C.\n")
     mined = {g.key for g in mining.mine_names([text])}
-    assert {"acmecloud", "doe"} <= mined
+    assert "acmecloud" in mined and "doe" not in mined  # a person with a role speaks for a company, is none
     assert not mined & {"profitability", "chief", "executive", "officer", "form", "series"}
 
 

@@ -47,3 +47,41 @@ def test_rows_of_figures_prose_in_two_columns_and_defined_terms_are_no_layout_ta
     for lines in (figures, two_columns, defined):
         assert layout_span(lines) == 0
         assert not [b for b in parse_blocks("\n".join(lines)) if b.label == "layout"]
+
+
+# A converter that misplaces wide characters leaves the columns of a Chinese table only roughly
+# aligned, a cell's words glued to the next cell's and a long name wrapped onto the next line.
+PRICES = """附件1
+ 甲市算力资源池挂牌价格表（2025年第二季度）
+序号        提供方            芯片型号       算力类型     挂牌价      包月价
+                                            （元/卡时）   （元/卡/月）
+ 1   甲乙智算有限公司（       X800 80GB SXM智能算力      14.50    8,900
+         甲乙智算）
+ 2        甲乙智算         X200 96GB   智能算力      6.20     3,950
+ 3        丙丁云          通用计算节点（      通用算力    0.12元/核时    —
+                         2×64核）
+注：挂牌价为不含税价格。
+"""
+
+
+def test_a_roughly_aligned_table_keeps_its_figures_under_the_last_columns():
+    lines = PRICES.splitlines()[2:]
+    assert layout_span(lines) == 7  # the note of prose ends it
+    headers, rows = layout_rows(lines[:7])
+    assert headers[-2:] == ["挂牌价（元/卡时）", "包月价（元/卡/月）"]  # the unit line sits under the figures' columns
+    assert rows[0].cells == ["1", "甲乙智算有限公司（甲乙智算）", "X800 80GB SXM智能算力", "", "14.50", "8,900"]
+    assert rows[2].cells[-2:] == ["0.12元/核时", "—"]
+
+
+def test_a_rows_serial_number_labels_nothing():
+    doc = Document("prices.txt", "甲市", PRICES, "")
+    rows = [c.readable for c in chunk_document(doc) if c.kind == "table"]
+    assert rows[1] == ("甲市算力资源池挂牌价格表（2025年第二季度） | 甲乙智算 | 芯片型号: X200 96GB; 算力类型: 智能算力; "
+                       "挂牌价（元/卡时）: 6.20; 包月价（元/卡/月）: 3,950")
+
+
+def test_a_policys_chapters_are_its_sections_and_its_articles_are_not():
+    text = "甲市算力券实施细则\n第一章 总 则\n第一条 为降低成本，制定本细则。\n第二章 支持标准\n第五条 按合同金额的20%给予支持。\n"
+    sections = [c.section for c in chunk_document(Document("policy.txt", "甲市算力券实施细则", text, ""))]
+    assert sections[-1] == "甲市算力券实施细则 > 第二章 支持标准"
+    assert not any("第五条" in s for s in sections)

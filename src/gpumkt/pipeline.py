@@ -193,8 +193,10 @@ class Pipeline:
         q = self.record_for(query)
         qvec = self.retriever.vector(query)
         hits = self.retriever.search(query, k or self.settings.k, "hybrid", vector=qvec)
+        # each part of a multi-part question is judged by what it asks, not by the whole question
+        part_vectors = [qvec if p.text == q.text else self.retriever.vector(p.text) for p in q.parts]
         return q, ev.select(self.index, q, hits, qvec, self.settings.evidence_count,
-                           min_similarity=self.settings.min_similarity)
+                           min_similarity=self.settings.min_similarity, part_vectors=part_vectors)
 
     def _generate(self, messages, timings: Timings, t0: float, on_token, should_stop) -> str:
         s, gen, pieces = self.settings, self.generator, []

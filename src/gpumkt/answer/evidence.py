@@ -125,6 +125,16 @@ def similarities(index, qvec: np.ndarray | None, rows) -> dict[int, float]:
     return dict(zip(rows, (vecs @ np.asarray(qvec, dtype="float32")).tolist()))
 
 
+PART_OWN = 0.7  # weight of a part's own similarity (fitted on dev multi-part questions: 0.5, 0.7, 0.85, 1 tried)
+
+
+def _part_similarities(index, part_vector, sims: dict[int, float]) -> dict[int, float]:
+    """A part's closeness to each unit: its own, weighed with the whole question's (a part said
+    short, "具体是多少？", means little alone; the whole question blurs which part it answers)."""
+    own = similarities(index, part_vector, list(sims))
+    return {r: (1 - PART_OWN) * sims[r] + PART_OWN * own[r] for r in sims}
+
+
 def judge_all(index, q: QuestionRecord, cands: dict[int, float], sims: dict[int, float],
               within: set[str] = frozenset()) -> list[gate.Judged]:
     facts = index.facts_by_unit()
@@ -137,9 +147,10 @@ def judge_all(index, q: QuestionRecord, cands: dict[int, float], sims: dict[int,
 
 
 def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_chunk: int = 2,
-           min_similarity: float = gate.MIN_SIMILARITY) -> Selection:
-    """Numbered evidence, whether it answers ``q`` (every part, for a multi-part question), the
-    facts that fit, and the near misses when it does not."""
+           min_similarity: float = gate.MIN_SIMILARITY, part_vectors=()) -> Selection:
+    """Numbered evidence, whether it answers ``q`` (every part, for a multi-part question, each
+    judged by its own meaning when ``part_vectors`` gives one per part), the facts that fit, and
+    the near misses when it does not."""
     within = named_reports(index, q)
     cands = candidates(index, hits, qvec, within)
     for row in attached_rows(index, q, qvec):
@@ -148,8 +159,9 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     parts = list(q.parts) or [q]
     picked: list[gate.Judged] = []
     fitting, missing, near = [], [], []
-    for part in parts:
-        ranked, ok = gate.decide(judge_all(index, part, cands, sims, within), min_similarity)
+    for i, part in enumerate(parts):
+        part_sims = _part_similarities(index, part_vectors[i], sims) if len(part_vectors) == len(parts) > 1 else sims
+        ranked, ok = gate.decide(judge_all(index, part, cands, part_sims, within), min_similarity)
         if ok:
             best = [j for j in ranked if j.answers and j.sim >= min_similarity][:max(1, count // len(parts))]
             picked += best

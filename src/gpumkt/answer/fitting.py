@@ -40,12 +40,18 @@ def _other_column(q: QuestionRecord, f: Fact, u: Unit) -> bool:
         return False
     cells = [c.partition(":") for c in u.own.partition("|")[2 if "|" in u.own else 0].split(";")]
     filled = [(h.strip(), v) for h, _, v in cells if re.search(r"\d|^\s*[-—–]+\s*$", v)]
-    own = next((h for h, v in filled if f.text in v), None)
+    own = next((h for h, v in filled if _states(v, f.text)), None)
     if own is None:
         return False
     terms = [w for w in q.words if len(w) > 1] + [x for m in q.places for x in m.forms]
     said = lambda header: sum(t in header for t in terms)  # noqa: E731
     return any(said(h) > said(own) for h, _ in filled if h != own)
+
+
+def _states(cell: str, figure: str) -> bool:
+    """The cell states the figure as a number of its own, not as a digit of another:
+    ``_states("6× 3,300 w (4+2)", "6") -> True``; ``_states("8× 3,000 w (6+2)", "6") -> False``."""
+    return re.search(rf"(?<![\d.,+]){re.escape(figure)}(?![\d+]|[.,]\d)", cell) is not None
 
 
 def of_another_company(q: QuestionRecord, f: Fact, own_names: set[str]) -> bool:
@@ -126,6 +132,20 @@ def echoes(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
     is about the sentence that says 62%."""
     return any(abs(f.value - v) <= 0.005 * max(abs(v), 1e-9) and (f.quantity == "pct") == pct
                for v, pct in q.quoted for f in unit_facts)
+
+
+def other_threshold(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
+    """The question quotes an amount or a rate that qualifies what it asks ("How many customers
+    spend more than $5 million?"), and the unit states another one of that kind and none equal:
+    its figures are for another threshold ("more than $1 million"). A quote of the kind asked, or
+    in a yes/no question ("Did revenue pass $1 billion?"), is what the answer is weighed against."""
+    for v, pct in q.quoted:
+        if q.answer_kind in ("pct" if pct else "money", "yesno", ""):
+            continue
+        same = [f for f in unit_facts if (f.quantity == "pct") == pct and f.quantity in ("pct", "money")]
+        if same and not any(abs(f.value - v) <= 0.005 * max(abs(v), 1e-9) for f in same):
+            return True
+    return False
 
 
 def _narrower(metric: str, asked: set[str]) -> bool:

@@ -50,7 +50,9 @@ KIND_WORDS = [
              r"which year|what year(?![- ]over)|since when|哪一?天|几月几[日号]|什么日期|哪个日期|"
              r"(?:on )?(?:what|which) (?:date|day)\b|哪个季度|哪一季度?|哪个月|(?:in )?(?:what|which) (?:quarter|month)\b(?![- ](?:on|over|to)[- ])"),
     # "by how much did X grow" asks the change, often a rate: the metric's head says which
+    # (an amount of funds asked by its noun: "安排了多少专项资金", "多少补贴")
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
+              r"多少[^，,。？?\d]{0,6}(?:资金|经费|补贴|补助|奖励|奖金)|how much (?:funding|subsidy|grant)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
     ("power", r"(?:多少|几)\s*(?:兆瓦|吉瓦|千瓦|[mgk]w\b)|how many (?:megawatts|gigawatts|mw|gw)\b"),
     ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"

@@ -21,7 +21,9 @@ BOLD_HEADING = (3, re.compile(r"^\*\*[^*]{2,60}\*\*$"))
 # A PDF's section titles kept only as capitals on a line of their own: "INVESTMENT THESIS", "Q1 FY26 RESULTS"
 CAPS_HEADING = (2, re.compile(r"^(?=.*[A-Z]{5})[A-Z0-9][A-Z0-9 &/,'’\-]{2,40}$"))
 # Headings in the plain-text reports: "一、...", "1、...", "01. ..." on a short line of their own.
+# A law's, a policy's or an annual report's parts: "第一章 总 则", "第三节 管理层讨论与分析" (not its articles, 第一条).
 PLAIN_HEADING = [(2, re.compile(r"^[一二三四五六七八九十]+、\S")), (2, re.compile(r"^0\d\.\s*\S")),
+                 (2, re.compile(r"^第[一二三四五六七八九十百]+[章节節篇]\s*\S")),
                  (2, re.compile(r"^\d{1,2}\.\s+[A-Z][A-Za-z ,&/\-]+$")), (3, re.compile(r"^\d{1,2}、\s*\S")),
                  BOLD_HEADING, CAPS_HEADING]
 # Page furniture of a PDF turned into text: a footer "Acme | Q2 Commentary | Page 1 of 3", "第3页 共10页",

@@ -21,7 +21,7 @@ from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "39"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "40"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -100,9 +100,11 @@ class _Builder:
         headers, rows = layout_rows([self.doc.text[block.start + a:block.start + b] for a, b in spans])
         caption = self._caption(block.start).replace(" | ", " / ")
         for row in rows:
-            pairs = "; ".join(f"{h}: {c.replace(';', ',')}" for h, c in zip(headers[1:], row.cells[1:]) if c)
+            # a row's serial number ("序号", "No.") labels nothing: its first cell of words does
+            at = 2 if re.fullmatch(r"\d{1,3}", row.cells[0]) and len(row.cells) > 2 and row.cells[1] else 1
+            pairs = "; ".join(f"{h}: {c.replace(';', ',')}" for h, c in zip(headers[at:], row.cells[at:]) if c)
             self._emit(block.start + spans[row.first][0], block.start + spans[row.last][1], "table",
-                       f"{caption} | {row.cells[0]} | {pairs}")
+                       f"{caption} | {row.cells[at - 1]} | {pairs}")
 
     def _table(self, block: Block) -> None:
         if block.label == "layout":

@@ -186,16 +186,34 @@ def document_date(text: str) -> str:
     return f"{year}-{int(month):02d}"
 
 
-def in_document_year(period: str, dated: str) -> str:
+def in_document_year(period: str, dated: str, fiscal_end: int = 0) -> str:
     """A part of a year named without its year ("前三季度", "the third quarter") in a document
-    dated after that part ended is that part of the document's year; one still ahead of the
-    date (a plan, an outlook) stays without a year.
+    dated after that part ended is that part of the document's (fiscal) year; one still ahead of
+    the date (a plan, an outlook) stays without a year, unless the fiscal year closed at most three
+    months before the document (results season: its quarters are the year just closed).
 
-    ``in_document_year("m9", "2025-11") -> "2025m9"``; ``in_document_year("q4", "2025-11") -> "q4"``
+    ``in_document_year("m9", "2025-11") -> "2025m9"``; ``in_document_year("q4", "2025-11") -> "q4"``;
+    ``in_document_year("q3", "2026-03", 1) -> "2026q3"`` (fiscal 2026's third quarter ended in October 2025)
     """
-    if period not in PART_END or not dated or PART_END[period] > int(dated[5:]):
+    if period not in PART_END or not dated:
         return period
-    return dated[:4] + period
+    if fiscal_end in (0, 12):
+        return period if PART_END[period] > int(dated[5:]) else dated[:4] + period
+    year, month = int(dated[:4]), int(dated[5:])
+    label = year if month <= fiscal_end else year + 1  # a fiscal year is named by the year it ends in
+    since_close = month - fiscal_end if month > fiscal_end else month + 12 - fiscal_end  # months into it
+    if PART_END[period] <= since_close:
+        return f"{label}{period}"
+    return f"{label - 1}{period}" if since_close <= 3 else period
+
+
+def closed_year(dated: str, fiscal_end: int = 0) -> str:
+    """The fiscal year "the year" is in a document dated at most three months after a year closed:
+    ``closed_year("2026-03", 1) -> "2026"``; ``closed_year("2026-02") -> "2025"``; ``closed_year("2025-11") -> ""``."""
+    if not dated:
+        return ""
+    year, month, end = int(dated[:4]), int(dated[5:]), fiscal_end or 12
+    return "" if (month - end) % 12 > 3 else str(year if month >= end else year - 1)
 
 
 _MD = r"(?:([a-z]{3})[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+([a-z]{3})[a-z]*)"  # "january 31" or "31 january"

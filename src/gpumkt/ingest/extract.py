@@ -322,7 +322,8 @@ class _HTMLText(HTMLParser):
         return "".join(self.out)
 
 
-LEGAL_NAME = re.compile(r"^\S.{0,60}\b(?:Inc|Corp|Corporation|Ltd|Limited|Holdings|plc|N\.V|S\.A|AG|SE)\.?$")
+# (a line of a person, a title and a company, "Jane Roe, Chief Financial Officer, Acme Cloud, Inc.", is no name)
+LEGAL_NAME = re.compile(r"^\S[^,]{0,60}(?:,\s*)?\b(?:Inc|Corp|Corporation|Ltd|Limited|Holdings|plc|N\.V|S\.A|AG|SE)\.?$")
 
 
 def title_of(text: str) -> str:

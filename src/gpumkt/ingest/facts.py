@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from gpumkt.ingest.cells import (COUNT_UNITS, NOTE_CELL, POWER_UNITS, cell_label, cell_unit, table_unit,
                                  unit_named_in_row)
-from gpumkt.ingest.dating import (RESPECTIVELY_SAID, fiscal_span, in_document_year, last_period, period_in,
+from gpumkt.ingest.dating import (RESPECTIVELY_SAID, closed_year, fiscal_span, in_document_year, last_period, period_in,
                                   respective_period, sentence_period, year_before, year_earlier)
 from gpumkt.ingest.subjects import subjects
 from gpumkt.ingest.units import Unit, sibling_items
@@ -215,10 +215,11 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             # (a market's size or growth is not the document's company)
             entity = subject or _nearest(names, [unit.title], 0)
         period = _listed_period(own, spans, i, dated_spans, unit.before) or period_in(clause, a - ca, b - ca) or last_period(own[:a]) or \
+            (closed_year(unit.dated, unit.fiscal_end) if THE_YEAR.search(clause) else "") or \
             sentence_period([own]) or _so_far(unit.reported, own[:a]) or sentence_period([unit.before, unit.heading])
         # (a line about the reporting period is the report's, whatever the line before dates; not the section's
         # lead period: a weaker date, enough to let a line answer, not to set two reports' figures against each other)
-        period = in_document_year(period, unit.dated)
+        period = in_document_year(period, unit.dated, unit.fiscal_end)
         period = fiscal_span(own[:a], unit.fiscal_end) or period  # "three months ended January 31, 2026"
         if year_earlier(clause, a - ca, b - ca):
             period = year_before(period)  # "去年同期的6700万美元" in a Q2 2025 report
@@ -241,7 +242,11 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         # non-GAAP measure, was $200 million"), but not before the figure before it
         said = own[spans[i - 1][2] if i else 0:a] + BASIS_AFTER.match(own[b:]).group(0) if offset_ok \
             else cell_label(own[:a])
-        basis = "adjusted" if vocab.ADJUSTED.search(said) else ""
+        # ... or with the measure in the sentence before, when this one leaves it unnamed ("Adjusted
+        # EBITDA margin was 54% in Q2. Q3 was 57%.")
+        unnamed = bool(metric) and offset_ok and \
+            not any(g.key == metric for *_, g in vocab.find_heads(own, vocab.metrics()))
+        basis = "adjusted" if vocab.ADJUSTED.search(said) or unnamed and vocab.ADJUSTED.search(unit.before) else ""
         start, end = (unit.start + back[a], unit.start + back[b - 1] + 1) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, kind, unit.yuan if fig.currency == "cny" and unit.yuan else fig.currency,
@@ -406,6 +411,10 @@ def _nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
     return ""
 
 
+# "for the year", "the fiscal year": the year just closed, in a document written soon after it closed
+# (not "a year earlier", "the year before", "this year": another year, or the one under way)
+THE_YEAR = re.compile(r"\bthe\s+(?:full\s+|fiscal\s+|financial\s+)?year\b(?!\s*(?:ago|before|earlier|prior|\d))|"
+                      r"\bfull[- ]year\b")
 YEAR_TO_DATE = re.compile(r"1月1日(?:起)?累计至本期|年初至本期|本年累计|year[- ]to[- ]date")
 SO_FAR = {"q1": "q1", "q2": "h1", "q3": "m9", "q4": ""}  # a quarter's year to date: its half, nine months, year
 

@@ -25,6 +25,8 @@ SENTENCE_END = re.compile(r"[。！？；]$|[a-z]{2}[.!?;]$")
 # A cell of a figure or a date names no column: the line is a row (of a table whose header was
 # read as such already, or that has none); "指" parts a filing's defined term from its meaning.
 NO_NAME = re.compile(r"[~≈$€£¥(（\-–—]*\d.*|[\-–—/*]+|指")
+# A cell of a figure with its unit, or a dash: "14.50", "+10个百分点", "0.12元/核时", "—"
+FIGURE_CELL = re.compile(r"[+~≈$€£¥(（\-–—]*\d[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff/]{1,6})?|[\-–—]+")
 
 
 @dataclass
@@ -47,7 +49,7 @@ def layout_span(lines: list[str]) -> int:
     if not starts:
         return 0
     k, rows, wide = 1, 0, 0
-    while k < len(lines) and (cols := _columns(lines[k], starts)):
+    while k < len(lines) and (cols := [c for c, _ in _fit(lines[k], starts, k == 1)]):
         rows += len(cols) >= 2 and cols[0] == 0
         wide += len(cols) >= 3
         k += 1
@@ -67,16 +69,23 @@ def layout_rows(lines: list[str]) -> tuple[list[str], list[LayoutRow]]:
     rows: list[LayoutRow] = []
     for k, line in enumerate(lines[1:], start=1):
         cells = [""] * len(starts)
-        for col, (_, text) in zip(_columns(line, starts), line_pieces(line)):
-            cells[col] = text
+        for col, text in _fit(line, starts, k == 1):
+            cells[col] = _join(cells[col], text)
         if k == 1 and not cells[0]:  # the header's second line: what each column's name stands for
-            headers = [f"{h} {c}".strip() for h, c in zip(headers, cells)]
+            headers = [_join(h, c) for h, c in zip(headers, cells)]
         elif cells[0] and (any(cells[1:]) or not rows) and not (rows and _wrapped(cells[0])):
             rows.append(LayoutRow(k, k, cells))
         elif rows:  # a wrapped label or wrapped cells: the row above goes on
-            rows[-1].cells = [f"{a} {b}".strip() for a, b in zip(rows[-1].cells, cells)]
+            rows[-1].cells = [_join(a, b) for a, b in zip(rows[-1].cells, cells)]
             rows[-1].last = k
     return headers, [r for r in rows if any(r.cells[1:])]
+
+
+def _join(a: str, b: str) -> str:
+    """A cell and its wrapped rest, Chinese run on with no space:
+    ``_join("甲乙有限公司（", "甲乙）") -> "甲乙有限公司（甲乙）"``; ``_join("(ambient", "air)") -> "(ambient air)"``"""
+    wide = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    return a + b if a and b and wide.match(a[-1]) and wide.match(b[0]) else f"{a} {b}".strip()
 
 
 def _wrapped(label: str) -> bool:
@@ -98,6 +107,35 @@ def _starts(line: str) -> list[int]:
             any(len(t) > MAX_HEAD or SENTENCE_END.search(t) or NO_NAME.fullmatch(t) for _, t in pieces):
         return []
     return [a for a, _ in pieces]
+
+
+def _fit(line: str, starts: list[int], second: bool = False) -> list[tuple[int, str]]:
+    """(column, text) of each cell of a line under the header, [] when it does not fit. A converter
+    that misplaces wide (CJK) characters leaves the columns only roughly aligned; such a line still
+    fits as a row when it opens with a label and ends with figures (they fill the last columns,
+    its other cells go to the nearest column between), as a header's second line or a wrapped
+    cell when it holds no figure and starts under the columns (from the right, or to the nearest)."""
+    pieces = line_pieces(line)
+    cols = _columns(line, starts)
+    if cols:
+        return [(c, text) for c, (_, text) in zip(cols, pieces)]
+    figures = len(pieces) - next((i + 1 for i in range(len(pieces) - 1, -1, -1)
+                                  if not FIGURE_CELL.fullmatch(pieces[i][1])), 0)
+    if not pieces or any(len(t) > MAX_HEAD for _, t in pieces):
+        return []
+    if pieces[0][0] <= SLACK + 1 and 1 <= figures < len(starts) and figures < len(pieces):
+        last = len(starts) - figures
+        middle = [(min(max(_nearest(starts, at), 1), last - 1) if last > 1 else 0, t) for at, t in pieces[1:-figures]]
+        return [(0, pieces[0][1])] + middle + [(last + i, t) for i, (_, t) in enumerate(pieces[-figures:])]
+    if figures or pieces[0][0] <= SLACK + 1:
+        return []
+    if second and len(pieces) < len(starts):  # a unit line under the figures' columns
+        return [(len(starts) - len(pieces) + i, t) for i, (_, t) in enumerate(pieces)]
+    return [(_nearest(starts, at), t) for at, t in pieces]
+
+
+def _nearest(starts: list[int], at: int) -> int:
+    return min(range(len(starts)), key=lambda j: abs(starts[j] - at))
 
 
 def _columns(line: str, starts: list[int]) -> list[int]:

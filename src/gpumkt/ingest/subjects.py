@@ -1,6 +1,6 @@
 """The company a document is about, read from its opening lines: a name written with its ticker or
-stock code, a cover line that is one legal name, or a form's company-name field. Its figures that
-no nearer name claims are that company's (``facts.py``)."""
+stock code, a cover line that is one legal name, a form's company-name field, or the company its
+speakers work for. Its figures that no nearer name claims are that company's (``facts.py``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
+from gpumkt.lang.name_runs import PERSON_ROLE
 from gpumkt.lang.text import normalise
 
 HEAD_BLOCK = 700  # characters: a document's opening lines (masthead, title, the company's line)
@@ -40,7 +41,20 @@ def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
                      if a == 0 and LEGAL_END.search(u.own[:end]) or NAME_FIELD.search(u.own[:a])]
             if legal:
                 out[u.chunk.source] = legal[0]
+    for u in unit_list:  # else the company its speakers work for ("Jane Roe, Chief Financial Officer, Acme
+        # Cloud, Inc." among a transcript's guests): they say "we" for it
+        if u.start < HEAD_BLOCK and u.chunk.source not in out:
+            employer = [key for key in map(lambda line: _employer(line, names), u.quote.splitlines()) if key]
+            if employer:
+                out[u.chunk.source] = employer[0]
     return out
+
+
+def _employer(line: str, names: list[vocab.Group]) -> str:
+    """The company named after a person's role on a line: ``"Jane Roe, CFO, Acme Cloud, Inc."`` -> acme cloud."""
+    m = PERSON_ROLE.search(line)
+    found = vocab.find(normalise(line[m.end():]), names) if m else []
+    return found[0][2].key if found else ""
 
 
 def _legal_line(line: str, names: list[vocab.Group]) -> str:

@@ -60,12 +60,14 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
                      fiscal_end=fiscal_end, yuan=yuan)]
     if chunk.kind == "chart":
         return [replace(u, yuan=yuan) for u in _chart_units(chunk, head, title)]
-    spans = sentence_spans(doc_text, chunk.start, chunk.end)
+    speakers = speaker_labels(doc_text)
+    spans = [(_after_speaker(doc_text, a, speakers), b) for a, b in sentence_spans(doc_text, chunk.start, chunk.end)]
     out = []
     for i, (a, b) in enumerate(spans):
         # A piece of a long sentence cut at a comma has the whole sentence so far before it (its
         # subject is often named at the start), else the sentence before.
-        start = min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)) if i else a
+        start = _after_speaker(doc_text, min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)), speakers) \
+            if i else a
         before = normalise(squash(doc_text[start:spans[i - 1][1]])) if i else ""
         label = plain(squash(doc_text[a:b]))
         own = normalise(label)
@@ -76,6 +78,26 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
                         report_year(doc_text) or stated_range(doc_text, a) if REPORTING.search(own) else "",
                         dated, fiscal_end, yuan))
     return out
+
+
+# A transcript's turn opens with who speaks: "ACHEBE: Q4 revenue was $706 million.", "Lena Marsh: So …"
+SPEAKER = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})|(?:[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})):"
+                     r"[ \t]+(?=[A-Za-z\[\"'\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=8)
+def speaker_labels(doc_text: str) -> frozenset[str]:
+    """Labels that open two or more lines of a document followed by words, not a figure: the speakers
+    of a transcript. ``speaker_labels("HOST: Hi.\\nACHEBE: Thanks.\\nHOST: So?") -> {"HOST"}``"""
+    seen = [m.group(1) for m in SPEAKER.finditer(doc_text)]
+    return frozenset(label for label in seen if seen.count(label) >= 2)
+
+
+def _after_speaker(doc_text: str, a: int, speakers: frozenset[str]) -> int:
+    """A sentence's start past the speaker who says it: the speaker is not what it is about (a
+    figure in "ACHEBE: We ended the year with 1,240 employees." is the company's)."""
+    m = SPEAKER.match(doc_text, a) if speakers and (a == 0 or doc_text[a - 1] == "\n") else None
+    return m.end() if m and m.group(1) in speakers else a
 
 
 # A periodic report's sentence about its own period: "报告期内，公司实现营业收入…", "during the

@@ -13,7 +13,7 @@ from functools import lru_cache
 from gpumkt.lang import periods
 from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, legal_short_forms, listed_names,
                                      name_ending, short_cores)
-from gpumkt.lang.name_runs import inside_runs, repeated_runs
+from gpumkt.lang.name_runs import inside_runs, people, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise
 from gpumkt.lang.vocab import GENERAL_CAPS, Group, known_entities, metrics, places, terms
 
@@ -81,8 +81,11 @@ def mine_names(texts: list[str]) -> list[Group]:
             if not YEAR_CODE.fullmatch(m.group(0)):
                 _add(groups, {normalise(m.group(0)).strip()})
     _add_cores(groups, vocabulary | _place_words(), [normalise(t) for t in texts])
-    _join_first_words(groups, {f for g in known_entities() for f in g.forms})
-    return [Group(name_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups]
+    known = {f for g in known_entities() for f in g.forms}
+    _join_first_words(groups, known)
+    persons = people(texts)  # "Jane Roe, Chief Financial Officer": she speaks for a company, she is none
+    return [Group(name_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups
+            if not g <= persons or g & known]
 
 
 # A company written with its ticker in brackets, on an exchange or alone: "Acme Cloud (NASDAQ: ACME)", "Acme (ACME)"

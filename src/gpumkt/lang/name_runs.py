@@ -53,3 +53,28 @@ def repeated_runs(texts: list[str], mid_sentence, excluded: set[str]) -> list[se
         if n >= REPEATED and counts[head] >= REPEATED:
             groups.setdefault(head, set()).add(run)
     return list(groups.values())
+
+
+# A person written with a role: "Jane Roe, Chief Financial Officer", "Jane Roe – Vice President",
+# "CFO Jane Roe". People speak for companies in transcripts and news; a figure near them is still
+# the company's, so a person is no name group.
+PERSON = rf"({TITLE_WORD}(?:[-'][A-Z]?[a-z]+)?(?:[ \t]+[A-Z]\.)?(?:[ \t]+{TITLE_WORD}(?:[-'][A-Z]?[a-z]+)?){{1,2}})"
+ROLE = (r"(?:Chief [A-Z][a-z]+ Officer|CEO|CFO|COO|CTO|CRO|President|Vice President|VP|Director|Head of|"
+        r"Analyst|analyst|[Cc]o-[Ff]ounder|Founder|Chair(?:man|woman)?|General Counsel|Treasurer|Controller|"
+        r"Managing Director|Managing Partner|Partner|Economist|Strategist|[Hh]ost|Executive Vice|Senior Vice)")
+PERSON_ROLE = re.compile(rf"(?<![A-Za-z]){PERSON}[ \t]*(?:,|–|—|-|\()[ \t]*(?:our |the |its |a )?{ROLE}\b")
+ROLE_PERSON = re.compile(rf"\b(?:CEO|CFO|COO|CTO|Chief [A-Z][a-z]+ Officer|President|Chair(?:man|woman)?)"
+                         rf"[ \t]+{PERSON}\b")
+
+
+def people(texts: list[str]) -> set[str]:
+    """Lower-cased names of people the texts give a role, with each of their words.
+
+    ``people(["Guest: Jane Roe, Chief Financial Officer, Acme Cloud"]) -> {"jane roe", "jane", "roe"}``
+    """
+    out = set()
+    for text in texts:
+        for m in list(PERSON_ROLE.finditer(text)) + list(ROLE_PERSON.finditer(text)):
+            name = " ".join(m.group(1).lower().split())
+            out |= {name, *name.split()}
+    return out

@@ -1,0 +1,54 @@
+"""What a question qualifies its figure with: a threshold it quotes, the funds it asks as money,
+and the column a table row's figure stands in. Made-up companies (Acme, 甲市)."""
+
+from gpumkt.answer import gate
+from gpumkt.answer.fitting import _other_column, other_threshold
+from gpumkt.answer.question import build
+from gpumkt.ingest.facts import build_facts
+from gpumkt.ingest.units import units
+from gpumkt.lang import mining
+from gpumkt.lang.text import normalise
+from gpumkt.records import Chunk
+
+
+def _judged(question: str, text: str, kind: str = "text"):
+    names = mining.mine_names([text, "Acme Cloud grew."])
+    chunk = Chunk("x-000", "x.md", "Acme", 0, len(text), text, normalise(text), kind, text)
+    unit = units(chunk, text)[0]
+    facts = build_facts([unit], names)
+    return build(question, names), unit, facts, gate.judge(build(question, names), unit, facts, 0.45, 1.0, names)
+
+
+def test_a_quoted_threshold_is_not_answered_by_another():
+    text = "Acme Cloud had 214 customers generating more than $1 million of annualized revenue."
+    q, _, facts, judged = _judged("How many Acme Cloud customers spend more than $5 million a year?", text)
+    assert other_threshold(q, facts) and judged.contrary
+    q, _, facts, _ = _judged("How many Acme Cloud customers spend more than $1 million a year?", text)
+    assert not other_threshold(q, facts)
+    q, _, facts, _ = _judged("Did Acme Cloud's customers spend more than $5 million?", text)  # the claim checked
+    assert not other_threshold(q, facts)
+
+
+def test_funds_asked_are_money():
+    assert build("甲市2025年安排了多少算力券资金？", []).answer_kind == "money"
+    assert build("甲市有多少个项目获得资金？", []).answer_kind == "count"
+
+
+def test_a_row_figures_column_is_found_by_the_whole_number():
+    text = "Power supplies | X9-4A: 4× 2,700 W (2+2); X9-8A: 8× 3,000 W (6+2); X9-8L: 6× 3,300 W (4+2)"
+    q, unit, facts, _ = _judged("How many power supplies does the X9-8L have?", text, "table")
+    six = next(f for f in facts if f.text == "6")
+    assert not _other_column(q, six, unit)  # its own column, not the "(6+2)" of another
+
+
+def test_a_part_of_a_question_is_judged_mostly_by_its_own_meaning():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from gpumkt.answer.evidence import _part_similarities
+    vectors = np.eye(2, dtype="float32")  # unit 0 is about the first part, unit 1 about the second
+    index = SimpleNamespace(unit_store=SimpleNamespace(index=SimpleNamespace(reconstruct=lambda r: vectors[r])))
+    whole = {0: 0.7, 1: 0.5}  # the whole question leans to the first part's unit
+    second = _part_similarities(index, np.array([0.0, 1.0], dtype="float32"), whole)
+    assert second[1] > second[0]
