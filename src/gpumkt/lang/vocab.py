@@ -19,7 +19,8 @@ from gpumkt.lang.text import normalise
 GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo cto ttm ltm ntm yoy qoq usd rmb "
                    "gaap non-gaap eps arr capex rpo fy q1 q2 q3 q4 h1 h2 us u.s. uk eu pdf faq roi saas "
                    "paas iaas gaas ml nlp id it pc gw mw kw tco sla r&d etf gb tb pb mb kb ghz mhz tflops pflops "
-                   "fp8 fp16 fp32 int8 eflops flops tops tbps gbps adjusted "  # units, and a measure's qualifier
+                   # units (a precision, "FP64", is no product), and a measure's qualifier
+                   "fp4 fp6 fp8 fp16 fp32 fp64 bf16 tf32 int4 int8 eflops flops tops tbps gbps adjusted "
                    # a GPU's form factor, memory, storage and network standards: parts, no company
                    "sxm pcie nvl hbm3 hbm3e hbm2e gddr6 gddr7 nvme ndr hdr ssd "
                    "nasdaq nyse inc corp ltd llc plc co".split()  # legal suffixes name no one
