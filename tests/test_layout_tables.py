@@ -55,10 +55,10 @@ PRICES = """附件1
  甲市算力资源池挂牌价格表（2025年第二季度）
 序号        提供方            芯片型号       算力类型     挂牌价      包月价
                                             （元/卡时）   （元/卡/月）
- 1   甲乙智算有限公司（       X800 80GB SXM智能算力      14.50    8,900
+ 1   甲乙智算有限公司（       X800 80GB SXM智能算力      12.30    7,600
          甲乙智算）
- 2        甲乙智算         X200 96GB   智能算力      6.20     3,950
- 3        丙丁云          通用计算节点（      通用算力    0.12元/核时    —
+ 2        甲乙智算         X200 96GB   智能算力      5.10     3,200
+ 3        丙丁云          通用计算节点（      通用算力    0.15元/核时    —
                          2×64核）
 注：挂牌价为不含税价格。
 """
@@ -69,19 +69,19 @@ def test_a_roughly_aligned_table_keeps_its_figures_under_the_last_columns():
     assert layout_span(lines) == 7  # the note of prose ends it
     headers, rows = layout_rows(lines[:7])
     assert headers[-2:] == ["挂牌价（元/卡时）", "包月价（元/卡/月）"]  # the unit line sits under the figures' columns
-    assert rows[0].cells == ["1", "甲乙智算有限公司（甲乙智算）", "X800 80GB SXM智能算力", "", "14.50", "8,900"]
-    assert rows[2].cells[-2:] == ["0.12元/核时", "—"]
+    assert rows[0].cells == ["1", "甲乙智算有限公司（甲乙智算）", "X800 80GB SXM智能算力", "", "12.30", "7,600"]
+    assert rows[2].cells[-2:] == ["0.15元/核时", "—"]
 
 
 def test_a_rows_serial_number_labels_nothing():
     doc = Document("prices.txt", "甲市", PRICES, "")
     rows = [c.readable for c in chunk_document(doc) if c.kind == "table"]
     assert rows[1] == ("甲市算力资源池挂牌价格表（2025年第二季度） | 甲乙智算 | 芯片型号: X200 96GB; 算力类型: 智能算力; "
-                       "挂牌价（元/卡时）: 6.20; 包月价（元/卡/月）: 3,950")
+                       "挂牌价（元/卡时）: 5.10; 包月价（元/卡/月）: 3,200")
 
 
 def test_a_policys_chapters_are_its_sections_and_its_articles_are_not():
-    text = "甲市算力券实施细则\n第一章 总 则\n第一条 为降低成本，制定本细则。\n第二章 支持标准\n第五条 按合同金额的20%给予支持。\n"
-    sections = [c.section for c in chunk_document(Document("policy.txt", "甲市算力券实施细则", text, ""))]
-    assert sections[-1] == "甲市算力券实施细则 > 第二章 支持标准"
+    text = "甲市数据中心补助办法\n第一章 总 则\n第一条 为鼓励投资，制定本办法。\n第二章 补助标准\n第五条 按投资额的15%给予补助。\n"
+    sections = [c.section for c in chunk_document(Document("policy.txt", "甲市数据中心补助办法", text, ""))]
+    assert sections[-1] == "甲市数据中心补助办法 > 第二章 补助标准"
     assert not any("第五条" in s for s in sections)

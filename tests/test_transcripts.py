@@ -35,11 +35,11 @@ EPISODE = "\n".join([
 
 
 @pytest.mark.parametrize("said, value, kind, currency", [
-    ("revenue of about two point four billion dollars", 2.4e9, "num", "usd"),
-    ("margin was fifty-four percent", 54.0, "pct", ""),
-    ("ninety-one thousand GPUs", 91000.0, "num", ""),
-    ("two hundred and seventy-five basis points", 275.0, "num", ""),
-    ("fifty four per cent", 54.0, "pct", ""),
+    ("revenue of about one point eight billion dollars", 1.8e9, "num", "usd"),
+    ("margin was thirty-two percent", 32.0, "pct", ""),
+    ("sixty-three thousand GPUs", 63000.0, "num", ""),
+    ("three hundred and twenty-five basis points", 325.0, "num", ""),
+    ("forty six per cent", 46.0, "pct", ""),
 ])
 def test_a_figure_said_in_words_is_a_figure(said, value, kind, currency):
     (fig, a, b), = figure_spans(said)
@@ -47,7 +47,7 @@ def test_a_figure_said_in_words_is_a_figure(said, value, kind, currency):
     assert said[a:b] == fig.text
 
 
-@pytest.mark.parametrize("said", ["in one case, two large contracts", "twenty twenty-five", "plus two seventy-five"])
+@pytest.mark.parametrize("said", ["one of them, three new sites", "twenty twenty-five", "plus three twenty-five"])
 def test_small_numbers_and_numbers_said_in_a_row_are_words(said):
     assert figure_spans(said) == []
 

@@ -130,7 +130,7 @@ PART_OWN = 0.7  # weight of a part's own similarity (fitted on dev multi-part qu
 
 def _part_similarities(index, part_vector, sims: dict[int, float]) -> dict[int, float]:
     """A part's closeness to each unit: its own, weighed with the whole question's (a part said
-    short, "具体是多少？", means little alone; the whole question blurs which part it answers)."""
+    short, "二季度呢？", means little alone; the whole question blurs which part it answers)."""
     own = similarities(index, part_vector, list(sims))
     return {r: (1 - PART_OWN) * sims[r] + PART_OWN * own[r] for r in sims}
 

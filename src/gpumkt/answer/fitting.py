@@ -136,9 +136,9 @@ def echoes(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
 
 def other_threshold(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
     """The question quotes an amount or a rate that qualifies what it asks ("How many customers
-    spend more than $5 million?"), and the unit states another one of that kind and none equal:
-    its figures are for another threshold ("more than $1 million"). A quote of the kind asked, or
-    in a yes/no question ("Did revenue pass $1 billion?"), is what the answer is weighed against."""
+    spend more than $10 million?"), and the unit states another one of that kind and none equal:
+    its figures are for another threshold ("more than $2 million"). A quote of the kind asked, or
+    in a yes/no question ("Did revenue pass $3 billion?"), is what the answer is weighed against."""
     for v, pct in q.quoted:
         if q.answer_kind in ("pct" if pct else "money", "yesno", ""):
             continue

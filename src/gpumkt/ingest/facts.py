@@ -243,7 +243,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
         said = own[spans[i - 1][2] if i else 0:a] + BASIS_AFTER.match(own[b:]).group(0) if offset_ok \
             else cell_label(own[:a])
         # ... or with the measure in the sentence before, when this one leaves it unnamed ("Adjusted
-        # EBITDA margin was 54% in Q2. Q3 was 57%.")
+        # EBITDA margin was 48% in Q1. Q2 was 51%.")
         unnamed = bool(metric) and offset_ok and \
             not any(g.key == metric for *_, g in vocab.find_heads(own, vocab.metrics()))
         basis = "adjusted" if vocab.ADJUSTED.search(said) or unnamed and vocab.ADJUSTED.search(unit.before) else ""

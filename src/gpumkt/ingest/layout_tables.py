@@ -25,7 +25,7 @@ SENTENCE_END = re.compile(r"[。！？；]$|[a-z]{2}[.!?;]$")
 # A cell of a figure or a date names no column: the line is a row (of a table whose header was
 # read as such already, or that has none); "指" parts a filing's defined term from its meaning.
 NO_NAME = re.compile(r"[~≈$€£¥(（\-–—]*\d.*|[\-–—/*]+|指")
-# A cell of a figure with its unit, or a dash: "14.50", "+10个百分点", "0.12元/核时", "—"
+# A cell of a figure with its unit, or a dash: "9.90", "+8个百分点", "0.20元/核时", "—"
 FIGURE_CELL = re.compile(r"[+~≈$€£¥(（\-–—]*\d[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff/]{1,6})?|[\-–—]+")
 
 

@@ -80,7 +80,7 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     return out
 
 
-# A transcript's turn opens with who speaks: "ACHEBE: Q4 revenue was $706 million.", "Lena Marsh: So …"
+# A transcript's turn opens with who speaks: "ROE: Q4 revenue was $512 million.", "Max Poe: So …"
 SPEAKER = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})|(?:[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})):"
                      r"[ \t]+(?=[A-Za-z\[\"'\u4e00-\u9fff])")
 
@@ -88,14 +88,14 @@ SPEAKER = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})|
 @lru_cache(maxsize=8)
 def speaker_labels(doc_text: str) -> frozenset[str]:
     """Labels that open two or more lines of a document followed by words, not a figure: the speakers
-    of a transcript. ``speaker_labels("HOST: Hi.\\nACHEBE: Thanks.\\nHOST: So?") -> {"HOST"}``"""
+    of a transcript. ``speaker_labels("HOST: Hi.\\nROE: Thanks.\\nHOST: So?") -> {"HOST"}``"""
     seen = [m.group(1) for m in SPEAKER.finditer(doc_text)]
     return frozenset(label for label in seen if seen.count(label) >= 2)
 
 
 def _after_speaker(doc_text: str, a: int, speakers: frozenset[str]) -> int:
     """A sentence's start past the speaker who says it: the speaker is not what it is about (a
-    figure in "ACHEBE: We ended the year with 1,240 employees." is the company's)."""
+    figure in "ROE: We ended the year with 812 employees." is the company's)."""
     m = SPEAKER.match(doc_text, a) if speakers and (a == 0 or doc_text[a - 1] == "\n") else None
     return m.end() if m and m.group(1) in speakers else a
 

@@ -1,8 +1,8 @@
 """English figures written in words, as a speaker says them and a transcript keeps them:
-"two point four billion dollars", "fifty-four percent", "ninety-one thousand".
+"one point eight billion dollars", "thirty-two percent", "sixty-three thousand".
 
 A run of number words becomes one figure with its span, like a figure in digits. A small bare
-number ("two large contracts", "in one case") stays a word: it is a figure only from ten up, or
+number ("three new sites", "one of them") stays a word: it is a figure only from ten up, or
 with a scale, a percent or a currency.
 """
 
@@ -16,8 +16,8 @@ TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty s
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(SMALL[1:10]) + r"))?|" + "|".join(SMALL) + ")"
 _PART = _NUMBER + r"|hundred|" + "|".join(SCALE_WORDS)
-# words joined by spaces, "and" only inside a number ("two hundred and seventy-five"), an optional
-# decimal read digit by digit ("two point four"), then a scale, a percent or dollars
+# words joined by spaces, "and" only inside a number ("three hundred and twenty-five"), an optional
+# decimal read digit by digit ("one point eight"), then a scale, a percent or dollars
 WORDS = re.compile(
     r"(?<![a-z\-])(?P<int>" + _NUMBER + r"(?:\s+(?:and\s+(?=" + _NUMBER + r"))?(?:" + _PART + r"))*)"
     r"(?:\s+point(?P<frac>(?:\s+(?:" + "|".join(SMALL[:10]) + r"))+))?"
@@ -26,8 +26,8 @@ WORDS = re.compile(
 
 
 def integer(words: str) -> int | None:
-    """``integer("ninety-one thousand") -> 91000``; ``integer("two hundred and seventy-five") -> 275``;
-    two numbers said in a row are none ("twenty twenty-five" is a year, "two seventy-five" a rate),
+    """``integer("sixty-three thousand") -> 63000``; ``integer("three hundred and twenty-five") -> 325``;
+    two numbers said in a row are none ("twenty twenty-five" is a year, "three twenty-five" a rate),
     unless a tens word is followed by a unit ("fifty four")."""
     total = current = 0
     last = ""
@@ -48,8 +48,8 @@ def integer(words: str) -> int | None:
 def word_figures(norm: str) -> list[tuple[float, str, str, int, int]]:
     """(value, kind, currency, start, end) of each figure written in words in a normalised text.
 
-    ``word_figures("revenue of about two point four billion dollars, up fifty-four percent")``
-    -> ``[(2.4e9, "num", "usd", 17, 47), (54.0, "pct", "", 52, 70)]``
+    ``word_figures("revenue of about one point eight billion dollars, up thirty-two percent")``
+    -> ``[(1.8e9, "num", "usd", 17, 48), (32.0, "pct", "", 53, 71)]``
     """
     out = []
     for m in WORDS.finditer(norm):
@@ -62,7 +62,7 @@ def word_figures(norm: str) -> list[tuple[float, str, str, int, int]]:
             value *= SCALE_WORDS[word]
         unit = (m["unit"] or "").split()
         if value < 10 and not m["scale"] and not unit and not m["frac"]:
-            continue  # "one of them", "two large contracts": words, not figures
+            continue  # "one of them", "three new sites": words, not figures
         kind = "pct" if unit[:1] in (["percent"], ["per"]) else "num"
         out.append((float(value), kind, "usd" if unit == ["dollars"] else "", m.start(), m.end()))
     return out

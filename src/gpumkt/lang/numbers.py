@@ -122,7 +122,7 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
     for m in CN_COUNT.finditer(norm):  # "两位联合创始人", "五个等级": a count in Chinese numerals
         if not any(x < m.end() and m.start() < y for x, y in taken):
             out.append((Figure(m.group(0), float(cn_small(m.group(0))), "num"), m.start(), m.end()))
-    for value, kind, currency, a, b in word_figures(norm):  # "two point four billion dollars"
+    for value, kind, currency, a, b in word_figures(norm):  # "one point eight billion dollars"
         if not any(x < b and a < y for x, y in taken):
             out.append((Figure(norm[a:b], value, kind, currency), a, b))
     return _range_currency(sorted(out, key=lambda t: t[1]), norm)
