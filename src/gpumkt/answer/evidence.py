@@ -160,7 +160,8 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     picked: list[gate.Judged] = []
     fitting, missing, near = [], [], []
     for i, part in enumerate(parts):
-        part_sims = _part_similarities(index, part_vectors[i], sims) if len(part_vectors) == len(parts) > 1 else sims
+        own = len(part_vectors) == len(parts) > 1
+        part_sims = _part_similarities(index, part_vectors[i], sims) if own else sims
         ranked, ok = gate.decide(judge_all(index, part, cands, part_sims, within), min_similarity)
         if ok:
             best = [j for j in ranked if j.answers and j.sim >= min_similarity][:max(1, count // len(parts))]

@@ -105,7 +105,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         and (_crosses(q, unit) or all(site in where for site in q.sites)) \
         and all(_has(where, code) for code in q.codes) \
         and (not q.lots or set(q.lots) <= lots_in(where))  # 台南二号机房: 台南's; TG9-8L's; 包4's
-    contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or other_threshold(q, unit_facts) or \
+    contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
+        other_threshold(q, unit_facts) or \
         bool(q.terms and (said := terms(unit.own)) and not said & set(q.terms))  # a 1-year price for a 2-year one
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from gpumkt.ingest.cells import (COUNT_UNITS, NOTE_CELL, POWER_UNITS, cell_label, cell_unit, table_unit,
                                  unit_named_in_row)
-from gpumkt.ingest.dating import (RESPECTIVELY_SAID, closed_year, fiscal_span, in_document_year, last_period, period_in,
-                                  respective_period, sentence_period, year_before, year_earlier)
+from gpumkt.ingest.dating import (RESPECTIVELY_SAID, closed_year, fiscal_span, in_document_year, last_period,
+                                  period_in, respective_period, sentence_period, year_before, year_earlier)
 from gpumkt.ingest.subjects import subjects
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab

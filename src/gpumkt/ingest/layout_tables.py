@@ -125,7 +125,8 @@ def _fit(line: str, starts: list[int], second: bool = False) -> list[tuple[int, 
         return []
     if pieces[0][0] <= SLACK + 1 and 1 <= figures < len(starts) and figures < len(pieces):
         last = len(starts) - figures
-        middle = [(min(max(_nearest(starts, at), 1), last - 1) if last > 1 else 0, t) for at, t in pieces[1:-figures]]
+        middle = [(min(max(_nearest(starts, at), 1), last - 1) if last > 1 else 0, t)
+                  for at, t in pieces[1:-figures]]
         return [(0, pieces[0][1])] + middle + [(last + i, t) for i, (_, t) in enumerate(pieces[-figures:])]
     if figures or pieces[0][0] <= SLACK + 1:
         return []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -61,13 +62,14 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     if chunk.kind == "chart":
         return [replace(u, yuan=yuan) for u in _chart_units(chunk, head, title)]
     speakers = speaker_labels(doc_text)
-    spans = [(_after_speaker(doc_text, a, speakers), b) for a, b in sentence_spans(doc_text, chunk.start, chunk.end)]
+    spans = [(_after_speaker(doc_text, a, speakers), b)
+             for a, b in sentence_spans(doc_text, chunk.start, chunk.end)]
     out = []
     for i, (a, b) in enumerate(spans):
         # A piece of a long sentence cut at a comma has the whole sentence so far before it (its
         # subject is often named at the start), else the sentence before.
-        start = _after_speaker(doc_text, min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)), speakers) \
-            if i else a
+        start = min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)) if i else a
+        start = _after_speaker(doc_text, start, speakers) if i else a
         before = normalise(squash(doc_text[start:spans[i - 1][1]])) if i else ""
         label = plain(squash(doc_text[a:b]))
         own = normalise(label)
@@ -89,8 +91,8 @@ SPEAKER = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2})|
 def speaker_labels(doc_text: str) -> frozenset[str]:
     """Labels that open two or more lines of a document followed by words, not a figure: the speakers
     of a transcript. ``speaker_labels("HOST: Hi.\\nROE: Thanks.\\nHOST: So?") -> {"HOST"}``"""
-    seen = [m.group(1) for m in SPEAKER.finditer(doc_text)]
-    return frozenset(label for label in seen if seen.count(label) >= 2)
+    seen = Counter(m.group(1) for m in SPEAKER.finditer(doc_text))
+    return frozenset(label for label, n in seen.items() if n >= 2)
 
 
 def _after_speaker(doc_text: str, a: int, speakers: frozenset[str]) -> int:
