@@ -159,8 +159,8 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     parts = list(q.parts) or [q]
     picked: list[gate.Judged] = []
     fitting, missing, near = [], [], []
+    own = len(part_vectors) == len(parts) > 1  # a vector of each part's own
     for i, part in enumerate(parts):
-        own = len(part_vectors) == len(parts) > 1
         part_sims = _part_similarities(index, part_vectors[i], sims) if own else sims
         ranked, ok = gate.decide(judge_all(index, part, cands, part_sims, within), min_similarity)
         if ok:

@@ -130,8 +130,12 @@ def _fits_metric_kind_period(q: QuestionRecord, f: Fact, given: list[str]) -> bo
 def echoes(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
     """The unit states a figure the question quotes: "Which customer brings in 62% of revenue?"
     is about the sentence that says 62%."""
-    return any(abs(f.value - v) <= 0.005 * max(abs(v), 1e-9) and (f.quantity == "pct") == pct
-               for v, pct in q.quoted for f in unit_facts)
+    return any(_same_value(f, v) and (f.quantity == "pct") == pct for v, pct in q.quoted for f in unit_facts)
+
+
+def _same_value(f: Fact, quoted: float) -> bool:
+    """The fact states the quoted value, to half a percent."""
+    return abs(f.value - quoted) <= 0.005 * max(abs(quoted), 1e-9)
 
 
 def other_threshold(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
@@ -143,7 +147,7 @@ def other_threshold(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
         if q.answer_kind in ("pct" if pct else "money", "yesno", ""):
             continue
         same = [f for f in unit_facts if (f.quantity == "pct") == pct and f.quantity in ("pct", "money")]
-        if same and not any(abs(f.value - v) <= 0.005 * max(abs(v), 1e-9) for f in same):
+        if same and not any(_same_value(f, v) for f in same):
             return True
     return False
 

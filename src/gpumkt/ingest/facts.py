@@ -244,9 +244,9 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
             else cell_label(own[:a])
         # ... or with the measure in the sentence before, when this one leaves it unnamed ("Adjusted
         # EBITDA margin was 48% in Q1. Q2 was 51%.")
-        unnamed = bool(metric) and offset_ok and \
-            not any(g.key == metric for *_, g in vocab.find_heads(own, vocab.metrics()))
-        basis = "adjusted" if vocab.ADJUSTED.search(said) or unnamed and vocab.ADJUSTED.search(unit.before) else ""
+        carried = bool(metric) and offset_ok and vocab.ADJUSTED.search(unit.before) is not None and \
+            not any(g.key == metric for *_, g in vocab.find_heads(own, vocab.metrics()))  # (looked up only then)
+        basis = "adjusted" if vocab.ADJUSTED.search(said) or carried else ""
         start, end = (unit.start + back[a], unit.start + back[b - 1] + 1) if offset_ok else (unit.start, unit.end)
         out.append(Fact(f"{unit.chunk.id}-{first_id + len(out)}", unit.chunk.source, unit.chunk.id,
                         fig.text, fig.value, kind, unit.yuan if fig.currency == "cny" and unit.yuan else fig.currency,

@@ -27,6 +27,7 @@ SENTENCE_END = re.compile(r"[。！？；]$|[a-z]{2}[.!?;]$")
 NO_NAME = re.compile(r"[~≈$€£¥(（\-–—]*\d.*|[\-–—/*]+|指")
 # A cell of a figure with its unit, or a dash: "9.90", "+8个百分点", "0.20元/核时", "—"
 FIGURE_CELL = re.compile(r"[+~≈$€£¥(（\-–—]*\d[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff/]{1,6})?|[\-–—]+")
+WIDE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
 
 
 @dataclass
@@ -84,8 +85,7 @@ def layout_rows(lines: list[str]) -> tuple[list[str], list[LayoutRow]]:
 def _join(a: str, b: str) -> str:
     """A cell and its wrapped rest, Chinese run on with no space:
     ``_join("甲乙有限公司（", "甲乙）") -> "甲乙有限公司（甲乙）"``; ``_join("(ambient", "air)") -> "(ambient air)"``"""
-    wide = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-    return a + b if a and b and wide.match(a[-1]) and wide.match(b[0]) else f"{a} {b}".strip()
+    return a + b if a and b and WIDE.match(a[-1]) and WIDE.match(b[0]) else f"{a} {b}".strip()
 
 
 def _wrapped(label: str) -> bool:
@@ -116,11 +116,12 @@ def _fit(line: str, starts: list[int], second: bool = False) -> list[tuple[int, 
     its other cells go to the nearest column between), as a header's second line or a wrapped
     cell when it holds no figure and starts under the columns (from the right, or to the nearest)."""
     pieces = line_pieces(line)
-    cols = _columns(line, starts)
+    cols = _columns(pieces, starts)
     if cols:
         return [(c, text) for c, (_, text) in zip(cols, pieces)]
-    figures = len(pieces) - next((i + 1 for i in range(len(pieces) - 1, -1, -1)
-                                  if not FIGURE_CELL.fullmatch(pieces[i][1])), 0)
+    figures = 0  # cells of figures at the line's end
+    while figures < len(pieces) and FIGURE_CELL.fullmatch(pieces[-1 - figures][1]):
+        figures += 1
     if not pieces or any(len(t) > MAX_HEAD for _, t in pieces):
         return []
     if pieces[0][0] <= SLACK + 1 and 1 <= figures < len(starts) and figures < len(pieces):
@@ -139,13 +140,13 @@ def _nearest(starts: list[int], at: int) -> int:
     return min(range(len(starts)), key=lambda j: abs(starts[j] - at))
 
 
-def _columns(line: str, starts: list[int]) -> list[int]:
-    """The column of each cell of a row line, [] when the line does not fit under the header: a
-    cell off every column start, two cells in one column, or a cell running into the next column."""
-    pieces = line_pieces(line)
+def _columns(pieces: list[tuple[int, str]], starts: list[int]) -> list[int]:
+    """The column of each cell of a row line (its ``line_pieces``), [] when the line does not fit
+    under the header: a cell off every column start, two cells in one column, or a cell running
+    into the next column."""
     cols = []
     for at, text in pieces:
-        col = min(range(len(starts)), key=lambda j: abs(starts[j] - at))
+        col = _nearest(starts, at)
         if abs(starts[col] - at) > SLACK or (cols and col <= cols[-1]) or \
                 (col + 1 < len(starts) and at + display_width(text) >= starts[col + 1]):
             return []

@@ -23,31 +23,37 @@ def subjects(unit_list: list[Unit], names: list[vocab.Group]) -> dict[str, str]:
     stock code (a broker's note opens with the broker's masthead, then "Acme Cloud, Inc. (ACME)");
     documents that do not are left to their title."""
     out: dict[str, str] = {}
-    for u in unit_list:
-        if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            listed = [g.key for _, end, g in vocab.find(u.own, names) if TICKER_AFTER.match(u.own, end)]
-            if listed:
-                out[u.chunk.source] = listed[0]
-    for u in unit_list:  # else a cover line that is a legal name and nothing else (a rating agency's or
-        # a broker's masthead shares its line with the report's title: "甲评级有限公司  乙科技股份有限公司…报告")
-        if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            cover = [key for key in map(lambda line: _legal_line(line, names), u.quote.splitlines()) if key]
-            if cover:
-                out[u.chunk.source] = cover[0]
-    for u in unit_list:  # else a cover that opens with the issuer's legal name ("甲乙控股有限公司 ACME HOLDINGS"),
-        # or a filing's form that names it in a field ("公司名称：昱锋电脑股份有限公司")
-        if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            legal = [g.key for a, end, g in vocab.find(u.own, names)
-                     if a == 0 and LEGAL_END.search(u.own[:end]) or NAME_FIELD.search(u.own[:a])]
-            if legal:
-                out[u.chunk.source] = legal[0]
-    for u in unit_list:  # else the company its speakers work for ("Jane Roe, Chief Financial Officer, Acme
-        # Cloud, Inc." among a transcript's guests): they say "we" for it
-        if u.start < HEAD_BLOCK and u.chunk.source not in out:
-            employer = [key for key in map(lambda line: _employer(line, names), u.quote.splitlines()) if key]
-            if employer:
-                out[u.chunk.source] = employer[0]
+    for read in (_listed, _cover, _legal, _employers):  # in this order: a later way only where none before found one
+        for u in unit_list:
+            if u.start < HEAD_BLOCK and u.chunk.source not in out:
+                keys = read(u, names)
+                if keys:
+                    out[u.chunk.source] = keys[0]
     return out
+
+
+def _listed(u: Unit, names: list[vocab.Group]) -> list[str]:
+    """A name written with its ticker or stock code: ``"Acme Cloud, Inc. (ACME)"``."""
+    return [g.key for _, end, g in vocab.find(u.own, names) if TICKER_AFTER.match(u.own, end)]
+
+
+def _cover(u: Unit, names: list[vocab.Group]) -> list[str]:
+    """A cover line that is a legal name and nothing else (a rating agency's or a broker's masthead
+    shares its line with the report's title: "甲评级有限公司  乙科技股份有限公司…报告")."""
+    return [key for key in (_legal_line(line, names) for line in u.quote.splitlines()) if key]
+
+
+def _legal(u: Unit, names: list[vocab.Group]) -> list[str]:
+    """A cover that opens with the issuer's legal name ("甲乙控股有限公司 ACME HOLDINGS"), or a
+    filing's form that names it in a field ("公司名称：昱锋电脑股份有限公司")."""
+    return [g.key for a, end, g in vocab.find(u.own, names)
+            if a == 0 and LEGAL_END.search(u.own[:end]) or NAME_FIELD.search(u.own[:a])]
+
+
+def _employers(u: Unit, names: list[vocab.Group]) -> list[str]:
+    """The company its speakers work for ("Jane Roe, Chief Financial Officer, Acme Cloud, Inc."
+    among a transcript's guests): they say "we" for it."""
+    return [key for key in (_employer(line, names) for line in u.quote.splitlines()) if key]
 
 
 def _employer(line: str, names: list[vocab.Group]) -> str:

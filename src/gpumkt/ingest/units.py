@@ -68,9 +68,10 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     for i, (a, b) in enumerate(spans):
         # A piece of a long sentence cut at a comma has the whole sentence so far before it (its
         # subject is often named at the start), else the sentence before.
-        start = min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)) if i else a
-        start = _after_speaker(doc_text, start, speakers) if i else a
-        before = normalise(squash(doc_text[start:spans[i - 1][1]])) if i else ""
+        before = ""
+        if i:
+            start = _after_speaker(doc_text, min(spans[i - 1][0], _sentence_start(doc_text, a, chunk.start)), speakers)
+            before = normalise(squash(doc_text[start:spans[i - 1][1]]))
         label = plain(squash(doc_text[a:b]))
         own = normalise(label)
         parent = list_parent(doc_text, a)
