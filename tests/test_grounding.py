@@ -383,7 +383,8 @@ def test_a_figure_without_the_period_asked_is_a_near_miss(corpus):
     q = build("全球AI基础设施市场到2035年的规模预计是多少？", names)
     judged = gate.judge(q, unit, build_facts([unit], names), 0.45, 1.0, names)
     assert judged.period == "unknown" and not judged.answers
-    assert gate._chars_cover("成立", "创立时间:2022年") == 0.25
+    from gpumkt.answer import coverage
+    assert coverage._chars_cover("成立", "创立时间:2022年") == 0.25
 
 
 def test_chart_title_unit_gives_chart_values_a_scale_and_currency():
@@ -1075,15 +1076,15 @@ def test_a_table_row_under_a_parent_only_statement_is_no_consolidated_figure():
 
 
 def test_across_languages_the_glossary_words_must_be_met():
-    from gpumkt.answer.gate import _coverage
+    from gpumkt.answer.coverage import coverage
 
     text = "Acme冷启动耗时约2到4秒。Acme每日处理1400亿词元。"
     doc = Document("x.txt", "Acme", text, "0")
     slow, busy = units(chunk_document(doc)[0], text)
     q = build("How many tokens does Acme process per day?", mining.mine_names([text]))
-    assert _coverage(q, slow) == 0.0 and _coverage(q, busy) == 1.0
+    assert coverage(q, slow) == 0.0 and coverage(q, busy) == 1.0
     # a question with no glossary word cannot be judged across languages
-    assert _coverage(build("How fast does Acme boot?", mining.mine_names([text])), slow) is None
+    assert coverage(build("How fast does Acme boot?", mining.mine_names([text])), slow) is None
 
 
 def test_a_table_rows_figures_belong_to_its_first_name_and_own_column():
@@ -1280,13 +1281,13 @@ def test_words_naming_the_report_and_stemmed_question_words_are_not_asked_of_a_p
 
 
 def test_an_english_question_glossing_a_name_in_chinese_is_english_to_the_gate():
-    from gpumkt.answer import gate
     from gpumkt.answer.question import build
 
     q = build("What was the rental price per H20 card at Junchuan (钧川数智) in 2025?", [])
     assert q.language == "en"
     unit = type("U", (), {"own": "H20 | 2025年: 8,920"})()
-    assert gate._crosses(q, unit)
+    from gpumkt.answer.coverage import crosses
+    assert crosses(q, unit)
 
 
 def test_a_comma_alone_does_not_split_a_question_into_metric_parts():

@@ -17,15 +17,16 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, other_threshold, shares_word
+from gpumkt.answer.fitting import echoes, fits, of_another_company, other_threshold, shares_word
 from gpumkt.answer.asked import lots_in, terms, version_after
+from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.dating import in_fiscal_quarter
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import MONTH_KEY, agrees, exactly, periods
-from gpumkt.lang.text import normalise, to_mainland
+from gpumkt.lang.text import normalise
 from gpumkt.records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
@@ -90,10 +91,10 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     figure = bool(fitting) if q.wants_figure else True
     if q.answer_kind == "year":
         figure = bool(periods(unit.own)) or bool(re.search(r"(19|20)\d\d", unit.own))
-    cov = _coverage(q, unit)
+    cov = coverage(q, unit)
     w = WEIGHTS
     # Across languages the glossary's few words decide whether a unit may answer, not its rank.
-    score = (w["sim"] * sim + w["cov"] * (0.5 if cov is None or _crosses(q, unit) else cov) + w["entity"] * ent + w["metric"] * met
+    score = (w["sim"] * sim + w["cov"] * (0.5 if cov is None or crosses(q, unit) else cov) + w["entity"] * ent + w["metric"] * met
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
     # A region asked, or the part of a whole asked (gaming of the business segments, inference of
@@ -101,8 +102,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     where = f"{unit.context} {unit.title}"  # (the context holds the unit's heading)
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
-        and (_names_domain(q.domain, where) or _crosses(q, unit)) \
-        and (_crosses(q, unit) or all(site in where for site in q.sites)) \
+        and (_names_domain(q.domain, where) or crosses(q, unit)) \
+        and (crosses(q, unit) or all(site in where for site in q.sites)) \
         and all(_has(where, code) for code in q.codes) \
         and (not q.lots or set(q.lots) <= lots_in(where))  # 台南二号机房: 台南's; TG9-8L's; 包4's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
@@ -111,8 +112,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
     # (across languages, in a glossary form: then the coverage is not None)
-    named = bool(q.metrics) or not q.words or any(_uses(unit.own, w) for w in q.words) or (
-        cov is not None and _crosses(q, unit) and any(_glossed(w, unit.own) for w in _judged(q)))
+    named = bool(q.metrics) or not q.words or any(uses(unit.own, w) for w in q.words) or (
+        cov is not None and crosses(q, unit) and any(glossed(w, unit.own) for w in glossary_words(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact, bool(q.entities or q.metrics or q.lead))
 
@@ -162,7 +163,7 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
         # and so must the words of the market asked (in the question's language: across languages
         # the glossary and the passage's meaning judge it)
         where = f"{u.before} {u.own} {u.heading}"
-        market = () if _crosses(q, u) else q.market
+        market = () if crosses(q, u) else q.market
         lead_in = normalise(u.chunk.text[:max(0, u.start - u.chunk.start)]) if market else ""  # a list's lead-in line
         return 1.0 if all(w in where for w in q.lead) and all(w in f"{where} {lead_in}" for w in market) else 0.0
     asked = {m.key for m in q.entities}
@@ -282,92 +283,6 @@ def _one(found: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _passage_periods(indexed: str) -> tuple[str, ...]:
     return tuple(periods(indexed))  # the chunk's normalised text, read once per chunk
-
-
-def _coverage(q: QuestionRecord, u: Unit) -> float | None:
-    """Share of the question's remaining content words (and the places it names, which the gate
-    requires anyway) found in the unit and its context; None when one is Chinese and the other
-    English (their words cannot meet)."""
-    if not q.words:
-        return _event(q, u)
-    if _crosses(q, u):
-        # ... but a line of a name and symbols ("**Modal** ⭐⭐⭐⭐") is no English passage
-        if len(re.findall(r"[a-z]{2,}", u.own)) < 3 and not re.search(r"\d", u.own):
-            return 0.0
-        judged = _judged(q)  # across languages only the glossary's words can be looked for
-        if not judged:
-            return None
-        found = sum(_glossed(w, u.context) for w in judged)
-        return (found + len(q.places)) / (len(judged) + len(q.places))
-    text = u.context
-    # The words naming the report asked ("according to its 10-Q excerpt") chose the reports
-    # searched; a passage need not repeat them
-    words = [w for w in q.words if w not in q.described or _uses(text, w)]
-    if not words:
-        return _event(q, u)
-    found = sum(1.0 if _uses(text, w) or _part_said(q, w, text) else _chars_cover(w, u.own) for w in words)
-    return (found + len(q.places)) / (len(words) + len(q.places))
-
-
-def _uses(text: str, word: str) -> bool:
-    """``text`` uses ``word``, or the mainland's word for it (a Taiwan asker's 频宽 is 带宽)."""
-    return word in text or to_mainland(word) in text
-
-
-def _part_said(q: QuestionRecord, word: str, text: str) -> bool:
-    """``word`` is of a part the question asks ("biggest" of "ten biggest") that ``text`` names in
-    another form of it ("top 10")."""
-    return any(any(word in f for f in side) and any(_has(text, f) for f in side) for side in q.named_parts)
-
-
-def _crosses(q: QuestionRecord, u: Unit) -> bool:
-    """The question and the unit are in different languages (one Chinese, one English). An English
-    question glossing a name in Chinese ("Junchuan Shuzhi (钧川数智)") is English."""
-    return (q.language != "en") != bool(HAN.search(u.own))
-
-
-def _judged(q: QuestionRecord) -> list[str]:
-    """The question's words the glossary has other-language forms of (投资者, not also its 投资)."""
-    known = [w for w in q.words if w in _glossary()]
-    return [w for w in known if not any(w != x and w in x for x in known)]
-
-
-def _glossed(word: str, text: str) -> bool:
-    """``text`` uses some form of the glossary group of ``word``: ``_glossed("词元", "1400亿 tokens")``."""
-    return any(_has(text, f) for f in _glossary()[word])
-
-
-@lru_cache(maxsize=1)
-def _glossary() -> dict[str, tuple[str, ...]]:
-    """A question word (as the tokenizer leaves it: "token", "词元") -> every form of its group."""
-    from gpumkt.search.lexical import tokenize
-
-    out: dict[str, set[str]] = {}
-    for g in vocab.all_groups():
-        for form in g.forms:
-            tokens = tokenize(form)
-            if len(tokens) == 1:
-                out.setdefault(tokens[0], set()).update(g.forms)
-    return {w: tuple(forms) for w, forms in out.items()}
-
-
-def _event(q: QuestionRecord, u: Unit) -> float:
-    """"Which year was it founded?": with no metric and no word the reports use, the event asked
-    (the asker's 成立) is all that ties a year to the question, so a unit must echo some of its
-    characters (创立); a question of any other kind is not held to this. ``1.0`` when it is not such a question."""
-    if q.answer_kind != "year" or q.metrics or not q.loose or not HAN.search(" ".join(q.loose)):
-        return 1.0
-    return max(_chars_cover(w, f"{u.own} {u.before[-30:]}") for w in q.loose)
-
-
-def _chars_cover(word: str, own: str) -> float:
-    """For a Chinese word the unit does not use, half the share of its characters the unit's own
-    text does: a paraphrase often keeps one character of the report's word (成立 for 创立).
-
-    ``_chars_cover("成立", "创立时间:2022年") -> 0.25``
-    """
-    han = [c for c in word if "\u4e00" <= c <= "\u9fff"]
-    return 0.5 * sum(c in own for c in han) / len(han) if han else 0.0
 
 
 def decide(judged: list[Judged], min_similarity: float = MIN_SIMILARITY) -> tuple[list[Judged], bool]:

@@ -1,0 +1,100 @@
+"""How much of the question's wording a unit uses: its content words, in the same language, or
+across languages the glossary's forms of them; a paraphrase that keeps a character of the report's
+word counts half."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from gpumkt.answer.fitting import HAN
+from gpumkt.answer.question import QuestionRecord
+from gpumkt.ingest.units import Unit
+from gpumkt.lang import vocab
+from gpumkt.lang.text import to_mainland
+
+
+def coverage(q: QuestionRecord, u: Unit) -> float | None:
+    """Share of the question's remaining content words (and the places it names, which the gate
+    requires anyway) found in the unit and its context; None when one is Chinese and the other
+    English (their words cannot meet)."""
+    if not q.words:
+        return _event(q, u)
+    if crosses(q, u):
+        # ... but a line of a name and symbols ("**Modal** ⭐⭐⭐⭐") is no English passage
+        if len(re.findall(r"[a-z]{2,}", u.own)) < 3 and not re.search(r"\d", u.own):
+            return 0.0
+        known = glossary_words(q)  # across languages only the glossary's words can be looked for
+        if not known:
+            return None
+        found = sum(glossed(w, u.context) for w in known)
+        return (found + len(q.places)) / (len(known) + len(q.places))
+    text = u.context
+    # The words naming the report asked ("according to its 10-Q excerpt") chose the reports
+    # searched; a passage need not repeat them
+    words = [w for w in q.words if w not in q.described or uses(text, w)]
+    if not words:
+        return _event(q, u)
+    found = sum(1.0 if uses(text, w) or _part_said(q, w, text) else _chars_cover(w, u.own) for w in words)
+    return (found + len(q.places)) / (len(words) + len(q.places))
+
+
+def uses(text: str, word: str) -> bool:
+    """``text`` uses ``word``, or the mainland's word for it (a Taiwan asker's 频宽 is 带宽)."""
+    return word in text or to_mainland(word) in text
+
+
+def _part_said(q: QuestionRecord, word: str, text: str) -> bool:
+    """``word`` is of a part the question asks ("biggest" of "ten biggest") that ``text`` names in
+    another form of it ("top 10")."""
+    return any(any(word in f for f in side) and any(vocab.has_form(text, f) for f in side) for side in q.named_parts)
+
+
+def crosses(q: QuestionRecord, u: Unit) -> bool:
+    """The question and the unit are in different languages (one Chinese, one English). An English
+    question glossing a name in Chinese ("Junchuan Shuzhi (钧川数智)") is English."""
+    return (q.language != "en") != bool(HAN.search(u.own))
+
+
+def glossary_words(q: QuestionRecord) -> list[str]:
+    """The question's words the glossary has other-language forms of (投资者, not also its 投资)."""
+    known = [w for w in q.words if w in _glossary()]
+    return [w for w in known if not any(w != x and w in x for x in known)]
+
+
+def glossed(word: str, text: str) -> bool:
+    """``text`` uses some form of the glossary group of ``word``: ``glossed("词元", "1400亿 tokens")``."""
+    return any(vocab.has_form(text, f) for f in _glossary()[word])
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, tuple[str, ...]]:
+    """A question word (as the tokenizer leaves it: "token", "词元") -> every form of its group."""
+    from gpumkt.search.lexical import tokenize
+
+    out: dict[str, set[str]] = {}
+    for g in vocab.all_groups():
+        for form in g.forms:
+            tokens = tokenize(form)
+            if len(tokens) == 1:
+                out.setdefault(tokens[0], set()).update(g.forms)
+    return {w: tuple(forms) for w, forms in out.items()}
+
+
+def _event(q: QuestionRecord, u: Unit) -> float:
+    """"Which year was it founded?": with no metric and no word the reports use, the event asked
+    (the asker's 成立) is all that ties a year to the question, so a unit must echo some of its
+    characters (创立); a question of any other kind is not held to this. ``1.0`` when it is not such a question."""
+    if q.answer_kind != "year" or q.metrics or not q.loose or not HAN.search(" ".join(q.loose)):
+        return 1.0
+    return max(_chars_cover(w, f"{u.own} {u.before[-30:]}") for w in q.loose)
+
+
+def _chars_cover(word: str, own: str) -> float:
+    """For a Chinese word the unit does not use, half the share of its characters the unit's own
+    text does: a paraphrase often keeps one character of the report's word (成立 for 创立).
+
+    ``_chars_cover("成立", "创立时间:2022年") -> 0.25``
+    """
+    han = [c for c in word if "\u4e00" <= c <= "\u9fff"]
+    return 0.5 * sum(c in own for c in han) / len(han) if han else 0.0
