@@ -162,8 +162,10 @@ def _narrower(metric: str, asked: set[str]) -> bool:
 
 def _rate_of(metric: str, q: QuestionRecord) -> bool:
     """The figure's metric is a percentage named after a metric asked for as a percentage: a debt
-    ratio (资产负债率) answers "负债在资产中的占比", a gross margin (毛利率) "毛利占营收的比例"."""
-    if vocab.metric_kinds().get(metric) != "pct":
+    ratio (资产负债率) answers "负债在资产中的占比", a gross margin (毛利率) "毛利占营收的比例" (but
+    not a question that names a percentage of its own: "借款的利率" is no debt ratio)."""
+    kinds = vocab.metric_kinds()
+    if kinds.get(metric) != "pct" or any(kinds.get(m.key) == "pct" for m in q.metrics):
         return False
     return any(len(form) >= 2 and HAN.search(form) and form in metric for m in q.metrics for form in m.forms)
 

@@ -151,7 +151,8 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
             attached: Collection[str] = ()) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
     it is a sibling list item), .7 in the heading, .4 in the title (.7 when the unit says "we" or
-    "公司": a filing speaking of itself), less when the unit itself names
+    "公司": a filing speaking of itself) or in the document's masthead or cover (its author), less
+    when the unit itself names
     another company (.5, .4, .25), else 0. A context that names the asked company *and* another
     company the unit names (not one listed beside an asked name) is shared by both, and the unit is
     about the other one (0); a figure said of a list of three or more names (two, when the sentence
@@ -186,6 +187,8 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
         elif any(_has(u.title, f) for f in m.forms) or m.key in attached:
             # (a filing speaking of itself, "we had", "公司实现", is as good as the heading's)
             scores.append(0.25 if others else 0.7 if FIRST_PERSON.search(u.own) else 0.4)
+        elif any(_has(u.masthead, f) for f in m.forms):
+            scores.append(0.25 if others else 0.4)  # the author its masthead or cover names: "甲联合会估计…"
         else:
             scores.append(0.0)
     return min(scores)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from gpumkt.ingest.blocks import GROUP_LABEL, Block, line_spans, parse_blocks
+from gpumkt.ingest.cells import table_unit
 from gpumkt.ingest.charts import chart_text
 from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header,
                                        continues_header, dated_row, figure_pairs, header_cells, metric_header,
@@ -21,7 +22,7 @@ from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "40"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "41"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -137,6 +138,9 @@ class _Builder:
             units = [line.strip() for line in lines[1:] if UNIT_LINE.match(line.strip())] + (label_cell if not named else [])
             units += self._units_above(block.start) if dated else []
             caption = " ".join(x for x in ("" if row_cells(above) or above == caption else above, caption, *units) if x)
+        below = self._units_below(block.end)
+        if below and table_unit(caption) == (1.0, ""):
+            caption = f"{caption} {below}"  # an exhibit's note under it: "$ in millions except per-share data."
         previous = wrapped = ""
         for k, ((a, b), row) in enumerate(zip(rows[1:], cells[1:]), start=1):
             line = lines[k].strip()
@@ -200,6 +204,11 @@ class _Builder:
         above = self.doc.text[:table_start].rstrip("\r\n").split("\n")[-reach:]
         return [line.strip() for line in above if UNIT_LINE.match(line.strip()) and
                 re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", line)][-1:]  # ("(unaudited)" is none)
+
+    def _units_below(self, table_end: int) -> str:
+        """The unit note on the first line under a table ("$ in millions, except per-share data"), "" if none."""
+        after = re.split(r"(?<=[.。])\s", self.doc.text[table_end:].lstrip("\r\n").split("\n", 1)[0].strip())[0]
+        return after if UNIT_LINE.match(after) and re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", after) else ""
 
     def _raw_line_above(self, table_start: int) -> str:
         return self.doc.text[:table_start].rstrip("\r\n").rsplit("\n", 1)[-1]

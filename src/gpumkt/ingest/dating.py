@@ -162,7 +162,8 @@ YEAR_SPAN = re.compile(r"[ae]?\s*(?:-|–|—|~|至|到|to)\s*(?:fy)?")  # betwe
 
 # A document's own date near its start: "2025年11月18日", "2025-11-18", "November 18, 2025"
 DOC_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*[日号號]|((?:19|20)\d\d)-(\d\d)-\d\d\b|"
-                      r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s*((?:19|20)\d\d)", re.I)
+                      r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s*((?:19|20)\d\d)|"
+                      r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)", re.I)
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # (as DOC_DATE and _MD catch them)
 PART_END = {"q1": 3, "q2": 6, "q3": 9, "q4": 12, "h1": 6, "h2": 12, "m3": 3, "m6": 6, "m9": 9}
 REPORT_END = {"": 12, "h1": 6, "q1": 3, "q3": 9}  # a periodic report's period ends in this month
@@ -182,7 +183,8 @@ def document_date(text: str) -> str:
     if not m:
         return ""
     year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) else \
-        (m.group(6), MONTHS.index(m.group(5).lower()) + 1)
+        (m.group(6), MONTHS.index(m.group(5).lower()) + 1) if m.group(5) else \
+        (m.group(8), MONTHS.index(m.group(7).lower()) + 1)  # "14 April 2026"
     return f"{year}-{int(month):02d}"
 
 
@@ -219,10 +221,17 @@ def closed_year(dated: str, fiscal_end: int = 0) -> str:
 _MD = r"(?:([a-z]{3})[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+([a-z]{3})[a-z]*)"  # "january 31" or "31 january"
 # "fiscal 2026 ended January 31, 2026", "the fiscal year ends on 30 June"; "the fourth quarter of
 # fiscal 2026 ended January 31, 2026" (a quarter's end: the year ends 3, 6 or 9 months later)
+# "fiscal year ended January 31", "the fiscal year runs from ... to June 30", a fact sheet's "Fiscal
+# year end | 30 June", a table's "FY26 (year ending 30 Jun 2026)"
 FISCAL_END = re.compile(r"fiscal\s+(?:year\s+)?(?:(?:19|20)?\d\d\s+)?(?:ended|ending|ends)\s+(?:on\s+)?" + _MD +
-                        r"|fiscal\s+year\b[^.]{0,60}?\bruns\s+from\s+[^.]{1,30}?\s+to\s+" + _MD)
+                        r"|fiscal\s+year\b[^.]{0,60}?\bruns\s+from\s+[^.]{1,30}?\s+to\s+" + _MD +
+                        r"|fiscal\s+year[- ]end\b[\s|:：]{1,8}" + _MD +
+                        r"|(?<![a-z])fy\s*'?(?:19|20)?\d\d\s*\(\s*(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?:on\s+)?" + _MD)
+# "the third quarter of fiscal 2026, which ended October 26, 2025"; "fiscal third-quarter results
+# (quarter ending 31 March 2026)"
 FISCAL_QUARTER_END = re.compile(r"(first|second|third|fourth)\s+quarter\s+of\s+fiscal\s+(?:year\s+)?(?:19|20)?\d\d,?"
-                                r"\s+(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?" + _MD)
+                                r"\s+(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?" + _MD +
+                                r"|fiscal\s+(first|second|third|fourth)[- ]quarter\b[^.]{0,30}?\b(?:ended|ending)\s+(?:on\s+)?" + _MD)
 
 
 @lru_cache(maxsize=64)
@@ -230,12 +239,13 @@ def fiscal_year_end(text: str) -> int:
     """The month a document's fiscal year ends in, when it says so and it is not December; else 0.
 
     ``fiscal_year_end("Results for the fourth quarter of fiscal 2026 ended January 31, 2026")`` -> 1;
-    ``fiscal_year_end("the third quarter of fiscal 2026 ended October 26, 2025")`` -> 1
+    ``fiscal_year_end("the third quarter of fiscal 2026 ended October 26, 2025")`` -> 1;
+    ``fiscal_year_end("| Fiscal year end | 30 June |")`` -> 6
     """
     low = text[:40000].lower()
     q, m = FISCAL_QUARTER_END.search(low), FISCAL_END.search(low)  # (a quarter's words hold a year's)
     if q and _month(q):
-        month = (_month(q) + 3 * (4 - EN_ORD[q.group(1)]) - 1) % 12 + 1
+        month = (_month(q) + 3 * (4 - EN_ORD[q.group(1) or q.group(4)]) - 1) % 12 + 1
     elif m and _month(m):
         month = _month(m)
     else:

@@ -42,25 +42,29 @@ class Unit:
     dated: str = ""  # the year and month the document is about ("2025-11"), for a part of a year without its year
     fiscal_end: int = 0  # the month its fiscal year ends in, when not December, for "three months ended <date>"
     yuan: str = ""  # the dollar a bare 元 is in its document (a Taiwan filing's 仟元), when not the renminbi
+    masthead: str = ""  # the document's opening lines: a broker's masthead, a white paper's cover names its author
 
     @property
     def context(self) -> str:
         return f"{self.heading} {self.before} {self.own}"
 
 
+MASTHEAD = 400  # characters: a masthead, a cover's title, author and date
+
+
 def units(chunk: Chunk, doc_text: str) -> list[Unit]:
     """Every unit of a chunk; table rows and chart lines keep their headers / title."""
     parts = chunk.section.split(" > ")
     dated, fiscal_end = document_date(doc_text), fiscal_year_end(doc_text)  # the document's, once
-    yuan = home_yuan(doc_text)
+    yuan, masthead = home_yuan(doc_text), normalise(squash(doc_text[:MASTHEAD]))
     title, head = normalise(parts[0]), normalise(" ".join(parts[1:]))
     if chunk.kind == "table":
         caption, _, pairs = chunk.readable.partition(" | ")
         return [Unit(chunk, chunk.start, chunk.end, chunk.text, pairs or chunk.readable,
                      normalise(pairs or chunk.readable), "", f"{head} {normalise(caption)}", title,
-                     fiscal_end=fiscal_end, yuan=yuan)]
+                     fiscal_end=fiscal_end, yuan=yuan, masthead=masthead)]
     if chunk.kind == "chart":
-        return [replace(u, yuan=yuan) for u in _chart_units(chunk, head, title)]
+        return [replace(u, yuan=yuan, masthead=masthead) for u in _chart_units(chunk, head, title)]
     speakers = speaker_labels(doc_text)
     spans = [(_after_speaker(doc_text, a, speakers), b)
              for a, b in sentence_spans(doc_text, chunk.start, chunk.end)]
@@ -79,7 +83,7 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
                         lead_period(doc_text, a),
                         report_year(doc_text) or stated_range(doc_text, a) if REPORTING.search(own) else "",
-                        dated, fiscal_end, yuan))
+                        dated, fiscal_end, yuan, masthead))
     return out
 
 

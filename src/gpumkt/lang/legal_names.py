@@ -13,7 +13,9 @@ import re
 
 from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, to_simplified
 
-LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任公司|有限公司)")
+# (an association or an institute that defines a short name for itself publishes reports too:
+# 甲乙产业联合会（以下简称“甲乙联”）)
+LEGAL_ZH = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限责任公司|有限公司|联合会|聯合會|协会|協會|研究院|研究所|联盟|聯盟)")
 # The short form a text defines: （以下简称“X”）, 下称“X”, 公司简称：X, 公司的中文简称  X
 # (a filing's table writes it in the next cell: "| 公司簡稱 | 鈞碩 |")
 SHORT = re.compile(r"(?:以下简称|以下簡稱|下称|下稱|简称|簡稱)\s*[：:为為|]?\s*[“\"「『]?"

@@ -65,8 +65,9 @@ PATTERNS = [
     (re.compile(r"(?<![a-z0-9.])([1-4])\s*q?\s*[-–~]\s*([1-4])q\s*'?(\d\d)(?![\d%])|"
                 r"(?<![a-z0-9])q([1-4])\s*[-–~]\s*q([1-4])\s*(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "qq"),
     # q2 2025, q2 fy25, 2q25, q2'25
-    (re.compile(r"(?<![a-z0-9])q([1-4])\s*(?:of\s+)?(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "qy"),
-    (re.compile(r"(?<![a-z0-9])([1-4])q\s*'?(\d\d)(?![\d%])"), "qy"),
+    # a fiscal quarter labelled with an f: fq3 fy26, f3q26, 3q fy26
+    (re.compile(r"(?<![a-z0-9])f?q([1-4])\s*(?:of\s+)?(?:" + _FY + r"\s*)?'?((?:19|20)?\d\d)(?![\d%])"), "qy"),
+    (re.compile(r"(?<![a-z0-9])f?([1-4])q\s*(?:" + _FY + r"\s*)?'?(\d\d)(?![\d%])"), "qy"),
     # second quarter of (fiscal) 2025
     (re.compile(r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:" + _FY +
                 r"\s*)?((?:19|20)\d\d)"), "oy"),
@@ -93,7 +94,7 @@ PATTERNS = [
     (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)(?![\d%])"), "fy"),
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)"), "fy"),
 ]
-BARE_QUARTER = re.compile(r"(?<!前)第?([一二三四])(?:季度|财季)|(?<![a-z0-9])q([1-4])(?![0-9])|"
+BARE_QUARTER = re.compile(r"(?<!前)第?([一二三四])(?:季度|财季)|(?<![a-z0-9])f?q([1-4])(?![0-9])|"
                           r"(first|second|third|fourth)\s+quarter")
 BARE_NINE = re.compile(r"前三(?:个)?季度|前[九9]个?月|first\s+(?:nine|9)\s+months|first\s+three\s+quarters|(?<![a-z0-9])m9(?![0-9])")
 BARE_YEAR = re.compile(YEAR + r"(?!\s*(?:亿|万|千|百|个|家|名|人|台|块|gw|mw|b\b|m\b|billion|million))")

@@ -1,0 +1,83 @@
+"""A broker's earnings preview and an association's white paper: fiscal-quarter labels with an f
+("FQ3 FY26"), a fiscal year stated in a fact sheet, a British date, a unit note under a table,
+ratings that are no names, the author a masthead or cover names, and an interest rate that is no
+debt ratio. Made-up companies (Acme, 甲乙)."""
+
+from gpumkt.answer import gate
+from gpumkt.answer.fitting import fits
+from gpumkt.answer.question import build
+from gpumkt.ingest.chunking import chunk_document
+from gpumkt.ingest.dating import document_date, fiscal_year_end
+from gpumkt.ingest.extract import title_of
+from gpumkt.ingest.facts import build_facts
+from gpumkt.ingest.units import units
+from gpumkt.lang import mining
+from gpumkt.lang.legal_names import defined_names
+from gpumkt.lang.periods import periods
+from gpumkt.records import Document
+
+PREVIEW = "\n".join([
+    "Dunmore Research | Coverage | Sign out", "",
+    "Equity Research | Earnings Preview | 3 March 2026, 07:00 ET", "",
+    "# Acme Cloud Inc. (ACMC)", "",
+    "## FQ3 FY26 Preview: steady quarter", "",
+    "| Rating | Overweight |", "| --- | --- |", "| Fiscal year end | 30 June |", "",
+    "We keep our Overweight rating. Acme reported fleet utilisation of 80% in FQ2, up from 75% in FQ1.", "",
+    "### Exhibit 1: estimates", "",
+    "| Metric | Our estimate FQ3 FY26 | Consensus FQ3 FY26 |", "| --- | --- | --- |",
+    "| Revenue | 1,234 | 1,200 |", "",
+    "$ in millions except per-share data. Consensus is the mean of 12 estimates.", "",
+    "This note was prepared by Dunmore for its clients; Dunmore makes a market in Acme Cloud shares.", "",
+])
+
+
+def _read(text: str, source: str):
+    doc = Document(source, title_of(text), text, "0" * 64)
+    us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
+    names = mining.mine_names([text])
+    return us, build_facts(us, names), names
+
+
+def test_a_fiscal_quarter_labelled_with_an_f_is_that_quarter():
+    assert periods("fq3 fy26") == ["2026q3"]
+    assert periods("f3q26") == ["2026q3"]
+    assert periods("in fq2, up from") == ["q2"]  # its year is the document's
+    assert periods("the faq1 page") == []
+
+
+def test_a_fiscal_year_end_in_a_fact_sheet_or_a_quarters_words():
+    assert fiscal_year_end("| Fiscal year end | 30 June |") == 6
+    assert fiscal_year_end("Acme reports fiscal third-quarter results (quarter ending 31 March 2026) soon") == 6
+    assert fiscal_year_end("| FY26 (year ending 30 Jun 2026) | | |") == 6
+    assert document_date("Earnings Preview | 3 March 2026, 07:00 ET") == "2026-03"
+
+
+def test_a_preview_gives_its_quarters_in_its_fiscal_year_and_its_table_in_millions():
+    us, facts, names = _read(PREVIEW, "acme_preview.html")
+    by_text = {f.text: f for f in facts}
+    assert by_text["80%"].period == "2026q2" and by_text["75%"].period == "2026q1"
+    assert by_text["80%"].entity == "acme cloud"  # not the rating, not the broker
+    assert not any("overweight" in g.forms for g in names)
+    assert by_text["1,234"].value == 1.234e9 and by_text["1,234"].currency == "usd"  # the note under the table
+
+
+def test_a_question_naming_the_author_of_a_document_its_masthead_names():
+    us, facts, names = _read(PREVIEW, "acme_preview.html")
+    unit = next(u for u in us if "80%" in u.own)
+    q = build("What utilisation did Dunmore say Acme Cloud reported in FQ2 FY26?", names)
+    assert {m.key for m in q.entities} == {"dunmore", "acme cloud"}
+    judged = gate.judge(q, unit, [f for f in facts if f.sent_start == unit.start], 0.6, 1.0, names)
+    assert judged.entity >= gate.MIN_ENTITY
+
+
+def test_an_association_that_defines_its_short_name_is_a_name():
+    assert defined_names("本白皮书由甲乙算力产业联合会（以下简称\"甲乙联\"）编写") == [{"甲乙算力产业联合会", "甲乙联"}]
+    assert defined_names("行业协会的数据显示") == []
+
+
+def test_an_interest_rate_asked_is_no_debt_ratio():
+    text = "甲乙算力2024年年度报告\n\n甲乙算力2024年末资产负债率为68.4%。甲乙算力2024年末长期借款加权平均利率为3.7%。\n"
+    us, facts, names = _read(text, "jiayi.txt")
+    q = build("甲乙算力2024年末长期借款的利率是多少？", names)
+    fitting = [f.text for u in us for f in facts if f.sent_start == u.start and fits(q, f, u, facts)]
+    assert fitting == ["3.7%"]
