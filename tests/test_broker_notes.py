@@ -18,15 +18,15 @@ from gpumkt.records import Document
 
 PREVIEW = "\n".join([
     "Dunmore Research | Coverage | Sign out", "",
-    "Equity Research | Earnings Preview | 3 March 2026, 07:00 ET", "",
+    "Company Research | Results Preview | 3 March 2026, 07:00 ET", "",
     "# Acme Cloud Inc. (ACMC)", "",
     "## FQ3 FY26 Preview: steady quarter", "",
-    "| Rating | Overweight |", "| --- | --- |", "| Fiscal year end | 30 June |", "",
-    "We keep our Overweight rating. Acme reported fleet utilisation of 80% in FQ2, up from 75% in FQ1.", "",
+    "| Rating | Overweight |", "| --- | --- |", "| Fiscal year end | 30 September |", "",
+    "The Overweight rating stays. Acme said utilization was 80% in FQ2, against 75% in FQ1.", "",
     "### Exhibit 1: estimates", "",
     "| Metric | Our estimate FQ3 FY26 | Consensus FQ3 FY26 |", "| --- | --- | --- |",
     "| Revenue | 1,234 | 1,200 |", "",
-    "$ in millions except per-share data. Consensus is the mean of 12 estimates.", "",
+    "$ in millions, except per-share amounts. Consensus is the mean of 12 estimates.", "",
     "This note was prepared by Dunmore for its clients; Dunmore makes a market in Acme Cloud shares.", "",
 ])
 
@@ -41,15 +41,15 @@ def _read(text: str, source: str):
 def test_a_fiscal_quarter_labelled_with_an_f_is_that_quarter():
     assert periods("fq3 fy26") == ["2026q3"]
     assert periods("f3q26") == ["2026q3"]
-    assert periods("in fq2, up from") == ["q2"]  # its year is the document's
+    assert periods("in fq2, against") == ["q2"]  # its year is the document's
     assert periods("the faq1 page") == []
 
 
 def test_a_fiscal_year_end_in_a_fact_sheet_or_a_quarters_words():
-    assert fiscal_year_end("| Fiscal year end | 30 June |") == 6
-    assert fiscal_year_end("Acme reports fiscal third-quarter results (quarter ending 31 March 2026) soon") == 6
-    assert fiscal_year_end("| FY26 (year ending 30 Jun 2026) | | |") == 6
-    assert document_date("Earnings Preview | 3 March 2026, 07:00 ET") == "2026-03"
+    assert fiscal_year_end("| Fiscal year end | 30 September |") == 9
+    assert fiscal_year_end("Acme reports fiscal second-quarter results (quarter ending 31 December 2025) soon") == 6
+    assert fiscal_year_end("| FY25 (year ending 30 Sep 2025) | | |") == 9
+    assert document_date("Results Preview | 3 March 2026, 07:00 ET") == "2026-03"
 
 
 def test_a_preview_gives_its_quarters_in_its_fiscal_year_and_its_table_in_millions():

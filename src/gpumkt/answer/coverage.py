@@ -52,7 +52,7 @@ def _part_said(q: QuestionRecord, word: str, text: str) -> bool:
 
 def crosses(q: QuestionRecord, u: Unit) -> bool:
     """The question and the unit are in different languages (one Chinese, one English). An English
-    question glossing a name in Chinese ("Junchuan Shuzhi (钧川数智)") is English."""
+    question glossing a name in Chinese ("Jiayi Compute (甲乙算力)") is English."""
     return (q.language != "en") != bool(HAN.search(u.own))
 
 

@@ -152,10 +152,9 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
     it is a sibling list item), .7 in the heading, .4 in the title (.7 when the unit says "we" or
     "公司": a filing speaking of itself) or in the document's masthead or cover (its author), less
-    when the unit itself names
-    another company (.5, .4, .25), else 0. A context that names the asked company *and* another
-    company the unit names (not one listed beside an asked name) is shared by both, and the unit is
-    about the other one (0); a figure said of a list of three or more names (two, when the sentence
+    when the unit itself names another company (.5, .4, .25), else 0. A context that names the
+    asked company *and* another company the unit names (not one listed beside an asked name) is
+    shared by both, and the unit is about the other one (0); a figure said of a list of three or more names (two, when the sentence
     says they hold it together) belongs to the group, not to one member asked alone (.2).
     ``found``: the names the unit uses, as ``vocab.find`` gives them; ``attached``: the entities its
     facts are attached to (a document about one company, whose masthead names its author, gives

@@ -140,7 +140,7 @@ class _Builder:
             caption = " ".join(x for x in ("" if row_cells(above) or above == caption else above, caption, *units) if x)
         below = self._units_below(block.end)
         if below and table_unit(caption) == (1.0, ""):
-            caption = f"{caption} {below}"  # an exhibit's note under it: "$ in millions except per-share data."
+            caption = f"{caption} {below}"  # an exhibit's note under it: "$ in thousands, except per-share amounts."
         previous = wrapped = ""
         for k, ((a, b), row) in enumerate(zip(rows[1:], cells[1:]), start=1):
             line = lines[k].strip()
@@ -206,7 +206,7 @@ class _Builder:
                 re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", line)][-1:]  # ("(unaudited)" is none)
 
     def _units_below(self, table_end: int) -> str:
-        """The unit note on the first line under a table ("$ in millions, except per-share data"), "" if none."""
+        """The unit note on the first line under a table ("$ in thousands, except per-share amounts"), "" if none."""
         after = re.split(r"(?<=[.。])\s", self.doc.text[table_end:].lstrip("\r\n").split("\n", 1)[0].strip())[0]
         return after if UNIT_LINE.match(after) and re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", after) else ""
 

@@ -184,7 +184,7 @@ def document_date(text: str) -> str:
         return ""
     year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) else \
         (m.group(6), MONTHS.index(m.group(5).lower()) + 1) if m.group(5) else \
-        (m.group(8), MONTHS.index(m.group(7).lower()) + 1)  # "14 April 2026"
+        (m.group(8), MONTHS.index(m.group(7).lower()) + 1)  # "3 March 2026"
     return f"{year}-{int(month):02d}"
 
 
@@ -219,16 +219,15 @@ def closed_year(dated: str, fiscal_end: int = 0) -> str:
 
 
 _MD = r"(?:([a-z]{3})[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+([a-z]{3})[a-z]*)"  # "january 31" or "31 january"
-# "fiscal 2026 ended January 31, 2026", "the fiscal year ends on 30 June"; "the fourth quarter of
-# fiscal 2026 ended January 31, 2026" (a quarter's end: the year ends 3, 6 or 9 months later)
-# "fiscal year ended January 31", "the fiscal year runs from ... to June 30", a fact sheet's "Fiscal
-# year end | 30 June", a table's "FY26 (year ending 30 Jun 2026)"
+# "fiscal 2026 ended January 31, 2026", "the fiscal year ends on 30 June", "the fiscal year runs
+# from ... to June 30", a fact sheet's "Fiscal year end | 30 September", a table's "FY25 (year
+# ending 30 Sep 2025)"
 FISCAL_END = re.compile(r"fiscal\s+(?:year\s+)?(?:(?:19|20)?\d\d\s+)?(?:ended|ending|ends)\s+(?:on\s+)?" + _MD +
                         r"|fiscal\s+year\b[^.]{0,60}?\bruns\s+from\s+[^.]{1,30}?\s+to\s+" + _MD +
                         r"|fiscal\s+year[- ]end\b[\s|:：]{1,8}" + _MD +
                         r"|(?<![a-z])fy\s*'?(?:19|20)?\d\d\s*\(\s*(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?:on\s+)?" + _MD)
-# "the third quarter of fiscal 2026, which ended October 26, 2025"; "fiscal third-quarter results
-# (quarter ending 31 March 2026)"
+# "the fourth quarter of fiscal 2026 ended January 31, 2026", "fiscal second-quarter results
+# (quarter ending 31 December 2025)": a quarter's end (the year ends 3, 6 or 9 months later)
 FISCAL_QUARTER_END = re.compile(r"(first|second|third|fourth)\s+quarter\s+of\s+fiscal\s+(?:year\s+)?(?:19|20)?\d\d,?"
                                 r"\s+(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?" + _MD +
                                 r"|fiscal\s+(first|second|third|fourth)[- ]quarter\b[^.]{0,30}?\b(?:ended|ending)\s+(?:on\s+)?" + _MD)
@@ -240,7 +239,7 @@ def fiscal_year_end(text: str) -> int:
 
     ``fiscal_year_end("Results for the fourth quarter of fiscal 2026 ended January 31, 2026")`` -> 1;
     ``fiscal_year_end("the third quarter of fiscal 2026 ended October 26, 2025")`` -> 1;
-    ``fiscal_year_end("| Fiscal year end | 30 June |")`` -> 6
+    ``fiscal_year_end("| Fiscal year end | 30 September |")`` -> 9
     """
     low = text[:40000].lower()
     q, m = FISCAL_QUARTER_END.search(low), FISCAL_END.search(low)  # (a quarter's words hold a year's)

@@ -54,7 +54,7 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      # ("Scope 2", "power purchase agreements (PPAs)", "water usage effectiveness")
                      "kwh mwh gwh twh tco2e co2e co2 wue scope ppa ppas esg "
                      # a broker's ratings and its note's own words ("Overweight", "Equal-weight", "the
-                     # Street's estimate", an "Earnings Preview", "Analyst Certification"): no one's name
+                     # Street's estimate", a quarter's "Preview", the "Analyst" who signs): no one's name
                      "overweight underweight equal equal-weight outperform underperform neutral street "
                      "preview analyst analysts certification disclosures".split())
 
