@@ -37,6 +37,12 @@ def chunk_document(doc: Document) -> list[Chunk]:
     return builder.chunks
 
 
+def _scale_line(line: str) -> bool:
+    """A unit line that scales a table: ``_scale_line("(in thousands, except per share data)") -> True``;
+    ``_scale_line("(unaudited)") -> False``."""
+    return bool(UNIT_LINE.match(line)) and re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", line) is not None
+
+
 class _Builder:
     """Accumulates text blocks into chunks, tracking the heading path."""
 
@@ -202,13 +208,12 @@ class _Builder:
         """The unit line over a release's header block ("(in thousands, except per share data)"
         above "(unaudited)", the spans and the days), within ``reach`` lines above the table."""
         above = self.doc.text[:table_start].rstrip("\r\n").split("\n")[-reach:]
-        return [line.strip() for line in above if UNIT_LINE.match(line.strip()) and
-                re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", line)][-1:]  # ("(unaudited)" is none)
+        return [line.strip() for line in above if _scale_line(line.strip())][-1:]  # ("(unaudited)" is none)
 
     def _units_below(self, table_end: int) -> str:
         """The unit note on the first line under a table ("$ in thousands, except per-share amounts"), "" if none."""
         after = re.split(r"(?<=[.。])\s", self.doc.text[table_end:].lstrip("\r\n").split("\n", 1)[0].strip())[0]
-        return after if UNIT_LINE.match(after) and re.search(r"(?i)thousand|million|billion|千|万|萬|亿|億", after) else ""
+        return after if _scale_line(after) else ""
 
     def _raw_line_above(self, table_start: int) -> str:
         return self.doc.text[:table_start].rstrip("\r\n").rsplit("\n", 1)[-1]

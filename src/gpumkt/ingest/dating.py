@@ -244,7 +244,8 @@ def fiscal_year_end(text: str) -> int:
     low = text[:40000].lower()
     q, m = FISCAL_QUARTER_END.search(low), FISCAL_END.search(low)  # (a quarter's words hold a year's)
     if q and _month(q):
-        month = (_month(q) + 3 * (4 - EN_ORD[q.group(1) or q.group(4)]) - 1) % 12 + 1
+        ordinal = next(g for g in q.groups() if g in EN_ORD)  # (either wording's)
+        month = (_month(q) + 3 * (4 - EN_ORD[ordinal]) - 1) % 12 + 1
     elif m and _month(m):
         month = _month(m)
     else:

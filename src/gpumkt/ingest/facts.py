@@ -98,7 +98,8 @@ class _Read:
     dated: str  # ``own`` with the comma of an English date blanked, same length
     back: list  # offset in ``own`` -> offset in the unit's quote
     spans: list  # the figures: (Figure, start, end) in ``own``
-    skip: list  # link targets and style rules; periods and stamps of time
+    markup: list  # link targets, image paths and style rules: (start, end)
+    timed: list  # periods and stamps of time: (start, end, period); a number inside one is no figure
     scale: float
     currency: str
     around: list[str]  # the sentence before and the heading, names blanked
@@ -115,7 +116,7 @@ def _read(unit: Unit, names: list[vocab.Group]) -> _Read:
     # name is no measure: the 投资 of 溟江省算力投资集团有限公司)
     around = [_unnamed(RAISED_TO.sub(_blank, c), names) for c in (unit.before, unit.heading)]
     dated = DATE_COMMA.sub(lambda m: m.group(0).replace(",", " "), own)
-    return _Read(unit, prose, own, dated, back, figure_spans(raw), [markup_spans(raw), dated_spans(own)],
+    return _Read(unit, prose, own, dated, back, figure_spans(raw), markup_spans(raw), dated_spans(own),
                  scale, currency, around)
 
 
@@ -127,7 +128,7 @@ def facts_of(unit: Unit, names: list[vocab.Group], first_id: int = 0, subject: s
     """
     r, out = _read(unit, names), []
     for i, (fig, a, b) in enumerate(r.spans):
-        if any(x < b and a < y for x, y in r.skip[0]) or no_figure(fig, r.own, a, b, r.skip[1], r.prose, names):
+        if any(x < b and a < y for x, y in r.markup) or no_figure(fig, r.own, a, b, r.timed, r.prose, names):
             continue  # a number in a link target, image path or style rule; a year, a stock code, ...
         out.append(_fact(r, i, names, subject, f"{unit.chunk.id}-{first_id + len(out)}"))
     return out
@@ -222,7 +223,7 @@ def _entity(r: _Read, i: int, kind: str, clause: str, ca: int, names, subject: s
 def _period(r: _Read, i: int, clause: str, ca: int) -> str:
     """The period the figure is given for (and remembered, for a translation right after it)."""
     own, unit, (_, a, b) = r.own, r.unit, r.spans[i]
-    period = _listed_period(own, r.spans, i, r.skip[1], unit.before) or period_in(clause, a - ca, b - ca) or \
+    period = _listed_period(own, r.spans, i, r.timed, unit.before) or period_in(clause, a - ca, b - ca) or \
         last_period(own[:a]) or (closed_year(unit.dated, unit.fiscal_end) if THE_YEAR.search(clause) else "") or \
         sentence_period([own]) or _so_far(unit.reported, own[:a]) or sentence_period([unit.before, unit.heading])
     # (a line about the reporting period is the report's, whatever the line before dates; not the section's
