@@ -235,6 +235,12 @@ def test_a_link_slug_does_not_make_a_name_an_ordinary_word():
     assert "acmeon" in keys and not {"et", "ab"} & keys
 
 
+def test_a_word_the_texts_write_in_lower_case_in_another_form_is_no_name():
+    text = "Most buyers rent. Results of the Acmeon Buyer Survey, and of Zorvik, follow; ask Buyer about it."
+    keys = {g.key for g in mining.mine_names([text])}
+    assert "zorvik" in keys and "buyer" not in keys
+
+
 def test_what_a_questions_words_ask_and_a_parts_period():
     from gpumkt.lang.periods import periods
     names = [vocab.Group("acme", ("acme",))]

@@ -241,6 +241,7 @@ def test_fiscal_year_end(text, month):
     ("three months ended 30 june 2025: ", 6, "2025q4"),  # a June year: April to June is its fourth quarter
     ("three months ended november 30, 2025: ", 1, ""),  # ends no fiscal quarter
     ("three months ended january 31, 2026: ", 0, ""),  # a calendar year: the date says it all
+    ("three months to 31 march 2026: ", 6, "2026q3"),  # British English
 ])
 def test_fiscal_span(before, fiscal_end, period):
     assert fiscal_span(before, fiscal_end) == period
@@ -253,6 +254,10 @@ def test_fiscal_span(before, fiscal_end, period):
     ("revenue for the three months ended january 31, 2026", 1, ("2026q4",)),
     ("revenue for the february-to-april 2026 quarter", 0, ("2026-04",)),  # a calendar year: no such quarter
     ("revenue in q3 fiscal 2026", 4, ("2026q3",)),  # a quarter asked by name is the report's own
+    # a calendar quarter's last day, for a year ending in June: its third quarter
+    ("revenue for the three months to 31 march 2026", 6, ("2026q3",)),
+    ("revenue for the three months ended march 31, 2026", 6, ("2026q3",)),
+    ("revenue for the three months ended march 31, 2026", 0, ("2026q1",)),
 ])
 def test_a_quarter_asked_by_its_months_is_the_reports_fiscal_quarter(question, fiscal_end, asked):
     q = build(question, [])
@@ -260,6 +265,7 @@ def test_a_quarter_asked_by_its_months_is_the_reports_fiscal_quarter(question, f
 
 
 def test_a_fiscal_period_and_the_date_it_ended_are_one_period():
+    assert periods("revenue for the six months to 30 june 2025") == ["2025h1"]
     assert periods("in the third quarter of fiscal 2026, which ended oct. 31, 2025, revenue") == ["2026q3"]
     assert periods("fiscal 2026 ended january 31, 2026") == ["2026"]
 

@@ -21,7 +21,7 @@ from gpumkt.answer.fitting import echoes, fits, of_another_company, other_thresh
 from gpumkt.answer.asked import lots_in, terms, version_after
 from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
-from gpumkt.ingest.dating import in_fiscal_quarter
+from gpumkt.ingest.dating import fiscal_span, in_fiscal_quarter
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
@@ -122,7 +122,12 @@ def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:
     """The question as a report whose fiscal year ends in month ``fiscal_end`` counts: a quarter
     asked by its months ("the February-to-April 2026 quarter", "three months ended April 30, 2026":
     the month 2026-04) is that report's fiscal quarter ending then (2026q4 for a year ending in
-    April). Quarters and years asked by name stay: an asker names them as the report does."""
+    April), and so is a span asked by the day it ends ("the three months to 31 March 2026": the
+    third quarter of a year ending in June), as the report's own such spans are read. Quarters and
+    years asked by name stay: an asker names them as the report does."""
+    spanned = fiscal_span(q.norm, fiscal_end)
+    if spanned and len(q.periods) == 1:
+        return replace(q, periods=(spanned,))
     if not fiscal_end or not any(MONTH_KEY.fullmatch(p) for p in q.periods):
         return q
     return replace(q, periods=tuple(in_fiscal_quarter(p, fiscal_end) if MONTH_KEY.fullmatch(p) else p

@@ -14,7 +14,7 @@ from gpumkt.lang import periods
 from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, legal_short_forms, listed_names,
                                      name_ending, short_cores)
 from gpumkt.lang.name_runs import inside_runs, people, repeated_runs
-from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise
+from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, stem
 from gpumkt.lang.vocab import GENERAL_CAPS, Group, known_entities, metrics, places, terms
 
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+"
@@ -72,8 +72,11 @@ def mine_names(texts: list[str]) -> list[Group]:
     for forms in runs:  # "Kestrel Ridge (Research)"
         _add(groups, {normalise(f).strip() for f in forms})
     within = inside_runs(texts, {min(forms, key=len) for forms in runs})  # "Ridge" of "Kestrel Ridge"
+    # (in any of its inflections: "Buyer" of a survey's title is a word the texts write as "buyers")
+    lower_stems = {stem(w) for w in lower_words if re.fullmatch(r"[a-z]{4,}", w)}
+    in_lower = lambda w: w.lower() in lower_words or stem(w.lower()) in lower_stems  # noqa: E731
     for word in sorted(_latin_names(texts) - within):  # sorted: the same build gives the same names.json
-        if word.lower() not in lower_words and word.split()[0].lower() not in lower_words \
+        if not in_lower(word) and word.split()[0].lower() not in lower_words \
                 and normalise(word).strip() not in not_names:  # "Backlog" is a metric, not a name
             _add(groups, {normalise(word).strip()})
     for text in texts:

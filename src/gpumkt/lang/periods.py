@@ -43,7 +43,7 @@ PATTERNS = [
     # that ends no quarter is left to the year pattern).
     # ... but six months ended june 30 are its first half, twelve months ended december 31 (or the
     # year ended then) its year: "six months ended 30 june 2025", "截至2025年六月三十日止六个月"
-    (re.compile(r"(three|3|six|6|nine|9|twelve|12|(?:fiscal\s+)?year)(?:[\s-]+months?)?\s+ended\s+"
+    (re.compile(r"(three|3|six|6|nine|9|twelve|12|(?:fiscal\s+)?year)(?:[\s-]+months?)?\s+(?:ended|ending|to)\s+"
                 r"(?:" + _MONTH + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH + r"),?\s+((?:19|20)\d\d)"), "span"),
     (re.compile(r"截至\s*" + YEAR + r"\s*年\s*" + _CN_MD + r"\s*月\s*" + _CN_MD + r"\s*[日号]\s*止\s*"
                 r"((?:[两二三四五]个)?(?:财政)?年度|财年|三|六|九|十二|3|6|9|12)"), "cspan"),

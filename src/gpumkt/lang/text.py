@@ -42,6 +42,18 @@ FUNCTION_CHARS = r"[的之其在是和与與及了为為将將从從对對由以
 
 
 @lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball English stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    """An English word's Snowball stem, so that its inflections meet: ``stem("buyers") -> "buyer"``."""
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
 def jieba_loaded():
     """jieba, quiet (it prints its dictionary build otherwise), its dictionary loaded once."""
     import logging

@@ -9,23 +9,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
 from gpumkt.lang import vocab
-from gpumkt.lang.text import jieba_loaded
+from gpumkt.lang.text import jieba_loaded, stem
 
 STOP = set("的 了 是 在 和 与 及 或 等 其 该 这 那 为 对 从 将 把 被 也 都 而 并 之 于 以 中 上 下 个 年 月 日 "
            "吗 呢 吧 啊 么 什么 多少 哪些 哪个 如何 怎么 怎样 为什么 是否 有 有没有 请问 请 报告 "
            "the a an of in on to for is are was were what which who how does did do and or by with "
            "as at its it this that be has have from about".split())
 TOKEN_OK = re.compile(r"[\w%$.+]")
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer  # PyStemmer: the Snowball English stemmer
-
-    return Stemmer.Stemmer("english")
 
 
 def tokenize(text: str) -> list[str]:
@@ -38,7 +30,7 @@ def tokenize(text: str) -> list[str]:
     for tok in jieba_loaded().lcut_for_search(text):
         tok = tok.strip().strip(".")
         if tok and tok not in STOP and TOKEN_OK.search(tok):
-            out.append(_stemmer().stemWord(tok) if re.fullmatch(r"[a-z]{4,}", tok) else tok)
+            out.append(stem(tok) if re.fullmatch(r"[a-z]{4,}", tok) else tok)
     return out
 
 
