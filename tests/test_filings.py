@@ -6,7 +6,7 @@ from gpumkt.answer.question import build
 from gpumkt.ingest.blocks import running_lines
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.facts import build_facts, table_unit
-from gpumkt.ingest.flat_tables import (aligned, continues_header, dated_row, figure_pairs, header_cells, metric_header,
+from gpumkt.ingest.flat_tables import (aligned, column_header, continues_header, dated_row, figure_pairs, header_cells, metric_header,
                                        report_year, restated_header, with_year, with_years, wrapped_header)
 from gpumkt.ingest.units import units
 from gpumkt.lang import mining, vocab
@@ -633,3 +633,34 @@ def test_a_short_form_defined_for_a_letter_names_no_company():
             "甲乙算力科技股份有限公司（以下简称“甲乙算力”）回复如下。")
     forms = set().union(*defined_names(text))
     assert "甲乙算力" in forms and "问询函" not in forms
+
+
+GUIDANCE = "\n".join([
+    "Acmeon Data, Inc. | 3Q25 Supplemental",
+    "",
+    "2025 GUIDANCE",
+    "",
+    "We are raising our full-year 2025 outlook.",
+    "",
+    "                                     Current range          Prior range",
+    "Total revenue ($ millions)           1,480 - 1,500          1,440 - 1,475",
+    "New leases signed (MW)                   140 - 160              120 - 140",
+    "",
+])
+
+
+def test_a_header_of_column_names_over_blank_labels_reads_each_row_under_them():
+    facts, _ = _facts(GUIDANCE)
+    revenue = {f.text.rstrip(" -"): f for f in facts if f.metric == "营收"}
+    assert revenue["1,480"].quantity == "money" and revenue["1,480"].value == 1.48e9
+    assert revenue["1,480"].qualifier == "forecast" and revenue["1,480"].period == "2025"
+    assert {f.quantity for f in facts if f.text.startswith("140")} == {"power"}
+    # a line of units over the columns names no column
+    assert not column_header(" " * 30 + "人民币千元      人民币千元", "营业收入    1,234    1,100")
+
+
+def test_a_number_right_after_a_name_is_the_names_own():
+    text = ("Acmeon Data is building Zorvik 2 for 702 million dollars. Acmeon will not disclose the rent "
+            "for Zorvik 2 until the lease is signed; Zorvik 2 adds 54 MW and Acmeon has 40 customers.")
+    facts, _ = _facts(text)
+    assert sorted(f.text for f in facts) == ["40", "54", "702 million dollars"]

@@ -493,6 +493,14 @@ def test_a_region_asked_must_be_named_by_the_passage(corpus):
         assert gate.judge(q, unit, build_facts([unit], names), 0.45, 1.0, names).placed is placed
 
 
+def test_across_languages_a_word_in_the_units_own_script_must_be_in_it(corpus):
+    _, names, _ = corpus
+    q = build("Acme 在 Reno 市场的在建项目规划了多少兆瓦？", names)
+    assert "reno" in q.words
+    assert not _judge_text(q, "Acme has 60 MW under construction in Phoenix.", names).placed
+    assert _judge_text(q, "Acme has 24 MW under construction in Reno.", names).placed
+
+
 def _judge_text(q, text, names, sim=0.45):
     """The gate on one sentence, as close to the question in meaning as most passages found
     (0.45: below the similarity at which meaning alone stands in for shared words)."""

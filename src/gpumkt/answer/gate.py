@@ -105,7 +105,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         and (_names_domain(q.domain, where) or crosses(q, unit)) \
         and (crosses(q, unit) or all(site in where for site in q.sites)) \
         and all(_has(where, code) for code in q.codes) \
-        and (not q.lots or set(q.lots) <= lots_in(where))  # 台南二号机房: 台南's; TG9-8L's; 包4's
+        and (not q.lots or set(q.lots) <= lots_in(where)) \
+        and all(w in where for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's; Chicago's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
         other_threshold(q, unit_facts) or \
         bool(q.terms and (said := terms(unit.own)) and not said & set(q.terms))  # a 1-year price for a 2-year one
@@ -116,6 +117,19 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         cov is not None and crosses(q, unit) and any(glossed(w, unit.own) for w in glossary_words(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact, bool(q.entities or q.metrics or q.lead))
+
+
+def in_script_of(q: QuestionRecord, unit: Unit) -> list[str]:
+    """Across languages, the question's words written as the unit writes (a market's name in
+    English in a Chinese question about an English report): the unit must use them, as it would a
+    place. ``in_script_of(<"Acme 在 Reno 市场的负载">, <an English unit>) -> ["reno"]``."""
+    if not crosses(q, unit):
+        return []
+    own = (lambda w: re.fullmatch(r"[a-z][a-z0-9.\-]+", w)) if q.language != "en" else (lambda w: HAN_WORD.search(w))
+    return [w for w in q.words if own(w)]
+
+
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]")
 
 
 def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:

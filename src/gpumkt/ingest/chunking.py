@@ -22,7 +22,7 @@ from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "41"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "42"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -122,7 +122,7 @@ class _Builder:
         cells = [(row_cells if flat and k else header_cells if flat else _cells)(line) for k, line in enumerate(lines)]
         measures = metric_header(lines[0]) if flat and not cells[0] else []
         by_period = bool(measures)  # rows are periods, columns measures
-        named = column_header(lines[0]) if flat and not cells[0] and not measures else []  # columns of names
+        named = column_header(lines[0], lines[1] if len(lines) > 1 else "") if flat and not cells[0] and not measures else []  # columns of names
         headers = measures or named or cells[0]
         caption = own_caption = self._caption(block.start)
         # the periods' own measures under them ("金額  佔比"), or the header's words wrapped ("（1-3月份）")

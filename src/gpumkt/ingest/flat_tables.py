@@ -75,17 +75,31 @@ def metric_header(line: str) -> list[str]:
     return cells
 
 
-def column_header(line: str) -> list[str]:
-    """The columns of a header line of names over rows of a label and values (a list of sites with
-    their province, year, load and capacity); [] when the line is none: three short cells or more,
-    no digit, and a unit in brackets in one of them.
+# A header line indented this far stands over figure columns, the labels' column left blank
+BLANK_LABEL = 16
+UNIT_WORDS = re.compile(r"(?i)元|[（(]|\$|thousands?|millions?|billions?")
 
-    ``column_header("站點    所在地    IT負載（MW）    算力（PFLOPS）") -> ["站點", "所在地", "IT負載（MW）", "算力（PFLOPS）"]``
+
+def column_header(line: str, below: str = "") -> list[str]:
+    """The columns of a header line of names over rows of a label and values (a list of sites with
+    their province, year, load and capacity); [] when the line is none: short cells with no digit,
+    three or more with a unit in brackets in one of them, or (``below``: the next line) indented
+    over a row with a figure under each.
+
+    ``column_header("站點    所在地    IT負載（MW）    算力（PFLOPS）") -> ["站點", "所在地", "IT負載（MW）", "算力（PFLOPS）"]``;
+    ``column_header(" " * 30 + "Current    Prior", "Revenue ($m)    1,580    1,540") -> ["", "Current", "Prior"]``
+    (the labels' column first, named or not)
     """
     cells = [c for c in COLUMNS.split(line.strip()) if c]
-    if len(cells) < 3 or re.search(r"\d", line) or any(len(c) > 16 or PERIOD_CELL.match(c) for c in cells):
+    if len(cells) < 2 or re.search(r"\d", line) or any(len(c) > 16 or PERIOD_CELL.match(c) for c in cells):
         return []
-    return cells if any(re.search(r"[（(][^（）()]+[)）]", c) for c in cells) else []
+    # or two or more over as many figures of the row below, the labels' column left blank
+    # (a line of units or of audit notes over the columns, "人民幣千元  人民幣千元", "（未經審核）", names none)
+    over_labels = len(line) - len(line.lstrip(" ")) >= BLANK_LABEL and len(row_cells(below)) == len(cells) + 1 \
+        and not any(UNIT_WORDS.search(c) for c in cells)
+    if over_labels:
+        return [""] + cells
+    return cells if len(cells) >= 3 and any(re.search(r"[（(][^（）()]+[)）]", c) for c in cells) else []
 
 
 def dated_row(label: str, headers: list[str]) -> str:

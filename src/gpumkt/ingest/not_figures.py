@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from gpumkt.ingest.cells import NOTE_CELL
+from gpumkt.ingest.measures import quantity
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import Figure
 from gpumkt.lang.periods import MONTH_PATTERN, period_spans
@@ -42,7 +43,7 @@ def no_figure(fig: Figure, own: str, a: int, b: int, dated: list, prose: bool, n
     table a name's stock code, a note reference or the memory in a row's label ("H800（80GB） |
     14.20" is no 80 yuan)."""
     if _is_year(fig, own[b:b + 3].lstrip()) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
-            or _item_number(fig, own, a, b) or STOCK_EXCHANGE.match(own[b:b + 4]) \
+            or _item_number(fig, own, a, b) or STOCK_EXCHANGE.match(own[b:b + 4]) or _name_number(fig, own, a, b, names) \
             or any(x <= a and b <= y for x, y, _ in dated):
         return True  # a year is a period (a chart's "2024: 82.68" too), and so is the length of one
         # ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
@@ -70,6 +71,17 @@ def _is_day(fig: Figure, own: str, a: int, b: int) -> bool:
     """The day of an English date: ``_is_day(<30>, "ended june 30, 2025", 12, 14) -> True``."""
     plain_day = fig.kind == "num" and not fig.currency and fig.value.is_integer() and 1 <= fig.value <= 31
     return plain_day and bool(DAY_BEFORE.search(own[max(0, a - 12):a]) or DAY_AFTER.match(own, b))
+
+
+def _name_number(fig: Figure, own: str, a: int, b: int, names: list[vocab.Group]) -> bool:
+    """A number of one or two digits right after a Latin name, with no unit after it, is the
+    name's own (a site's "Hilliard 2", a campus's second phase), no figure:
+    ``_name_number(<2>, "lease for acme 2 until", 14, 15, <acme>) -> True``."""
+    if fig.kind != "num" or fig.currency or not re.fullmatch(r"\d{1,2}", own[a:b]) or own[a - 1:a] != " " \
+            or re.match(r"[.,]\d", own[b:b + 2]) or quantity(fig, own[b:b + 16]) != "num":
+        return False
+    lead = own[:a - 1]
+    return bool(re.search(r"[a-z]$", lead)) and any(end == len(lead) for _, end, _ in vocab.find(lead, names))
 
 
 def _item_number(fig: Figure, own: str, a: int, b: int) -> bool:
