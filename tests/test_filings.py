@@ -636,15 +636,15 @@ def test_a_short_form_defined_for_a_letter_names_no_company():
 
 
 GUIDANCE = "\n".join([
-    "Acmeon Data, Inc. | 3Q25 Supplemental",
+    "Acmeon Data, Inc. | Second quarter 2024 data pack",
     "",
-    "2025 GUIDANCE",
+    "OUTLOOK FOR 2024",
     "",
-    "We are raising our full-year 2025 outlook.",
+    "Our outlook for the year is higher.",
     "",
-    "                                     Current range          Prior range",
-    "Total revenue ($ millions)           1,480 - 1,500          1,440 - 1,475",
-    "New leases signed (MW)                   140 - 160              120 - 140",
+    "                                     New range              Old range",
+    "Revenue ($ millions)                 1,210 - 1,230          1,180 - 1,200",
+    "Sites let (MW)                            80 - 90                70 - 80",
     "",
 ])
 
@@ -652,15 +652,45 @@ GUIDANCE = "\n".join([
 def test_a_header_of_column_names_over_blank_labels_reads_each_row_under_them():
     facts, _ = _facts(GUIDANCE)
     revenue = {f.text.rstrip(" -"): f for f in facts if f.metric == "营收"}
-    assert revenue["1,480"].quantity == "money" and revenue["1,480"].value == 1.48e9
-    assert revenue["1,480"].qualifier == "forecast" and revenue["1,480"].period == "2025"
-    assert {f.quantity for f in facts if f.text.startswith("140")} == {"power"}
+    assert revenue["1,210"].quantity == "money" and revenue["1,210"].value == 1.21e9
+    assert revenue["1,210"].qualifier == "forecast" and revenue["1,210"].period == "2024"
+    assert {f.quantity for f in facts if f.text.startswith("80")} == {"power"}
     # a line of units over the columns names no column
     assert not column_header(" " * 30 + "人民币千元      人民币千元", "营业收入    1,234    1,100")
 
 
 def test_a_number_right_after_a_name_is_the_names_own():
-    text = ("Acmeon Data is building Zorvik 2 for 702 million dollars. Acmeon will not disclose the rent "
-            "for Zorvik 2 until the lease is signed; Zorvik 2 adds 54 MW and Acmeon has 40 customers.")
+    text = ("Acmeon Data is building Zorvik 2 for 615 million dollars. Acmeon keeps the tenant "
+            "of Zorvik 2 private until it opens; Zorvik 2 adds 38 MW and Acmeon has 40 customers.")
     facts, _ = _facts(text)
-    assert sorted(f.text for f in facts) == ["40", "54", "702 million dollars"]
+    assert sorted(f.text for f in facts) == ["38", "40", "615 million dollars"]
+
+
+def test_the_first_word_of_a_term_of_the_field_names_no_company():
+    text = "Acmeon reported Core FFO of $2.10 a share and AFFO of $1.95. Core Scientific and Zorvik report later."
+    forms = {f for g in mining.mine_names([text]) for f in g.forms}
+    assert "core scientific" in forms and not {"core", "ffo", "affo"} & forms
+    facts, _ = _facts(text)
+    assert {f.text: f.metric for f in facts if f.quantity == "money"} == {"$2.10": "ffo", "$1.95": "affo"}
+
+
+def test_a_row_label_wrapped_onto_the_line_of_its_figures_is_one_label():
+    text = "\n".join(["Borrowing                             2Q24      1Q24",
+                      "Average cost of borrowing            6.10%     6.25%",
+                      "Gross debt to trailing twelve-month",
+                      "  EBITDA                             3.1x      3.4x", ""])
+    doc = Document("acme.txt", "Acmeon Data", text, "0" * 64)
+    rows = [c.text for c in chunk_document(doc)]
+    assert any("Gross debt to trailing twelve-month EBITDA | 2Q24: 3.1x" in c.readable for c in chunk_document(doc)), rows
+
+
+def test_a_footnote_or_enumeration_number_in_brackets_is_no_figure():
+    text = "Acmeon's gross margin(2) was 61%. 原因如下：（1）2023年甲乙算力新增收入3.2亿元。Net loss was (45) million."
+    facts, _ = _facts(text)
+    assert sorted(f.text for f in facts) == ["3.2亿元", "45", "61%"]
+
+
+def test_a_foreign_legal_name_written_right_after_chinese_words_is_read_whole():
+    text = "甲乙算力科技股份有限公司（以下简称“甲乙算力”），英文名称为Jiayi Compute Technology Co., Ltd.；"
+    forms = set().union(*defined_names(text))
+    assert {"jiayi compute technology co., ltd.", "jiayi compute", "甲乙算力"} <= forms

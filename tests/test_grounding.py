@@ -495,10 +495,10 @@ def test_a_region_asked_must_be_named_by_the_passage(corpus):
 
 def test_across_languages_a_word_in_the_units_own_script_must_be_in_it(corpus):
     _, names, _ = corpus
-    q = build("Acme 在 Reno 市场的在建项目规划了多少兆瓦？", names)
-    assert "reno" in q.words
-    assert not _judge_text(q, "Acme has 60 MW under construction in Phoenix.", names).placed
-    assert _judge_text(q, "Acme has 24 MW under construction in Reno.", names).placed
+    q = build("Acme 的 Tulsa 园区有多少兆瓦？", names)
+    assert "tulsa" in q.words
+    assert not _judge_text(q, "Acme's Boise campus has 60 MW.", names).placed
+    assert _judge_text(q, "Acme's Tulsa campus has 24 MW.", names).placed
 
 
 def _judge_text(q, text, names, sim=0.45):

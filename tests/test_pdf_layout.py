@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gpumkt.answer.gate import in_fiscal_terms
+from gpumkt.answer.gate import at_point, in_fiscal_terms
 from gpumkt.answer.question import build
 from gpumkt.ingest.blocks import running_lines
 from gpumkt.ingest.chunking import chunk_document
@@ -241,7 +241,7 @@ def test_fiscal_year_end(text, month):
     ("three months ended 30 june 2025: ", 6, "2025q4"),  # a June year: April to June is its fourth quarter
     ("three months ended november 30, 2025: ", 1, ""),  # ends no fiscal quarter
     ("three months ended january 31, 2026: ", 0, ""),  # a calendar year: the date says it all
-    ("three months to 31 march 2026: ", 6, "2026q3"),  # British English
+    ("three months to 31 december 2025: ", 6, "2026q2"),  # British English
 ])
 def test_fiscal_span(before, fiscal_end, period):
     assert fiscal_span(before, fiscal_end) == period
@@ -254,18 +254,29 @@ def test_fiscal_span(before, fiscal_end, period):
     ("revenue for the three months ended january 31, 2026", 1, ("2026q4",)),
     ("revenue for the february-to-april 2026 quarter", 0, ("2026-04",)),  # a calendar year: no such quarter
     ("revenue in q3 fiscal 2026", 4, ("2026q3",)),  # a quarter asked by name is the report's own
-    # a calendar quarter's last day, for a year ending in June: its third quarter
-    ("revenue for the three months to 31 march 2026", 6, ("2026q3",)),
-    ("revenue for the three months ended march 31, 2026", 6, ("2026q3",)),
-    ("revenue for the three months ended march 31, 2026", 0, ("2026q1",)),
+    # a calendar quarter's last day, for a year ending in June: its second quarter
+    ("revenue for the three months to 31 december 2025", 6, ("2026q2",)),
+    ("revenue for the three months ended december 31, 2025", 6, ("2026q2",)),
+    ("revenue for the three months ended december 31, 2025", 0, ("2025q4",)),
 ])
 def test_a_quarter_asked_by_its_months_is_the_reports_fiscal_quarter(question, fiscal_end, asked):
     q = build(question, [])
     assert in_fiscal_terms(q, fiscal_end).periods == asked
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("cash on hand at 30 june 2024", ("2024q2", "2024h1")),  # a balance: the half year's column
+    ("截至2024年9月末的机柜数量", ("2024q3", "2024m9")),
+    ("total assets at december 31, 2024", ("2024q4", "2024", "2024h2")),
+    ("revenue for the three months ended june 30, 2025", ("2025q2",)),  # a span's end: its own quarter
+    ("revenue in q2 2025", ("2025q2",)),
+])
+def test_a_quarter_asked_as_one_day_is_met_by_the_span_ending_that_day(question, asked):
+    assert at_point(build(question, [])).periods == asked
+
+
 def test_a_fiscal_period_and_the_date_it_ended_are_one_period():
-    assert periods("revenue for the six months to 30 june 2025") == ["2025h1"]
+    assert periods("revenue for the six months to 30 june 2024") == ["2024h1"]
     assert periods("in the third quarter of fiscal 2026, which ended oct. 31, 2025, revenue") == ["2026q3"]
     assert periods("fiscal 2026 ended january 31, 2026") == ["2026"]
 

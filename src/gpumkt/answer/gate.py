@@ -25,7 +25,7 @@ from gpumkt.ingest.dating import fiscal_span, in_fiscal_quarter
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
-from gpumkt.lang.periods import MONTH_KEY, agrees, exactly, periods
+from gpumkt.lang.periods import MONTH_KEY, agrees, exactly, periods, spans_ending
 from gpumkt.lang.text import normalise
 from gpumkt.records import Fact
 
@@ -78,7 +78,7 @@ class Judged:
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
-    q = in_fiscal_terms(q, unit.fiscal_end)
+    q = at_point(in_fiscal_terms(q, unit.fiscal_end))
     found = vocab.find(unit.own, names)
     ent = _entity(q, unit, found, {f.entity for f in unit_facts})
     met = _metric(q, unit)
@@ -106,7 +106,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         and (crosses(q, unit) or all(site in where for site in q.sites)) \
         and all(_has(where, code) for code in q.codes) \
         and (not q.lots or set(q.lots) <= lots_in(where)) \
-        and all(w in where for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's; Chicago's
+        and all(w in where for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's; an English market name's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
         other_threshold(q, unit_facts) or \
         bool(q.terms and (said := terms(unit.own)) and not said & set(q.terms))  # a 1-year price for a 2-year one
@@ -117,6 +117,14 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         cov is not None and crosses(q, unit) and any(glossed(w, unit.own) for w in glossary_words(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact, bool(q.entities or q.metrics or q.lead))
+
+
+def at_point(q: QuestionRecord) -> QuestionRecord:
+    """A quarter asked as one day ("at June 30, 2025", "截至2025年6月30日") is met by the
+    year-to-date span ending that day too: a filing's key-figures column headed by a date and a
+    span ("2023年6月30日/2023年1-6月") gives its balances and ratios under the half year."""
+    extra = tuple(s for p in q.points if p in q.periods for s in spans_ending(p) if s not in q.periods)
+    return replace(q, periods=q.periods + extra) if extra else q
 
 
 def in_script_of(q: QuestionRecord, unit: Unit) -> list[str]:
@@ -136,8 +144,8 @@ def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:
     """The question as a report whose fiscal year ends in month ``fiscal_end`` counts: a quarter
     asked by its months ("the February-to-April 2026 quarter", "three months ended April 30, 2026":
     the month 2026-04) is that report's fiscal quarter ending then (2026q4 for a year ending in
-    April), and so is a span asked by the day it ends ("the three months to 31 March 2026": the
-    third quarter of a year ending in June), as the report's own such spans are read. Quarters and
+    April), and so is a span asked by the day it ends ("the three months to 31 December 2025":
+    the second quarter of a year ending in June), as the report's own such spans are read. Quarters and
     years asked by name stay: an asker names them as the report does."""
     spanned = fiscal_span(q.norm, fiscal_end)
     if spanned and len(q.periods) == 1:

@@ -16,7 +16,7 @@ from gpumkt.answer.asked import (FIRM_WORDS, POPULATION, content_words, contrast
                                  source_only, terms, unknown_names, version_after)
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import TRADE_WORDS
-from gpumkt.lang.periods import period_free, periods
+from gpumkt.lang.periods import period_free, periods, points
 from gpumkt.lang.text import detect_language, normalise
 
 # "占营收多少": a part of a whole asked (not 占地, 占用, 应占溢利 (attributable), nor a count or an amount of money)
@@ -134,6 +134,7 @@ class QuestionRecord:
     market: tuple[str, ...] = ()  # with no company named, the words naming the market asked ("ai专用gpu")
     document: str = ""  # the words describing the report asked ("the taiwanese article on coreweave")
     described: tuple[str, ...] = ()  # its content words, as ``words`` holds them: a passage need not repeat them
+    points: tuple[str, ...] = ()  # the periods asked as one day ("at June 30, 2025"), not as a span
 
     @property
     def subject(self) -> str:
@@ -201,7 +202,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             asks_adjusted=bool(vocab.ADJUSTED.search(norm)),
                             counted=counted_noun(norm), quoted=quoted_figures(question),
                             domain=own_domain(domain_asked(norm), ents, where), document=desc,
-                            described=tuple(content_words(desc, ())))
+                            described=tuple(content_words(desc, ())), points=points(norm))
     if split:
         record = _with_parts(record, names, known)
     return record

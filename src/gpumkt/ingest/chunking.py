@@ -22,7 +22,7 @@ from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "42"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "43"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -162,8 +162,9 @@ class _Builder:
             if all(re.fullmatch(r":?-+:?", c) for c in row if c):
                 continue  # the |---| separator
             if flat:
-                if wrapped and row[0][:1] in "(（":
-                    row = [wrapped + row[0]] + row[1:]
+                # a label wrapped onto its figures' line: a unit note, or an indented or lower-case rest
+                if wrapped and (row[0][:1] in "(（" or lines[k][:1].isspace() or row[0][:1].islower()):
+                    row = [wrapped + (" " if re.match(r"[A-Za-z]", row[0]) else "") + row[0]] + row[1:]
                 wrapped = ""
                 if CHANGE_ROW.match(row[0]) and previous:
                     row = [f"{previous} {row[0]}"] + row[1:]  # "同比增速" under "营业收入": the revenue's growth

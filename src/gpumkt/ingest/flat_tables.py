@@ -87,7 +87,7 @@ def column_header(line: str, below: str = "") -> list[str]:
     over a row with a figure under each.
 
     ``column_header("站點    所在地    IT負載（MW）    算力（PFLOPS）") -> ["站點", "所在地", "IT負載（MW）", "算力（PFLOPS）"]``;
-    ``column_header(" " * 30 + "Current    Prior", "Revenue ($m)    1,580    1,540") -> ["", "Current", "Prior"]``
+    ``column_header(" " * 30 + "New    Old", "Revenue ($m)    1,210    1,180") -> ["", "New", "Old"]``
     (the labels' column first, named or not)
     """
     cells = [c for c in COLUMNS.split(line.strip()) if c]

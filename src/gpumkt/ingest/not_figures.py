@@ -43,7 +43,7 @@ def no_figure(fig: Figure, own: str, a: int, b: int, dated: list, prose: bool, n
     table a name's stock code, a note reference or the memory in a row's label ("H800（80GB） |
     14.20" is no 80 yuan)."""
     if _is_year(fig, own[b:b + 3].lstrip()) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
-            or _item_number(fig, own, a, b) or STOCK_EXCHANGE.match(own[b:b + 4]) or _name_number(fig, own, a, b, names) \
+            or _item_number(fig, own, a, b) or STOCK_EXCHANGE.match(own[b:b + 4]) or _name_number(fig, own, a, b, names) or _marker(own, a, b) \
             or any(x <= a and b <= y for x, y, _ in dated):
         return True  # a year is a period (a chart's "2024: 82.68" too), and so is the length of one
         # ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
@@ -75,13 +75,21 @@ def _is_day(fig: Figure, own: str, a: int, b: int) -> bool:
 
 def _name_number(fig: Figure, own: str, a: int, b: int, names: list[vocab.Group]) -> bool:
     """A number of one or two digits right after a Latin name, with no unit after it, is the
-    name's own (a site's "Hilliard 2", a campus's second phase), no figure:
+    name's own (a site's "Acme 2", a campus's second phase), no figure:
     ``_name_number(<2>, "lease for acme 2 until", 14, 15, <acme>) -> True``."""
     if fig.kind != "num" or fig.currency or not re.fullmatch(r"\d{1,2}", own[a:b]) or own[a - 1:a] != " " \
             or re.match(r"[.,]\d", own[b:b + 2]) or quantity(fig, own[b:b + 16]) != "num":
         return False
     lead = own[:a - 1]
     return bool(re.search(r"[a-z]$", lead)) and any(end == len(lead) for _, end, _ in vocab.find(lead, names))
+
+
+def _marker(own: str, a: int, b: int) -> bool:
+    """A footnote's or an enumeration's number in brackets, no figure: "margin(1): 54%",
+    "方面：（1）2024年度"; a bracketed negative ("Net loss (45)", "$(134.3)") stands after a space
+    or a currency sign. ``_marker("ebitda margin(1): 54%", 14, 15) -> True``."""
+    return bool(re.fullmatch(r"\d{1,2}", own[a:b]) and re.search(r"[a-z\u4e00-\u9fff:：;；,，。)）][(（]$", own[max(0, a - 2):a])
+                and re.match(r"[)）](?!\s*%)", own[b:b + 3]))
 
 
 def _item_number(fig: Figure, own: str, a: int, b: int) -> bool:

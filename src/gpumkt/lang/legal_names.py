@@ -26,7 +26,7 @@ LATIN_SHORT = re.compile(r"([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){1,4})(
 GENERIC_SHORT = {"公司", "本公司", "发行人", "本集团", "集团", "本行", "我们"}
 # A prospectus's definitions: 「本公司」或「甲乙」　指　甲乙控股有限公司 (the terms, then the legal name)
 DEFINED = re.compile(r"「([^」\n]{2,12})」(?:\s*或\s*「([^」\n]{2,12})」)?\s*指\s*([\u4e00-\u9fff]{2,20}?有限公司)")
-LEGAL_LATIN = re.compile(r"\b[A-Z][A-Za-z&\-]*(?:\s+[A-Z][A-Za-z&\-]*){0,5},?\s+"
+LEGAL_LATIN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&\-]*(?:\s+[A-Z][A-Za-z&\-]*){0,5},?\s+"
                          r"(?:Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.|LIMITED|LTD\.|INC\.|CORP\.)")
 # What a Latin legal name ends with besides the name: "Technology Co., Ltd.", "Holdings Limited"
 LATIN_TAIL = re.compile(r"(?i:\s+(?:Technology|Technologies|Holdings?|Group|Information|Network|Networks|"

@@ -87,8 +87,15 @@ def mine_names(texts: list[str]) -> list[Group]:
     known = {f for g in known_entities() for f in g.forms}
     _join_first_words(groups, known)
     persons = people(texts)  # "Jane Roe, Chief Financial Officer": she speaks for a company, she is none
+    groups = [g - _term_heads(vocabulary, known) for g in groups]
     return [Group(name_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups
-            if not g <= persons or g & known]
+            if g and (not g <= persons or g & known)]
+
+
+def _term_heads(vocabulary: set[str], known: set[str]) -> set[str]:
+    """The first words of the field's terms ("core" of "core ffo", "free" of "free cash flow"):
+    written alone they name no company, whatever longer name starts with them."""
+    return {f.split()[0] for f in vocabulary if " " in f and re.fullmatch(r"[a-z]{3,}", f.split()[0])} - known
 
 
 # A company written with its ticker in brackets, on an exchange or alone: "Acme Cloud (NASDAQ: ACME)", "Acme (ACME)"

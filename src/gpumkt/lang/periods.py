@@ -286,6 +286,25 @@ def _key(m: re.Match, shape: str) -> str:
     return _year(m.group(1))  # fiscal year: the year it is named after
 
 
+POINT_PATTERNS = [pattern for pattern, shape in PATTERNS if shape in ("mdy", "dmy", "ymd")]
+# the spans of a year to date that end with a quarter: a balance "at June 30" is the half-year column's
+SPANS_ENDING = {"q2": ("h1",), "q3": ("m9",), "q4": ("", "h2")}
+
+
+def points(norm: str) -> tuple[str, ...]:
+    """The quarters a text names by one day, a point in time, not as the end of a span:
+    ``points("debt ratio at 30 june 2025") -> ("2025q2",)``; ``points("2025年6月末员工") -> ("2025q2",)``;
+    ``points("the three months ended june 30, 2025") -> ()``."""
+    western = western_years(norm)[0]
+    return tuple(k for a, b, k in period_spans(western)
+                 if re.fullmatch(r"(?:19|20)\d\dq[1-4]", k) and any(p.fullmatch(western[a:b]) for p in POINT_PATTERNS))
+
+
+def spans_ending(key: str) -> list[str]:
+    """The year-to-date spans that end with quarter ``key``: ``spans_ending("2025q2") -> ["2025h1"]``."""
+    return [key[:4] + s for s in SPANS_ENDING.get(key[4:], ())]
+
+
 def year_of(key: str) -> str:
     return key[:4] if key[:2] in ("19", "20") else ""
 
