@@ -106,7 +106,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         and (crosses(q, unit) or all(site in where for site in q.sites)) \
         and all(_has(where, code) for code in q.codes) \
         and (not q.lots or set(q.lots) <= lots_in(where)) \
-        and all(w in where for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's; an English market name's
+        and all(w in where for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
         other_threshold(q, unit_facts) or \
         bool(q.terms and (said := terms(unit.own)) and not said & set(q.terms))  # a 1-year price for a 2-year one
@@ -130,7 +130,7 @@ def at_point(q: QuestionRecord) -> QuestionRecord:
 def in_script_of(q: QuestionRecord, unit: Unit) -> list[str]:
     """Across languages, the question's words written as the unit writes (a market's name in
     English in a Chinese question about an English report): the unit must use them, as it would a
-    place. ``in_script_of(<"Acme 在 Reno 市场的负载">, <an English unit>) -> ["reno"]``."""
+    place. ``in_script_of(<"Acme 的 Tulsa 园区">, <an English unit>) -> ["tulsa"]``."""
     if not crosses(q, unit):
         return []
     own = (lambda w: re.fullmatch(r"[a-z][a-z0-9.\-]+", w)) if q.language != "en" else (lambda w: HAN_WORD.search(w))

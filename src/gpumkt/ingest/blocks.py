@@ -70,7 +70,8 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("chart", a, lines[j][1], label=line[3:].strip()))
             i = j + 1
             continue
-        first = _first_row(text, lines, i) if header_cells(line) or metric_header(line) or column_header(text[a:b], text[slice(*lines[i + 1])] if i + 1 < len(lines) else "") else 0
+        below = text[slice(*lines[i + 1])] if i + 1 < len(lines) else ""
+        first = _first_row(text, lines, i) if header_cells(line) or metric_header(line) or column_header(text[a:b], below) else 0
         if first:
             j = first
             while j + 1 < len(lines) and _row_follows(text, lines, j + 1):

@@ -122,7 +122,8 @@ class _Builder:
         cells = [(row_cells if flat and k else header_cells if flat else _cells)(line) for k, line in enumerate(lines)]
         measures = metric_header(lines[0]) if flat and not cells[0] else []
         by_period = bool(measures)  # rows are periods, columns measures
-        named = column_header(lines[0], lines[1] if len(lines) > 1 else "") if flat and not cells[0] and not measures else []  # columns of names
+        below = lines[1] if len(lines) > 1 else ""
+        named = column_header(lines[0], below) if flat and not cells[0] and not measures else []  # columns of names
         headers = measures or named or cells[0]
         caption = own_caption = self._caption(block.start)
         # the periods' own measures under them ("金額  佔比"), or the header's words wrapped ("（1-3月份）")

@@ -43,7 +43,8 @@ def no_figure(fig: Figure, own: str, a: int, b: int, dated: list, prose: bool, n
     table a name's stock code, a note reference or the memory in a row's label ("H800（80GB） |
     14.20" is no 80 yuan)."""
     if _is_year(fig, own[b:b + 3].lstrip()) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
-            or _item_number(fig, own, a, b) or STOCK_EXCHANGE.match(own[b:b + 4]) or _name_number(fig, own, a, b, names) or _marker(own, a, b) \
+            or _item_number(fig, own, a, b) or STOCK_EXCHANGE.match(own[b:b + 4]) or _marker(own, a, b) \
+            or _name_number(fig, own, a, b, names) \
             or any(x <= a and b <= y for x, y, _ in dated):
         return True  # a year is a period (a chart's "2024: 82.68" too), and so is the length of one
         # ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")

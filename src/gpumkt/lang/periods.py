@@ -293,8 +293,8 @@ SPANS_ENDING = {"q2": ("h1",), "q3": ("m9",), "q4": ("", "h2")}
 
 def points(norm: str) -> tuple[str, ...]:
     """The quarters a text names by one day, a point in time, not as the end of a span:
-    ``points("debt ratio at 30 june 2025") -> ("2025q2",)``; ``points("2025年6月末员工") -> ("2025q2",)``;
-    ``points("the three months ended june 30, 2025") -> ()``."""
+    ``points("cash at 30 june 2024") -> ("2024q2",)``; ``points("2024年6月末机柜") -> ("2024q2",)``;
+    ``points("the three months ended june 30, 2024") -> ()``."""
     western = western_years(norm)[0]
     return tuple(k for a, b, k in period_spans(western)
                  if re.fullmatch(r"(?:19|20)\d\dq[1-4]", k) and any(p.fullmatch(western[a:b]) for p in POINT_PATTERNS))
