@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gpumkt.answer.fitting import echoes, fits, of_another_company, other_threshold, shares_word
+from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, other_threshold, shares_word
 from gpumkt.answer.asked import lots_in, terms, version_after
 from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
@@ -133,11 +133,11 @@ def in_script_of(q: QuestionRecord, unit: Unit) -> list[str]:
     place. ``in_script_of(<"Acme 的 Tulsa 园区">, <an English unit>) -> ["tulsa"]``."""
     if not crosses(q, unit):
         return []
-    own = (lambda w: re.fullmatch(r"[a-z][a-z0-9.\-]+", w)) if q.language != "en" else (lambda w: HAN_WORD.search(w))
+    own = LATIN_WORD.fullmatch if q.language != "en" else HAN.search
     return [w for w in q.words if own(w)]
 
 
-HAN_WORD = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"[a-z][a-z0-9.\-]+")
 
 
 def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:

@@ -87,7 +87,8 @@ def mine_names(texts: list[str]) -> list[Group]:
     known = {f for g in known_entities() for f in g.forms}
     _join_first_words(groups, known)
     persons = people(texts)  # "Jane Roe, Chief Financial Officer": she speaks for a company, she is none
-    groups = [g - _term_heads(vocabulary, known) for g in groups]
+    heads = _term_heads(vocabulary, known)
+    groups = [g - heads for g in groups]
     return [Group(name_key(g), tuple(sorted(g, key=lambda f: (-len(f), f)))) for g in groups
             if g and (not g <= persons or g & known)]
 
