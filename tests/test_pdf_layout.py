@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gpumkt.answer.gate import at_point, in_fiscal_terms
+from gpumkt.answer.reframe import at_point, in_fiscal_terms
 from gpumkt.answer.question import build
 from gpumkt.ingest.blocks import running_lines
 from gpumkt.ingest.chunking import chunk_document

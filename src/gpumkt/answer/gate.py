@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
-from gpumkt.answer.fitting import HAN, echoes, fits, of_another_company, other_threshold, shares_word
+from gpumkt.answer.fitting import echoes, fits, of_another_company, other_threshold, shares_word
 from gpumkt.answer.asked import lots_in, terms, version_after
 from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
-from gpumkt.ingest.dating import fiscal_span, in_fiscal_quarter
+from gpumkt.answer.reframe import at_point, in_fiscal_terms, in_script_of
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
-from gpumkt.lang.periods import MONTH_KEY, agrees, exactly, periods, spans_ending
+from gpumkt.lang.periods import agrees, exactly, periods
 from gpumkt.lang.text import normalise
 from gpumkt.records import Fact
 
@@ -78,7 +78,7 @@ class Judged:
 
 def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, prior: float,
           names: list[vocab.Group]) -> Judged:
-    q = at_point(in_fiscal_terms(q, unit.fiscal_end))
+    q = at_point(in_fiscal_terms(q, unit.fiscal_end))  # the question in the unit's own terms
     found = vocab.find(unit.own, names)
     ent = _entity(q, unit, found, {f.entity for f in unit_facts})
     met = _metric(q, unit)
@@ -117,43 +117,6 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         cov is not None and crosses(q, unit) and any(glossed(w, unit.own) for w in glossary_words(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact, bool(q.entities or q.metrics or q.lead))
-
-
-def at_point(q: QuestionRecord) -> QuestionRecord:
-    """A quarter asked as one day ("at June 30, 2025", "截至2025年6月30日") is met by the
-    year-to-date span ending that day too: a filing's key-figures column headed by a date and a
-    span ("2023年6月30日/2023年1-6月") gives its balances and ratios under the half year."""
-    extra = tuple(s for p in q.points if p in q.periods for s in spans_ending(p) if s not in q.periods)
-    return replace(q, periods=q.periods + extra) if extra else q
-
-
-def in_script_of(q: QuestionRecord, unit: Unit) -> list[str]:
-    """Across languages, the question's words written as the unit writes (a market's name in
-    English in a Chinese question about an English report): the unit must use them, as it would a
-    place. ``in_script_of(<"Acme 的 Tulsa 园区">, <an English unit>) -> ["tulsa"]``."""
-    if not crosses(q, unit):
-        return []
-    own = LATIN_WORD.fullmatch if q.language != "en" else HAN.search
-    return [w for w in q.words if own(w)]
-
-
-LATIN_WORD = re.compile(r"[a-z][a-z0-9.\-]+")
-
-
-def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:
-    """The question as a report whose fiscal year ends in month ``fiscal_end`` counts: a quarter
-    asked by its months ("the February-to-April 2026 quarter", "three months ended April 30, 2026":
-    the month 2026-04) is that report's fiscal quarter ending then (2026q4 for a year ending in
-    April), and so is a span asked by the day it ends ("the three months to 31 December 2025":
-    the second quarter of a year ending in June), as the report's own such spans are read. Quarters and
-    years asked by name stay: an asker names them as the report does."""
-    spanned = fiscal_span(q.norm, fiscal_end)
-    if spanned and len(q.periods) == 1:
-        return replace(q, periods=(spanned,))
-    if not fiscal_end or not any(MONTH_KEY.fullmatch(p) for p in q.periods):
-        return q
-    return replace(q, periods=tuple(in_fiscal_quarter(p, fiscal_end) if MONTH_KEY.fullmatch(p) else p
-                                    for p in q.periods))
 
 
 def _contrary(u: Unit, mine: tuple, other: tuple) -> bool:

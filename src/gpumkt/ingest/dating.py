@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from gpumkt.ingest.flat_tables import report_year
-from gpumkt.lang.periods import EN_ORD, period_spans
+from gpumkt.lang.periods import EN_ORD, SPAN_ENDS, period_spans
 
 
 # What may stand between a figure and the period it is given for: "$1.2 billion in Q2 2025",
@@ -276,8 +276,8 @@ def in_fiscal_quarter(period: str, fiscal_end: int) -> str:
 
 # "three months ended July 31, 2026", "quarter ended 31 January 2026", "year ended January 31, 2026"
 # (and in British English "three months to 31 March 2026")
-FISCAL_SPAN = re.compile(r"(three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:ended|ending|to)|(quarter|(?:fiscal\s+)?year)"
-                         r"\s+(?:ended|ending|to)")
+FISCAL_SPAN = re.compile(r"(three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+" + SPAN_ENDS + r"|(quarter|(?:fiscal\s+)?year)"
+                         r"\s+" + SPAN_ENDS)
 SPAN_DATE = re.compile(r"\s+(?:on\s+)?" + _MD + r",?\s+((?:19|20)\d\d)")
 SPAN_MONTHS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
 

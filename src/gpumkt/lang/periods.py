@@ -26,6 +26,8 @@ _CN_MD = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 MONTH_COUNTS = {"two": 2, "four": 4, "five": 5, "seven": 7, "eight": 8, "ten": 10, "eleven": 11, "两": 2, "二": 2,
                 "四": 4, "五": 5, "七": 7, "八": 8, "十": 10, "十一": 11, "10": 10, "11": 11, "2": 2, "4": 4,
                 "5": 5, "7": 7, "8": 8}  # (3, 6, 9: a quarter, a half, m9)
+# The word that ends a span before its last day: "six months ended", "quarter ending", "three months to"
+SPAN_ENDS = r"(?:ended|ending|to)"
 # ", which ended October 31, 2025" / " ended 30 June 2025" right after a fiscal period names its end
 _ENDED_ON = (r",?\s+(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?(?:" + MONTH_PATTERN + r"\s+\d{1,2}|\d{1,2}\s+"
              + MONTH_PATTERN + r"),?\s+(?:19|20)\d\d")
@@ -43,7 +45,7 @@ PATTERNS = [
     # that ends no quarter is left to the year pattern).
     # ... but six months ended june 30 are its first half, twelve months ended december 31 (or the
     # year ended then) its year: "six months ended 30 june 2025", "截至2025年六月三十日止六个月"
-    (re.compile(r"(three|3|six|6|nine|9|twelve|12|(?:fiscal\s+)?year)(?:[\s-]+months?)?\s+(?:ended|ending|to)\s+"
+    (re.compile(r"(three|3|six|6|nine|9|twelve|12|(?:fiscal\s+)?year)(?:[\s-]+months?)?\s+" + SPAN_ENDS + r"\s+"
                 r"(?:" + _MONTH + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH + r"),?\s+((?:19|20)\d\d)"), "span"),
     (re.compile(r"截至\s*" + YEAR + r"\s*年\s*" + _CN_MD + r"\s*月\s*" + _CN_MD + r"\s*[日号]\s*止\s*"
                 r"((?:[两二三四五]个)?(?:财政)?年度|财年|三|六|九|十二|3|6|9|12)"), "cspan"),
