@@ -443,6 +443,21 @@ def test_a_deck_cover_with_a_legal_form_before_the_ticker_and_its_chinese_brand_
     assert any({"nexo silicon", "耐索科技"} <= set(g.forms) for g in mining.mine_names([deck]))
 
 
+def test_a_name_mined_alone_is_called_by_the_legal_name_in_a_pages_footer_too():
+    from gpumkt.lang.legal_names import latin_legal_names
+    assert latin_legal_names("© 2025 The Brindle Compute, Inc. All rights reserved. Orvane Corporation") == \
+        ["Brindle Compute", "Orvane"]
+    letter = ("Dear shareholders,\nThis year Brindle grew fast, and Brindle signed its largest contracts.\n"
+              "We compute more than ever.\n\n© 2025 Brindle Compute, Inc.\n")
+    groups = [set(g.forms) for g in mining.mine_names([letter])]
+    assert any({"brindle", "brindle compute"} <= g for g in groups)
+
+
+def test_a_chinese_name_wrapped_over_two_lines_of_a_pdf_is_found():
+    found = vocab.find("截至年末，甲乙总资\n产78亿元", vocab.metrics())
+    assert [(a, b, g.key) for a, b, g in found] == [(7, 11, "总资产")]
+
+
 def test_an_announcement_names_its_issuer_below_the_exchange_disclaimer():
     from gpumkt.ingest.subjects import subjects
     text = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no "

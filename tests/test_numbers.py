@@ -87,3 +87,23 @@ def test_the_figure_converter_says_a_value_in_each_script_and_reads_back_the_sam
     ("一家公司", []), ("第三家", []), ("三季度营收", []), ("几十家", [])])
 def test_counts_in_chinese_numerals_are_figures(text, found):
     assert [(f.text, f.value) for f, _, _ in figure_spans(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("prices fell by about a fifth over the year", [("a fifth", 20.0)]),
+    ("two-thirds of revenue", [("two-thirds", 66.67)]), ("a little under half of sales", [("half", 50.0)]),
+    ("三分之一的收入", [("三分之一", 33.33)]), ("超过一半来自推理", [("一半", 50.0)]),
+    ("占百分之三十四", [("百分之三十四", 34.0)]),
+    # ordinals and periods read the same and are no shares
+    ("a third party", []), ("in the second half of 2025", []), ("a quarter earlier", []), ("a fifth site", [])])
+def test_shares_said_as_fractions_are_percentages(text, found):
+    shares = [f for f, _, _ in figure_spans(text) if f.kind == "pct"]
+    assert [(f.text, f.value) for f in shares] == found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a margin of 54 percent", 54.0), ("34 per cent of revenue", 34.0), ("up 2 percentage points", 2.0),
+    ("SOFR plus 325 basis points", 3.25), ("加息50个基点", 0.5)])
+def test_percentages_in_words_after_the_digits(text, value):
+    (fig,) = figure_spans(text)[:1][0][:1]
+    assert fig.kind == "pct" and fig.value == pytest.approx(value)

@@ -34,6 +34,18 @@ def test_funds_asked_are_money():
     assert build("甲市有多少个项目获得资金？", []).answer_kind == "count"
 
 
+def test_deadlines_in_working_days_are_durations():
+    from gpumkt.ingest.measures import quantity
+    from gpumkt.lang.numbers import figures
+
+    assert build("审核通过后多少个工作日内拨付资金？", []).answer_kind == "duration"
+    assert build("Within how many business days is the fee refunded?", []).answer_kind == "duration"
+    assert quantity(figures("10")[0], "个工作日内拨付") == "duration"
+    assert quantity(figures("5")[0], " business days") == "duration"
+    assert quantity(figures("180")[0], "日书面通知") == "duration"
+    assert quantity(figures("6")[0], "月30日") == "num"  # a date's month
+
+
 def test_a_row_figures_column_is_found_by_the_whole_number():
     text = "Power supplies | X9-4A: 4× 2,700 W (2+2); X9-8A: 8× 3,000 W (6+2); X9-8L: 6× 3,300 W (4+2)"
     q, unit, facts, _ = _judged("How many power supplies does the X9-8L have?", text, "table")
@@ -52,3 +64,9 @@ def test_a_part_of_a_question_is_judged_mostly_by_its_own_meaning():
     whole = {0: 0.7, 1: 0.5}  # the whole question leans to the first part's unit
     second = _part_similarities(index, np.array([0.0, 1.0], dtype="float32"), whole)
     assert second[1] > second[0]
+
+
+def test_a_non_gaap_measure_asked_in_chinese_with_the_latin_abbreviation_is_the_adjusted_one():
+    q = build("甲乙云2025年第三季度的非GAAP营业费用是多少？", [])
+    assert q.asks_adjusted and q.contrasts[0][0][0] == "non-gaap"
+    assert not build("甲乙云2025年第三季度的GAAP营业费用是多少？", []).asks_adjusted

@@ -55,6 +55,17 @@ def test_an_html_tables_headers_stand_over_the_columns_they_span():
     assert markdown([[("", 1), ("2024", 2)], [("Net loss", 1), ("(412", 1), (")", 1)]]).endswith("| Net loss | (412) |")
 
 
+def test_figures_with_their_scale_in_the_cell_are_body_rows_not_header():
+    table = markdown([[("Metric", 1), ("FY2025", 1), ("FY2024", 1)],
+                      [("Revenue", 1), ("$1,214.6 million", 1), ("$436.8 million", 1)],
+                      [("Net loss", 1), ("$(187.2) million", 1), ("$(94.6) million", 1)],
+                      [("Active power", 1), ("168 MW", 1), ("61 MW", 1)]])
+    assert table.splitlines()[0] == "| Metric | FY2025 | FY2024 |"
+    assert table.splitlines()[2:] == ["| Revenue | $1,214.6 million | $436.8 million |",
+                                      "| Net loss | $(187.2) million | $(94.6) million |",
+                                      "| Active power | 168 MW | 61 MW |"]
+
+
 def test_signs_in_cells_of_their_own_rejoin_their_figures(tmp_path):
     (tmp_path / "acme_20f.html").write_text(PAGE, "utf-8")
     text = extract(tmp_path / "acme_20f.html").text

@@ -39,8 +39,8 @@ KIND_WORDS = [
             r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             r"多少(?![" + CLASSIFIERS + r"])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|" + PART_OF),
-    ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时)(?!份|几)|"
-                 r"how long|how many (?:years|months|weeks|days|hours)"),
+    ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时|(?:工作|交易|自然)日)(?!份|几)|"
+                 r"how long|how many (?:years|months|weeks|(?:business |working |trading |calendar )?days|hours|minutes)"),
     # A population's size is a head count, not a market size (开发者社群规模, "user base size").
     ("count", "(?:多少|几)[" + CLASSIFIERS + "]|how many|number of|"
               r"人手|人数|headcount|head count|" + POPULATION.pattern),  # (a head count asked as 人手有多少)

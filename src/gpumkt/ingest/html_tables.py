@@ -15,7 +15,9 @@ import re
 
 Cell = tuple[str, int]  # a cell's text and the columns it spans
 
-FIGURE = re.compile(r"^[(（]?[-–—]?(?:US\$|HK\$|NT\$|RMB|\$|¥)?\s*\d[\d,.]*\s*[)）]?\s*%?$|^[—–-]$")
+# (a figure may carry its scale and unit in its cell: "$1,214.6 million", "$(94.6) million", "168 MW", "3.2亿元")
+FIGURE = re.compile(r"(?i)^[(（]?[-–—]?(?:US\$|HK\$|NT\$|RMB|\$|¥)?\s*[(（]?\d[\d,.]*\s*[)）]?\s*%?"
+                    r"(?:\s*(?:million|billion|trillion|thousand|mn|bn|[亿万千]))?(?:\s*(?:mw|gw|kw|元|美元|港元))?$|^[—–-]$")
 CURRENCY_ONLY = re.compile(r"^(?:US\$|HK\$|NT\$|RMB|Rmb|\$|¥|€|£|人民币|人民幣)$")
 CLOSING_ONLY = re.compile(r"^[)）%]+$")
 UNIT_ROW = re.compile(r"(?i)^[(（]?\s*(?:(?:amounts |figures |all amounts )?in (?:thousands|millions|billions|"

@@ -81,7 +81,7 @@ def _name_number(fig: Figure, own: str, a: int, b: int, names: list[vocab.Group]
     if fig.kind != "num" or fig.currency or not re.fullmatch(r"\d{1,2}", own[a:b]) or own[a - 1:a] != " " \
             or re.match(r"[.,]\d", own[b:b + 2]) or quantity(fig, own[b:b + 16]) != "num":
         return False
-    lead = own[:a - 1]
+    lead = own[max(0, a - 61):a - 1]  # (a name is shorter than 60 characters: only the tail is read)
     return bool(re.search(r"[a-z]$", lead)) and any(end == len(lead) for _, end, _ in vocab.find(lead, names))
 
 

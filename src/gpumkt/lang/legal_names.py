@@ -107,6 +107,20 @@ TERM = re.compile(r"\((?:together,\s*|collectively,\s*)?(?:the|each\s+a|each\s+a
                   r"[“\"]([A-Z][^”\"\n()]{0,40})[”\"]\s+(?:means|shall mean|refers to|has the meaning)")
 
 
+# A Latin name with its legal form after it ("Sablewood Compute, Inc.", "Acme Cloud Corporation"), where
+# no ticker or quoted short form comes with it: a page's footer, a letter's signature.
+LATIN_LEGAL = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]* ){0,3}[A-Z][A-Za-z0-9&\-]*),? "
+                         r"(?:Inc\.|Corp\.|Corporation|Ltd\.|Limited|plc|LLC)(?![A-Za-z])")
+LEADING_WORDS = re.compile(r"^(?:(?:The|A|An|And|For|In|On|At|By|From|With|Of|Our|Its|See|To)\s+)+")
+
+
+def latin_legal_names(text: str) -> list[str]:
+    """The names before a Latin legal form, less the sentence's first words:
+    ``latin_legal_names("© 2025 The Acme Cloud, Inc. All rights reserved. NVIDIA Corporation")``
+    -> ``["Acme Cloud", "NVIDIA"]``"""
+    return [n for m in LATIN_LEGAL.finditer(text) if (n := LATIN_TAIL.sub("", LEADING_WORDS.sub("", m.group(1))).strip())]
+
+
 def legal_short_forms(text: str) -> list[set[str]]:
     """``legal_short_forms('Meridell Compute, Inc. ("Meridell" or the "Sponsor")')``
     -> ``[{"meridell compute, inc.", "meridell compute", "meridell"}]``"""

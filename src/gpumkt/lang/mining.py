@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 
 from gpumkt.lang import periods
-from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, legal_short_forms, listed_names,
-                                     name_ending, short_cores)
+from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, latin_legal_names, legal_short_forms,
+                                     listed_names, name_ending, short_cores)
 from gpumkt.lang.name_runs import inside_runs, people, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, stem
 from gpumkt.lang.vocab import GENERAL_CAPS, Group, known_entities, metrics, places, terms
@@ -83,6 +83,7 @@ def mine_names(texts: list[str]) -> list[Group]:
         for m in PRODUCT.finditer(text):
             if not YEAR_CODE.fullmatch(m.group(0)):
                 _add(groups, {normalise(m.group(0)).strip()})
+    _legal_extensions(groups, {normalise(n).strip() for t in texts for n in latin_legal_names(t)})
     _add_cores(groups, vocabulary | _place_words(), [normalise(t) for t in texts])
     known = {f for g in known_entities() for f in g.forms}
     _join_first_words(groups, known)
@@ -144,6 +145,17 @@ def _join_first_words(groups: list[set[str]], known: set[str]) -> None:
         longer = [g for g in groups if word not in g and any(f.startswith(word + " ") for f in g)]
         if len(longer) == 1 and not longer[0] & known:
             _add(groups, {word} | longer[0])
+
+
+def _legal_extensions(groups: list[set[str]], legal: set[str]) -> None:
+    """A name mined alone ("Acme") that the texts also write as the start of a legal name with
+    one more word ("Acme Cloud, Inc." in a page's footer) is called by that name too; a legal name
+    no group starts is left alone (a broker's, a law firm's, a subsidiary's)."""
+    for name in sorted(legal):
+        words = name.split()
+        owners = [g for g in groups if " ".join(words[:-1]) in g] if len(words) > 1 else []
+        if len(owners) == 1 and not any(name in g for g in groups):
+            owners[0].add(name)
 
 
 def _add_cores(groups: list[set[str]], taken: set[str], texts: list[str]) -> None:

@@ -66,3 +66,55 @@ def word_figures(norm: str) -> list[tuple[float, str, str, int, int]]:
         kind = "pct" if unit[:1] in (["percent"], ["per"]) else "num"
         out.append((float(value), kind, "usd" if unit == ["dollars"] else "", m.start(), m.end()))
     return out
+
+
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+
+
+def cn_small(text: str) -> int:
+    """``cn_small("两") -> 2``; ``cn_small("十二") -> 12``; ``cn_small("三十五") -> 35``"""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return CN_DIGITS[text]
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+
+
+DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                "ninth": 9, "tenth": 10}
+# "a third", "two-thirds", "half of": a share said as a fraction. An ordinal reads the same ("a
+# third party", "the second half of 2025", "a fifth site"), so a fraction must be followed by "of",
+# a preposition or the clause's end; a half or a quarter only by "of" (else it is a period).
+FRACTION = re.compile(
+    r"(?<![a-z\-])(?:(?P<num>a|one|" + "|".join(SMALL[2:10]) + r")[\s\-]+)?"
+    r"(?P<den>halves|half|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)(?![a-z\-])"
+    r"(?=(?P<of>\s+of\b)|\s+(?:over|in|from|since|on|to|than|versus|vs)\b|\s*[,.;:)]|\s*$)")
+CN_FRACTION = re.compile(r"(?P<den>[二三四五六七八九十]|\d{1,2})分之(?P<num>[一二两三四五六七八九]|\d)(?![\d十])|一半|"
+                         r"百分之(?P<pct>[二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(?![十百点])")
+# "the second half of", "this quarter of": an ordinal or a pointer before a bare half is a period
+_PERIOD_BEFORE = re.compile(r"(?:first|second|third|fourth|latter|the|this|that|each|every|back|front)\s+$")
+
+
+def fraction_figures(norm: str) -> list[tuple[float, int, int]]:
+    """(percent, start, end) of each share said as a fraction in a normalised text.
+
+    ``fraction_figures("fell by about a fifth over the year") -> [(20.0, 14, 21)]``;
+    ``fraction_figures("two-thirds of revenue, 三分之一的收入") -> [(66.67, 0, 10), (33.33, 23, 27)]``;
+    ``fraction_figures("占百分之三十四") -> [(34.0, 1, 7)]``;
+    ``fraction_figures("a third party in the second half of 2025") -> []``
+    """
+    out = []
+    for m in FRACTION.finditer(norm):
+        den = DENOMINATORS[m["den"].rstrip("s").replace("halve", "half")]
+        num = 1 if m["num"] in (None, "a", "one") else SMALL.index(m["num"])
+        if den in (2, 4) and not m["of"] or (m["num"] is None and (den != 2 or _PERIOD_BEFORE.search(norm[:m.start()]))):
+            continue
+        out.append((round(100 * num / den, 2), m.start(), m.end()))
+    for m in CN_FRACTION.finditer(norm):
+        if not m["den"]:  # 一半, 百分之三十四
+            out.append((float(cn_small(m["pct"])) if m["pct"] else 50.0, m.start(), m.end()))
+            continue
+        den, num = (int(x) if x.isdigit() else cn_small(x) for x in (m["den"], m["num"]))
+        if 0 < num < den:
+            out.append((round(100 * num / den, 2), m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])
+

@@ -188,7 +188,7 @@ def find(norm: str, groups, shadows=()) -> list[tuple[int, int, Group]]:
 
 MODIFIER_GAP = re.compile(r"\s?的?年?")  # "营收(年)增长率", "revenue growth": the head comes last
 # A measure adjusted from the reported one (non-GAAP, 经调整): its figure is another fact than the reported one.
-ADJUSTED = re.compile(r"non-?\s?(?:gaap|ifrs)|(?<![a-z])adjusted(?![a-z])|调整后|经调整|非公认会计准则|非通用会计准则")
+ADJUSTED = re.compile(r"(?:non-?|非)\s?(?:gaap|ifrs)|(?<![a-z])adjusted(?![a-z])|调整后|经调整|非公认会计准则|非通用会计准则")
 # Words that hold several companies' figure together: a question asks it, a sentence gives it, of
 # no single one of them.
 JOINT = re.compile(r"合计|合共|加起来|一共|总共|总和|共同|两家|三家|combined|together|in total|jointly|between them")
@@ -223,7 +223,24 @@ def heads(norm: str, found: list[tuple[int, int, Group]]) -> list[tuple[int, int
     return [m for i, m in enumerate(found) if i not in drop]
 
 
+# A PDF's text wraps its lines inside a Chinese word ("北京甲乙智\n能科技有限公司"): a break
+# between two Han characters is read as no break when matching forms.
+HAN_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t\u3000]*(?=[\u4e00-\u9fff])")
+
+
 def _find(norm: str, groups: tuple) -> list[tuple[int, int, Group]]:
+    """``[(a, b) for a, b, _ in _find("甲乙营\n收", <metrics>)] -> [(2, 5)]`` (offsets into the text as given)."""
+    if "\n" not in norm or not HAN_BREAK.search(norm):
+        return _find_joined(norm, groups)
+    keep = [True] * len(norm)
+    for m in HAN_BREAK.finditer(norm):
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    where = [i for i, k in enumerate(keep) if k]
+    joined = "".join(ch for ch, k in zip(norm, keep) if k)
+    return [(where[a], where[b - 1] + 1, g) for a, b, g in _find_joined(joined, groups)]
+
+
+def _find_joined(norm: str, groups: tuple) -> list[tuple[int, int, Group]]:
     pattern, lookup = _matcher(groups)
     out = []
     for m in pattern.finditer(norm):
