@@ -1,5 +1,6 @@
-"""English figures written in words, as a speaker says them and a transcript keeps them:
-"one point eight billion dollars", "thirty-two percent", "sixty-three thousand".
+"""Figures written in words, as a speaker says them and a transcript keeps them: "one point
+eight billion dollars", "thirty-two percent", "sixty-three thousand"; and shares said as fractions,
+in English and Chinese ("two-thirds of", 三分之一, 一半).
 
 A run of number words becomes one figure with its span, like a figure in digits. A small bare
 number ("three new sites", "one of them") stays a word: it is a figure only from ten up, or
@@ -106,7 +107,8 @@ def fraction_figures(norm: str) -> list[tuple[float, int, int]]:
     for m in FRACTION.finditer(norm):
         den = DENOMINATORS[m["den"].rstrip("s").replace("halve", "half")]
         num = 1 if m["num"] in (None, "a", "one") else SMALL.index(m["num"])
-        if den in (2, 4) and not m["of"] or (m["num"] is None and (den != 2 or _PERIOD_BEFORE.search(norm[:m.start()]))):
+        bare_half = m["num"] is None and (den != 2 or _PERIOD_BEFORE.search(norm[max(0, m.start() - 20):m.start()]))
+        if den in (2, 4) and not m["of"] or bare_half:
             continue
         out.append((round(100 * num / den, 2), m.start(), m.end()))
     for m in CN_FRACTION.finditer(norm):
