@@ -57,13 +57,13 @@ def test_an_html_tables_headers_stand_over_the_columns_they_span():
 
 def test_figures_with_their_scale_in_the_cell_are_body_rows_not_header():
     table = markdown([[("Metric", 1), ("FY2025", 1), ("FY2024", 1)],
-                      [("Revenue", 1), ("$1,214.6 million", 1), ("$436.8 million", 1)],
-                      [("Net loss", 1), ("$(187.2) million", 1), ("$(94.6) million", 1)],
-                      [("Active power", 1), ("168 MW", 1), ("61 MW", 1)]])
+                      [("Revenue", 1), ("$2,048.3 million", 1), ("$1,377.5 million", 1)],
+                      [("Net loss", 1), ("$(212.6) million", 1), ("$(80.4) million", 1)],
+                      [("Active power", 1), ("75 MW", 1), ("40 MW", 1)]])
     assert table.splitlines()[0] == "| Metric | FY2025 | FY2024 |"
-    assert table.splitlines()[2:] == ["| Revenue | $1,214.6 million | $436.8 million |",
-                                      "| Net loss | $(187.2) million | $(94.6) million |",
-                                      "| Active power | 168 MW | 61 MW |"]
+    assert table.splitlines()[2:] == ["| Revenue | $2,048.3 million | $1,377.5 million |",
+                                      "| Net loss | $(212.6) million | $(80.4) million |",
+                                      "| Active power | 75 MW | 40 MW |"]
 
 
 def test_signs_in_cells_of_their_own_rejoin_their_figures(tmp_path):

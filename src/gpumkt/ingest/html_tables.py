@@ -15,7 +15,7 @@ import re
 
 Cell = tuple[str, int]  # a cell's text and the columns it spans
 
-# (a figure may carry its scale and unit in its cell: "$1,214.6 million", "$(94.6) million", "168 MW", "3.2亿元")
+# (a figure may carry its scale and unit in its cell: "$2,048.3 million", "$(80.4) million", "75 MW", "3.2亿元")
 FIGURE = re.compile(r"(?i)^[(（]?[-–—]?(?:US\$|HK\$|NT\$|RMB|\$|¥)?\s*[(（]?\d[\d,.]*\s*[)）]?\s*%?"
                     r"(?:\s*(?:million|billion|trillion|thousand|mn|bn|[亿万千]))?(?:\s*(?:mw|gw|kw|元|美元|港元))?$|^[—–-]$")
 CURRENCY_ONLY = re.compile(r"^(?:US\$|HK\$|NT\$|RMB|Rmb|\$|¥|€|£|人民币|人民幣)$")

@@ -11,7 +11,7 @@ from gpumkt.lang import vocab
 from gpumkt.lang.numbers import Figure
 
 # A span of time ("4年", "三个月", "2-5 years", "a 5-year warranty"); a bare 月 after a number is a month of a date.
-# A deadline counted in days, working or trading days ("提前180日", "10个工作日内", "within 5 business
+# A deadline counted in days, working or trading days ("提前90日", "7个工作日内", "within 5 business
 # days") is one too (a date's day never comes here: dates are read before figures).
 DURATION_UNITS = re.compile(r"\s*(?:-\s*\d+\s*|-(?=[a-z]))?(年(?![度初底末中])|个月|周|天|小时|个?(?:工作|交易|自然)?日(?![期元报度均])|"
                             r"years?|months?|weeks?|(?:(?:business|working|trading|calendar)\s+)?days?|hours?|minutes?)(?![a-z])")

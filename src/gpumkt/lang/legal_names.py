@@ -96,9 +96,11 @@ def english_definitions(text: str) -> list[set[str]]:
     return out
 
 
+# The legal forms an English company name ends with
+LATIN_FORMS = r"Limited|Ltd\.|Inc\.|Corp\.|Corporation|plc|LLC"
 # A legal name followed by the forms the text will call it by: 'Meridell Compute, Inc. ("Meridell" or the
 # "Sponsor")'; a quoted form after "the" is a role the document gives it, not a name ("the Sponsor").
-LEGAL_THEN_FORMS = re.compile(r"((?:[A-Z][A-Za-z0-9&\-]*,? ){1,6}?(?:Limited|Ltd\.|Inc\.|Corp\.|Corporation|plc|LLC|L\.P\.))"
+LEGAL_THEN_FORMS = re.compile(r"((?:[A-Z][A-Za-z0-9&\-]*,? ){1,6}?(?:" + LATIN_FORMS + r"|L\.P\.))"
                               r" ?\(((?:(?:\s*(?:,|and|or)\s*)?(?:the\s+)?[“\"][^”\"\n()]{1,40}[”\"]){1,4})\)")
 # A defined term: '(the "Issuer")', '(together, the "Notes")', '"DSCR" means …', '"Appraised Value" shall mean'
 # ('(“Kelvra”)' after a name is its short name, no term)
@@ -107,10 +109,10 @@ TERM = re.compile(r"\((?:together,\s*|collectively,\s*)?(?:the|each\s+a|each\s+a
                   r"[“\"]([A-Z][^”\"\n()]{0,40})[”\"]\s+(?:means|shall mean|refers to|has the meaning)")
 
 
-# A Latin name with its legal form after it ("Sablewood Compute, Inc.", "Acme Cloud Corporation"), where
+# A Latin name with its legal form after it ("Brindle Compute, Inc.", "Acme Cloud Corporation"), where
 # no ticker or quoted short form comes with it: a page's footer, a letter's signature.
-LATIN_LEGAL = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]* ){0,3}[A-Z][A-Za-z0-9&\-]*),? "
-                         r"(?:Inc\.|Corp\.|Corporation|Ltd\.|Limited|plc|LLC)(?![A-Za-z])")
+NAME_THEN_FORM = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]* ){0,3}[A-Z][A-Za-z0-9&\-]*),? "
+                            r"(?:" + LATIN_FORMS + r")(?![A-Za-z])")
 LEADING_WORDS = re.compile(r"^(?:(?:The|A|An|And|For|In|On|At|By|From|With|Of|Our|Its|See|To)\s+)+")
 
 
@@ -118,7 +120,7 @@ def latin_legal_names(text: str) -> list[str]:
     """The names before a Latin legal form, less the sentence's first words:
     ``latin_legal_names("© 2025 The Acme Cloud, Inc. All rights reserved. NVIDIA Corporation")``
     -> ``["Acme Cloud", "NVIDIA"]``"""
-    return [n for m in LATIN_LEGAL.finditer(text) if (n := LATIN_TAIL.sub("", LEADING_WORDS.sub("", m.group(1))).strip())]
+    return [n for m in NAME_THEN_FORM.finditer(text) if (n := LATIN_TAIL.sub("", LEADING_WORDS.sub("", m.group(1))).strip())]
 
 
 def legal_short_forms(text: str) -> list[set[str]]:

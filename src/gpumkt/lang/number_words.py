@@ -98,9 +98,9 @@ _PERIOD_BEFORE = re.compile(r"(?:first|second|third|fourth|latter|the|this|that|
 def fraction_figures(norm: str) -> list[tuple[float, int, int]]:
     """(percent, start, end) of each share said as a fraction in a normalised text.
 
-    ``fraction_figures("fell by about a fifth over the year") -> [(20.0, 14, 21)]``;
-    ``fraction_figures("two-thirds of revenue, 三分之一的收入") -> [(66.67, 0, 10), (33.33, 23, 27)]``;
-    ``fraction_figures("占百分之三十四") -> [(34.0, 1, 7)]``;
+    ``fraction_figures("dropped by about a fifth since march") -> [(20.0, 17, 24)]``;
+    ``fraction_figures("two-thirds of sales, 三分之一的收入") -> [(66.67, 0, 10), (33.33, 21, 25)]``;
+    ``fraction_figures("占百分之二十六") -> [(26.0, 1, 7)]``;
     ``fraction_figures("a third party in the second half of 2025") -> []``
     """
     out = []
@@ -112,7 +112,7 @@ def fraction_figures(norm: str) -> list[tuple[float, int, int]]:
             continue
         out.append((round(100 * num / den, 2), m.start(), m.end()))
     for m in CN_FRACTION.finditer(norm):
-        if not m["den"]:  # 一半, 百分之三十四
+        if not m["den"]:  # 一半, 百分之二十六
             out.append((float(cn_small(m["pct"])) if m["pct"] else 50.0, m.start(), m.end()))
             continue
         den, num = (int(x) if x.isdigit() else cn_small(x) for x in (m["den"], m["num"]))

@@ -26,14 +26,14 @@ CURRENCIES = {"美元": "usd", "$": "usd", "usd": "usd", "us$": "usd", "元": "c
 YUAN_NAMES = {"twd": re.compile(r"新台[币幣]|nt\$|\bntd\b|\btwd\b"), "hkd": re.compile(r"港[元币幣仙]|hk\$|\bhkd\b")}
 RENMINBI = re.compile(r"人民[币幣]|\brmb\b|\bcny\b")
 CENTS = {"港仙": 0.01}  # a Hong Kong dividend is declared in cents: 4.5港仙 is HK$0.045
-# A percentage in words after the digits ("34 percent", "2 percentage points"); a basis point is a
-# hundredth of a percentage point ("SOFR plus 325 basis points" is 3.25 points over it).
-_PERCENT = r"percentage points?(?![a-z])|percent(?![a-z])|per cent(?![a-z])|pct(?![a-z])|basis points?(?![a-z])|bps(?![a-z])|个基点|基点"
-PERCENT_UNITS = re.compile(r"%|％|个百分点|" + _PERCENT)
+# A percentage in words after the digits ("37 percent", "2 percentage points"); a basis point is a
+# hundredth of a percentage point ("SOFR plus 275 basis points" is 2.75 points over it).
+_PERCENT = r"%|％|个百分点|percentage points?(?![a-z])|percent(?![a-z])|per cent(?![a-z])|pct(?![a-z])|basis points?(?![a-z])|bps(?![a-z])|个基点|基点"
+PERCENT_UNITS = re.compile(_PERCENT)
 BASIS_POINT = re.compile(r"basis|bps|基点")
 _SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
 # ("6× 3,300 W" counts six supplies of 3,300 W: a "×" before a figure is no multiple)
-_UNIT = r"(?:%|％|个百分点|" + _PERCENT + r"|倍|x(?![a-z])|×(?!\s*\d)|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
+_UNIT = r"(?:" + _PERCENT + r"|倍|x(?![a-z])|×(?!\s*\d)|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
     # "RMB3,370.8 million": a currency glued before the digits (filings write the yuan so)
@@ -130,7 +130,7 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
     for value, kind, currency, a, b in word_figures(norm):  # "one point eight billion dollars"
         if not any(x < b and a < y for x, y in taken):
             out.append((Figure(norm[a:b], value, kind, currency), a, b))
-    for value, a, b in fraction_figures(norm):  # "two-thirds of revenue", "三分之一"
+    for value, a, b in fraction_figures(norm):  # "two-thirds of sales", "三分之一"
         if not any(x < b and a < y for _, x, y in out):
             out.append((Figure(norm[a:b], value, "pct"), a, b))
     return _range_currency(sorted(out, key=lambda t: t[1]), norm)
