@@ -709,3 +709,9 @@ def test_a_foreign_legal_name_written_right_after_chinese_words_is_read_whole():
     text = "甲乙算力科技股份有限公司（以下简称“甲乙算力”），英文名称为Jiayi Compute Technology Co., Ltd.；"
     forms = set().union(*defined_names(text))
     assert {"jiayi compute technology co., ltd.", "jiayi compute", "甲乙算力"} <= forms
+
+
+def test_a_legal_name_with_its_labelled_stock_code_is_a_name_with_its_short_forms():
+    text = "崇岳科技股份有限公司（股票代號：8814）　2024年報告\n崇岳成立以來營收持續成長，崇岳科技股份有限公司董事會"
+    assert listed_names(text) == [{"崇岳科技", "崇岳科技股份有限公司", "崇岳"}]
+    assert listed_names("乙方（2024）签约") == []  # a year in brackets is no stock code

@@ -2,6 +2,8 @@
 periodic report's columns and sentences speak of, a deck's slides as sections and a chart's
 values under its periods. Made-up companies (Acme, 甲乙)."""
 
+import pytest
+
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.extract import title_of
 from gpumkt.ingest.facts import build_facts
@@ -124,3 +126,15 @@ def test_an_english_question_names_a_taiwan_year_as_roc_year():
 
     assert periods("revenue in q3 of roc year 114") == ["2025q3"]
     assert periods("民国114年营收") == ["2025"]
+
+
+@pytest.mark.parametrize("clause, figure, period", [
+    ("整體離職率由2023年的9.6%降至8.1%", "8.1%", ""),  # the end of a move is not dated by its start
+    ("整體離職率由2023年的9.6%降至8.1%", "9.6%", "2023"),
+    ("churn fell from 9.6% in 2023 to 8.1%", "8.1%", ""),
+    ("from 2023 to 2025, revenue rose to $5 billion", "$5 billion", "2025"),
+])
+def test_a_move_from_one_period_dates_its_start_only(clause, figure, period):
+    from gpumkt.ingest.dating import period_in
+    at = clause.index(figure)
+    assert period_in(clause, at, at + len(figure)) == period

@@ -42,7 +42,7 @@ KIND_WORDS = [
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时|(?:工作|交易|自然)日)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|(?:business |working |trading |calendar )?days|hours|minutes)"),
     # A population's size is a head count, not a market size (开发者社群规模, "user base size").
-    ("count", "(?:多少|几)[" + CLASSIFIERS + "]|how many|number of|"
+    ("count", "(?:多少|几)[" + CLASSIFIERS + "]|how many(?! (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\\b)|number of|"
               r"人手|人数|headcount|head count|" + POPULATION.pattern),  # (a head count asked as 人手有多少)
     # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
     # "year-over-year" ("what quarter-on-quarter growth") is a kind of growth, not a year
@@ -54,7 +54,7 @@ KIND_WORDS = [
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
               r"多少[^，,。？?\d]{0,6}(?:资金|经费|补贴|补助|奖励|奖金)|how much (?:funding|subsidy|grant)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
-    ("power", r"(?:多少|几)\s*(?:兆瓦|吉瓦|千瓦|[mgk]w\b)|how many (?:megawatts|gigawatts|mw|gw)\b"),
+    ("power", r"(?:多少|几)\s*(?:兆瓦|吉瓦|千瓦|[mgk]w\b)|how many (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\b"),
     ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"
              r"哪一家|誰|叫什么|什么名字|名字是|名称是|what(?:'s| is| was) (?:the|its) name|called what"),
     ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
@@ -86,6 +86,12 @@ LEVEL_REACHED = re.compile(r"(?:增长|增加|上升|提升|上涨|攀升|增|�
 DOCUMENT_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:report|note|article|newsletter|letter|commentary|essay|"
                            r"transcript|memo|paper|filing|research)s?\b|\s*的?[\u4e00-\u9fff]{0,4}?"
                            r"(?:报告|研报|文章|报道|评论|电子报|通讯|纪要)")
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:[-–—~至到]|to)\s*(?:19|20)?\d\d")
+HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
+# A measure that names the kind of a deal ("the GPU capacity agreement", "a power purchase agreement",
+# "电力采购协议") names the deal, not what is asked of it.
+DEAL_NOUN = re.compile(r"\s*(?:deal|agreement|contract|order|commitment|reservation|lease|purchase agreement)s?\b|"
+                       r"(?:采购)?(?:合同|协议|订单|合约)")
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
                         r"as well as|plus)\s*")
 
@@ -158,7 +164,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     for text in [m.text for m in ents] + sources:  # the firm a figure is quoted from is no word asked
         rest = rest.replace(text, " ")
     kind = _answer_kind(norm)
-    found = [x for x in vocab.find(rest, vocab.metrics(), vocab.terms()) if measurable(x[2].kind, kind)]
+    found = [x for x in vocab.find(rest, vocab.metrics(), vocab.terms()) if measurable(x[2].kind, kind)
+             and not DEAL_NOUN.match(rest[x[1]:])]
     mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)  # 超大规模 is no 规模 (terms)
     heads = tuple(g.key for _, _, g in vocab.heads(rest, found))
     for m in mets:
@@ -167,7 +174,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                   if not DOCUMENT_NOUN.match(rest[b:]))  # "the Chinese broker note" is no place asked
     for m in where:
         rest = rest.replace(m.text, " ")
-    pers = tuple(periods(norm))
+    # a span of years in the report's title ("the 2024–2026 market report") dates the report, not
+    # the figure asked; one year ("its 2025 annual report") is the period asked
+    pers = tuple(periods(norm.replace(desc, " ") if desc and YEAR_SPAN.search(desc) else norm))
     rest = period_free(rest)
     for _, pattern in KIND_WORDS:  # how the question is phrased is not what it is about
         rest = re.sub(pattern, " ", rest)
@@ -176,7 +185,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)]
     # "营业利润率指引": guidance is how the margin is given (asks_guidance); the margin sets the kind
     said = [x for x in said if not _guidance(x[2])] or [x for x in found if not _guidance(x[2])] or said
-    metric_kind = next((g.kind for _, _, g in reversed(said)), "")
+    # "How much power … for customers": "how much" asks an amount, so a counted head is not the one asked
+    amount = [x for x in said if x[2].kind != "count"] if HOW_MUCH.search(norm) else []
+    metric_kind = next((g.kind for _, _, g in reversed(amount or said)), "")
     wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or (
         bool(FIGURE_WORDS.search(norm)) or bool(mets)) and kind not in ("name", "yesno", "text")
     words = tuple(content_words(rest, known))

@@ -11,7 +11,8 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import UNIT_LINE, column_header, continues_header, header_cells, metric_header, row_cells
+from gpumkt.ingest.flat_tables import (UNIT_LINE, column_header, continues_header, header_cells, label_over, metric_header,
+                                       row_cells)
 from gpumkt.ingest.layout_tables import layout_header, layout_span
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only
 
@@ -177,13 +178,14 @@ def _short_title(line: str, text: str, lines: list[tuple[int, int]], i: int, run
 
 def _first_row(text: str, lines: list[tuple[int, int]], i: int) -> int:
     """The line of a flattened table's first row under the header at ``i`` (a unit line, a line of
-    measures, a note "（未經審核）" may stand between them), 0 when none follows."""
+    measures, a note "（未經審核）", or the row's own label over its figures may stand between
+    them), 0 when none follows."""
+    line = lambda k: text[slice(*lines[k])] if k < len(lines) else ""  # noqa: E731
     k = i + 1
-    while k < min(len(lines), i + 5) and (UNIT_LINE.match(text[slice(*lines[k])].strip()) or
-                                          GROUP_LABEL.match(text[slice(*lines[k])].strip()) or
-                                          k == i + 1 and continues_header(text[slice(*lines[k])])):
+    while k < min(len(lines), i + 5) and (UNIT_LINE.match(line(k).strip()) or GROUP_LABEL.match(line(k).strip()) or
+                                          k == i + 1 and continues_header(line(k)) or label_over(line(k), line(k + 1))):
         k += 1
-    return k if k < len(lines) and row_cells(text[slice(*lines[k])]) else 0
+    return k if row_cells(line(k)) or k > i + 1 and label_over(line(k - 1), line(k)) else 0
 
 
 def _row_follows(text: str, lines: list[tuple[int, int]], k: int) -> bool:
@@ -191,8 +193,10 @@ def _row_follows(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     line = text[slice(*lines[k])]
     if SLIDE_MARK.match(line):
         return False  # "Slide 7": the next slide, not a row
-    return bool(row_cells(line)) or k + 1 < len(lines) and bool(GROUP_LABEL.match(line.strip())) and \
-        bool(row_cells(text[slice(*lines[k + 1])]))
+    below = text[slice(*lines[k + 1])] if k + 1 < len(lines) else ""
+    return bool(row_cells(line)) or bool(below) and (bool(GROUP_LABEL.match(line.strip())) and bool(row_cells(below))
+                                                     or label_over(line, below)) \
+        or label_over(text[slice(*lines[k - 1])], line)  # a row's figures under its label
 
 
 def running_lines(lines: list[str]) -> set[str]:

@@ -14,7 +14,8 @@ from gpumkt.ingest.blocks import GROUP_LABEL, Block, line_spans, parse_blocks
 from gpumkt.ingest.cells import table_unit
 from gpumkt.ingest.charts import chart_text
 from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header,
-                                       continues_header, dated_row, figure_pairs, header_cells, metric_header,
+                                       continues_header, dated_row, figure_pairs, figures_only, header_cells, label_over,
+                                       metric_header,
                                        report_year, restated_header, row_cells, span_line, spanned, sub_headers,
                                        with_year, with_years, wrapped_header)
 from gpumkt.ingest.layout_tables import layout_rows
@@ -22,7 +23,7 @@ from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "44"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "47"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -105,7 +106,7 @@ class _Builder:
         column's name ("Power supplies | TG9-8L: 6× 3,300 W"); a cell's own ";" would part it."""
         spans = line_spans(self.doc.text[block.start:block.end])
         headers, rows = layout_rows([self.doc.text[block.start + a:block.start + b] for a, b in spans])
-        caption = self._caption(block.start).replace(" | ", " / ")
+        caption = (lead_in(self.doc.text[:block.start]) or self._caption(block.start)).replace(" | ", " / ")
         for row in rows:
             # a row's serial number ("序号", "No.") labels nothing: its first cell of words does
             at = 2 if re.fullmatch(r"\d{1,3}", row.cells[0]) and len(row.cells) > 2 and row.cells[1] else 1
@@ -151,6 +152,8 @@ class _Builder:
         previous = wrapped = ""
         for k, ((a, b), row) in enumerate(zip(rows[1:], cells[1:]), start=1):
             line = lines[k].strip()
+            if flat and not row and k > 1 and label_over(lines[k - 1], line):
+                row, a = [lines[k - 1].strip()] + figures_only(line), rows[k - 1][0]  # "Revenue" over its figures
             restated = restated_header(line) if flat else []
             if restated:  # "2025年末  2024年末  …": the columns change mid-table
                 headers = with_years(restated, self.year)
@@ -158,7 +161,8 @@ class _Builder:
             if wrapped_head and k == 1:
                 continue  # the header's wrapped words, read with the header
             if flat and not row:
-                wrapped = line if GROUP_LABEL.match(line) and not line.endswith((":", "：")) else ""
+                over = k + 1 < len(lines) and label_over(line, lines[k + 1])  # read with its figures
+                wrapped = line if GROUP_LABEL.match(line) and not line.endswith((":", "：")) and not over else ""
                 continue
             if all(re.fullmatch(r":?-+:?", c) for c in row if c):
                 continue  # the |---| separator
@@ -233,6 +237,20 @@ MONTH_DAY = re.compile(r"(?i)" + MONTH_PATTERN + r"\s+\d{1,2},?|\d{1,2}\s+" + MO
 
 # A cell that is only a figure (a range too): "2,046", "3,450-3,600", "~40%", "$1.2B", "(38)"
 FIGURE_CELL = re.compile(r"^[~≈$€£¥(（-]*\d[\d,.]*\s*(?:[-–~至]\s*\$?\d[\d,.]*)?\s*(?:%|x|倍|[)）]|[bmk])?$", re.I)
+
+
+def lead_in(before: str, most: int = 240) -> str:
+    """The sentence that introduces a table with a colon, wrapped over several lines ("… will be
+    delivered in three phases, as follows:"): it says what the rows are, which "follows:" alone
+    does not; "" when the text above ends otherwise.
+
+    ``lead_in("Intro. The sites will open\nin two phases as follows:\n\n")``
+    -> ``"The sites will open in two phases as follows:"``"""
+    para = re.split(r"\n\s*\n", before.rstrip())[-1]
+    if not para.rstrip().endswith((":", "：")) or "\n" not in para.strip():
+        return ""  # (a one-line caption is the caller's)
+    sentence = re.split(r"(?<=[.。!?！？])\s+", squash(para))[-1]
+    return sentence if len(sentence) <= most else ""
 
 
 def _cells(line: str) -> list[str]:

@@ -48,13 +48,24 @@ def period_in(clause: str, a: int, b: int) -> str:
     after = [(s, k) for s, _, k in spans if s >= b]
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
-    before = [k for _, e, k in spans if e <= a and not EVENT_AFTER.match(clause, e)]
+    before = [k for s, e, k in spans if e <= a and not EVENT_AFTER.match(clause, e) and not _from_base(clause, s, e, a)]
     # (a figure of the base itself, "compared with $104.8 million … in Q3 fiscal 2025", takes it)
     later = [k for s, k in after if not is_base(clause, s) or IN_BASE.search(clause[:a])]
     return before[-1] if before else (later[0] if later else "")
 
 
 IN_BASE = re.compile(COMPARING + r"\s[^,;:。，；：]*$")
+# "由2023年的12.9%降至11.8%", "from 12.9% in 2023 to 11.8%": the start of a move, whose period is
+# not the end's
+FROM_BEFORE = re.compile(r"(?:由|从|從|\bfrom\b)[^,;，；。]{0,24}$")
+TO_WORD = re.compile(r"降至|升至|增至|减至|減至|(?:增加|减少|減少|提升|提高|下降|上升|增长|增長)(?:至|到)|\bto\b")
+
+
+def _from_base(clause: str, s: int, e: int, a: int) -> bool:
+    """The period at ``clause[s:e]`` dates where a move started, and the figure at ``a`` is where it
+    ended: ``_from_base("离职率由2023年的12.9%降至11.8%", 4, 9, 18) -> True``."""
+    start = FROM_BEFORE.search(clause[max(0, s - 30):s])  # (not "from 2023 to 2025": that one is the end)
+    return bool(start) and not TO_WORD.search(start.group(0)) and bool(TO_WORD.search(clause[e:a]))
 
 
 # "(2024: nil)", "（二零二四年同期：78.9%）": the comparative of the figure before it, in brackets

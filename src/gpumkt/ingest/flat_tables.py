@@ -32,7 +32,7 @@ CHANGE_CELL = re.compile(r"(?i)^(?:同比|环比|同比增速|同比增长|增�
                          r"[年季月]增率?)$|"
                          r"^[\u4e00-\u9fff]{0,16}(?:增减|变动比例|变动幅度|增幅)\s*(?:[(（][%％][)）])?$")
 # One quarter or half written in two words ("Q3 FY25", "H1 2025") is one column.
-PART_OF_YEAR = re.compile(r"(?i)^(?:q[1-4]|h[12])$")
+PART_OF_YEAR = re.compile(r"(?i)^(?:q[1-4]|h[12]|fy)$")  # ("FY 2025" too)
 YEAR_WORD = re.compile(r"(?i)^(?:fy)?'?(?:\d\d|(?:19|20)\d\d)[ae]?$")
 # A cell of a flattened row: a figure ("$1,213", "(45)", "12%", ">8,700", "20,000-23,000", "3x")
 # or an empty mark ("--", "n/a").
@@ -141,6 +141,30 @@ def row_cells(line: str) -> list[str]:
     if k < 2 or not figures or not re.search(r"[A-Za-z\u4e00-\u9fff]", label) or label[-1] in "。.!?；;":
         return []
     return [label] + tokens[len(tokens) - k:]
+
+
+def figures_only(line: str) -> list[str]:
+    """A line of two or more figures and nothing else: the cells of a row whose label stands on the
+    line above, as a filing saved as text lays a table out ("Revenue" over "418.2 486.7 2,085.3");
+    [] when the line is none.
+
+    ``figures_only("418.2 486.7 (12.4) 59.8%") -> ["418.2", "486.7", "(12.4)", "59.8%"]``;
+    ``figures_only("2025 revenue 418.2 486.7") -> []``
+    """
+    tokens = _joined_signs(line.split())
+    return tokens if len(tokens) >= 2 and all(FIGURE_CELL.match(t) for t in tokens) and \
+        any(not EMPTY_CELL.match(t) for t in tokens) else []
+
+
+# A row's label on a line of its own: words, perhaps a unit or a note in brackets, no sentence
+LABEL_LINE = re.compile(r"^[A-Za-z\u4e00-\u9fff][^|｜。!?！？；;]{0,79}$")
+
+
+def label_over(line: str, below: str) -> bool:
+    """``line`` is a row's label, its figures alone on the line ``below``:
+    ``label_over("Active power, end of period (MW)", "214 248 291") -> True``."""
+    line = line.strip()
+    return bool(LABEL_LINE.match(line)) and not line.endswith(".") and not row_cells(line) and bool(figures_only(below))
 
 
 def span_line(line: str) -> bool:
@@ -330,10 +354,14 @@ def continues_header(line: str) -> bool:
     return bool(line.strip()) and len(line) - len(line.lstrip()) >= 8 and not re.search(r"\d[\d,]*\.\d|\d{3}", line)
 
 
+# A column's note after its period: "Q4 2025 (prelim.)", "FY 2026 (est.)", "2024 (unaudited)"
+NOTE_TOKEN = re.compile(r"(?i)^\([a-z.]{1,12}\)$")
+
+
 def _joined_periods(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for t in tokens:
-        if out and PART_OF_YEAR.match(out[-1]) and YEAR_WORD.match(t):
+        if out and (PART_OF_YEAR.match(out[-1]) and YEAR_WORD.match(t) or NOTE_TOKEN.match(t) and PERIOD_CELL.match(out[-1])):
             out[-1] = f"{out[-1]} {t}"
         else:
             out.append(t)
@@ -343,11 +371,24 @@ def _joined_periods(tokens: list[str]) -> list[str]:
 GLUED = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
 
 
+# A label run into its first figure by the extractor ("排放（公噸CO2e）84,600"), and a note's
+# mark after a figure ("95,300（註1）"): the figure is a cell of its own, the mark none.
+GLUED_LABEL = re.compile(r"^(.*[）)])([-+]?\d[\d,]*(?:\.\d+)?%?)$")
+NOTE_MARK = re.compile(r"(?i)(?<=\d)\s*[（(](?:註|注|note)\s*\d{1,2}[)）](?=\s|$)")
+
+
 def _unglued(cells: list[str]) -> list[str]:
     """Bracketed figures run together with no space are cells of their own:
-    ``_unglued(["成本", "（855,189）（1,843,725）"]) -> ["成本", "（855,189）", "（1,843,725）"]``."""
+    ``_unglued(["成本", "（855,189）（1,843,725）"]) -> ["成本", "（855,189）", "（1,843,725）"]``;
+    ``_unglued(["排放（公噸）84,600", "95,300（註1） 104,800"]) -> ["排放（公噸）", "84,600", "95,300", "104,800"]``."""
+    glued = GLUED_LABEL.match(cells[0]) if cells else None
+    cells = ([glued.group(1), glued.group(2)] + cells[1:]) if glued else cells
+    cells = [NOTE_MARK.sub("", c) for c in cells]
     out: list[str] = []
-    for c in cells:
+    for k, c in enumerate(cells):  # (after a label: a line of figures alone is read as such by the caller)
+        if k and len(c.split()) > 1 and all(FIGURE_CELL.match(t) and re.search(r"\d", t) for t in c.split()):
+            out += c.split()  # two figures one space apart: two columns
+            continue
         parts = GLUED.findall(c)
         out += parts if len(parts) > 1 and "".join(parts) == c else [c]
     return out

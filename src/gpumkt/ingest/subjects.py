@@ -8,13 +8,14 @@ import re
 
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
+from gpumkt.lang.legal_names import CODE_LABEL
 from gpumkt.lang.name_runs import PERSON_ROLE
 from gpumkt.lang.text import normalise
 
 HEAD_BLOCK = 700  # characters: a document's opening lines (masthead, title, the company's line)
 # A name written with its ticker or stock code: "Acme Cloud, Inc. (ACME)", "(Nasdaq: ACME)", "甲乙（6793）"
 TICKER_AFTER = re.compile(r"(?:,?\s*(?:inc\.|corp\.|corporation|ltd\.|co\.,?\s*ltd\.|股份有限公司|有限公司))?\s*"
-                          r"[(（]\s*(?:(?:nasdaq|nyse|otc|twse|tpex|hkex|sse|szse)\s*[:：]\s*)?"
+                          r"[(（]\s*(?:(?:nasdaq|nyse|otc|twse|tpex|hkex|sse|szse)\s*[:：]\s*|" + CODE_LABEL + r")?"
                           r"(?:[a-z]{1,5}|\d{4,6})(?:\.[a-z]{1,2})?\s*[)）]")
 
 

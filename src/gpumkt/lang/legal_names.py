@@ -98,10 +98,13 @@ def english_definitions(text: str) -> list[set[str]]:
 
 # The legal forms an English company name ends with
 LATIN_FORMS = r"Limited|Ltd\.|Inc\.|Corp\.|Corporation|plc|LLC"
+# Between two words of a name: a space, or the line break of a text saved hard-wrapped (an EDGAR
+# filing's "Acme Compute\nHoldings, Inc.")
+GAP = r"(?: |\n)"
 # A legal name followed by the forms the text will call it by: 'Meridell Compute, Inc. ("Meridell" or the
 # "Sponsor")'; a quoted form after "the" is a role the document gives it, not a name ("the Sponsor").
-LEGAL_THEN_FORMS = re.compile(r"((?:[A-Z][A-Za-z0-9&\-]*,? ){1,6}?(?:" + LATIN_FORMS + r"|L\.P\.))"
-                              r" ?\(((?:(?:\s*(?:,|and|or)\s*)?(?:the\s+)?[“\"][^”\"\n()]{1,40}[”\"]){1,4})\)")
+LEGAL_THEN_FORMS = re.compile(r"((?:[A-Z][A-Za-z0-9&\-]*,?" + GAP + r"){1,6}?(?:" + LATIN_FORMS + r"|L\.P\.))"
+                              + GAP + r"?\(((?:(?:\s*(?:,|and|or)\s*)?(?:the\s+)?[“\"][^”\"\n()]{1,40}[”\"]){1,4})\)")
 # A defined term: '(the "Issuer")', '(together, the "Notes")', '"DSCR" means …', '"Appraised Value" shall mean'
 # ('(“Kelvra”)' after a name is its short name, no term)
 TERM = re.compile(r"\((?:together,\s*|collectively,\s*)?(?:the|each\s+a|each\s+an|a|an)\s+[“\"]([A-Z][^”\"\n()]{0,40})[”\"]|"
@@ -111,7 +114,7 @@ TERM = re.compile(r"\((?:together,\s*|collectively,\s*)?(?:the|each\s+a|each\s+a
 
 # A Latin name with its legal form after it ("Brindle Compute, Inc.", "Acme Cloud Corporation"), where
 # no ticker or quoted short form comes with it: a page's footer, a letter's signature.
-NAME_THEN_FORM = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]* ){0,3}[A-Z][A-Za-z0-9&\-]*),? "
+NAME_THEN_FORM = re.compile(r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&\-]*" + GAP + r"){0,3}[A-Z][A-Za-z0-9&\-]*),?" + GAP +
                             r"(?:" + LATIN_FORMS + r")(?![A-Za-z])")
 LEADING_WORDS = re.compile(r"^(?:(?:The|A|An|And|For|In|On|At|By|From|With|Of|Our|Its|See|To)\s+)+")
 
@@ -120,7 +123,12 @@ def latin_legal_names(text: str) -> list[str]:
     """The names before a Latin legal form, less the sentence's first words:
     ``latin_legal_names("© 2025 The Acme Cloud, Inc. All rights reserved. NVIDIA Corporation")``
     -> ``["Acme Cloud", "NVIDIA"]``"""
-    return [n for m in NAME_THEN_FORM.finditer(text) if (n := LATIN_TAIL.sub("", LEADING_WORDS.sub("", m.group(1))).strip())]
+    return [n for m in NAME_THEN_FORM.finditer(text) if (n := LATIN_TAIL.sub("", LEADING_WORDS.sub("", _one_line(m.group(1)))).strip())]
+
+
+def _one_line(name: str) -> str:
+    """``_one_line("Acme Compute\\nHoldings, Inc.") -> "Acme Compute Holdings, Inc."``"""
+    return " ".join(name.split())
 
 
 def legal_short_forms(text: str) -> list[set[str]]:
@@ -131,7 +139,7 @@ def legal_short_forms(text: str) -> list[set[str]]:
         quoted = re.findall(r"(the\s+)?[“\"]([^”\"]+)[”\"]", m.group(2))
         shorts = {q.strip() for the, q in quoted if not the and q[:1].isupper() and q.lower() not in GENERIC_EN}
         if shorts:
-            legal = m.group(1).strip()
+            legal = _one_line(m.group(1))
             out.append({normalise(f).strip() for f in shorts | {legal, LATIN_TAIL.sub("", legal)}})
     return out
 
@@ -220,9 +228,12 @@ def _nearest_legal(j: int, where: dict[str, list[int]], lines: list[str]) -> str
     return min(near)[3] if near else ""
 
 
+# The label a stock code may be written after: 甲乙科技股份有限公司（股票代號：6731）; with it a
+# four-digit code is no year
+CODE_LABEL = r"(?:股票|证券|證券)代[码碼号號]\s*[:：]?\s*"
 # A listed company written with its stock code, and perhaps its Latin name in the same brackets:
 # 甲乙算力（688001.SH）, 丙丁云(301002.SZ，Bingding Cloud), 戊己（2659.HK，英文名 Wuji Compute）
-STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|"
+STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*(?:" + CODE_LABEL + r"\d{4,6}|\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|"
                         r"[A-Z]{1,5}\.(?:US|N|O))\s*(?:[)）]|[,，]\s*(?:英文名称?|英文)?\s*[:：]?\s*"
                         r"([A-Z][A-Za-z&\- ]{1,40}?)?\s*[)）])", re.I)
 # ... and a table row that gives the code in one cell and the name in the next ("603917.SH  玄衡信息")
@@ -241,10 +252,22 @@ def listed_names(text: str) -> list[set[str]]:
     """
     out = []
     for m in STOCK_CODE.finditer(text):
-        name = name_ending(LEAD_WORDS.split(m.group(1))[-1], [text])
-        if len(name) >= 2:
-            out.append({normalise(name)} | ({normalise(m.group(2)).strip()} if m.group(2) else set()))
+        form = COMPANY_FORM.search(m.group(1))
+        names = _legal_listed(text, m.group(1), form) if form else {name_ending(LEAD_WORDS.split(m.group(1))[-1], [text])}
+        if len(min(names, key=len)) >= 2:
+            out.append({normalise(n) for n in names} | ({normalise(m.group(2)).strip()} if m.group(2) else set()))
     return out + [{normalise(m.group(1))} for m in CODE_CELL.finditer(text) if not common_word(m.group(1))]
+
+
+def _legal_listed(text: str, run: str, form: re.Match) -> set[str]:
+    """A legal name written with its code: the name, with and without its company form, and without
+    its trade word too when the text says that alone.
+
+    ``_legal_listed("甲乙科技股份有限公司（股票代碼：6731）…甲乙的", "甲乙科技股份有限公司", <股份有限公司>)``
+    -> ``{"甲乙科技股份有限公司", "甲乙科技", "甲乙"}``"""
+    bare = LEAD_WORDS.split(run[:form.start()])[-1]
+    core = TRADE_WORDS.sub("", bare)
+    return {bare, bare + form.group(0)} | ({core} if len(core) >= 2 and text.count(core) > text.count(bare) else set())
 
 
 def short_cores(forms: set[str]) -> set[str]:

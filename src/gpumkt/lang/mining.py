@@ -219,7 +219,7 @@ def _latin_names(texts: list[str]) -> set[str]:
     """
     out = set()
     for text in texts:
-        terms = _spelled_acronyms(text)
+        terms = _spelled_acronyms(text) | _glossed_acronyms(text, texts)
         for m in LATIN_NAME.finditer(text):
             word = m.group(0)
             if word.lower() in MONTHS or word.lower() in _place_words() or word in terms:
@@ -238,6 +238,20 @@ def _spelled_acronyms(text: str) -> set[str]:
         if "".join(w[0] for w in words).upper() == m.group(1) and any(w.islower() for w in words):
             out.add(m.group(1))
     return out
+
+
+# An acronym in brackets after a Chinese phrase of four or more characters: "直接液冷（DLC）"
+GLOSS = re.compile(r"([\u4e00-\u9fff]{4,12})\s*[（(]\s*([A-Z]{2,6})\s*[)）]")
+
+
+def _glossed_acronyms(text: str, texts: list[str]) -> set[str]:
+    """Acronyms a Chinese text gives for a term of several characters that is no name: the
+    term's abbreviation ("雲端服務供應商（CSP）"), not a company; a company's own pair ("甲乙科技（JYT）",
+    used as a name elsewhere) stays a name.
+
+    ``_glossed_acronyms("透過直購綠電（CPPA）取得", [...]) -> {"CPPA"}``"""
+    return {m.group(2) for m in GLOSS.finditer(text)
+            if not any(_is_pair(m.group(1)[-k:], m.group(2), texts) for k in range(2, len(m.group(1)) + 1))}
 
 
 @lru_cache(maxsize=1)

@@ -56,7 +56,15 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      # a broker's ratings and its note's own words ("Overweight", "Equal-weight", "the
                      # Street's estimate", a quarter's "Preview", the "Analyst" who signs): no one's name
                      "overweight underweight equal equal-weight outperform underperform neutral street "
-                     "preview analyst analysts certification disclosures".split())
+                     "preview analyst analysts certification disclosures "
+                     # the reference rates a loan's interest is set over ("Term SOFR plus 3%"): no lender
+                     "sofr libor shibor hibor euribor sonia lpr".split()) | set(
+    # the US states a filing's cover or a campus's address names ("a Delaware corporation", "near
+    # Cheyenne, Wyoming"): a place, no company
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+    "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+    "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
+    "vermont virginia washington wisconsin wyoming".split())
 
 
 @dataclass(frozen=True)
