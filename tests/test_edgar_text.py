@@ -76,13 +76,29 @@ def test_how_much_and_how_many_megawatts_ask_an_amount_of_power():
     assert build("How much power was Quillon running for customers in June 2025?", []).answer_kind == "num"
 
 
+PHASES = ("The capacity will be delivered in two phases at the\nCompany's campus near Tulsa, as follows:\n\n"
+          "  Phase     Critical IT load   GPUs      Scheduled delivery\n"
+          "  Phase 1   20 MW              8,192     Second quarter of 2026\n"
+          "  Phase 2   12 MW              4,096     First quarter of 2027\n"
+          "  Total     32 MW              12,288\n")
+
+
 def test_a_layout_table_introduced_by_a_wrapped_sentence_is_captioned_by_it():
-    text = ("The capacity will be delivered in two phases at the\nCompany's campus near Tulsa, as follows:\n\n"
-            "  Phase     Critical IT load   GPUs      Scheduled delivery\n"
-            "  Phase 1   20 MW              8,192     Second quarter of 2026\n"
-            "  Phase 2   12 MW              4,096     First quarter of 2027\n")
-    rows = [c.readable for c in chunk_document(Document("x.txt", "Quillon", text, "0")) if c.kind == "table"]
-    assert rows and all(r.startswith("The capacity will be delivered in two phases") for r in rows)
+    chunks = chunk_document(Document("x.txt", "Quillon", PHASES, "0"))
+    rows = [c.readable for c in chunks if c.kind == "table"]
+    assert len(rows) == 3 and all(r.startswith("The capacity will be delivered in two phases") for r in rows)
+    # a cell headed by what it counts is that count, not the caption's capacity or the row's megawatts
+    facts = {f.text: f for f in build_facts([u for c in chunks for u in units(c, PHASES)], [])}
+    assert facts["20"].metric == "电力容量" and facts["8,192"].metric == ""
+
+
+def test_a_count_asked_is_met_by_a_table_cell_headed_by_what_it_counts():
+    from gpumkt.answer.fitting import fits
+    chunks = chunk_document(Document("x.txt", "Quillon", PHASES, "0"))
+    total = [u for c in chunks for u in units(c, PHASES) if u.own.startswith("total")][0]
+    facts = build_facts([total], [])
+    q = build("In all, how many GPUs will the customer get?", [])
+    assert [f.text for f in facts if fits(q, f, total, facts)] == ["12,288"]
 
 
 def test_a_us_state_on_a_filings_cover_or_a_campus_address_is_no_company():

@@ -182,6 +182,8 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     # metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too. A table cell that
     # says what its figure counts ("45万+开发者") is not measured by the metric of the row's other
     # cells; a bare one ("2030预测: 2280.4亿美元") is.
+    if not r.prose and COUNT_HEADER.search(clause[:a - ca]):  # "GPUs: 21,504" beside "Critical IT load: 48 MW"
+        return nearest(metrics_for(kind), [clause], a - ca, vocab.find_heads) or "", ""
     own_noun = not r.prose and bool(vocab.find(clause, vocab.terms()))
     contexts = [_unnamed(RAISED_TO.sub(_blank, c), names)
                 for c in (clause, own[:a].split(";")[0] if own_noun else own[:a])] + r.around
@@ -281,6 +283,12 @@ def figure_clause(own: str, figure: str) -> str:
     """
     a = own.find(figure)
     return _clause(own, a, a + len(figure), CLAUSE_END)[0] if a >= 0 and figure else ""
+
+
+# A table cell headed by the things it counts: its figure is that count, not the measure of the
+# row's other cells or of the caption
+COUNT_HEADER = re.compile(r"(?i)(?:\b(?:gpus|cpus|servers|nodes|racks|accelerators|chips|cards)|gpu数|卡数|台数)"
+                          r"[^:：;；]{0,16}[:：]\s*$")
 
 
 def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
