@@ -1,5 +1,5 @@
 """A filing saved as EDGAR plain text: lines hard-wrapped at 70 characters, tables whose row labels
-stand on a line of their own over their figures, columns headed "Q4 2025 (prelim.)" and "FY 2025"."""
+stand on a line of their own over their figures, columns headed "Q3 2024 (prelim.)" and "FY 2024"."""
 
 from gpumkt.answer.question import build
 from gpumkt.ingest.chunking import chunk_document
@@ -10,9 +10,9 @@ from gpumkt.lang import mining
 from gpumkt.lang.legal_names import latin_legal_names, legal_short_forms
 from gpumkt.records import Document
 
-WRAPPED = ('On March 3, 2025 (the "Effective Date"), Quillon Data\n'
-           'Holdings, Inc. (the "Company" or "Quillon"), through its wholly\n'
-           'owned subsidiary Quillon Cloud LLC, entered into an agreement.\n')
+WRAPPED = ('On March 3, 2025, Quillon Data\n'
+           'Holdings, Inc. (the "Company" or "Quillon") and its unit\n'
+           'Quillon Cloud LLC signed a lease for a second site.\n')
 
 
 def test_a_legal_name_wrapped_across_two_lines_is_one_name():
@@ -22,20 +22,20 @@ def test_a_legal_name_wrapped_across_two_lines_is_one_name():
     assert {"quillon", "quillon data holdings, inc."} <= forms and "holdings" not in forms
 
 
-TABLE = """Item 2.02   Results of Operations and Financial Condition.
+TABLE = """Results
 
-          Selected Quarterly Data
-       (in millions of U.S. dollars, except where noted; unaudited)
+          Quarterly figures
+       (US$ millions; unaudited)
 
 Q1 2024 Q2 2024 Q3 2024 (prelim.) FY 2024 (prelim.)
 Revenue
 101.5 120.25 133.0 354.75
 Adjusted EBITDA (1)
 40.2 51.0 (3.5) 87.7
-Active power, end of period (MW)
+Power in service at period end (MW)
 40 52 61 61
 
-(1) Adjusted EBITDA is a non-GAAP measure. A reconciliation will follow.
+(1) Not a GAAP measure; see the appendix.
 """
 
 
@@ -43,7 +43,7 @@ def test_row_labels_over_their_figures_are_read_as_a_table():
     assert header_cells("Q1 2024 Q2 2024 Q3 2024 (prelim.) FY 2024 (prelim.)") == \
         ["Q1 2024", "Q2 2024", "Q3 2024 (prelim.)", "FY 2024 (prelim.)"]
     assert figures_only("40.2 51.0 (3.5) 87.7") == ["40.2", "51.0", "(3.5)", "87.7"]
-    assert label_over("Active power, end of period (MW)", "40 52 61 61")
+    assert label_over("Power in service at period end (MW)", "40 52 61 61")
     assert not label_over("The Company expects revenue to grow.", "40 52 61 61")
     doc = Document("x.txt", "Quillon", TABLE, "0")
     chunks = chunk_document(doc)
@@ -58,35 +58,35 @@ def test_row_labels_over_their_figures_are_read_as_a_table():
 
 
 def test_a_measure_naming_the_kind_of_a_deal_is_not_the_measure_asked():
-    assert not build("How much does the customer prepay under the capacity agreement?", []).metrics
+    assert not build("What does the tenant pay upfront under its capacity agreement?", []).metrics
     assert not build("该电力采购协议的期限是多久？", []).metrics
     assert [m.key for m in build("What is the power capacity of the campus?", []).metrics] == ["电力容量"]
 
 
 def test_a_reference_rate_is_no_lender_and_a_loans_figures_stay_the_borrowers():
     text = ('Quillon Data Holdings, Inc. (the "Company") entered into a Credit Agreement. Loans bear\n'
-            "interest at Term SOFR plus a margin of 2.10%. The Company expects SOFR to fall.")
+            "interest at SOFR + 2.10%. The Company expects SOFR to fall.")
     assert "sofr" not in {f for g in mining.mine_names([text]) for f in g.forms}
 
 
 def test_how_much_and_how_many_megawatts_ask_an_amount_of_power():
     assert build("How many megawatts does the campus have?", []).answer_kind == "power"
     assert build("How many GPUs does the campus have?", []).answer_kind == "count"
-    # "how much" asks an amount: the counted word after it ("customers") is not what is asked
-    assert build("How much power was Quillon running for customers in June 2025?", []).answer_kind == "num"
+    # "how much" asks an amount: the counted word after it ("clients") is not what is asked
+    assert build("How much power did Quillon supply to clients in May 2024?", []).answer_kind == "num"
 
 
-PHASES = ("The capacity will be delivered in two phases at the\nCompany's campus near Tulsa, as follows:\n\n"
-          "  Phase     Critical IT load   GPUs      Scheduled delivery\n"
-          "  Phase 1   20 MW              8,192     Second quarter of 2026\n"
-          "  Phase 2   12 MW              4,096     First quarter of 2027\n"
+PHASES = ("The leased halls come online in two stages at the\nCompany's Tulsa site, set out below:\n\n"
+          "  Stage     IT power           GPUs      Target date\n"
+          "  Stage A   20 MW              8,192     Second quarter of 2026\n"
+          "  Stage B   12 MW              4,096     First quarter of 2027\n"
           "  Total     32 MW              12,288\n")
 
 
 def test_a_layout_table_introduced_by_a_wrapped_sentence_is_captioned_by_it():
     chunks = chunk_document(Document("x.txt", "Quillon", PHASES, "0"))
     rows = [c.readable for c in chunks if c.kind == "table"]
-    assert len(rows) == 3 and all(r.startswith("The capacity will be delivered in two phases") for r in rows)
+    assert len(rows) == 3 and all(r.startswith("The leased halls come online in two stages") for r in rows)
     # a cell headed by what it counts is that count, not the caption's capacity or the row's megawatts
     facts = {f.text: f for f in build_facts([u for c in chunks for u in units(c, PHASES)], [])}
     assert facts["20"].metric == "电力容量" and facts["8,192"].metric == ""
@@ -102,12 +102,12 @@ def test_a_count_asked_is_met_by_a_table_cell_headed_by_what_it_counts():
 
 
 def test_a_us_state_on_a_filings_cover_or_a_campus_address_is_no_company():
-    text = ("Quillon Data Holdings, Inc., a Delaware corporation, builds a campus near Cheyenne, Wyoming. "
+    text = ("Quillon Data Holdings, Inc., a Delaware corporation, builds a campus outside Laramie, Wyoming. "
             "Quillon expects Wyoming power to be cheap; Quillon also looks at Texas.")
     keys = {f for g in mining.mine_names([text]) for f in g.forms}
     assert "quillon" in keys and not {"delaware", "wyoming", "texas"} & keys
 
 
 def test_a_span_of_years_in_a_reports_title_is_not_the_period_asked():
-    assert build("In the 2024–2026 GPU market report, what valuation is Acme seeking?", []).periods == ()
+    assert build("In the 2023–2027 outlook report, what margin does Acme target?", []).periods == ()
     assert build("In its 2024 annual report, what was Acme's revenue?", []).periods == ("2024",)

@@ -129,8 +129,8 @@ def test_an_english_question_names_a_taiwan_year_as_roc_year():
 
 
 @pytest.mark.parametrize("clause, figure, period", [
-    ("整體離職率由2023年的9.6%降至8.1%", "8.1%", ""),  # the end of a move is not dated by its start
-    ("整體離職率由2023年的9.6%降至8.1%", "9.6%", "2023"),
+    ("員工流動率從2022年的9.6%下降至8.1%", "8.1%", ""),  # the end of a move is not dated by its start
+    ("員工流動率從2022年的9.6%下降至8.1%", "9.6%", "2022"),
     ("churn fell from 9.6% in 2023 to 8.1%", "8.1%", ""),
     ("from 2023 to 2025, revenue rose to $5 billion", "$5 billion", "2025"),
 ])

@@ -30,7 +30,7 @@ def test_a_renewable_share_is_its_own_metric_not_power_capacity(question):
 
 
 def test_an_acronym_glossing_a_chinese_term_is_no_company_but_a_companys_own_acronym_is():
-    text = ("乙公司透過企業購電協議（CPPA）取得52,600 MWh。乙公司另以冷卻方案（DLCX）降低用電，導入直接液冷（DLC）後"
+    text = ("乙公司簽訂企業購電協議（CPPA）取得3,100 MWh。乙公司另以冷卻方案（DLCX）降低用電，改採直接液冷（DLC）以後"
             "液冷機櫃增加。丙丁科技（BDT）2024年營收成長；丙丁科技的客戶包括甲。")
     keys = {f for g in mining.mine_names([text]) for f in g.forms}
     assert not {"cppa", "dlcx", "dlc", "液冷"} & keys and "bdt" in keys
@@ -38,12 +38,12 @@ def test_an_acronym_glossing_a_chinese_term_is_no_company_but_a_companys_own_acr
 
 def test_a_table_row_run_into_its_first_figure_and_a_note_mark_are_read_apart():
     from gpumkt.ingest.flat_tables import row_cells
-    assert row_cells("  範疇二排放（市場基礎，公噸CO2e）61,200        70,100（註1） 75,400   —") == \
-        ["範疇二排放（市場基礎，公噸CO2e）", "61,200", "70,100", "75,400", "—"]
+    assert row_cells("  用水量（百萬公升）61,200        70,100（註2） 75,400   —") == \
+        ["用水量（百萬公升）", "61,200", "70,100", "75,400", "—"]
 
 
 def test_location_based_emissions_are_not_answered_by_market_based_ones():
-    sides = [s for s in build("乙公司2024年依地點基礎計算的範疇二排放量是多少？", []).contrasts if "location-based" in s[0]]
+    sides = [s for s in build("乙公司地點基礎的範疇二排放有多少公噸？", []).contrasts if "location-based" in s[0]]
     assert sides and "market-based" in sides[0][1]
 
 

@@ -221,7 +221,7 @@ def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:
         return True
     clause = figure_clause(u.own, f.text) or u.own
     if u.chunk.kind == "table":  # a row's label names what its cells count ("在网GPU加速卡(张) | 本期末: 21,300"),
-        # or the cell's own header does ("total | critical it load: 110 mw; gpus: 49,152")
+        # or the cell's own header does ("total | it power: 32 mw; gpus: 12,288")
         cell = re.split(r"[;|]", u.own[:max(0, u.own.find(f.text))])[-1]
         clause = f"{u.own.partition('|')[0]} {cell} {clause}"
     han, latin = _pieces(q.counted)

@@ -88,7 +88,7 @@ DOCUMENT_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:report|note|article|newsle
                            r"(?:报告|研报|文章|报道|评论|电子报|通讯|纪要)")
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:[-–—~至到]|to)\s*(?:19|20)?\d\d")
 HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
-# A measure that names the kind of a deal ("the GPU capacity agreement", "a power purchase agreement",
+# A measure that names the kind of a deal ("a tenant's capacity agreement", "a power purchase agreement",
 # "电力采购协议") names the deal, not what is asked of it.
 DEAL_NOUN = re.compile(r"\s*(?:deal|agreement|contract|order|commitment|reservation|lease|purchase agreement)s?\b|"
                        r"(?:采购)?(?:合同|协议|订单|合约)")
@@ -174,7 +174,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                   if not DOCUMENT_NOUN.match(rest[b:]))  # "the Chinese broker note" is no place asked
     for m in where:
         rest = rest.replace(m.text, " ")
-    # a span of years in the report's title ("the 2024–2026 market report") dates the report, not
+    # a span of years in the report's title ("the 2023–2027 outlook report") dates the report, not
     # the figure asked; one year ("its 2025 annual report") is the period asked
     pers = tuple(periods(norm.replace(desc, " ") if desc and YEAR_SPAN.search(desc) else norm))
     rest = period_free(rest)
@@ -185,7 +185,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)]
     # "营业利润率指引": guidance is how the margin is given (asks_guidance); the margin sets the kind
     said = [x for x in said if not _guidance(x[2])] or [x for x in found if not _guidance(x[2])] or said
-    # "How much power … for customers": "how much" asks an amount, so a counted head is not the one asked
+    # "How much power … serves clients": "how much" asks an amount, so a counted head is not the one asked
     amount = [x for x in said if x[2].kind != "count"] if HOW_MUCH.search(norm) else []
     metric_kind = next((g.kind for _, _, g in reversed(amount or said)), "")
     wants = kind in ("pct", "mult", "count", "money", "year", "duration", "power") or (

@@ -240,8 +240,8 @@ FIGURE_CELL = re.compile(r"^[~≈$€£¥(（-]*\d[\d,.]*\s*(?:[-–~至]\s*\$?\
 
 
 def lead_in(before: str, most: int = 240) -> str:
-    """The sentence that introduces a table with a colon, wrapped over several lines ("… will be
-    delivered in three phases, as follows:"): it says what the rows are, which "follows:" alone
+    """The sentence that introduces a table with a colon, wrapped over several lines ("… come
+    online in two stages, set out below:"): it says what the rows are, which "follows:" alone
     does not; "" when the text above ends otherwise.
 
     ``lead_in("Intro. The sites will open\nin two phases as follows:\n\n")``

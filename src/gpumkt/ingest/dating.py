@@ -55,7 +55,7 @@ def period_in(clause: str, a: int, b: int) -> str:
 
 
 IN_BASE = re.compile(COMPARING + r"\s[^,;:。，；：]*$")
-# "由2023年的12.9%降至11.8%", "from 12.9% in 2023 to 11.8%": the start of a move, whose period is
+# "从2022年的7.5%下降至6.1%", "from 7.5% in 2022 to 6.1%": the start of a move, whose period is
 # not the end's
 FROM_BEFORE = re.compile(r"(?:由|从|從|\bfrom\b)[^,;，；。]{0,24}$")
 TO_WORD = re.compile(r"降至|升至|增至|减至|減至|(?:增加|减少|減少|提升|提高|下降|上升|增长|增長)(?:至|到)|\bto\b")
@@ -63,7 +63,7 @@ TO_WORD = re.compile(r"降至|升至|增至|减至|減至|(?:增加|减少|減�
 
 def _from_base(clause: str, s: int, e: int, a: int) -> bool:
     """The period at ``clause[s:e]`` dates where a move started, and the figure at ``a`` is where it
-    ended: ``_from_base("离职率由2023年的12.9%降至11.8%", 4, 9, 18) -> True``."""
+    ended: ``_from_base("流失率由2022年的7.5%降至6.1%", 4, 9, 16) -> True``."""
     start = FROM_BEFORE.search(clause[max(0, s - 30):s])  # (not "from 2023 to 2025": that one is the end)
     return bool(start) and not TO_WORD.search(start.group(0)) and bool(TO_WORD.search(clause[e:a]))
 

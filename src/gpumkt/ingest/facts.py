@@ -182,7 +182,7 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     # metric measured in another kind ("增长率 207%, 超过预期的10.8亿美元") is too. A table cell that
     # says what its figure counts ("45万+开发者") is not measured by the metric of the row's other
     # cells; a bare one ("2030预测: 2280.4亿美元") is.
-    if not r.prose and COUNT_HEADER.search(clause[:a - ca]):  # "GPUs: 21,504" beside "Critical IT load: 48 MW"
+    if not r.prose and COUNT_HEADER.search(clause[:a - ca]):  # "GPUs: 8,192" beside "IT power: 20 MW"
         return nearest(metrics_for(kind), [clause], a - ca, vocab.find_heads) or "", ""
     own_noun = not r.prose and bool(vocab.find(clause, vocab.terms()))
     contexts = [_unnamed(RAISED_TO.sub(_blank, c), names)

@@ -148,8 +148,8 @@ def figures_only(line: str) -> list[str]:
     line above, as a filing saved as text lays a table out ("Revenue" over "418.2 486.7 2,085.3");
     [] when the line is none.
 
-    ``figures_only("418.2 486.7 (12.4) 59.8%") -> ["418.2", "486.7", "(12.4)", "59.8%"]``;
-    ``figures_only("2025 revenue 418.2 486.7") -> []``
+    ``figures_only("101.5 120.3 (3.5) 41.2%") -> ["101.5", "120.3", "(3.5)", "41.2%"]``;
+    ``figures_only("2024 revenue 101.5 120.3") -> []``
     """
     tokens = _joined_signs(line.split())
     return tokens if len(tokens) >= 2 and all(FIGURE_CELL.match(t) for t in tokens) and \
@@ -162,7 +162,7 @@ LABEL_LINE = re.compile(r"^[A-Za-z\u4e00-\u9fff][^|｜。!?！？；;]{0,79}$")
 
 def label_over(line: str, below: str) -> bool:
     """``line`` is a row's label, its figures alone on the line ``below``:
-    ``label_over("Active power, end of period (MW)", "214 248 291") -> True``."""
+    ``label_over("Power in service at period end (MW)", "40 52 61") -> True``."""
     line = line.strip()
     return bool(LABEL_LINE.match(line)) and not line.endswith(".") and not row_cells(line) and bool(figures_only(below))
 
@@ -354,7 +354,7 @@ def continues_header(line: str) -> bool:
     return bool(line.strip()) and len(line) - len(line.lstrip()) >= 8 and not re.search(r"\d[\d,]*\.\d|\d{3}", line)
 
 
-# A column's note after its period: "Q4 2025 (prelim.)", "FY 2026 (est.)", "2024 (unaudited)"
+# A column's note after its period: "Q2 2024 (prelim.)", "FY 2027 (est.)", "2024 (unaudited)"
 NOTE_TOKEN = re.compile(r"(?i)^\([a-z.]{1,12}\)$")
 
 
@@ -371,8 +371,8 @@ def _joined_periods(tokens: list[str]) -> list[str]:
 GLUED = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
 
 
-# A label run into its first figure by the extractor ("排放（公噸CO2e）84,600"), and a note's
-# mark after a figure ("95,300（註1）"): the figure is a cell of its own, the mark none.
+# A label run into its first figure by the extractor ("用水量（百萬公升）61,200"), and a note's
+# mark after a figure ("70,100（註2）"): the figure is a cell of its own, the mark none.
 GLUED_LABEL = re.compile(r"^(.*[）)])([-+]?\d[\d,]*(?:\.\d+)?%?)$")
 NOTE_MARK = re.compile(r"(?i)(?<=\d)\s*[（(](?:註|注|note)\s*\d{1,2}[)）](?=\s|$)")
 
@@ -380,7 +380,7 @@ NOTE_MARK = re.compile(r"(?i)(?<=\d)\s*[（(](?:註|注|note)\s*\d{1,2}[)）](?=
 def _unglued(cells: list[str]) -> list[str]:
     """Bracketed figures run together with no space are cells of their own:
     ``_unglued(["成本", "（855,189）（1,843,725）"]) -> ["成本", "（855,189）", "（1,843,725）"]``;
-    ``_unglued(["排放（公噸）84,600", "95,300（註1） 104,800"]) -> ["排放（公噸）", "84,600", "95,300", "104,800"]``."""
+    ``_unglued(["用水（百萬公升）61,200", "70,100（註2） 75,400"]) -> ["用水（百萬公升）", "61,200", "70,100", "75,400"]``."""
     glued = GLUED_LABEL.match(cells[0]) if cells else None
     cells = ([glued.group(1), glued.group(2)] + cells[1:]) if glued else cells
     cells = [NOTE_MARK.sub("", c) for c in cells]

@@ -228,7 +228,7 @@ def _nearest_legal(j: int, where: dict[str, list[int]], lines: list[str]) -> str
     return min(near)[3] if near else ""
 
 
-# The label a stock code may be written after: 甲乙科技股份有限公司（股票代號：6731）; with it a
+# The label a stock code may be written after: 甲乙科技股份有限公司（股票代號：8814）; with it a
 # four-digit code is no year
 CODE_LABEL = r"(?:股票|证券|證券)代[码碼号號]\s*[:：]?\s*"
 # A listed company written with its stock code, and perhaps its Latin name in the same brackets:
@@ -263,7 +263,7 @@ def _legal_listed(text: str, run: str, form: re.Match) -> set[str]:
     """A legal name written with its code: the name, with and without its company form, and without
     its trade word too when the text says that alone.
 
-    ``_legal_listed("甲乙科技股份有限公司（股票代碼：6731）…甲乙的", "甲乙科技股份有限公司", <股份有限公司>)``
+    ``_legal_listed("甲乙科技股份有限公司（股票代碼：8814）…甲乙的", "甲乙科技股份有限公司", <股份有限公司>)``
     -> ``{"甲乙科技股份有限公司", "甲乙科技", "甲乙"}``"""
     bare = LEAD_WORDS.split(run[:form.start()])[-1]
     core = TRADE_WORDS.sub("", bare)

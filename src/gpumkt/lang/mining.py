@@ -240,16 +240,16 @@ def _spelled_acronyms(text: str) -> set[str]:
     return out
 
 
-# An acronym in brackets after a Chinese phrase of four or more characters: "直接液冷（DLC）"
+# An acronym in brackets after a Chinese phrase of four or more characters: "浸没式冷却（ICX）"
 GLOSS = re.compile(r"([\u4e00-\u9fff]{4,12})\s*[（(]\s*([A-Z]{2,6})\s*[)）]")
 
 
 def _glossed_acronyms(text: str, texts: list[str]) -> set[str]:
     """Acronyms a Chinese text gives for a term of several characters that is no name: the
-    term's abbreviation ("雲端服務供應商（CSP）"), not a company; a company's own pair ("甲乙科技（JYT）",
+    term's abbreviation ("邊緣運算節點（ECN）"), not a company; a company's own pair ("甲乙科技（JYT）",
     used as a name elsewhere) stays a name.
 
-    ``_glossed_acronyms("透過直購綠電（CPPA）取得", [...]) -> {"CPPA"}``"""
+    ``_glossed_acronyms("通过绿色电力交易（GETX）采购", [...]) -> {"GETX"}``"""
     return {m.group(2) for m in GLOSS.finditer(text)
             if not any(_is_pair(m.group(1)[-k:], m.group(2), texts) for k in range(2, len(m.group(1)) + 1))}
 

@@ -57,10 +57,10 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      # Street's estimate", a quarter's "Preview", the "Analyst" who signs): no one's name
                      "overweight underweight equal equal-weight outperform underperform neutral street "
                      "preview analyst analysts certification disclosures "
-                     # the reference rates a loan's interest is set over ("Term SOFR plus 3%"): no lender
+                     # the reference rates a loan's interest is set over ("SOFR + 2.1%"): no lender
                      "sofr libor shibor hibor euribor sonia lpr".split()) | set(
-    # the US states a filing's cover or a campus's address names ("a Delaware corporation", "near
-    # Cheyenne, Wyoming"): a place, no company
+    # the US states a filing's cover or a campus's address names ("a Nevada corporation", "outside
+    # Austin, Texas"): a place, no company
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
     "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
     "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
