@@ -145,7 +145,7 @@ def row_cells(line: str) -> list[str]:
 
 def figures_only(line: str) -> list[str]:
     """A line of two or more figures and nothing else: the cells of a row whose label stands on the
-    line above, as a filing saved as text lays a table out ("Revenue" over "418.2 486.7 2,085.3");
+    line above, as a filing saved as text lays a table out ("Revenue" over "101.5 120.3 354.8");
     [] when the line is none.
 
     ``figures_only("101.5 120.3 (3.5) 41.2%") -> ["101.5", "120.3", "(3.5)", "41.2%"]``;
