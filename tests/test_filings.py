@@ -713,5 +713,7 @@ def test_a_foreign_legal_name_written_right_after_chinese_words_is_read_whole():
 
 def test_a_legal_name_with_its_labelled_stock_code_is_a_name_with_its_short_forms():
     text = "崇岳科技股份有限公司（股票代號：8814）　2024年報告\n崇岳成立以來營收持續成長，崇岳科技股份有限公司董事會"
-    assert listed_names(text) == [{"崇岳科技", "崇岳科技股份有限公司", "崇岳"}]
+    assert listed_names(text) == [{"崇岳科技", "崇岳科技股份有限公司"}]
+    # (its short form without the trade word is added as every company's is, where the text says it alone)
+    assert {"崇岳科技股份有限公司", "崇岳科技", "崇岳"} <= {f for g in mining.mine_names([text]) for f in g.forms}
     assert listed_names("乙方（2024）签约") == []  # a year in brackets is no stock code

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from gpumkt.answer.question import QuestionRecord
-from gpumkt.ingest.facts import figure_clause
+from gpumkt.ingest.facts import CELL_END, figure_clause
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
@@ -222,7 +222,7 @@ def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     clause = figure_clause(u.own, f.text) or u.own
     if u.chunk.kind == "table":  # a row's label names what its cells count ("在网GPU加速卡(张) | 本期末: 21,300"),
         # or the cell's own header does ("total | it power: 32 mw; gpus: 12,288")
-        cell = re.split(r"[;|]", u.own[:max(0, u.own.find(f.text))])[-1]
+        cell = re.split(f"[{CELL_END}]", u.own[:max(0, u.own.find(f.text))])[-1]
         clause = f"{u.own.partition('|')[0]} {cell} {clause}"
     han, latin = _pieces(q.counted)
     if bool(han) != bool(HAN.search(clause)) or len(han) < 2 and not latin:

@@ -26,6 +26,7 @@ from gpumkt.lang.text import markup_spans, normalise_aligned, squash_aligned
 from gpumkt.records import Fact
 
 CLAUSE_END = "，,;；：:、（）()"
+CELL_END = ";；|"  # what parts a table unit's label and cells: a cell keeps its header ("gpus: 12,288")
 # The comma inside an English date ends no clause: "the three months ended June 30, 2025 reached
 # $1.2 billion" is Q2's.
 DATE_COMMA = re.compile(MONTH_PATTERN + r"\s+\d{1,2}(,)\s+(?:19|20)\d\d")
@@ -147,7 +148,7 @@ def _fact(r: _Read, i: int, names: list[vocab.Group], subject: str, fact_id: str
     fig_scale, fig_currency = cell_unit(own[:a], r.scale, r.currency) if labelled else (r.scale, r.currency)
     if (fig_scale != 1.0 or fig_currency) and not row_unit and (fig.currency or fig_currency) and fig.kind == "num":
         fig = Figure(fig.text, fig.value, fig.kind, fig.currency or fig_currency)
-    clause, ca = _clause(r.dated, a, b, CLAUSE_END if r.prose else ";；|")
+    clause, ca = _clause(r.dated, a, b, CLAUSE_END if r.prose else CELL_END)
     kind = quantity(fig, row_unit or own[b:b + 16])
     if kind == "pct" and own[a - 1:a] == "(" and re.match(r"\)\s*%", own[b:b + 3]):
         fig = Figure(fig.text, -fig.value, fig.kind, fig.currency)  # "(28)%" fell by 28 %

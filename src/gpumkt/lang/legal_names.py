@@ -253,21 +253,19 @@ def listed_names(text: str) -> list[set[str]]:
     out = []
     for m in STOCK_CODE.finditer(text):
         form = COMPANY_FORM.search(m.group(1))
-        names = _legal_listed(text, m.group(1), form) if form else {name_ending(LEAD_WORDS.split(m.group(1))[-1], [text])}
+        names = _legal_listed(m.group(1), form) if form else {name_ending(LEAD_WORDS.split(m.group(1))[-1], [text])}
         if len(min(names, key=len)) >= 2:
             out.append({normalise(n) for n in names} | ({normalise(m.group(2)).strip()} if m.group(2) else set()))
     return out + [{normalise(m.group(1))} for m in CODE_CELL.finditer(text) if not common_word(m.group(1))]
 
 
-def _legal_listed(text: str, run: str, form: re.Match) -> set[str]:
-    """A legal name written with its code: the name, with and without its company form, and without
-    its trade word too when the text says that alone.
+def _legal_listed(run: str, form: re.Match) -> set[str]:
+    """A legal name written with its code: the name, with and without its company form (the name
+    without its trade word, 甲乙, is ``mining._add_cores``'s, as for every company).
 
-    ``_legal_listed("甲乙科技股份有限公司（股票代碼：8814）…甲乙的", "甲乙科技股份有限公司", <股份有限公司>)``
-    -> ``{"甲乙科技股份有限公司", "甲乙科技", "甲乙"}``"""
+    ``_legal_listed("龙头甲乙科技股份有限公司", <股份有限公司>) -> {"甲乙科技股份有限公司", "甲乙科技"}``"""
     bare = LEAD_WORDS.split(run[:form.start()])[-1]
-    core = TRADE_WORDS.sub("", bare)
-    return {bare, bare + form.group(0)} | ({core} if len(core) >= 2 and text.count(core) > text.count(bare) else set())
+    return {bare, bare + form.group(0)}
 
 
 def short_cores(forms: set[str]) -> set[str]:
