@@ -1307,6 +1307,79 @@ def test_a_comma_alone_does_not_split_a_question_into_metric_parts():
     assert len(build("Acme 2025年第一季度营收多少，同比增长多少？", []).parts) == 2  # two clauses, each asking
 
 
+def test_a_second_question_word_after_and_starts_a_second_part_which_shares_the_part_named():
+    from gpumkt.answer.question import build
+
+    q = build("How many racks and how many servers does Acme's phase 3 hold?", [])
+    assert len(q.parts) == 2
+    assert all(p.named_parts for p in q.parts)  # "phase 3" holds for the racks too
+    assert len(build("Acme 二期有多少兆瓦、多少张GPU？", []).parts) == 2
+    assert not build("Acme 的电费总和多少？", []).parts
+
+
+def test_a_name_given_as_an_example_of_a_group_does_not_own_the_groups_figure():
+    from gpumkt.ingest.nearest import nearest
+
+    names = mining.mine_names(["Acme Cloud (NASDAQ: ACME) and Beta Cloud (NYSE: BETA) lease space."])
+    said = "neoclouds, including acme cloud and beta cloud, took 27.4% of the orders"
+    assert nearest(names, [said], said.find("31.2")) == ""
+    said = "orders from neoclouds, including acme cloud (12.5%)"
+    assert nearest(names, [said], said.find("12.5")) == "acme cloud"
+
+
+def test_words_describing_the_report_asked_need_not_be_in_a_passage_in_the_other_language():
+    from types import SimpleNamespace
+
+    from gpumkt.answer.reframe import in_script_of
+
+    q = build("According to the Jiayi Alliance (甲乙联盟) white paper, how many data centres were built in 2024?", [])
+    unit = SimpleNamespace(own="2024年新建数据中心12座。")
+    assert "甲乙" not in in_script_of(q, unit)
+    q = build("Acme 的 Tulsa 园区2025年营收是多少？", [])  # a place's name stays required
+    assert "tulsa" in in_script_of(q, SimpleNamespace(own="revenue was $12 million in 2025."))
+
+
+@pytest.mark.parametrize("question, asked, other", [
+    ("甲乙2025年度稀释每股收益是多少？", "diluted", "basic"),
+    ("What was Acme's audited net income for 2025?", "audited", "preliminary"),
+    ("甲乙2023年主管级员工的平均薪资为多少？", "managerial", "non-managerial"),
+    ("How much was Acme's median employee paid in 2023?", "employee", "ceo"),
+])
+def test_exclusive_sides_of_a_financial_measure(question, asked, other):
+    q = build(question, [])
+    assert any(asked in mine and other in theirs for mine, theirs in q.contrasts)
+    assert q.answer_kind == "money"
+
+
+def test_a_measure_named_only_in_the_title_of_the_report_asked_is_not_asked():
+    assert not build("根据甲乙市值分析报告，甲乙首款芯片用的是多少纳米工艺？", []).metrics
+    assert [m.key for m in build("根据甲乙市值分析报告，甲乙的市值是多少？", []).metrics][:1] == ["市值"]
+    assert build("甲乙在乙丙的持股价值是多少？", []).answer_kind == "money"
+
+
+def test_credit_lines_batches_and_signing_cross_languages():
+    from gpumkt.answer.coverage import glossed
+
+    assert glossed("动用", "acme has $50 million undrawn under its revolving facility")
+    assert glossed("签约", "a contracted capacity of 400 mw")
+    q = build("What number of racks does Acme ship in its first batch?", [])
+    assert any("第一批" in side for side in q.named_parts)
+
+
+def test_a_legal_suffix_alone_names_no_one():
+    keys = {g.key for g in mining.mine_names(["Ferrow Quill LLP audited the statements. Ferrow Quill LLP was paid."])}
+    assert "llp" not in keys
+
+
+def test_a_payment_or_record_date_after_a_figure_is_not_its_period():
+    from gpumkt.ingest.dating import period_in
+
+    said = "declared a dividend of $0.40 per share, payable on march 3, 2026 to holders of record on february 10, 2026"
+    assert period_in(said, 23, 28) == ""  # the heading's quarter, not the payment's month
+    assert period_in("每股派发现金红利0.12元，股权登记日为2026年3月2日", 8, 13) == ""
+    assert period_in("revenue of $9 million for march 2026", 11, 21) == "2026-03"
+
+
 def test_a_rows_figure_under_another_column_than_the_one_asked_does_not_fit():
     from types import SimpleNamespace
 

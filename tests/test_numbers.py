@@ -107,3 +107,14 @@ def test_shares_said_as_fractions_are_percentages(text, found):
 def test_percentages_in_words_after_the_digits(text, value):
     (fig,) = figure_spans(text)[:1][0][:1]
     assert fig.kind == "pct" and fig.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("said, text", [("a pay ratio of approximately 85 to 1.", "85 to 1"),
+                                        ("a ratio of 85:1, against", "85:1"), ("net debt of 3.5 times", "3.5 times")])
+def test_a_ratio_to_one_and_times_are_multiples(said, text):
+    (fig,) = figures(said)
+    assert (fig.text, fig.kind) == (text, "mult")
+
+
+def test_a_figure_before_a_bigger_one_after_to_is_no_ratio():
+    assert [f.kind for f in figures("from 3 to 1,200 sites, then to 1.5 million")] == ["num", "num", "num"]

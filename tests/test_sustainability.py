@@ -40,6 +40,9 @@ def test_a_table_row_run_into_its_first_figure_and_a_note_mark_are_read_apart():
     from gpumkt.ingest.flat_tables import row_cells
     assert row_cells("  用水量（百萬公升）61,200        70,100（註2） 75,400   —") == \
         ["用水量（百萬公升）", "61,200", "70,100", "75,400", "—"]
+    # a label and bracketed (negative) figures with no space at all
+    assert row_cells("購置機器（12,345）（6,789）（1,011）") == ["購置機器", "（12,345）", "（6,789）", "（1,011）"]
+    assert row_cells("用水量（註1）") == []
 
 
 def test_location_based_emissions_are_not_answered_by_market_based_ones():

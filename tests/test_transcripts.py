@@ -40,6 +40,7 @@ EPISODE = "\n".join([
     ("sixty-three thousand GPUs", 63000.0, "num", ""),
     ("three hundred and twenty-five basis points", 325.0, "num", ""),
     ("forty six per cent", 46.0, "pct", ""),
+    ("a useful life of six years", 6.0, "num", ""),  # a small number of a duration
 ])
 def test_a_figure_said_in_words_is_a_figure(said, value, kind, currency):
     (fig, a, b), = figure_spans(said)
@@ -47,7 +48,8 @@ def test_a_figure_said_in_words_is_a_figure(said, value, kind, currency):
     assert said[a:b] == fig.text
 
 
-@pytest.mark.parametrize("said", ["one of them, three new sites", "twenty twenty-five", "plus three twenty-five"])
+@pytest.mark.parametrize("said", ["one of them, three new sites", "twenty twenty-five", "plus three twenty-five",
+                                  "in one year"])
 def test_small_numbers_and_numbers_said_in_a_row_are_words(said):
     assert figure_spans(said) == []
 

@@ -51,7 +51,7 @@ KIND_WORDS = [
              r"(?:on )?(?:what|which) (?:date|day)\b|哪个季度|哪一季度?|哪个月|(?:in )?(?:what|which) (?:quarter|month)\b(?![- ](?:on|over|to)[- ])"),
     # "by how much did X grow" asks the change, often a rate: the metric's head says which
     # (an amount of funds asked by its noun: "安排了多少专项资金", "多少补贴")
-    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
+    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值(?:是|为|有)?多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
               r"多少[^，,。？?\d]{0,6}(?:资金|经费|补贴|补助|奖励|奖金)|how much (?:funding|subsidy|grant)|"
               r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
     ("power", r"(?:多少|几)\s*(?:兆瓦|吉瓦|千瓦|[mgk]w\b)|how many (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\b"),
@@ -92,8 +92,10 @@ HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
 # "电力采购协议") names the deal, not what is asked of it.
 DEAL_NOUN = re.compile(r"\s*(?:deal|agreement|contract|order|commitment|reservation|lease|purchase agreement)s?\b|"
                        r"(?:采购)?(?:合同|协议|订单|合约)")
+# A second question word after "and" starts a second part ("how many X and how many Y", "多少X、多少Y").
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
-                        r"as well as|plus)\s*")
+                        r"as well as|plus)\s*|,?\s+and\s+(?=how (?:many|much)\b|what\b)|"
+                        r"(?<=[\u4e00-\u9fffa-z0-9])(?<!总)(?:和|、)(?=多少|几)")
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,10 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     for text in [m.text for m in ents] + sources:  # the firm a figure is quoted from is no word asked
         rest = rest.replace(text, " ")
     kind = _answer_kind(norm)
+    # a measure named only in the title of the report asked ("the market-value report") is not asked
+    outside = norm.replace(desc, " ") if desc else norm
     found = [x for x in vocab.find(rest, vocab.metrics(), vocab.terms()) if measurable(x[2].kind, kind)
-             and not DEAL_NOUN.match(rest[x[1]:])]
+             and not DEAL_NOUN.match(rest[x[1]:]) and rest[x[0]:x[1]] in outside]
     mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)  # 超大规模 is no 规模 (terms)
     heads = tuple(g.key for _, _, g in vocab.heads(rest, found))
     for m in mets:
@@ -182,7 +186,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
         rest = re.sub(pattern, " ", rest)
     rest = FIGURE_WORDS.sub(" ", rest)
     # A compound names its head last (营收年增长率, revenue growth rate): the head sets the kind.
-    said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)]
+    said = [x for x in vocab.find_heads(level_free, vocab.metrics()) if measurable(x[2].kind, kind)
+            and level_free[x[0]:x[1]] in outside]
     # "营业利润率指引": guidance is how the margin is given (asks_guidance); the margin sets the kind
     said = [x for x in said if not _guidance(x[2])] or [x for x in found if not _guidance(x[2])] or said
     # "How much power … serves clients": "how much" asks an amount, so a counted head is not the one asked
@@ -350,7 +355,7 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     metric_parts = heads if len(heads) > 1 and (re.search(r"和|与|及|、|分别|各|\band\b", record.norm) or asking > 1) else ()
     parts = []
     if len(pieces) > 1:
-        parts = [build(p, names, split=False, known=known) for p in pieces]
+        parts = _sharing_last([build(p, names, split=False, known=known) for p in pieces])
         parts = [p for p in parts if p.metrics or p.wants_figure]
     elif metric_parts:
         parts = [build(f"{record.subject} {' '.join(record.periods)} {m.text}", names, split=False,
@@ -361,6 +366,14 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
         return record
     parts = [_inherit(p, record) for p in parts]
     return QuestionRecord(**{**record.__dict__, "parts": tuple(parts)})
+
+
+def _sharing_last(parts: list[QuestionRecord]) -> list[QuestionRecord]:
+    """The part of a whole the last piece names is asked of by the pieces before it that name none:
+    "how many racks and how many servers does phase 3 hold" asks phase 3's racks."""
+    last = parts[-1].named_parts if parts else ()
+    return [p if p.named_parts or not last else QuestionRecord(**{**p.__dict__, "named_parts": last})
+            for p in parts]
 
 
 ASKS = re.compile(r"多少|几|哪|什么|\b(?:how|what|which)\b")

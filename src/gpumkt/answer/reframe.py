@@ -29,7 +29,8 @@ def in_script_of(q: QuestionRecord, unit: Unit) -> list[str]:
     if not crosses(q, unit):
         return []
     own = LATIN_WORD.fullmatch if q.language != "en" else HAN.search
-    return [w for w in q.words if own(w)]
+    # (the words describing the report asked, "the 甲乙联盟 white paper", need not be in its passages)
+    return [w for w in q.words if own(w) and w not in q.described]
 
 
 LATIN_WORD = re.compile(r"[a-z][a-z0-9.\-]+")

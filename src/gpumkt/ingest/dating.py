@@ -50,10 +50,15 @@ def period_in(clause: str, a: int, b: int) -> str:
         return after[0][1]
     before = [k for s, e, k in spans if e <= a and not EVENT_AFTER.match(clause, e) and not _from_base(clause, s, e, a)]
     # (a figure of the base itself, "compared with $104.8 million … in Q3 fiscal 2025", takes it)
-    later = [k for s, k in after if not is_base(clause, s) or IN_BASE.search(clause[:a])]
+    later = [k for s, k in after
+             if (not is_base(clause, s) or IN_BASE.search(clause[:a])) and not PAID_ON.search(clause[:s])]
     return before[-1] if before else (later[0] if later else "")
 
 
+# The day a sum is paid or its holders are fixed ("a dividend of $0.50 per share, payable on
+# June 2 to holders of record on May 12"): a date of the payment, not the period the figure is for.
+PAID_ON = re.compile(r"(?:\b(?:payable|paid|distributed)\s+(?:on\s+)?(?:or\s+about\s+)?|\bof\s+record\s+(?:on|as\s+of)\s+|"
+                     r"\brecord\s+date\s+(?:of\s+)?|(?:股权登记日|除权除息日|除息日|派息日|发放日)\s*(?:为|是|:|：)?\s*)$")
 IN_BASE = re.compile(COMPARING + r"\s[^,;:。，；：]*$")
 # "从2022年的7.5%下降至6.1%", "from 7.5% in 2022 to 6.1%": the start of a move, whose period is
 # not the end's

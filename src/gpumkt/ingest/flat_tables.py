@@ -374,14 +374,17 @@ GLUED = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
 # A label run into its first figure by the extractor ("用水量（百萬公升）61,200"), and a note's
 # mark after a figure ("70,100（註2）"): the figure is a cell of its own, the mark none.
 GLUED_LABEL = re.compile(r"^(.*[）)])([-+]?\d[\d,]*(?:\.\d+)?%?)$")
+# A label run into a row of bracketed figures with no space anywhere ("購置設備（3,407）（5,812）")
+GLUED_BRACKETS = re.compile(r"^(.*[^\d,.\s（）()])((?:[（(][-+]?\d[\d,]*(?:\.\d+)?%?[）)]){2,})$")
 NOTE_MARK = re.compile(r"(?i)(?<=\d)\s*[（(](?:註|注|note)\s*\d{1,2}[)）](?=\s|$)")
 
 
 def _unglued(cells: list[str]) -> list[str]:
     """Bracketed figures run together with no space are cells of their own:
     ``_unglued(["成本", "（855,189）（1,843,725）"]) -> ["成本", "（855,189）", "（1,843,725）"]``;
-    ``_unglued(["用水（百萬公升）61,200", "70,100（註2） 75,400"]) -> ["用水（百萬公升）", "61,200", "70,100", "75,400"]``."""
-    glued = GLUED_LABEL.match(cells[0]) if cells else None
+    ``_unglued(["用水（百萬公升）61,200", "70,100（註2） 75,400"]) -> ["用水（百萬公升）", "61,200", "70,100", "75,400"]``;
+    ``_unglued(["購置設備（3,407）（5,812）"]) -> ["購置設備", "（3,407）", "（5,812）"]``."""
+    glued = (GLUED_LABEL.match(cells[0]) or GLUED_BRACKETS.match(cells[0])) if cells else None
     cells = ([glued.group(1), glued.group(2)] + cells[1:]) if glued else cells
     cells = [NOTE_MARK.sub("", c) for c in cells]
     out: list[str] = []

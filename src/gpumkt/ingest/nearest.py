@@ -9,6 +9,9 @@ from gpumkt.lang import vocab
 
 # A name said as the figures' source is not what they are about: "根据卓研咨询的资料，…", "according to Acme Research"
 SOURCE_CUE = re.compile(r"(?:根据|依据|据|according to|per|source:)\s*$")
+# Nor is a name given as an example of a group ("neoclouds, including Acme and Beta, took 27% of
+# the orders": the group's share, not Acme's)
+EXAMPLE_CUE = re.compile(r"(?:\bincluding|\bsuch as|包括|例如|比如)[^;；。:：()（）]{0,60}$")
 
 
 def nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
@@ -16,7 +19,8 @@ def nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
     is Microsoft's); else the last named before it in its sentence, else the first named in the
     next context (the sentence, the sentence before, the heading)."""
     for i, text in enumerate(contexts):
-        found = [(a, b, g) for a, b, g in find(text, groups) if not SOURCE_CUE.search(text[max(0, a - 14):a])]
+        found = [(a, b, g) for a, b, g in find(text, groups) if not SOURCE_CUE.search(text[max(0, a - 14):a])
+                 and not _example(text, a, b, pos if i == 0 else -1)]
         if i == 0:  # the figure's own clause: the name before it, else the one after it
             before = [g for a, _, g in found if a < pos]
             if before or found:
@@ -27,6 +31,12 @@ def nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
         if found:
             return found[0][2].key
     return ""
+
+
+def _example(text: str, a: int, b: int, pos: int) -> bool:
+    """The name at ``text[a:b]`` is an example in a list that closes before the figure at ``pos``
+    (-1: the figure is elsewhere); "including Acme (62%)" still gives Acme its own figure."""
+    return bool(EXAMPLE_CUE.search(text[max(0, a - 70):a])) and (pos < b or bool(re.search(r"[,，]", text[b:pos])))
 
 
 RESPECTIVELY = re.compile(r"分别|依次|respectively")

@@ -46,11 +46,15 @@ def integer(words: str) -> int | None:
     return total + current
 
 
+DURATION = re.compile(r"\s+(?:years?|months?|quarters|weeks?|days?)\b")
+
+
 def word_figures(norm: str) -> list[tuple[float, str, str, int, int]]:
     """(value, kind, currency, start, end) of each figure written in words in a normalised text.
 
     ``word_figures("revenue of about one point eight billion dollars, up thirty-two percent")``
-    -> ``[(1.8e9, "num", "usd", 17, 48), (32.0, "pct", "", 53, 71)]``
+    -> ``[(1.8e9, "num", "usd", 17, 48), (32.0, "pct", "", 53, 71)]``;
+    ``word_figures("amortised over seven years") -> [(7.0, "num", "", 15, 20)]``
     """
     out = []
     for m in WORDS.finditer(norm):
@@ -62,8 +66,9 @@ def word_figures(norm: str) -> list[tuple[float, str, str, int, int]]:
         for word in m["scale"].split():
             value *= SCALE_WORDS[word]
         unit = (m["unit"] or "").split()
-        if value < 10 and not m["scale"] and not unit and not m["frac"]:
-            continue  # "one of them", "three new sites": words, not figures
+        duration = value > 1 and DURATION.match(norm, m.end())
+        if value < 10 and not m["scale"] and not unit and not m["frac"] and not duration:
+            continue  # "one of them", "three new sites": words, not figures ("seven years" is one)
         kind = "pct" if unit[:1] in (["percent"], ["per"]) else "num"
         out.append((float(value), kind, "usd" if unit == ["dollars"] else "", m.start(), m.end()))
     return out

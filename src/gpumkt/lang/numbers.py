@@ -33,7 +33,9 @@ PERCENT_UNITS = re.compile(_PERCENT)
 BASIS_POINT = re.compile(r"basis|bps|基点")
 _SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
 # ("6× 3,300 W" counts six supplies of 3,300 W: a "×" before a figure is no multiple)
-_UNIT = r"(?:" + _PERCENT + r"|倍|x(?![a-z])|×(?!\s*\d)|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
+# a multiple also as a ratio to one ("85 to 1", "85:1") or in words ("3.5 times")
+_MULTIPLE = r"倍|x(?![a-z])|×(?!\s*\d)|times(?![a-z])|(?:to |:)1(?!\d|[.,:]\d)"
+_UNIT = r"(?:" + _PERCENT + r"|" + _MULTIPLE + r"|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
     # "RMB3,370.8 million": a currency glued before the digits (filings write the yuan so)
@@ -181,7 +183,7 @@ def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str 
     kind = "num"
     if unit and PERCENT_UNITS.fullmatch(unit):
         kind = "pct"
-    elif unit in ("倍", "x", "×"):
+    elif unit and re.fullmatch(_MULTIPLE, unit):
         kind = "mult"
     # "新台币15,400亿元": the 元 is the Taiwan dollar's
     currency = "twd" if CURRENCIES.get(cur or "") == "twd" else \
