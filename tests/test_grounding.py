@@ -1366,6 +1366,15 @@ def test_credit_lines_batches_and_signing_cross_languages():
     assert any("第一批" in side for side in q.named_parts)
 
 
+def test_an_expense_named_with_its_measure_is_that_measure_not_a_cost():
+    assert [m.key for m in build("甲乙每年新增多少折旧与摊销费用？", []).metrics] == ["折旧与摊销"]
+
+
+def test_energized_power_is_neither_contracted_nor_planned():
+    (mine, theirs), = build("How many MW of Acme's campus are energized today?", []).contrasts
+    assert "energized" in mine and {"contracted", "planned"} <= set(theirs)
+
+
 def test_a_legal_suffix_alone_names_no_one():
     keys = {g.key for g in mining.mine_names(["Ferrow Quill LLP audited the statements. Ferrow Quill LLP was paid."])}
     assert "llp" not in keys
