@@ -35,6 +35,7 @@ _SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trill
 # ("6× 3,300 W" counts six supplies of 3,300 W: a "×" before a figure is no multiple)
 # a multiple also as a ratio to one ("85 to 1", "85:1") or in words ("3.5 times")
 _MULTIPLE = r"倍|x(?![a-z])|×(?!\s*\d)|times(?![a-z])|(?:to |:)1(?!\d|[.,:]\d)"
+MULTIPLE_UNITS = re.compile(_MULTIPLE)
 _UNIT = r"(?:" + _PERCENT + r"|" + _MULTIPLE + r"|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
@@ -183,7 +184,7 @@ def _make(text: str, base: float, scale: str | None, unit: str | None, cur: str 
     kind = "num"
     if unit and PERCENT_UNITS.fullmatch(unit):
         kind = "pct"
-    elif unit and re.fullmatch(_MULTIPLE, unit):
+    elif unit and MULTIPLE_UNITS.fullmatch(unit):
         kind = "mult"
     # "新台币15,400亿元": the 元 is the Taiwan dollar's
     currency = "twd" if CURRENCIES.get(cur or "") == "twd" else \
