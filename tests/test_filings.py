@@ -1,6 +1,8 @@
 """Reading company filings nobody here has seen: an A-share-style annual report converted from
 PDF and a research brief that names its firm in several words. Made-up companies (Acme)."""
 
+import pytest
+
 from gpumkt.answer.asked import source_only
 from gpumkt.answer.question import build
 from gpumkt.ingest.blocks import running_lines
@@ -717,3 +719,27 @@ def test_a_legal_name_with_its_labelled_stock_code_is_a_name_with_its_short_form
     # (its short form without the trade word is added as every company's is, where the text says it alone)
     assert {"崇岳科技股份有限公司", "崇岳科技", "崇岳"} <= {f for g in mining.mine_names([text]) for f in g.forms}
     assert listed_names("乙方（2024）签约") == []  # a year in brackets is no stock code
+
+
+@pytest.mark.parametrize("own, figure", [
+    ("fee category: tax fees (3); 2026: $91,000", "3"),  # a footnote marker after a label
+    ("scope 3 emissions fell to 41,000 tco2e", "3"),
+    ("phase 2 adds 60 mw", "2"),
+    ("电源 | 27f年增: 38.0%", "27"),  # a broker's year
+])
+def test_a_labels_number_is_no_figure(own, figure):
+    from gpumkt.ingest.not_figures import no_figure
+    from gpumkt.lang.numbers import figures
+
+    fig = next(f for f in figures(own) if f.text == figure)
+    a = own.find(figure)
+    assert no_figure(fig, own, a, a + len(figure), [], True, [])
+
+
+def test_a_bracketed_loss_in_a_row_is_still_a_figure():
+    from gpumkt.ingest.not_figures import no_figure
+    from gpumkt.lang.numbers import figures
+
+    own = "net loss: (45); 2025: (30)"
+    fig = next(f for f in figures(own) if "45" in f.text)
+    assert not no_figure(fig, own, own.find("45"), own.find("45") + 2, [], False, [])

@@ -1389,6 +1389,15 @@ def test_a_payment_or_record_date_after_a_figure_is_not_its_period():
     assert period_in("revenue of $9 million for march 2026", 11, 21) == "2026-03"
 
 
+def test_a_payment_date_a_comma_away_dates_nothing_in_the_sentence_either():
+    from gpumkt.ingest.dating import stated_periods
+
+    said = "a dividend of $0.25 per share for the third quarter of 2026, payable on may 4, 2027 to holders of record on april 9, 2027"
+    assert stated_periods(said) == ["2026q3"]
+    assert stated_periods("每股派发现金红利0.2元，股权登记日为2027年5月6日") == []
+    assert stated_periods("revenue of $9 million for march 2026") == ["2026-03"]
+
+
 def test_a_rows_figure_under_another_column_than_the_one_asked_does_not_fit():
     from types import SimpleNamespace
 
@@ -1402,6 +1411,21 @@ def test_a_rows_figure_under_another_column_than_the_one_asked_does_not_fit():
     assert _other_column(q, east, row)  # the column asked is empty: US-East's price is no answer
     q = build("What is Acme's on-demand price for an MI300X in its APAC (Singapore) region?", [])
     assert not _other_column(q, apac, row) and _other_column(q, east, row)
+
+
+def test_a_part_asked_on_its_own_is_not_answered_by_a_sum_holding_it():
+    from types import SimpleNamespace
+
+    from gpumkt.answer.fitting import _whole_for_part
+    from gpumkt.answer.question import build
+
+    unit = SimpleNamespace(own="compute and storage revenue together came to $80 million, up 12%")
+    total, rise = SimpleNamespace(text="$80 million"), SimpleNamespace(text="12%")
+    assert _whole_for_part(build("What was Acme's storage revenue on its own in 2026?", []), total, unit)
+    assert not _whole_for_part(build("What was Acme's storage revenue in 2026?", []), total, unit)
+    unit = SimpleNamespace(own="乙项目中标总价为1,200万元(含税,已含安装及运输费用)")
+    fee = SimpleNamespace(text="1,200万元")
+    assert _whole_for_part(build("乙项目的安装费用单独是多少？", []), fee, unit)
 
 
 def test_an_english_question_glossing_a_name_in_chinese_has_no_unknown_grammar_words():
@@ -1460,3 +1484,17 @@ def test_a_tenders_lot_asked_must_be_named_and_a_budget_or_score_is_a_measure():
     assert build("How large was the budget for Lot 5?", []).metric_kind == "money"
     spot = build("Acme 預留實例的 A100 價格多少？", []).contrasts
     assert vocab.said_sides("h100 on-demand: $2.49 per gpu-hour", spot[0]) == [False, True]
+
+
+def test_a_row_naming_no_one_is_not_another_companys_for_its_sections_name():
+    from types import SimpleNamespace
+
+    from gpumkt.answer.fitting import _other_row
+    from gpumkt.answer.question import build
+
+    q = build("What were Acme's audit fees for 2026?", [vocab.Group("acme", ("acme",))])
+    fees = SimpleNamespace(entity="quill & co", text="$1,200,000")
+    row = SimpleNamespace(chunk=SimpleNamespace(kind="table"), own="fee category: audit fees; 2026: $1,200,000")
+    assert not _other_row(q, fees, row)
+    other = SimpleNamespace(entity="beta", text="200")
+    assert _other_row(q, other, SimpleNamespace(chunk=SimpleNamespace(kind="table"), own="beta | models: 200"))

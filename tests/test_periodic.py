@@ -138,3 +138,15 @@ def test_a_move_from_one_period_dates_its_start_only(clause, figure, period):
     from gpumkt.ingest.dating import period_in
     at = clause.index(figure)
     assert period_in(clause, at, at + len(figure)) == period
+
+
+@pytest.mark.parametrize("said, keys", [
+    ("fleet utilisation of 81% in the september quarter", ["q3"]),
+    ("the december quarter of 2026", ["2026q4"]),
+    ("in its june quarter 2024", ["2024q2"]),
+    ("in march, revenue rose", []),  # a month alone names no quarter
+])
+def test_a_quarter_named_by_the_month_it_ends_is_that_quarter(said, keys):
+    from gpumkt.lang.periods import periods
+
+    assert periods(said) == keys

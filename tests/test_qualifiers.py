@@ -46,6 +46,16 @@ def test_deadlines_in_working_days_are_durations():
     assert quantity(figures("6")[0], "月30日") == "num"  # a date's month
 
 
+def test_things_counted_after_a_makers_name_are_a_count_not_an_amount():
+    from gpumkt.ingest.measures import quantity
+    from gpumkt.lang.numbers import figures
+
+    assert quantity(figures("310,000")[0], " amd gpus in service") == "count"
+    assert quantity(figures("2,400")[0], " liquid-cooled racks") == "count"
+    assert quantity(figures("9")[0], " billion gpu-hours") == "num"  # hours of use, not machines
+    assert quantity(figures("12")[0], " million in revenue") == "num"
+
+
 def test_a_row_figures_column_is_found_by_the_whole_number():
     text = "Power supplies | X9-4A: 4× 2,700 W (2+2); X9-8A: 8× 3,000 W (6+2); X9-8L: 6× 3,300 W (4+2)"
     q, unit, facts, _ = _judged("How many power supplies does the X9-8L have?", text, "table")
@@ -70,3 +80,18 @@ def test_a_non_gaap_measure_asked_in_chinese_with_the_latin_abbreviation_is_the_
     q = build("甲乙云2025年第三季度的非GAAP营业费用是多少？", [])
     assert q.asks_adjusted and q.contrasts[0][0][0] == "non-gaap"
     assert not build("甲乙云2025年第三季度的GAAP营业费用是多少？", []).asks_adjusted
+
+
+def test_a_measure_named_in_a_clause_describing_a_noun_is_not_the_one_asked():
+    described = build("How much did Acme write off on deposits for chips whose shipments were cancelled?", [])
+    assert not described.metrics
+    assert [m.key for m in build("In which quarter did Acme's shipments peak?", []).metrics] == \
+        [m.key for m in build("When did Acme's shipments peak?", []).metrics] != []
+
+
+def test_a_question_opening_with_a_role_names_no_company():
+    from gpumkt.answer.asked import lead_name
+    from gpumkt.lang.text import normalise
+
+    assert lead_name(normalise("企业领了乙市的补贴以后，多少年内不得迁出？"), []) == ""
+    assert lead_name(normalise("丙芯2026年营收是多少？"), []) == "丙芯"

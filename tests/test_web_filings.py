@@ -272,6 +272,17 @@ def test_a_pages_cookie_notice_is_dropped_and_its_tab_title_names_the_company(tm
     assert extract(tmp_path / "nested.html").text.startswith("# GPU Pricing - Acme Cloud")
 
 
+def test_an_inline_xbrl_filings_hidden_tagged_facts_are_not_read(tmp_path):
+    page = ("<html xmlns:ix='http://www.xbrl.org/2013/inlineXBRL'><body>"
+            "<div style='display: none'><ix:header><ix:hidden>0001234567 FY 2026 false</ix:hidden></ix:header></div>"
+            "<p hidden>draft note</p><p>Revenue was $<ix:nonFraction name='us-gaap:Revenues' scale='6'>1,204"
+            "</ix:nonFraction> million in 2026.</p></body></html>")
+    (tmp_path / "acme-20261231.html").write_text(page, "utf-8")
+    text = extract(tmp_path / "acme-20261231.html").text
+    assert "0001234567" not in text and "draft" not in text
+    assert "Revenue was $1,204 million in 2026." in text
+
+
 def test_a_portal_pages_heading_is_its_title_below_a_long_menu(tmp_path):
     from gpumkt.ingest.corpus import load_documents
 

@@ -256,16 +256,21 @@ def market_words(norm: str, known) -> list[str]:
 ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|自治区|特别行政区|县|市(?![场值盈净销]))")
 
 
+# Who a rule or a price is for, named by role ("企业拿了算力券以后…", "用户每小时付多少"): no company
+GENERIC_ROLE = re.compile(r"企业|公司|用户|客户|厂商|商家|使用方|申请人|申报单位|投资者|投资人|个人|机构|单位")
+
+
 def lead_name(norm: str, stops: list[int]) -> str:
     """The Chinese name a question opens with, up to its first period, metric (at ``stops``) or
     particle: what the question is about when no known company is named.
 
     ``lead_name("昆仑芯2025年第一季度营收是多少?", [10]) -> "昆仑芯"``; ``lead_name("那家平台的估值?", [])
-    -> ""`` (a description, not a name)
+    -> ""`` (a description, not a name), and so is a role: ``lead_name("企业拿了补贴以后…", []) -> ""``
     """
     end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
     lead = norm[:end].strip()
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如|听[说闻]|传闻|我想|想问|有人|网传", lead) \
+            or GENERIC_ROLE.match(lead) \
             or "报告" in lead or ADMIN_PLACE.match(lead):  # (溟江省…: a province, no company)
         return ""
     return lead if content_words(lead, ()) else ""

@@ -28,7 +28,21 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
         and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u) \
-        and not _other_row(q, f, u) and not _other_column(q, f, u)
+        and not _other_row(q, f, u) and not _other_column(q, f, u) and not _whole_for_part(q, f, u)
+
+
+# A question that asks one part on its own ("单独", "alone", "separately"), and a clause that
+# gives its figure as a whole holding several ("合计", "including", "含税总价", "in aggregate")
+ALONE = re.compile(r"单独|单列|(?<![a-z])(?:on (?:its|their) own|alone|by itself|separately|stand-?alone)(?![a-z])")
+WHOLE_SAID = re.compile(vocab.JOINT.pattern + r"|共计|总计|总额|总投资|总价|整体|全部|包含|包括|含(?!义)|"
+                        r"(?<![a-z])(?:including|inclusive of|in aggregate|a total of|totall?ing)(?![a-z])")
+
+
+def _whole_for_part(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """Asked of one part alone, a figure its clause says is a sum holding it is the whole's:
+    for "storage revenue on its own", "compute and storage revenue together came to $80 million"
+    is not storage's."""
+    return bool(ALONE.search(q.norm)) and bool(WHOLE_SAID.search(figure_clause(u.own, f.text) or ""))
 
 
 def _other_column(q: QuestionRecord, f: Fact, u: Unit) -> bool:
@@ -68,12 +82,14 @@ def of_another_company(q: QuestionRecord, f: Fact, own_names: set[str]) -> bool:
 
 
 def _other_row(q: QuestionRecord, f: Fact, u: Unit) -> bool:
-    """A table row's figure belongs to the company the row is about: in a row for Together AI, its
+    """A table row's figure belongs to the company the row names: in a row for Together AI, its
     200 models are not Fireworks.ai's, however the table's title names Fireworks.ai."""
     asked = {m.key for m in q.entities}
     if u.chunk.kind != "table" or not asked or not f.entity or f.entity in asked:
         return False
-    return not any(vocab.has_form(u.own, x) for m in q.entities for x in m.forms)
+    # (a row that names no one has its company from the heading: an auditor's section gives the
+    # fees row the auditor's name, though the fees are the company's)
+    return f.entity in u.own and not any(vocab.has_form(u.own, x) for m in q.entities for x in m.forms)
 
 
 def _other_side(q: QuestionRecord, f: Fact, u: Unit) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from gpumkt.answer import document
+from gpumkt.answer.coordination import entities_coordinated, periods_coordinated
 from gpumkt.answer.asked import (FIRM_WORDS, POPULATION, content_words, contrasts_in, counted_noun, domain_asked,
                                  lead_name, lots_in, market_words, own_domain, parts_in, product_codes, quoted_figures,
                                  source_only, terms, unknown_names, version_after)
@@ -92,6 +93,12 @@ HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
 # "电力采购协议") names the deal, not what is asked of it.
 DEAL_NOUN = re.compile(r"\s*(?:deal|agreement|contract|order|commitment|reservation|lease|purchase agreement)s?\b|"
                        r"(?:采购)?(?:合同|协议|订单|合约)")
+# A clause that describes a noun of the question or sets the scene ("servers whose shipments were
+# scrapped", "after the power deal was signed"): a measure named in it is not the one asked. (A
+# question word after a preposition or "and" asks: "in which quarter", "and which region".)
+ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bby )(?<!\bat )(?<!\bon )"
+                   r"(?<!\band )(?<!\bor )(?<!\bfrom )(?<!\bwith )(?:whose|which|who|where)\s[^,;?]*|"
+                   r"(?<![a-z])(?:after|following|because)\s[^,;?]*")
 # A second question word after "and" starts a second part ("how many X and how many Y", "多少X、多少Y").
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
                         r"as well as|plus)\s*|,?\s+and\s+(?=how (?:many|much)\b|what\b)|"
@@ -168,8 +175,10 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     kind = _answer_kind(norm)
     # a measure named only in the title of the report asked ("the market-value report") is not asked
     outside = norm.replace(desc, " ") if desc else norm
+    aside = [m.span() for m in ASIDE.finditer(rest)]
     found = [x for x in vocab.find(rest, vocab.metrics(), vocab.terms()) if measurable(x[2].kind, kind)
-             and not DEAL_NOUN.match(rest[x[1]:]) and rest[x[0]:x[1]] in outside]
+             and not DEAL_NOUN.match(rest[x[1]:]) and rest[x[0]:x[1]] in outside
+             and not any(a <= x[0] < b for a, b in aside)]
     mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)  # 超大规模 is no 规模 (terms)
     heads = tuple(g.key for _, _, g in vocab.heads(rest, found))
     for m in mets:
@@ -356,12 +365,17 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     parts = []
     if len(pieces) > 1:
         parts = _sharing_last([build(p, names, split=False, known=known) for p in pieces])
+        # "…gross margin in 2025, and what was it in 2024?": a piece naming only a period asks the same
+        parts = [p if p.metrics or p.wants_figure or not p.periods or not record.metrics or not ASKS.search(p.norm)
+                 else QuestionRecord(**{**record.__dict__, "periods": p.periods}) for p in parts]
         parts = [p for p in parts if p.metrics or p.wants_figure]
     elif metric_parts:
         parts = [build(f"{record.subject} {' '.join(record.periods)} {m.text}", names, split=False,
                        known=known) for m in metric_parts]
-    elif record.wants_figure and _coordinated(record):
+    elif record.wants_figure and entities_coordinated(record.norm, [m.text for m in record.entities]):
         parts = [QuestionRecord(**{**record.__dict__, "entities": (m,)}) for m in record.entities]
+    elif record.wants_figure and (listed := periods_coordinated(record.norm)):
+        parts = [QuestionRecord(**{**record.__dict__, "periods": (p,)}) for p in listed]
     if len(parts) < 2:
         return record
     parts = [_inherit(p, record) for p in parts]
@@ -377,20 +391,6 @@ def _sharing_last(parts: list[QuestionRecord]) -> list[QuestionRecord]:
 
 
 ASKS = re.compile(r"多少|几|哪|什么|\b(?:how|what|which)\b")
-COORDINATION = re.compile(r"\s*(?:和|与|及|以及|跟|、|,|，|&|and)\s*")
-
-
-def _coordinated(record: QuestionRecord) -> bool:
-    """The companies asked are listed side by side, each asked the same thing ("AWS和谷歌云的营收
-    增速", "AWS and Google Cloud each"), not held together ("合计", "combined"), so each is a part:
-    ``_coordinated(<"aws和谷歌云各增长多少">)`` -> True; ``<"微软和openai合计贡献多少">`` -> False."""
-    if len(record.entities) < 2 or vocab.JOINT.search(record.norm):
-        return False
-    spans = sorted((record.norm.find(m.text), len(m.text)) for m in record.entities)
-    return all(a >= 0 for a, _ in spans) and all(
-        COORDINATION.fullmatch(record.norm[a + n:b]) for (a, n), (b, _) in zip(spans, spans[1:]))
-
-
 def _inherit(part: QuestionRecord, whole: QuestionRecord) -> QuestionRecord:
     changes = {}
     if not part.entities:

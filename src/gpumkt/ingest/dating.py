@@ -44,14 +44,13 @@ def period_in(clause: str, a: int, b: int) -> str:
     ``period_in("从2023年的31.7亿增长到2032年的472.4亿", 21, 27) -> "2032"``
     ``period_in("capex of $2.9 billion, $1 billion more than in q1 2025", 8, 20) -> ""``
     """
-    spans = [(s, e, k) for s, e, k in period_spans(clause) if not bracketed_comparative(clause, s, e)]
+    spans = [(s, e, k) for s, e, k in period_spans(clause) if not dates_an_event(clause, s, e)]
     after = [(s, k) for s, _, k in spans if s >= b]
     if after and PERIOD_AFTER.fullmatch(clause[b:after[0][0]]):
         return after[0][1]
-    before = [k for s, e, k in spans if e <= a and not EVENT_AFTER.match(clause, e) and not _from_base(clause, s, e, a)]
+    before = [k for s, e, k in spans if e <= a and not _from_base(clause, s, e, a)]
     # (a figure of the base itself, "compared with $104.8 million … in Q3 fiscal 2025", takes it)
-    later = [k for s, k in after
-             if (not is_base(clause, s) or IN_BASE.search(clause[:a])) and not PAID_ON.search(clause[:s])]
+    later = [k for s, k in after if not is_base(clause, s) or IN_BASE.search(clause[:a])]
     return before[-1] if before else (later[0] if later else "")
 
 
@@ -120,8 +119,16 @@ def stated_periods(text: str) -> list[str]:
     """The periods ``text`` names, in order, without those that are a comparison's base or the
     day a board decided something ("经2026年3月10日董事会决议，提拨员工酬劳…": the pay is the
     year's before, not March's)."""
-    return [k for s, e, k in period_spans(text)
-            if not is_base(text, s) and not EVENT_AFTER.match(text, e) and not bracketed_comparative(text, s, e)]
+    return [k for s, e, k in period_spans(text) if not is_base(text, s) and not dates_an_event(text, s, e)]
+
+
+def dates_an_event(text: str, s: int, e: int) -> bool:
+    """The period at ``text[s:e]`` is the day something was decided, paid or recorded, or heads a
+    bracketed comparative: it dates no figure beside it. Both the clause reader (period_in) and the
+    sentence reader (stated_periods) ask this, so that a payment date a comma away from a dividend
+    does not date it either: ``dates_an_event("$0.50 per share, payable on june 2, 2025", 28, 40) -> True``."""
+    return bool(EVENT_AFTER.match(text, e) or PAID_ON.search(text[max(0, s - 40):s])
+                or bracketed_comparative(text, s, e))
 
 
 # What follows the day of a decision: "董事会决议", "股东会通过", ", the board approved"

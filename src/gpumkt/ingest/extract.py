@@ -212,6 +212,15 @@ def _declared(raw: bytes) -> tuple[str, str] | None:
 BANNER = re.compile(r"cookie|consent|gdpr", re.I)
 
 
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def _hidden(tag: str, attrs: list) -> bool:
+    """An element the browser never shows: ``style="display:none"``, ``hidden``, an ``ix:header``."""
+    given = dict(attrs)
+    return tag == "ix:header" or "hidden" in given or bool(HIDDEN_STYLE.search(given.get("style") or ""))
+
+
 class _HTMLText(HTMLParser):
     """Visible text of a page: headings as ``#`` lines, tables as Markdown rows, no scripts."""
 
@@ -235,9 +244,9 @@ class _HTMLText(HTMLParser):
         if self.banner:
             self.banner[1] += tag == self.banner[0]
             return
-        if BANNER.search(" ".join(v or "" for k, v in attrs if k in ("class", "id"))):
-            self.banner = [tag, 1]  # a cookie notice is the site's, not what the page says
-            return
+        if BANNER.search(" ".join(v or "" for k, v in attrs if k in ("class", "id"))) or _hidden(tag, attrs):
+            self.banner = [tag, 1]  # a cookie notice is the site's, not what the page says; a hidden
+            return  # block (an inline-XBRL filing's tagged facts) is no one's to read
         if tag == "a" and self.after_link and self.row is None:
             self.out.append(" | ")  # links side by side (a menu bar) are apart on the screen
         if tag in self.SKIP:

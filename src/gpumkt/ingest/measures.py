@@ -34,9 +34,15 @@ def quantity(fig: Figure, after: str) -> str:
         return "power"
     if DURATION_UNITS.match(after):
         return "duration"
-    if COUNT_UNITS.match(after):
+    if COUNT_UNITS.match(after) or COUNTED_AFTER_NAME.match(after):
         return "count"
     return "num"
+
+
+# Things counted, with a maker's or model's name between the figure and them: "250,000 nvidia gpus",
+# "8,000 h100 servers", "1,480 liquid-cooled racks"
+COUNTED_AFTER_NAME = re.compile(r"\s*(?:[a-z][a-z0-9.+-]*\s+){1,2}(?:gpus?|accelerators?|chips?|servers?|racks?|"
+                                r"cabinets?|customers?|employees?|data cent(?:er|re)s?|clusters?|nodes?)(?![a-z])(?!-?\s*hours?)")
 
 
 @lru_cache(maxsize=8)

@@ -25,7 +25,9 @@ MEMORY = re.compile(r"\s?(?:[gtmp]i?b|g显存)(?![a-z])")  # a card's memory or 
 STOCK_EXCHANGE = re.compile(r"\.(?:sh|sz|bj|hk)(?![a-z])")  # "688001.SH": a code, not a number
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
 # A tender's lots number its parts too: "包4", "标段2", "Lot 3".
+# So do a phase's, a scope's, an item's or a note's: "Phase 2", "Scope 3 emissions", "Item 7", "Note 12".
 LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.|\blot)\s*$|"
+                          r"(?<![a-z])(?:phase|scope|tier|stage|item|note|exhibit|schedule|chapter|section|step)\s*$|"
                           r"(?<![打面红钱书背])(?:标?包|包组|标段)\s*$")
 ITEM_BEFORE_DATE = re.compile(r"\d{1,2}\.\d{1,2}")
 ITEM_NUMBER = re.compile(r"[.、](?!\d)")
@@ -65,6 +67,8 @@ def _is_year(fig: Figure, after: str) -> bool:
     plain = fig.kind == "num" and not fig.currency and fig.value.is_integer() and not re.search(r"[万亿千百]", fig.text)
     if plain and 1 <= fig.value <= 31 and re.match(r"(?:月|日|号)(?!份额|活|均|度|薪|租|费)", after):
         return True
+    if plain and re.fullmatch(r"\d\d", fig.text) and re.match(r"[efa](?![a-z])", after):
+        return True  # a broker's year: "26f年增", "25e: 8.1"
     return plain and 1990 <= fig.value <= 2040 and not after.startswith(("亿", "万"))
 
 
@@ -88,9 +92,13 @@ def _name_number(fig: Figure, own: str, a: int, b: int, names: list[vocab.Group]
 def _marker(own: str, a: int, b: int) -> bool:
     """A footnote's or an enumeration's number in brackets, no figure: "margin(1): 54%",
     "方面：（1）2024年度"; a bracketed negative ("Net loss (45)", "$(134.3)") stands after a space
-    or a currency sign. ``_marker("ebitda margin(1): 54%", 14, 15) -> True``."""
-    return bool(re.fullmatch(r"\d{1,2}", own[a:b]) and re.search(r"[a-z\u4e00-\u9fff:：;；,，。)）][(（]$", own[max(0, a - 2):a])
-                and re.match(r"[)）](?!\s*%)", own[b:b + 3]))
+    or a currency sign, unless a label's end follows it ("tax fees (3); 2026: $9,000").
+    ``_marker("ebitda margin(1): 54%", 14, 15) -> True``."""
+    if not re.fullmatch(r"\d{1,2}", own[a:b]):
+        return False
+    # ("audit fees (2): $418,000": after a space too, when a cell's or a label's end follows)
+    return bool(re.search(r"[a-z\u4e00-\u9fff:：;；,，。)）][(（]$", own[max(0, a - 2):a]) and re.match(r"[)）](?!\s*%)", own[b:b + 3])
+                or re.search(r"[a-z\u4e00-\u9fff] [(（]$", own[max(0, a - 3):a]) and re.match(r"[)）]\s*(?:[:：;；|]|$)", own[b:b + 4]))
 
 
 def _item_number(fig: Figure, own: str, a: int, b: int) -> bool:

@@ -60,6 +60,8 @@ PATTERNS = [
     # A month of a year, when no day or span is said with it: 2025年9月, september 2025, 2024年一月
     (re.compile(YEAR + r"\s*年\s*" + _CN_MD + r"\s*月(?!\s*\d|份额)"), "ym"),
     (re.compile(_MONTH + r",?\s+((?:19|20)\d\d)(?![\d%])(\s+quarter)?"), "my"),
+    # a quarter named by the month it ends: "the march quarter of 2025", "june quarter 2025"
+    (re.compile(_MONTH + r"\s+quarter\s+(?:of\s+)?((?:19|20)\d\d)(?![\d%])"), "mq"),
     # 2025年第二季度, 2025年q2, 2025 q2, 2025年二季度; a fiscal year's: 2026财年第一季度
     (re.compile(YEAR + r"\s*年?\s*(?:第?([一二三四1-4])\s*季度?|q([1-4]))"), "yq"),
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)\s*(?:第?([一二三四1-4])\s*(?:财季|季度?)|q([1-4]))"), "yq"),
@@ -97,7 +99,8 @@ PATTERNS = [
     (re.compile(YEAR + r"\s*(?:财年|财政年度|会计年度)"), "fy"),
 ]
 BARE_QUARTER = re.compile(r"(?<!前)第?([一二三四])(?:季度|财季)|(?<![a-z0-9])f?q([1-4])(?![0-9])|"
-                          r"(first|second|third|fourth)\s+quarter")
+                          r"(first|second|third|fourth)\s+quarter|"
+                          r"(?<![a-z])(march|mar|june|jun|september|sept|sep|december|dec)\.?\s+quarter(?![a-z])")
 BARE_NINE = re.compile(r"前三(?:个)?季度|前[九9]个?月|first\s+(?:nine|9)\s+months|first\s+three\s+quarters|(?<![a-z0-9])m9(?![0-9])")
 BARE_YEAR = re.compile(YEAR + r"(?!\s*(?:亿|万|千|百|个|家|名|人|台|块|gw|mw|b\b|m\b|billion|million))")
 
@@ -140,7 +143,7 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
                 found.append((*m.span(), key))
     for m in BARE_QUARTER.finditer(norm):
         if not any(a <= m.start() < b for a, b in taken):
-            q = m.group(1) or m.group(2) or m.group(3)
+            q = m.group(1) or m.group(2) or m.group(3) or str(_month(m.group(4)) // 3)  # the december quarter: q4
             taken.append(m.span())
             found.append((*m.span(), "q" + str(CN_NUM.get(q) or EN_ORD.get(q) or q)))
     for m in BARE_NINE.finditer(norm):
@@ -258,6 +261,8 @@ def _key(m: re.Match, shape: str) -> str:
         month = cn_int(m.group(2)) if shape == "ym" else _month(m.group(1))
         key = f"{m.group(1) if shape == 'ym' else m.group(2)}-{month:02d}" if 1 <= month <= 12 else ""
         return (quarter_ending(key) or key) if shape == "my" and m.group(3) else key  # "the june 2025 quarter"
+    if shape == "mq":
+        return quarter_ending(f"{m.group(2)}-{_month(m.group(1)):02d}")
     if shape == "qq":  # quarters one to three are the first nine months, one to four the year
         first, last, year = m.groups()[:3] if m.group(1) else m.groups()[3:]
         part = {("1", "3"): "m9", ("1", "2"): "h1", ("3", "4"): "h2", ("1", "4"): ""}.get((first, last))

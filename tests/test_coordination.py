@@ -1,0 +1,36 @@
+"""Things a question lists side by side are asked one by one: each becomes a part."""
+
+import pytest
+
+from gpumkt.answer.coordination import entities_coordinated, periods_coordinated
+from gpumkt.answer.question import build
+
+
+@pytest.mark.parametrize("norm, listed", [
+    ("乙公司2022年与2023年的毛利率分别是多少", ["2022", "2023"]),
+    ("what audit fees did acme pay for 2026 and for 2025?", ["2026", "2025"]),
+    ("乙公司2027e和2028e的每股收益各是多少", ["2027", "2028"]),
+    ("从2025年到2030年的年复合增长率是多少", []),  # a span
+    ("how much did the share rise between early 2023 and the third quarter of 2025?", []),
+    ("2024年和2025年合计营收多少", []),  # a sum
+    ("acme's revenue in 2025", []),
+])
+def test_periods_listed_side_by_side_are_each_asked(norm, listed):
+    assert periods_coordinated(norm) == listed
+
+
+def test_companies_listed_side_by_side_but_not_held_together():
+    assert entities_coordinated("甲和乙各增长多少", ["甲", "乙"])
+    assert not entities_coordinated("甲和乙合计贡献多少", ["甲", "乙"])
+
+
+def test_a_question_listing_two_periods_has_a_part_for_each():
+    q = build("What were Acme's capital expenditures in Q1 2026 and in Q3 2025?", [])
+    assert [p.periods for p in q.parts] == [("2026q1",), ("2025q3",)]
+
+
+def test_a_piece_naming_only_a_period_asks_what_the_first_piece_asked():
+    q = build("What was Acme's gross margin in 2026, and what was it in 2025?", [])
+    assert [p.periods for p in q.parts] == [("2026",), ("2025",)]
+    assert all(p.metrics for p in q.parts)
+    assert not build("乙公司到2025年6月底账上还有多少现金？", []).parts  # (还有 joins no second question)
