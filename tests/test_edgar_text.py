@@ -111,3 +111,8 @@ def test_a_us_state_on_a_filings_cover_or_a_campus_address_is_no_company():
 def test_a_span_of_years_in_a_reports_title_is_not_the_period_asked():
     assert build("In the 2023–2027 outlook report, what margin does Acme target?", []).periods == ()
     assert build("In its 2024 annual report, what was Acme's revenue?", []).periods == ("2024",)
+
+
+def test_a_short_name_with_an_american_comma_inside_its_quotes_is_the_companys():
+    said = "Acme Compute, Inc. (“Acme,” the “Company,” “we” or “us”) rents out GPU clusters."
+    assert legal_short_forms(said) == [{"acme compute, inc.", "acme compute", "acme"}]

@@ -743,3 +743,10 @@ def test_a_bracketed_loss_in_a_row_is_still_a_figure():
     own = "net loss: (45); 2025: (30)"
     fig = next(f for f in figures(own) if "45" in f.text)
     assert not no_figure(fig, own, own.find("45"), own.find("45") + 2, [], False, [])
+
+
+def test_a_figure_right_after_a_labels_colon_is_the_labels_measure():
+    from gpumkt.ingest.facts import _labelled
+
+    assert _labelled("remaining buyback authorization: $", "money") == "回购"
+    assert _labelled("fiscal 2026: ", "money") == ""

@@ -1485,16 +1485,3 @@ def test_a_tenders_lot_asked_must_be_named_and_a_budget_or_score_is_a_measure():
     spot = build("Acme 預留實例的 A100 價格多少？", []).contrasts
     assert vocab.said_sides("h100 on-demand: $2.49 per gpu-hour", spot[0]) == [False, True]
 
-
-def test_a_row_naming_no_one_is_not_another_companys_for_its_sections_name():
-    from types import SimpleNamespace
-
-    from gpumkt.answer.fitting import _other_row
-    from gpumkt.answer.question import build
-
-    q = build("What were Acme's audit fees for 2026?", [vocab.Group("acme", ("acme",))])
-    fees = SimpleNamespace(entity="quill & co", text="$1,200,000")
-    row = SimpleNamespace(chunk=SimpleNamespace(kind="table"), own="fee category: audit fees; 2026: $1,200,000")
-    assert not _other_row(q, fees, row)
-    other = SimpleNamespace(entity="beta", text="200")
-    assert _other_row(q, other, SimpleNamespace(chunk=SimpleNamespace(kind="table"), own="beta | models: 200"))

@@ -150,3 +150,13 @@ def test_a_quarter_named_by_the_month_it_ends_is_that_quarter(said, keys):
     from gpumkt.lang.periods import periods
 
     assert periods(said) == keys
+
+
+def test_a_comparisons_base_listing_several_figures_keeps_its_date_to_itself():
+    from gpumkt.ingest.dating import period_in
+
+    said = ("and 640 mw of contracted power, compared with approximately 51,000 gpus, four sites and "
+            "120 mw of active capacity at december 31, 2025.")
+    mine, base = said.find("640"), said.find("120")
+    assert period_in(said, mine, mine + 3) == ""  # the text's own date is in the sentence before
+    assert period_in(said, base, base + 3) == "2025q4"

@@ -114,3 +114,13 @@ def test_an_english_question_glossing_a_chinese_term_is_english_and_taiwan_words
     assert detect_language("What rack occupancy rate (上架率) did they report for 2025?") == "en"
     assert detect_language("截至2025年9月30日，Meridell的合同积压（backlog）是多少？") == "zh-Hans"
     assert [to_mainland(w) for w in ("网路", "频宽", "资料中心", "营收")] == ["网络", "带宽", "数据中心", "营收"]
+
+
+def test_a_long_english_sentence_is_not_cut_between_a_dates_day_and_its_year():
+    from gpumkt.lang.text import sentence_spans
+
+    said = ("The aggregate market value of the voting stock held by non-affiliates of the registrant, based on "
+            "the closing price of $21.05 per share as reported on the exchange on June 30, 2026, the last business "
+            "day of the registrant's second fiscal quarter, was approximately $4.2 billion.")
+    pieces = [said[a:b] for a, b in sentence_spans(said)]
+    assert len(pieces) > 1 and not any(p.startswith("2026") for p in pieces)

@@ -82,14 +82,12 @@ def of_another_company(q: QuestionRecord, f: Fact, own_names: set[str]) -> bool:
 
 
 def _other_row(q: QuestionRecord, f: Fact, u: Unit) -> bool:
-    """A table row's figure belongs to the company the row names: in a row for Together AI, its
+    """A table row's figure belongs to the company the row is about: in a row for Together AI, its
     200 models are not Fireworks.ai's, however the table's title names Fireworks.ai."""
     asked = {m.key for m in q.entities}
     if u.chunk.kind != "table" or not asked or not f.entity or f.entity in asked:
         return False
-    # (a row that names no one has its company from the heading: an auditor's section gives the
-    # fees row the auditor's name, though the fees are the company's)
-    return f.entity in u.own and not any(vocab.has_form(u.own, x) for m in q.entities for x in m.forms)
+    return not any(vocab.has_form(u.own, x) for m in q.entities for x in m.forms)
 
 
 def _other_side(q: QuestionRecord, f: Fact, u: Unit) -> bool:

@@ -22,6 +22,10 @@ PERIOD_AFTER = re.compile(r"\s*(?:(?!(?:and|or|but|than|vs|from|to|versus)\s)[a-
 # in Q1 2025", "较2024年") or the start of a record ("自2021年以来"): it dates the figure right
 # after it, not the figures around it.
 COMPARING = r"(?:compared (?:with|to)|\bversus|\bvs\.?)"  # the words that open a comparison's base
+# What a base runs on through: no clause's end, but the commas of a list of figures ("…, six
+# sites and 185 MW"); "compared with 2024, revenue in 2025 …" is the text's own clause again
+BASE_RUN = (r"(?:[^,;:。，；：]|,(?=\s*(?:and\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"about|approximately|roughly|nearly)\b)))")
 COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自|"
                       # "grew 152% from $217.5 million in Q1 FY25": the base's own period
                       r"\bfrom\s+[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
@@ -31,8 +35,11 @@ COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\
                       r"[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
                       # "adjusted EBITDA was $179.1 million, compared with $104.8 million and a 35.5%
                       # margin in the third quarter of fiscal 2025" ("… as of December 31, 2024"): the
-                      # rest of the clause is the base's
-                      + COMPARING + r"\s+[$€£(]?\d(?:[\d.,]*\d)?[^,;:。，；：]{0,70}?\s(?:in|for|during|at|as\s+of)\s+)"
+                      # rest of the clause is the base's, a list in it too ("compared with approximately
+                      # 64,000 GPUs, six sites and 185 MW at December 31, 2024")
+                      + COMPARING + r"\s+(?:(?:approximately|about|around|roughly|nearly|some)\s+)?[$€£(]?\d(?:[\d.,]*\d)?"
+                      + BASE_RUN + r"{0,90}?"
+                      r"\s(?:in|for|during|at|as\s+of)\s+)"
                       # "rose to 214, from 188 at the end of the third quarter"
                       r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$")
 
@@ -58,7 +65,7 @@ def period_in(clause: str, a: int, b: int) -> str:
 # June 2 to holders of record on May 12"): a date of the payment, not the period the figure is for.
 PAID_ON = re.compile(r"(?:\b(?:payable|paid|distributed)\s+(?:on\s+)?(?:or\s+about\s+)?|\bof\s+record\s+(?:on|as\s+of)\s+|"
                      r"\brecord\s+date\s+(?:of\s+)?|(?:股权登记日|除权除息日|除息日|派息日|发放日)\s*(?:为|是|:|：)?\s*)$")
-IN_BASE = re.compile(COMPARING + r"\s[^,;:。，；：]*$")
+IN_BASE = re.compile(COMPARING + r"\s" + BASE_RUN + r"*$")
 # "从2022年的7.5%下降至6.1%", "from 7.5% in 2022 to 6.1%": the start of a move, whose period is
 # not the end's
 FROM_BEFORE = re.compile(r"(?:由|从|從|\bfrom\b)[^,;，；。]{0,24}$")

@@ -191,8 +191,8 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     share = share_of(own[b:b + 24]) if kind == "pct" else ""
     # a measure named right after its figure is the figure's ("at a $9.5 billion valuation", "40MW机房" is
     # no measure, but "$4.2B capex" is), else the nearest; a capacity in MW / GW with none named is power capacity
-    metric = named_after(own[b:b + 60], kind) or nearest(metrics_for(kind), contexts, a - ca, vocab.find_heads) \
-        or share or ("电力容量" if kind == "power" else "")
+    metric = _labelled(own[max(0, a - 50):a], kind) or named_after(own[b:b + 60], kind) \
+        or nearest(metrics_for(kind), contexts, a - ca, vocab.find_heads) or share or ("电力容量" if kind == "power" else "")
     if kind == "money" and SPENT.search(clause[:a - ca]) and not vocab.find_heads(clause, metrics_for(kind)):
         # "计划投入200亿至230亿美元扩建数据中心，约为预期收入的四倍": money put in is spending, not
         # the revenue a later clause or the heading names
@@ -200,6 +200,18 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
         metric = nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
     return metric, share
+
+
+# A label and its colon right before a figure: "Remaining repurchase authorization: $1.35B"
+COLON_LABEL = re.compile(r"([^:：;；|\n]{2,48})[:：]\s*[$€£¥]?\s*$")
+
+
+def _labelled(before: str, kind: str) -> str:
+    """The metric a label names when the figure follows its colon at once, whatever a slide's next
+    line runs on with: ``_labelled("remaining buyback authorization: ", "money") -> "回购"``."""
+    label = COLON_LABEL.search(before)
+    heads = vocab.find_heads(label.group(1), metrics_for(kind)) if label else []
+    return heads[-1][2].key if heads else ""
 
 
 def _entity(r: _Read, i: int, kind: str, clause: str, ca: int, names, subject: str, metric: str, share: str) -> str:

@@ -104,7 +104,7 @@ GAP = r"(?: |\n)"
 # A legal name followed by the forms the text will call it by: 'Meridell Compute, Inc. ("Meridell" or the
 # "Sponsor")'; a quoted form after "the" is a role the document gives it, not a name ("the Sponsor").
 LEGAL_THEN_FORMS = re.compile(r"((?:[A-Z][A-Za-z0-9&\-]*,?" + GAP + r"){1,6}?(?:" + LATIN_FORMS + r"|L\.P\.))"
-                              + GAP + r"?\(((?:(?:\s*(?:,|and|or)\s*)?(?:the\s+)?[“\"][^”\"\n()]{1,40}[”\"]){1,4})\)")
+                              + GAP + r"?\(((?:\s*(?:(?:,|and|or)\s*)?(?:the\s+)?[“\"][^”\"\n()]{1,40}[”\"]){1,6})\)")
 # A defined term: '(the "Issuer")', '(together, the "Notes")', '"DSCR" means …', '"Appraised Value" shall mean'
 # ('(“Kelvra”)' after a name is its short name, no term)
 TERM = re.compile(r"\((?:together,\s*|collectively,\s*)?(?:the|each\s+a|each\s+an|a|an)\s+[“\"]([A-Z][^”\"\n()]{0,40})[”\"]|"
@@ -133,11 +133,14 @@ def _one_line(name: str) -> str:
 
 def legal_short_forms(text: str) -> list[set[str]]:
     """``legal_short_forms('Meridell Compute, Inc. ("Meridell" or the "Sponsor")')``
-    -> ``[{"meridell compute, inc.", "meridell compute", "meridell"}]``"""
+    -> ``[{"meridell compute, inc.", "meridell compute", "meridell"}]``; the same for
+    ``'Acme Cloud, Inc. (“Acme,” the “Company,” “we” or “us”)'``."""
     out = []
     for m in LEGAL_THEN_FORMS.finditer(text):
         quoted = re.findall(r"(the\s+)?[“\"]([^”\"]+)[”\"]", m.group(2))
-        shorts = {q.strip() for the, q in quoted if not the and q[:1].isupper() and q.lower() not in GENERIC_EN}
+        # ('(“Acme,” the “Company”)': an American comma stands inside the quotes)
+        shorts = {q.strip().rstrip(",;") for the, q in quoted
+                  if not the and q[:1].isupper() and q.strip().rstrip(",;").lower() not in GENERIC_EN}
         if shorts:
             legal = _one_line(m.group(1))
             out.append({normalise(f).strip() for f in shorts | {legal, LATIN_TAIL.sub("", legal)}})

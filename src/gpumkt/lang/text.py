@@ -271,7 +271,8 @@ def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
         return [(a, b)]
     out, i = [], a
     for j in range(a, b):
-        if text[j] in "，," and j - i >= limit // 3 and b - j > limit // 4 and not _thousands(text, j):
+        if text[j] in "，," and j - i >= limit // 3 and b - j > limit // 4 and not _thousands(text, j) \
+                and not _date_comma(text, j):
             out.append((i, j + 1))
             i = j + 1
     out.append((i, b))
@@ -281,6 +282,13 @@ def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
 def _thousands(text: str, j: int) -> bool:
     """The comma at ``j`` groups digits ("5,000億"): no place to cut a sentence."""
     return j > 0 and text[j - 1].isdigit() and re.match(r"\d{3}(?!\d)", text[j + 1:j + 5]) is not None
+
+
+def _date_comma(text: str, j: int) -> bool:
+    """The comma at ``j`` parts a date's day from its year ("June 30, 2025"): a cut there leaves
+    the year to the next piece, as if it were the period of that piece's figures."""
+    return bool(re.search(r"[A-Za-z]{3,9}\.?\s+\d{1,2}$", text[max(0, j - 16):j])
+                and re.match(r"\s*(?:19|20)\d\d(?!\d)", text[j + 1:j + 7]))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
