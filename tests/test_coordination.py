@@ -8,10 +8,10 @@ from gpumkt.answer.question import build
 
 @pytest.mark.parametrize("norm, listed", [
     ("乙公司2022年与2023年的毛利率分别是多少", ["2022", "2023"]),
-    ("what audit fees did acme pay for 2026 and for 2025?", ["2026", "2025"]),
+    ("what legal fees did acme pay in 2026 and in 2025?", ["2026", "2025"]),
     ("乙公司2027e和2028e的每股收益各是多少", ["2027", "2028"]),
     ("从2025年到2030年的年复合增长率是多少", []),  # a span
-    ("how much did the share rise between early 2023 and the third quarter of 2025?", []),
+    ("how much did the price fall between late 2022 and mid 2024?", []),
     ("2024年和2025年合计营收多少", []),  # a sum
     ("acme's revenue in 2025", []),
 ])
@@ -30,7 +30,7 @@ def test_a_question_listing_two_periods_has_a_part_for_each():
 
 
 def test_a_piece_naming_only_a_period_asks_what_the_first_piece_asked():
-    q = build("What was Acme's gross margin in 2026, and what was it in 2025?", [])
+    q = build("What was Acme's operating margin in 2026, and what was it in 2025?", [])
     assert [p.periods for p in q.parts] == [("2026",), ("2025",)]
     assert all(p.metrics for p in q.parts)
     assert not build("乙公司到2025年6月底账上还有多少现金？", []).parts  # (还有 joins no second question)

@@ -114,5 +114,5 @@ def test_a_span_of_years_in_a_reports_title_is_not_the_period_asked():
 
 
 def test_a_short_name_with_an_american_comma_inside_its_quotes_is_the_companys():
-    said = "Acme Compute, Inc. (“Acme,” the “Company,” “we” or “us”) rents out GPU clusters."
+    said = "Acme Compute, Inc. (“Acme,” or the “Company”) rents out GPU clusters."
     assert legal_short_forms(said) == [{"acme compute, inc.", "acme compute", "acme"}]

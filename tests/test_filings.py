@@ -722,7 +722,7 @@ def test_a_legal_name_with_its_labelled_stock_code_is_a_name_with_its_short_form
 
 
 @pytest.mark.parametrize("own, figure", [
-    ("fee category: tax fees (3); 2026: $91,000", "3"),  # a footnote marker after a label
+    ("service: tax fees (3); 2026: $91,000", "3"),  # a footnote marker after a label
     ("scope 3 emissions fell to 41,000 tco2e", "3"),
     ("phase 2 adds 60 mw", "2"),
     ("电源 | 27f年增: 38.0%", "27"),  # a broker's year

@@ -1423,9 +1423,9 @@ def test_a_part_asked_on_its_own_is_not_answered_by_a_sum_holding_it():
     total, rise = SimpleNamespace(text="$80 million"), SimpleNamespace(text="12%")
     assert _whole_for_part(build("What was Acme's storage revenue on its own in 2026?", []), total, unit)
     assert not _whole_for_part(build("What was Acme's storage revenue in 2026?", []), total, unit)
-    unit = SimpleNamespace(own="乙项目中标总价为1,200万元(含税,已含安装及运输费用)")
+    unit = SimpleNamespace(own="乙项目中标总价为1,200万元(含税,已含调试费)")
     fee = SimpleNamespace(text="1,200万元")
-    assert _whole_for_part(build("乙项目的安装费用单独是多少？", []), fee, unit)
+    assert _whole_for_part(build("乙项目的调试费单独是多少？", []), fee, unit)
 
 
 def test_an_english_question_glossing_a_name_in_chinese_has_no_unknown_grammar_words():

@@ -141,7 +141,7 @@ def test_a_move_from_one_period_dates_its_start_only(clause, figure, period):
 
 
 @pytest.mark.parametrize("said, keys", [
-    ("fleet utilisation of 81% in the september quarter", ["q3"]),
+    ("occupancy of 81% in the september quarter", ["q3"]),
     ("the december quarter of 2026", ["2026q4"]),
     ("in its june quarter 2024", ["2024q2"]),
     ("in march, revenue rose", []),  # a month alone names no quarter
@@ -155,8 +155,8 @@ def test_a_quarter_named_by_the_month_it_ends_is_that_quarter(said, keys):
 def test_a_comparisons_base_listing_several_figures_keeps_its_date_to_itself():
     from gpumkt.ingest.dating import period_in
 
-    said = ("and 640 mw of contracted power, compared with approximately 51,000 gpus, four sites and "
-            "120 mw of active capacity at december 31, 2025.")
+    said = ("and 640 mw under contract, versus about 51,000 gpus, four halls and "
+            "120 mw in service at december 31, 2025.")
     mine, base = said.find("640"), said.find("120")
     assert period_in(said, mine, mine + 3) == ""  # the text's own date is in the sentence before
     assert period_in(said, base, base + 3) == "2025q4"

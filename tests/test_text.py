@@ -119,8 +119,8 @@ def test_an_english_question_glossing_a_chinese_term_is_english_and_taiwan_words
 def test_a_long_english_sentence_is_not_cut_between_a_dates_day_and_its_year():
     from gpumkt.lang.text import sentence_spans
 
-    said = ("The aggregate market value of the voting stock held by non-affiliates of the registrant, based on "
-            "the closing price of $21.05 per share as reported on the exchange on June 30, 2026, the last business "
-            "day of the registrant's second fiscal quarter, was approximately $4.2 billion.")
+    said = ("Our board reviewed the building plan at length with outside counsel and the engineers, on the figures "
+            "that were put before it at its meeting on March 31, 2026, the end of the first fiscal quarter of the year "
+            "under review, and approved capital spending of $4.2 billion for the two new halls.")
     pieces = [said[a:b] for a, b in sentence_spans(said)]
     assert len(pieces) > 1 and not any(p.startswith("2026") for p in pieces)

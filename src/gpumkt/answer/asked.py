@@ -256,7 +256,7 @@ def market_words(norm: str, known) -> list[str]:
 ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|自治区|特别行政区|县|市(?![场值盈净销]))")
 
 
-# Who a rule or a price is for, named by role ("企业拿了算力券以后…", "用户每小时付多少"): no company
+# Who a rule or a price is for, named by role ("企业领取补贴后…", "用户每小时付多少"): no company
 GENERIC_ROLE = re.compile(r"企业|公司|用户|客户|厂商|商家|使用方|申请人|申报单位|投资者|投资人|个人|机构|单位")
 
 
@@ -265,7 +265,7 @@ def lead_name(norm: str, stops: list[int]) -> str:
     particle: what the question is about when no known company is named.
 
     ``lead_name("昆仑芯2025年第一季度营收是多少?", [10]) -> "昆仑芯"``; ``lead_name("那家平台的估值?", [])
-    -> ""`` (a description, not a name), and so is a role: ``lead_name("企业拿了补贴以后…", []) -> ""``
+    -> ""`` (a description, not a name), and so is a role: ``lead_name("企业领取补贴后…", []) -> ""``
     """
     end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
     lead = norm[:end].strip()

@@ -31,8 +31,8 @@ def entities_coordinated(norm: str, texts: list[str]) -> bool:
 
 def periods_coordinated(norm: str) -> list[str]:
     """The periods the question lists side by side, each asked the same thing, in order ([] when
-    fewer than two, a span, or a sum): ``periods_coordinated("岱山2023年与2024年的毛利率分别是多少")
-    -> ["2023", "2024"]``; ``periods_coordinated("从2025年到2030年的年复合增长率")`` -> []."""
+    fewer than two, a span, or a sum): ``periods_coordinated("乙公司2022年与2023年的净利率分别是多少")
+    -> ["2022", "2023"]``; ``periods_coordinated("从2025年到2030年的年复合增长率")`` -> []."""
     spans = period_spans(norm)
     if len(spans) < 2 or vocab.JOINT.search(norm) or SPAN_OPENS.search(norm[:spans[0][0]]):
         return []

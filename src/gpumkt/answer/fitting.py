@@ -32,7 +32,7 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
 
 
 # A question that asks one part on its own ("单独", "alone", "separately"), and a clause that
-# gives its figure as a whole holding several ("合计", "including", "含税总价", "in aggregate")
+# gives its figure as a whole holding several ("合计", "including", "含税价", "in aggregate")
 ALONE = re.compile(r"单独|单列|(?<![a-z])(?:on (?:its|their) own|alone|by itself|separately|stand-?alone)(?![a-z])")
 WHOLE_SAID = re.compile(vocab.JOINT.pattern + r"|共计|总计|总额|总投资|总价|整体|全部|包含|包括|含(?!义)|"
                         r"(?<![a-z])(?:including|inclusive of|in aggregate|a total of|totall?ing)(?![a-z])")

@@ -93,8 +93,8 @@ HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
 # "电力采购协议") names the deal, not what is asked of it.
 DEAL_NOUN = re.compile(r"\s*(?:deal|agreement|contract|order|commitment|reservation|lease|purchase agreement)s?\b|"
                        r"(?:采购)?(?:合同|协议|订单|合约)")
-# A clause that describes a noun of the question or sets the scene ("servers whose shipments were
-# scrapped", "after the power deal was signed"): a measure named in it is not the one asked. (A
+# A clause that describes a noun of the question or sets the scene ("racks whose revenue was
+# disputed", "after the power deal was signed"): a measure named in it is not the one asked. (A
 # question word after a preposition or "and" asks: "in which quarter", "and which region".)
 ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bby )(?<!\bat )(?<!\bon )"
                    r"(?<!\band )(?<!\bor )(?<!\bfrom )(?<!\bwith )(?:whose|which|who|where)\s[^,;?]*|"
@@ -365,7 +365,7 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     parts = []
     if len(pieces) > 1:
         parts = _sharing_last([build(p, names, split=False, known=known) for p in pieces])
-        # "…gross margin in 2025, and what was it in 2024?": a piece naming only a period asks the same
+        # "…net margin in 2026, and what was it in 2025?": a piece naming only a period asks the same
         parts = [p if p.metrics or p.wants_figure or not p.periods or not record.metrics or not ASKS.search(p.norm)
                  else QuestionRecord(**{**record.__dict__, "periods": p.periods}) for p in parts]
         parts = [p for p in parts if p.metrics or p.wants_figure]

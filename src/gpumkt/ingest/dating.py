@@ -22,8 +22,8 @@ PERIOD_AFTER = re.compile(r"\s*(?:(?!(?:and|or|but|than|vs|from|to|versus)\s)[a-
 # in Q1 2025", "较2024年") or the start of a record ("自2021年以来"): it dates the figure right
 # after it, not the figures around it.
 COMPARING = r"(?:compared (?:with|to)|\bversus|\bvs\.?)"  # the words that open a comparison's base
-# What a base runs on through: no clause's end, but the commas of a list of figures ("…, six
-# sites and 185 MW"); "compared with 2024, revenue in 2025 …" is the text's own clause again
+# What a base runs on through: no clause's end, but the commas of a list of figures ("…, four
+# halls and 120 MW"); "compared with 2024, revenue in 2025 …" is the text's own clause again
 BASE_RUN = (r"(?:[^,;:。，；：]|,(?=\s*(?:and\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
             r"about|approximately|roughly|nearly)\b)))")
 COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自|"
@@ -35,8 +35,8 @@ COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\
                       r"[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
                       # "adjusted EBITDA was $179.1 million, compared with $104.8 million and a 35.5%
                       # margin in the third quarter of fiscal 2025" ("… as of December 31, 2024"): the
-                      # rest of the clause is the base's, a list in it too ("compared with approximately
-                      # 64,000 GPUs, six sites and 185 MW at December 31, 2024")
+                      # rest of the clause is the base's, a list in it too ("versus about 51,000
+                      # GPUs, four halls and 120 MW in service at <date>")
                       + COMPARING + r"\s+(?:(?:approximately|about|around|roughly|nearly|some)\s+)?[$€£(]?\d(?:[\d.,]*\d)?"
                       + BASE_RUN + r"{0,90}?"
                       r"\s(?:in|for|during|at|as\s+of)\s+)"

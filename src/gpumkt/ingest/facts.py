@@ -202,7 +202,7 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     return metric, share
 
 
-# A label and its colon right before a figure: "Remaining repurchase authorization: $1.35B"
+# A label and its colon right before a figure: "Remaining buyback authorization: $2.0B"
 COLON_LABEL = re.compile(r"([^:：;；|\n]{2,48})[:：]\s*[$€£¥]?\s*$")
 
 

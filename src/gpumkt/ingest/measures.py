@@ -39,8 +39,8 @@ def quantity(fig: Figure, after: str) -> str:
     return "num"
 
 
-# Things counted, with a maker's or model's name between the figure and them: "250,000 nvidia gpus",
-# "8,000 h100 servers", "1,480 liquid-cooled racks"
+# Things counted, with a maker's or model's name between the figure and them: "310,000 amd gpus",
+# "8,000 h100 servers", "2,400 liquid-cooled racks"
 COUNTED_AFTER_NAME = re.compile(r"\s*(?:[a-z][a-z0-9.+-]*\s+){1,2}(?:gpus?|accelerators?|chips?|servers?|racks?|"
                                 r"cabinets?|customers?|employees?|data cent(?:er|re)s?|clusters?|nodes?)(?![a-z])(?!-?\s*hours?)")
 

@@ -68,7 +68,7 @@ def _is_year(fig: Figure, after: str) -> bool:
     if plain and 1 <= fig.value <= 31 and re.match(r"(?:月|日|号)(?!份额|活|均|度|薪|租|费)", after):
         return True
     if plain and re.fullmatch(r"\d\d", fig.text) and re.match(r"[efa](?![a-z])", after):
-        return True  # a broker's year: "26f年增", "25e: 8.1"
+        return True  # a broker's year: "27f年增", "25e: 8.1"
     return plain and 1990 <= fig.value <= 2040 and not after.startswith(("亿", "万"))
 
 
@@ -96,7 +96,7 @@ def _marker(own: str, a: int, b: int) -> bool:
     ``_marker("ebitda margin(1): 54%", 14, 15) -> True``."""
     if not re.fullmatch(r"\d{1,2}", own[a:b]):
         return False
-    # ("audit fees (2): $418,000": after a space too, when a cell's or a label's end follows)
+    # ("tax fees (2): $52,000": after a space too, when a cell's or a label's end follows)
     return bool(re.search(r"[a-z\u4e00-\u9fff:：;；,，。)）][(（]$", own[max(0, a - 2):a]) and re.match(r"[)）](?!\s*%)", own[b:b + 3])
                 or re.search(r"[a-z\u4e00-\u9fff] [(（]$", own[max(0, a - 3):a]) and re.match(r"[)）]\s*(?:[:：;；|]|$)", own[b:b + 4]))
 

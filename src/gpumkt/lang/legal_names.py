@@ -134,11 +134,11 @@ def _one_line(name: str) -> str:
 def legal_short_forms(text: str) -> list[set[str]]:
     """``legal_short_forms('Meridell Compute, Inc. ("Meridell" or the "Sponsor")')``
     -> ``[{"meridell compute, inc.", "meridell compute", "meridell"}]``; the same for
-    ``'Acme Cloud, Inc. (“Acme,” the “Company,” “we” or “us”)'``."""
+    ``'Acme Cloud, Inc. (“Acme,” or the “Company”)'``."""
     out = []
     for m in LEGAL_THEN_FORMS.finditer(text):
         quoted = re.findall(r"(the\s+)?[“\"]([^”\"]+)[”\"]", m.group(2))
-        # ('(“Acme,” the “Company”)': an American comma stands inside the quotes)
+        # ('(“Acme,” or the “Company”)': an American comma stands inside the quotes)
         shorts = {q.strip().rstrip(",;") for the, q in quoted
                   if not the and q[:1].isupper() and q.strip().rstrip(",;").lower() not in GENERIC_EN}
         if shorts:
