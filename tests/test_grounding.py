@@ -1485,3 +1485,17 @@ def test_a_tenders_lot_asked_must_be_named_and_a_budget_or_score_is_a_measure():
     spot = build("Acme 預留實例的 A100 價格多少？", []).contrasts
     assert vocab.said_sides("h100 on-demand: $2.49 per gpu-hour", spot[0]) == [False, True]
 
+
+
+def test_a_name_asked_that_is_one_member_of_a_counted_group_gets_no_answer_from_the_groups_count():
+    from types import SimpleNamespace
+
+    from gpumkt.answer.fitting import _group_of_several
+    from gpumkt.answer.question import build
+
+    names = [vocab.Group("x90", ("x90",)), vocab.Group("乙公司", ("乙公司",))]
+    unit = SimpleNamespace(own="其中新一代卡(包括x80及x90系列)约9,000张,占约55%")
+    count = SimpleNamespace(text="9,000")
+    assert _group_of_several(build("乙公司运营中的X90有多少张？", names), count, unit)
+    assert not _group_of_several(build("乙公司运营中的新一代卡有多少张？", names), count, unit)
+    assert build("乙公司剩余的回购额度还有多少？", names).parts == ()

@@ -28,7 +28,24 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     the unit's figures, for the list rule)."""
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
         and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u) \
-        and not _other_row(q, f, u) and not _other_column(q, f, u) and not _whole_for_part(q, f, u)
+        and not _other_row(q, f, u) and not _other_column(q, f, u) and not _whole_for_part(q, f, u) \
+        and not _group_of_several(q, f, u)
+
+
+def _group_of_several(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """The name asked stands in the figure's clause only as one member of a group listed after
+    "including" / "包括" with another: "新一代卡(包括甲型及乙型)约9,000张" counts both, so it is no
+    answer to how many 乙型 there are."""
+    a = u.own.find(f.text)
+    if a < 0:
+        return False
+    clause = u.own[max(u.own.rfind(c, 0, a) for c in ",，;；。") + 1:a]  # (brackets and all, up to the figure)
+    groups = [m.group(1) for m in MEMBERS.finditer(clause)]
+    return any(re.search(r"及|和|与|、|,|\band\b|\bor\b", g) and any(vocab.has_form(g, x) for x in m.forms)
+               for g in groups for m in q.entities)
+
+
+MEMBERS = re.compile(r"(?:\bincluding|\bsuch as|包括|包含|例如|比如)\s*([^;；。:：()（）]{2,40})")
 
 
 # A question that asks one part on its own ("单独", "alone", "separately"), and a clause that

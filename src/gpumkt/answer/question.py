@@ -100,7 +100,8 @@ ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<
                    r"(?<!\band )(?<!\bor )(?<!\bfrom )(?<!\bwith )(?:whose|which|who|where)\s[^,;?]*|"
                    r"(?<![a-z])(?:after|following|because)\s[^,;?]*")
 # A second question word after "and" starts a second part ("how many X and how many Y", "多少X、多少Y").
-PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有|并且|and also|also tell me|"
+# ("还有多少" asks how much is left: one question)
+PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有(?!多少|几)|并且|and also|also tell me|"
                         r"as well as|plus)\s*|,?\s+and\s+(?=how (?:many|much)\b|what\b)|"
                         r"(?<=[\u4e00-\u9fffa-z0-9])(?<!总)(?:和|、)(?=多少|几)")
 
