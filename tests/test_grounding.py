@@ -1420,7 +1420,7 @@ def test_a_part_asked_on_its_own_is_not_answered_by_a_sum_holding_it():
     from gpumkt.answer.question import build
 
     unit = SimpleNamespace(own="compute and storage revenue together came to $80 million, up 12%")
-    total, rise = SimpleNamespace(text="$80 million"), SimpleNamespace(text="12%")
+    total = SimpleNamespace(text="$80 million")
     assert _whole_for_part(build("What was Acme's storage revenue on its own in 2026?", []), total, unit)
     assert not _whole_for_part(build("What was Acme's storage revenue in 2026?", []), total, unit)
     unit = SimpleNamespace(own="乙项目中标总价为1,200万元(含税,已含调试费)")

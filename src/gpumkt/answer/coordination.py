@@ -1,5 +1,5 @@
 """Things a question lists side by side, each asked the same thing: the companies or the periods
-of "AWS和谷歌云的营收增速" and "2023年和2024年的毛利率分别是多少". Each is then a part of the
+of "AWS和谷歌云的营收增速" and "2022年和2023年的净利率分别是多少". Each is then a part of the
 question, answered or said missing on its own. Pure functions of the question's normalised text.
 """
 
