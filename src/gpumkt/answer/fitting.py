@@ -10,6 +10,7 @@ import re
 
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.facts import CELL_END, figure_clause
+from gpumkt.ingest.nearest import EXAMPLE_WORDS, LIST_RUN
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, periods
@@ -45,7 +46,8 @@ def _group_of_several(q: QuestionRecord, f: Fact, u: Unit) -> bool:
                for g in groups for m in q.entities)
 
 
-MEMBERS = re.compile(r"(?:\bincluding|\bsuch as|包括|包含|例如|比如)\s*([^;；。:：()（）]{2,40})")
+# the members of a group, after the words that open an example list (and 包含)
+MEMBERS = re.compile(r"(?:" + EXAMPLE_WORDS + r"|包含)\s*(" + LIST_RUN + r"{2,40})")
 
 
 # A question that asks one part on its own ("单独", "alone", "separately"), and a clause that

@@ -11,7 +11,9 @@ from gpumkt.lang import vocab
 SOURCE_CUE = re.compile(r"(?:根据|依据|据|according to|per|source:)\s*$")
 # Nor is a name given as an example of a group ("neoclouds, including Acme and Beta, took 27% of
 # the orders": the group's share, not Acme's)
-EXAMPLE_CUE = re.compile(r"(?:\bincluding|\bsuch as|包括|例如|比如)[^;；。:：()（）]{0,60}$")
+EXAMPLE_WORDS = r"\bincluding|\bsuch as|包括|例如|比如"
+LIST_RUN = r"[^;；。:：()（）]"  # the list runs on to a clause's end, a colon or a bracket
+EXAMPLE_CUE = re.compile(r"(?:" + EXAMPLE_WORDS + r")" + LIST_RUN + r"{0,60}$")
 
 
 def nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
