@@ -1478,9 +1478,11 @@ def test_a_times_sign_before_a_figure_counts_items():
 def test_a_tenders_lot_asked_must_be_named_and_a_budget_or_score_is_a_measure():
     from gpumkt.answer.asked import lots_in
 
-    assert lots_in("包4的预算和lot 3的中标价，标段12") == {"4", "3", "12"}
+    assert lots_in("包4的预算和lot 3的中标价，标段12") == {"lot 4", "lot 3", "lot 12"}
+    assert lots_in("第一级(tier 1)国家和tier 2的配额，第2梯队") == {"tier 1", "tier 2"}  # a tier is numbered too
+    assert lots_in("shipped to places in tier 3.") == {"tier 3"}
     q = build("甲乙項目包3排名第二的投標人得分是多少？", [])
-    assert q.lots == ("3",) and q.metrics[0].key == "得分"
+    assert q.lots == ("lot 3",) and q.metrics[0].key == "得分"
     assert build("How large was the budget for Lot 5?", []).metric_kind == "money"
     spot = build("Acme 預留實例的 A100 價格多少？", []).contrasts
     assert vocab.said_sides("h100 on-demand: $2.49 per gpu-hour", spot[0]) == [False, True]
@@ -1499,3 +1501,83 @@ def test_a_name_asked_that_is_one_member_of_a_counted_group_gets_no_answer_from_
     assert _group_of_several(build("乙公司运营中的X90有多少张？", names), count, unit)
     assert not _group_of_several(build("乙公司运营中的新一代卡有多少张？", names), count, unit)
     assert build("乙公司剩余的回购额度还有多少？", names).parts == ()
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("How many units were granted under the 2026 restricted stock plan?", ()),  # the plan's name
+    ("甲乙公司2026年限制性股票激励计划的授予价格是多少？", ()),
+    ("乙公司在2026年和2027年分别摊销多少股份支付费用？", ("2026", "2027")),
+    ("What was the CFO's 2025 non-equity incentive plan pay?", ("2025",)),  # that year's pay
+    ("What did its 2025 annual incentive plan pay out?", ("2025",)),
+])
+def test_a_plans_year_is_its_name_not_the_period_asked(question, asked):
+    assert build(question, []).periods == asked
+
+
+def test_a_share_based_payment_asks_money_not_a_share():
+    q = build("How much share-based payment expense did Acme record?", [])
+    assert q.answer_kind == "money" and not q.asks_share
+    assert build("What share of revenue came from Acme?", []).asks_share
+
+
+def test_an_english_name_glossed_by_a_known_name_is_no_word_asked():
+    from gpumkt.answer.question import glossed_names
+
+    names = [vocab.Group("甲乙云", ("甲乙云",))]
+    q = build("How much revenue did Jiayi Cloud (甲乙云) earn in 2025?", names)
+    assert [e.key for e in q.entities] == ["甲乙云"] and not {"jiayi", "cloud"} & set(q.words)
+    assert glossed_names("How fast did Acme Cloud (甲乙云) grow?", ["甲乙云"]) == ["acme cloud"]
+
+
+def test_a_year_column_asked_is_not_out_read_by_the_rows_other_measures():
+    from gpumkt.answer.fitting import _period_column
+
+    assert _period_column("2026年(万元)", ("2026",)) and _period_column("fy2026", ("2026",))
+    assert not _period_column("2026 gaap", ("2026",)) and not _period_column("2027年(万元)", ("2026",))
+
+
+def test_a_sentence_naming_only_another_tier_does_not_answer_for_the_tier_asked():
+    from gpumkt.answer.gate import _other_lot
+
+    assert _other_lot(("tier 1",), "about 38% went to places in tier 2.")
+    assert not _other_lot(("tier 1",), "tier 1 and tier 2 places took 60%.")
+    assert not _other_lot(("tier 1",), "lot 2 was awarded.")  # another kind of numbered part
+
+
+def test_a_balance_at_a_years_last_day_is_not_met_by_a_quarter_inside_it():
+    from gpumkt.answer.reframe import at_point
+    from gpumkt.lang.periods import agrees
+
+    asked = at_point(build("What was Acme's cash at December 31, 2025?", [])).periods
+    assert all(agrees(p, ["2025q2"]) == "conflict" for p in asked)
+    assert any(agrees(p, ["2025"]) == "match" for p in asked)
+
+
+def test_a_plan_asked_by_its_year_must_be_the_one_the_passage_or_its_cover_names():
+    q = build("甲乙公司2023年限制性股票激励计划的授予价格是多少？", [])
+    assert q.plans == ("2023",) and not q.periods
+    assert build("How many shares remain under the 2022 equity incentive plan?", []).plans == ("2022",)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Of everyone who wrote in to Acme, what proportion objected to the rule?", "pct"),  # "who" here is no name asked
+    ("乙公司想提前解约，得按剩余服务费总额的多少给补偿？", "pct"),  # a share of an amount
+    ("按合同约定的多少元付款？", "money"),
+])
+def test_a_share_asked_in_other_words_is_a_percentage(question, kind):
+    assert build(question, []).answer_kind == kind
+
+
+def test_compute_asked_in_flops_is_not_answered_by_a_count_of_sites():
+    from types import SimpleNamespace
+
+    from gpumkt.answer.fitting import _in_unit_asked
+
+    q = build("截至2025年末，乙公司成都智算中心的算力规模是多少PFLOPS？", [])
+    assert q.unit == "flops" and not build("乙公司的算力规模是多少？", []).unit
+    prose = SimpleNamespace(kind="text")
+    sites = SimpleNamespace(own="公司在运营智算中心共6座,合计约7,000 pflops", chunk=prose)
+    assert not _in_unit_asked(q, SimpleNamespace(text="6"), sites)
+    assert _in_unit_asked(q, SimpleNamespace(text="7,000"), sites)
+    row = SimpleNamespace(own="智算中心: 成都; 座数: 6; 算力(pflops): 1,200", chunk=SimpleNamespace(kind="table"))
+    assert _in_unit_asked(q, SimpleNamespace(text="1,200"), row) and not _in_unit_asked(q, SimpleNamespace(text="6"), row)

@@ -54,6 +54,9 @@ def test_things_counted_after_a_makers_name_are_a_count_not_an_amount():
     assert quantity(figures("2,400")[0], " liquid-cooled racks") == "count"
     assert quantity(figures("9")[0], " billion gpu-hours") == "num"  # hours of use, not machines
     assert quantity(figures("12")[0], " million in revenue") == "num"
+    # one list of things counted serves each reading: right after the figure, after a name, a header
+    assert quantity(figures("640")[0], " servers") == quantity(figures("5")[0], " million acme users") == "count"
+    assert quantity(figures("3")[0], " cardinal rules") == "num"
 
 
 def test_a_row_figures_column_is_found_by_the_whole_number():

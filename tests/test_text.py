@@ -124,3 +124,6 @@ def test_a_long_english_sentence_is_not_cut_between_a_dates_day_and_its_year():
             "under review, and approved capital spending of $4.2 billion for the two new halls.")
     pieces = [said[a:b] for a, b in sentence_spans(said)]
     assert len(pieces) > 1 and not any(p.startswith("2026") for p in pieces)
+    from gpumkt.lang.text import _date_comma
+
+    assert _date_comma("paid on Sept. 30, 2026", 16) and not _date_comma("shipped batch 12, 2026 units", 16)

@@ -283,6 +283,29 @@ def test_an_inline_xbrl_filings_hidden_tagged_facts_are_not_read(tmp_path):
     assert "Revenue was $1,204 million in 2026." in text
 
 
+def test_a_filings_file_name_tab_is_no_title_and_its_filer_in_capitals_is(tmp_path):
+    from gpumkt.ingest.corpus import load_documents
+
+    page = ("<html><head><title>acme-20261231</title></head><body><p>UNITED STATES</p>"
+            "<p>SECURITIES AND EXCHANGE COMMISSION</p><p>FORM 10-K</p><p>ACME CLOUD, INC.</p>"
+            "<p>Revenue was $1,204 million in 2026.</p></body></html>")
+    (tmp_path / "acme-20261231.html").write_text(page, "utf-8")
+    doc = load_documents(tmp_path)[0]
+    assert "acme-20261231" not in doc.text
+    assert doc.title == "ACME CLOUD, INC."
+
+
+def test_a_footnotes_superscript_number_does_not_run_into_the_figure_before_it(tmp_path):
+    page = ("<html><body><p>A density of 5.0 or more.<sup>1</sup> Twelve sites are in Tier 2.<sup><a href='#f2'>2</a></sup>"
+            " Each hall is 1,200 m<sup>2</sup>; the 3<sup>rd</sup> phase adds 10<sup>9</sup> operations.</p>"
+            "<table><tr><td>Cap (units)<sup>3</sup></td><td>24.0</td></tr></table></body></html>")
+    (tmp_path / "rule.html").write_text(page, "utf-8")
+    text = extract(tmp_path / "rule.html").text
+    assert "or more. Twelve sites are in Tier 2. Each hall" in text  # no "more.1", no "Tier 2.2"
+    assert "1,200 m2" in text and "3rd phase" in text and "109 operations" in text  # exponents and ordinals stay
+    assert "| Cap (units) | 24.0 |" in text
+
+
 def test_a_portal_pages_heading_is_its_title_below_a_long_menu(tmp_path):
     from gpumkt.ingest.corpus import load_documents
 

@@ -73,6 +73,16 @@ def counted_noun(norm: str) -> str:
     return COUNTED_STOP.split(found[0])[0].strip()
 
 
+# A unit of compute asked by name ("多少PFLOPS", "how many exaflops"): the figure that answers is
+# written in that unit's family (any scale of FLOPS), not a count or another measure of the same thing
+UNIT_ASKED = re.compile(r"(?:多少|几|how many|in)\s*([pet]?flops|(?:peta|exa|tera)flops)\b")
+
+
+def unit_asked(norm: str) -> str:
+    """``unit_asked("算力规模是多少pflops")`` -> "flops"; ``unit_asked("算力规模是多少")`` -> ""."""
+    return "flops" if UNIT_ASKED.search(norm) else ""
+
+
 NEGATED = re.compile(r"(?:而不是|而非|并非|不是|rather than|instead of|as opposed to|not)[^，,。？?；;]*")
 
 
@@ -179,13 +189,17 @@ def terms(text: str) -> set[int]:
     return {(int(n) if n.isdigit() else TERM_VALUES[n]) * (12 if unit == "year" else 1) for n, unit in found}
 
 
-# A tender's lot: "包4", "标段2", "Lot 3". A figure of another lot answers no question about this one.
+# A numbered part of a whole: a tender's lot ("包4", "标段2", "Lot 3"), a tier of countries or of
+# suppliers ("Tier 1", "第一级", "第一梯队"). A figure of another one answers no question about this one.
 LOT = re.compile(r"(?:标?包|包组|标段)\s*(\d{1,2})(?!\d)|(?<![a-z])lot\s*(\d{1,2})(?!\d)")
+TIER = re.compile(r"(?<![a-z])tier\s*([1-5])(?!\d)|第\s*([一二三四五1-5])\s*(?:级|层级|梯队)")
 
 
 def lots_in(text: str) -> set[str]:
-    """``lots_in("包4的预算和lot 3的中标价")`` -> ``{"4", "3"}``"""
-    return {a or b for a, b in LOT.findall(text)}
+    """``lots_in("包4的预算和lot 3的中标价")`` -> ``{"lot 4", "lot 3"}``;
+    ``lots_in("第一级(tier 1)和tier 2")`` -> ``{"tier 1", "tier 2"}``"""
+    return {f"lot {a or b}" for a, b in LOT.findall(text)} | \
+        {f"tier {a or '一二三四五12345'.index(b) % 5 + 1}" for a, b in TIER.findall(text)}
 
 
 def unknown_names(question: str, known: Collection[str]) -> list[str]:

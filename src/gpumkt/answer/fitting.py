@@ -30,7 +30,20 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
     return _fits_metric_kind_period(q, f, _span(f, u)) and _fact_placed(q, f, u) and _fact_counts(q, f, u) \
         and _same_whole(q, f, u) and not _others_listed(q, f, unit_facts) and not _other_side(q, f, u) \
         and not _other_row(q, f, u) and not _other_column(q, f, u) and not _whole_for_part(q, f, u) \
-        and not _group_of_several(q, f, u)
+        and not _group_of_several(q, f, u) and _in_unit_asked(q, f, u)
+
+
+def _in_unit_asked(q: QuestionRecord, f: Fact, u: Unit) -> bool:
+    """Asked in a unit by name ("多少PFLOPS"), the figure is written in it: right after the figure,
+    or in its cell's header or row label. "智算中心共6座" is no amount of compute."""
+    a = u.own.find(f.text)
+    if not q.unit or a < 0:
+        return True
+    table = u.chunk.kind == "table"  # (a row's cell header and label say its unit too)
+    label = u.own.partition("|")[0] if "|" in u.own else ""
+    header = f"{re.split(f'[{CELL_END}]', u.own[:a])[-1]} {label}" if table else ""
+    after = re.split(r"[;；|,，。]", u.own[a + len(f.text):a + len(f.text) + 12])[0]
+    return q.unit in f"{after} {header}"
 
 
 def _group_of_several(q: QuestionRecord, f: Fact, u: Unit) -> bool:
@@ -74,11 +87,21 @@ def _other_column(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     cells = [c.partition(":") for c in u.own.partition("|")[2 if "|" in u.own else 0].split(";")]
     filled = [(h.strip(), v) for h, _, v in cells if re.search(r"\d|^\s*[-—–]+\s*$", v)]
     own = next((h for h, v in filled if _states(v, f.text)), None)
-    if own is None:
+    if own is None or _period_column(own, q.periods):
         return False
     terms = [w for w in q.words if len(w) > 1] + [x for m in q.places for x in m.forms]
     said = lambda header: sum(t in header for t in terms)  # noqa: E731
     return any(said(h) > said(own) for h, _ in filled if h != own)
+
+
+def _period_column(header: str, asked) -> bool:
+    """A header that is only a period asked (and a unit): the figure under it is the row's for
+    that period, and the row's other headers name its other measures, not rival readings of it:
+    ``_period_column("2026年(万元)", ("2026",)) -> True``; ``_period_column("2026 gaap", ("2026",))
+    -> False``."""
+    found = periods(header)
+    rest = re.sub(r"[(（][^)）]*[)）]|(?:19|20)\d\d\s*年?度?|fy|q[1-4]|[hq]\d|e\b|\W", "", header)
+    return bool(found) and all(p in asked for p in found) and not rest
 
 
 def _states(cell: str, figure: str) -> bool:

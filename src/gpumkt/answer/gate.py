@@ -98,14 +98,16 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
     # A region asked, or the part of a whole asked (gaming of the business segments, inference of
-    # training / inference), must be named by the unit, its context or its title.
+    # training / inference), must be named by the unit, its context or its title (a plan asked by
+    # its year, by them or the cover: "本激励计划" is the one the cover names).
     where = f"{unit.context} {unit.title}"  # (the context holds the unit's heading)
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
         and (_names_domain(q.domain, where) or crosses(q, unit)) \
         and (crosses(q, unit) or all(site in where for site in q.sites)) \
         and all(_has(where, code) for code in q.codes) \
-        and (not q.lots or set(q.lots) <= lots_in(where)) \
+        and (not q.lots or set(q.lots) <= lots_in(where) and not _other_lot(q.lots, unit.own)) \
+        and all(year in f"{where} {unit.masthead}" for year in q.plans) \
         and all(w in where for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
         other_threshold(q, unit_facts) or \
@@ -117,6 +119,14 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         cov is not None and crosses(q, unit) and any(glossed(w, unit.own) for w in glossary_words(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact, bool(q.entities or q.metrics or q.lead))
+
+
+def _other_lot(asked: tuple[str, ...], own: str) -> bool:
+    """The sentence itself names only other lots or tiers of the kind asked (its context may name
+    the one asked): ``_other_lot(("tier 1",), "38% went to tier 2")`` -> True."""
+    kinds = {a.split()[0] for a in asked}
+    said = {x for x in lots_in(own) if x.split()[0] in kinds}
+    return bool(said) and not said & set(asked)
 
 
 def _contrary(u: Unit, mine: tuple, other: tuple) -> bool:

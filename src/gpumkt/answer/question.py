@@ -11,100 +11,17 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from gpumkt.answer import document
-from gpumkt.answer.coordination import entities_coordinated, periods_coordinated
-from gpumkt.answer.asked import (FIRM_WORDS, POPULATION, content_words, contrasts_in, counted_noun, domain_asked,
+from gpumkt.answer.asked import (FIRM_WORDS, content_words, contrasts_in, counted_noun, domain_asked,
                                  lead_name, lots_in, market_words, own_domain, parts_in, product_codes, quoted_figures,
-                                 source_only, terms, unknown_names, version_after)
+                                 source_only, terms, unit_asked, unknown_names, version_after)
+from gpumkt.answer.cues import (ASIDE, CHANGE_ASKED, DEAL_NOUN, DOCUMENT_NOUN, FIGURE_WORDS, FORECAST_ASKED,
+                                GUIDANCE_ASKED, HOW_MUCH, KIND_WORDS, LEVEL_REACHED, PART_SPLIT, PLAN_YEAR, SHARE_ASKED,
+                                YEAR_SPAN)
+from gpumkt.answer.coordination import entities_coordinated, periods_coordinated
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import TRADE_WORDS
 from gpumkt.lang.periods import period_free, periods, points
 from gpumkt.lang.text import detect_language, normalise
-
-# "占营收多少": a part of a whole asked (not 占地, 占用, 应占溢利 (attributable), nor a count or an amount of money)
-# Chinese measure words: 颗 counts chips, 架 racks, 笔 deals (not 项: it starts the word 项目)
-CLASSIFIERS = "个家名位台块张座人款次种颗枚架套条笔辆艘片栋户"
-PART_OF = r"what (?:portion|fraction|part|slice|proportion) of"  # "what slice of new contracts came from X": a part of a whole
-SHARE_OF = r"(?<!应)占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱" + CLASSIFIERS + "])"
-# The kind of answer a question's own words ask for; a metric's kind is used when none is said.
-KIND_WORDS = [
-    # A reason is asked in words, whatever figure the question mentions ("why did the margin fall")
-    ("text", r"为什么|为何|什么原因|原因是什么|\bwhy\b"),
-    # (a multiple named as what is asked: "what debt to EBITDA multiple", 利息保障倍数; not "multiple clouds")
-    ("mult", r"多少倍|几倍|翻了?几番|倍数|what multiple|how many times|by what factor|\bmultiple\b(?=\s*(?:[?,.]|$|(?:did|does|do|is|was|were|has|had|for|in|at|on)\b))"),
-    # "per share" is a price, a "run-rate" an amount: neither asks a percentage
-    # (the extent of a move, 回调多大幅度 / 降幅多少, is a percentage)
-    # (a rate asked by its own word, 利率是多少, 出租率多少: a percentage; not a frequency, an efficiency, an exchange rate)
-    ("pct", r"(?<![频效汇])率\s*(?:是|为|达到?|有)?\s*(?:多少|几|多高|多大)|百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|多大幅度|幅度(?:多大|多少|是多少|有多大)|"
-            r"(?:涨|跌|降|增|减)幅(?:多大|多少|是多少|有多大|为何)|"
-            + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b|"
-            r"\bratios?\b|\bmargin\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
-            # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
-            r"多少(?![" + CLASSIFIERS + r"])[^？?，,。]{0,8}来自|how much of [^?]{0,40}\b(?:comes?|came) from|" + PART_OF),
-    ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时|(?:工作|交易|自然)日)(?!份|几)|"
-                 r"how long|how many (?:years|months|weeks|(?:business |working |trading |calendar )?days|hours|minutes)"),
-    # A population's size is a head count, not a market size (开发者社群规模, "user base size").
-    ("count", "(?:多少|几)[" + CLASSIFIERS + "]|how many(?! (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\\b)|number of|"
-              r"人手|人数|headcount|head count|" + POPULATION.pattern),  # (a head count asked as 人手有多少)
-    # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
-    # "year-over-year" ("what quarter-on-quarter growth") is a kind of growth, not a year
-    ("year", r"哪一?年|何年|什么时候|何时|什麼時候|何時|几几年|^when\b|\bwhen (?:did|was|were|is|will|does|do|has|have|had)\b|"
-             r"which year|what year(?![- ]over)|since when|哪一?天|几月几[日号]|什么日期|哪个日期|"
-             r"(?:on )?(?:what|which) (?:date|day)\b|哪个季度|哪一季度?|哪个月|(?:in )?(?:what|which) (?:quarter|month)\b(?![- ](?:on|over|to)[- ])"),
-    # "by how much did X grow" asks the change, often a rate: the metric's head says which
-    # (an amount of funds asked by its noun: "安排了多少专项资金", "多少补贴")
-    ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值(?:是|为|有)?多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
-              r"多少[^，,。？?\d]{0,6}(?:资金|经费|补贴|补助|奖励|奖金)|how much (?:funding|subsidy|grant)|"
-              r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
-    ("power", r"(?:多少|几)\s*(?:兆瓦|吉瓦|千瓦|[mgk]w\b)|how many (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\b"),
-    ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"
-             r"哪一家|誰|叫什么|什么名字|名字是|名称是|what(?:'s| is| was) (?:the|its) name|called what"),
-    ("yesno", r"^(?:is|are|was|were|does|do|did|has|have|can|will) |是否|是不是|有没有|对吗|对不对|吗[？?]?$|"
-              r"is it true|right\?$"),
-    # A kind, a reason, a manner or a thing asked by name: words, not a figure, even when the
-    # question names a metric ("主要靠什么带动增长", "which product family would step in").
-    ("text", r"哪类|哪一类|哪种|哪一种|什么样|什么类型|(?<!是)什么(?!时候|时间|$|[？?])|"
-             r"靠什么|凭什么|怎么|怎样|如何|哪些|哪个|哪款|哪项|what (?:kind|type|sort)s? of|"
-             r"\bwhich\b|\bhow (?:does|do|did|is|are|can|could|would|will|has|have)\b|tell me about|"
-             r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b"),
-]
-SHARE_ASKED = re.compile(r"\bshare\b|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
-                         + SHARE_OF + r"|" + PART_OF + r"|how much of")
-# Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
-GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
-                            # ... and what others expected: the consensus, not the outcome
-                            r"(?:原本|原先|本来|分析师|华尔街)的?(?:预计|预期|预估)|consensus|"
-                            r"analysts?(?:')? (?:had )?(?:expected|expectations?|estimates?|forecasts?)")
-FORECAST_ASKED = re.compile(r"目标|预测|预估|估计|target|forecast|estimate|projection|projected")
-# How much a figure moved, not its level ("cost increased by how much"): only then does a change answer.
-CHANGE_ASKED = re.compile(r"increase|decrease|grew by|rose by|fell by|(?<!ex)change|增加|减少|变化|变动")
-FIGURE_WORDS = re.compile(r"多少|几|多大|多高|多快|多久|规模|金额|how (?:much|many|big|large|fast|long)|"
-                          r"what (?:is|was|were|are) the (?:size|value|amount)", re.I)
-# "增长到多少", "grew to": the level reached is asked, not the rate of growth.
-LEVEL_REACHED = re.compile(r"(?:增长|增加|上升|提升|上涨|攀升|增|涨|升)(?:到|至)|"
-                           r"(?:grow|grew|grown|rise|rose|risen|increased?|climb(?:ed)?|jump(?:ed)?) to\b")
-# A place that describes a document ("the Chinese broker note", "中国市场报告") is the document's
-# language or scope, not a place the figure is asked of.
-DOCUMENT_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:report|note|article|newsletter|letter|commentary|essay|"
-                           r"transcript|memo|paper|filing|research)s?\b|\s*的?[\u4e00-\u9fff]{0,4}?"
-                           r"(?:报告|研报|文章|报道|评论|电子报|通讯|纪要)")
-YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:[-–—~至到]|to)\s*(?:19|20)?\d\d")
-HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
-# A measure that names the kind of a deal ("a tenant's capacity agreement", "a power purchase agreement",
-# "电力采购协议") names the deal, not what is asked of it.
-DEAL_NOUN = re.compile(r"\s*(?:deal|agreement|contract|order|commitment|reservation|lease|purchase agreement)s?\b|"
-                       r"(?:采购)?(?:合同|协议|订单|合约)")
-# A clause that describes a noun of the question or sets the scene ("racks whose revenue was
-# disputed", "after the power deal was signed"): a measure named in it is not the one asked. (A
-# question word after a preposition or "and" asks: "in which quarter", "and which region".)
-ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bby )(?<!\bat )(?<!\bon )"
-                   r"(?<!\band )(?<!\bor )(?<!\bfrom )(?<!\bwith )(?:whose|which|who|where)\s[^,;?]*|"
-                   r"(?<![a-z])(?:after|following|because)\s[^,;?]*")
-# A second question word after "and" starts a second part ("how many X and how many Y", "多少X、多少Y").
-# ("还有多少" asks how much is left: one question)
-PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有(?!多少|几)|并且|and also|also tell me|"
-                        r"as well as|plus)\s*|,?\s+and\s+(?=how (?:many|much)\b|what\b)|"
-                        r"(?<=[\u4e00-\u9fffa-z0-9])(?<!总)(?:和|、)(?=多少|几)")
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -132,7 +49,9 @@ class QuestionRecord:
     sites: tuple[str, ...] = ()  # the place a site asked about is named after (台南 of 台南二号机房)
     codes: tuple[str, ...] = ()  # product codes asked about ("tg9-8l"): the answer names the product
     terms: tuple[int, ...] = ()  # contract terms asked, in months ("five-year": 60): no other term's price
-    lots: tuple[str, ...] = ()  # a tender's lots asked about ("4" of 包4): the answer names the lot
+    lots: tuple[str, ...] = ()  # numbered parts asked about ("lot 4" of 包4, "tier 1"): the answer names them
+    plans: tuple[str, ...] = ()  # the years naming the plans asked about ("2023" of "the 2023 stock plan")
+    unit: str = ""  # the family of a unit asked by name ("flops" of "多少PFLOPS")
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
     named_parts: tuple = ()  # forms of each exclusive part asked about (a segment): the answer names it
@@ -171,8 +90,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = level_free
     found_names, sources = _mentions(question, norm, names)
     ents = _not_descriptive(tuple(found_names), norm, desc)
-    for text in [m.text for m in ents] + sources:  # the firm a figure is quoted from is no word asked
-        rest = rest.replace(text, " ")
+    for text in [m.text for m in ents] + sources + glossed_names(question, [m.text for m in ents]):
+        rest = rest.replace(text, " ")  # (the firm a figure is quoted from is no word asked)
     kind = _answer_kind(norm)
     # a measure named only in the title of the report asked ("the market-value report") is not asked
     outside = norm.replace(desc, " ") if desc else norm
@@ -189,8 +108,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     for m in where:
         rest = rest.replace(m.text, " ")
     # a span of years in the report's title ("the 2023–2027 outlook report") dates the report, not
-    # the figure asked; one year ("its 2025 annual report") is the period asked
-    pers = tuple(periods(norm.replace(desc, " ") if desc and YEAR_SPAN.search(desc) else norm))
+    # the figure asked; one year ("its 2025 annual report") is the period asked. A plan's year is
+    # its name ("the 2026 restricted stock plan", "2023年员工持股计划"), not the figure's period.
+    pers = tuple(periods(PLAN_YEAR.sub(" ", norm.replace(desc, " ") if desc and YEAR_SPAN.search(desc) else norm)))
     rest = period_free(rest)
     for _, pattern in KIND_WORDS:  # how the question is phrased is not what it is about
         rest = re.sub(pattern, " ", rest)
@@ -219,6 +139,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             codes=tuple(product_codes(norm.replace(desc, " ") if desc else norm,
                                                       {f for m in ents for f in m.forms})),
                             terms=tuple(sorted(terms(norm))), lots=tuple(sorted(lots_in(norm))),
+                            plans=tuple(m.group(1) for m in PLAN_YEAR.finditer(norm)), unit=unit_asked(norm),
                             loose=tuple(w for w in content_words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts, norm),
                             asks_share=bool(SHARE_ASKED.search(norm)),
@@ -232,6 +153,17 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     if split:
         record = _with_parts(record, names, known)
     return record
+
+
+def glossed_names(question: str, texts: list[str]) -> list[str]:
+    """A company's name in English glossed by a name found ("Lanqiong Compute (岚穹算力)") is the
+    same company's, no word asked: ``glossed_names("How fast did Acme Cloud (甲乙云) grow?",
+    ["甲乙云"]) -> ["acme cloud"]``."""
+    out = []
+    for m in re.finditer(r"((?:[A-Z][\w.&'-]*\s+){1,4})[(（]\s*([^()（）a-zA-Z]{2,20}?)\s*[)）]", question):
+        if normalise(m.group(2)) in texts:
+            out.append(normalise(m.group(1)).strip())
+    return out
 
 
 def _described(norm: str) -> str:

@@ -10,8 +10,11 @@ import re
 from gpumkt.lang.numbers import CURRENCIES
 from gpumkt.lang.periods import periods
 
-COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|户|股(?!东|本|价|息|利)|gpus?|customers?|employees?|"
-                         r"data cent(?:er|re)s?|clusters?|nodes?|shares|developers?|users?|households?)")
+# The things a figure counts in English, one list for every reading of a count: "8,192 GPUs", a
+# maker's name between ("310,000 Acme GPUs"), a "Racks:" header; machines first (a header's)
+MACHINES = r"gpus?|cpus?|accelerators?|chips?|cards?|servers?|racks?|cabinets?|nodes?"
+COUNTED = MACHINES + r"|clusters?|data cent(?:er|re)s?|customers?|employees?|developers?|users?|households?"
+COUNT_UNITS = re.compile(r"\s*(个|家|名|位|台|块|张|座|人|款|颗|片|户|股(?!东|本|价|息|利)|(?:shares|" + COUNTED + r")(?![a-z]))")
 POWER_UNITS = re.compile(r"\s*(gw|mw|kw|吉瓦|兆瓦|千瓦|gigawatts?|megawatts?)(?![a-z])")
 
 

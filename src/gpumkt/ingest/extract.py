@@ -182,7 +182,7 @@ def _html(path: Path) -> Extracted:
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in parser.text().split("\n")))
     # a page with no heading of its own is headed by its title (its browser tab): its first visible
     # lines are the site's menus, not what the page is about
-    title = " ".join(parser.title.split()).replace("|", "-")
+    title = _page_title(parser.title)
     heading = title if parser.h1 and _extends(title, parser.h1) else parser.h1
     if heading != parser.h1:
         # "GPU Cloud Pricing & SLA | Halvern Cloud" over "GPU cloud pricing": the tab names the company
@@ -191,6 +191,14 @@ def _html(path: Path) -> Extracted:
     # (the page's heading is its title even below a long menu and sidebar: a portal's notice)
     return Extracted(_clean(f"# {title}\n\n{text.strip()}" if title else text).strip(), "html", encoding,
                      title=heading)
+
+
+def _page_title(raw: str) -> str:
+    """The browser tab's words, unless they are a file's name stamped with a date, as filings
+    saved from a register are ("abcd-20251231"), which says nothing of the page:
+    ``_page_title(" Pricing | Acme ") -> "Pricing - Acme"``; ``_page_title("xyz-20240630") -> ""``."""
+    title = " ".join(raw.split()).replace("|", "-")
+    return "" if re.fullmatch(r"[\w.\-]*\d{6,}[\w.\-]*", title) else title
 
 
 def _extends(title: str, heading: str) -> bool:
@@ -237,6 +245,7 @@ class _HTMLText(HTMLParser):
         self.title, self.in_title, self.h1, self.in_h1 = "", False, "", False
         self.banner: list = []  # [tag, depth] of a cookie or consent banner being skipped
         self.after_link = False  # a link just ended: another right after it is the next in a list
+        self.sup: str | None = None  # the text of a superscript being read
 
     def handle_starttag(self, tag, attrs):
         self.in_title = self.in_title or tag == "title"
@@ -247,6 +256,8 @@ class _HTMLText(HTMLParser):
         if BANNER.search(" ".join(v or "" for k, v in attrs if k in ("class", "id"))) or _hidden(tag, attrs):
             self.banner = [tag, 1]  # a cookie notice is the site's, not what the page says; a hidden
             return  # block (an inline-XBRL filing's tagged facts) is no one's to read
+        if tag == "sup":
+            self.sup = ""
         if tag == "a" and self.after_link and self.row is None:
             self.out.append(" | ")  # links side by side (a menu bar) are apart on the screen
         if tag in self.SKIP:
@@ -273,6 +284,10 @@ class _HTMLText(HTMLParser):
             self.banner = self.banner if self.banner[1] > 0 else []
             return
         self.after_link = tag == "a"
+        if tag == "sup" and self.sup is not None:
+            mark, self.sup = self.sup, None
+            if not _footnote_mark(mark, self._written()):
+                self._write(mark)
         if tag in self.SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif re.fullmatch(r"h[1-6]", tag) or tag in self.BREAK:
@@ -295,10 +310,22 @@ class _HTMLText(HTMLParser):
             return
         if self.in_h1:
             self.h1 += " ".join(data.split())
+        if self.sup is not None:
+            self.sup += data
+        else:
+            self._write(data)
+
+    def _write(self, data: str) -> None:
         if self.row is not None and self.row:
             self.row[-1][0] += " ".join(data.split())
         elif self.row is None:
             self.out.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+    def _written(self) -> str:
+        """The last few characters written (in the cell being read, if any)."""
+        if self.row is not None:
+            return self.row[-1][0][-12:] if self.row else ""
+        return "".join(self.out[-4:])[-12:]
 
     def _placed(self, row: list[tuple[str, int, int]]) -> list[tuple[str, int]]:
         """A row's cells in their columns: a column a cell above still covers (``rowspan``) holds an
@@ -331,8 +358,22 @@ class _HTMLText(HTMLParser):
         return "".join(self.out)
 
 
+def _footnote_mark(mark: str, before: str) -> bool:
+    """A superscript that refers to a footnote, which is dropped: its number would run into the
+    figure or the word before it ("of 5.0 or more.<sup>1</sup>" read as "more.1", "Tier 2.<sup>2</sup>"
+    as 2.2). One after a digit or a short unit is an exponent or an ordinal and stays ("10<sup>9</sup>",
+    "m<sup>2</sup>", "1<sup>st</sup>"). ``_footnote_mark("3", "density.") -> True``;
+    ``_footnote_mark("2", "1,200 m") -> False``."""
+    mark = mark.strip()
+    if not re.fullmatch(r"\d{1,3}|[*†‡§¶]{1,3}|[a-z]|\(\d{1,3}\)|\[\d{1,3}\]", mark):
+        return False
+    return bool(re.search(r"[.,;:!?)\]”’\"'%]$|[A-Za-z\u4e00-\u9fff]{3}$", before))
+
+
 # (a line of a person, a title and a company, "Jane Roe, Chief Financial Officer, Acme Cloud, Inc.", is no name)
-LEGAL_NAME = re.compile(r"^\S[^,]{0,60}(?:,\s*)?\b(?:Inc|Corp|Corporation|Ltd|Limited|Holdings|plc|N\.V|S\.A|AG|SE)\.?$")
+# (a cover block sets the filer's name in capitals too: "ACME CLOUD, INC.")
+LEGAL_NAME = re.compile(r"^\S[^,]{0,60}(?:,\s*)?\b(?:Inc|Corp|Corporation|Ltd|Limited|Holdings|plc|N\.V|S\.A|AG|SE"
+                        r"|INC|CORP|CORPORATION|LTD|LIMITED|HOLDINGS|PLC)\.?$")
 
 
 def title_of(text: str) -> str:
@@ -341,7 +382,7 @@ def title_of(text: str) -> str:
     CSS, navigation and breadcrumbs, then the article's own heading).
 
     ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``;
-    ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."``;
+    ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."`` (or "ACME CORP.");
     ``title_of("甲公司投资者关系活动记录表        编号：2025-011") -> "甲公司投资者关系活动记录表"``
     """
     lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gpumkt.ingest.cells import cell_label, cell_unit, table_unit, unit_named_in_row
+from gpumkt.ingest.cells import MACHINES, cell_label, cell_unit, table_unit, unit_named_in_row
 from gpumkt.ingest.dating import (RESPECTIVELY_SAID, closed_year, fiscal_span, in_document_year, last_period,
                                   period_in, respective_period, sentence_period, year_before, year_earlier)
 from gpumkt.ingest.measures import metrics_for, money_metric, named_after, quantity, share_of
@@ -300,7 +300,7 @@ def figure_clause(own: str, figure: str) -> str:
 
 # A table cell headed by the things it counts: its figure is that count, not the measure of the
 # row's other cells or of the caption
-COUNT_HEADER = re.compile(r"(?i)(?:\b(?:gpus|cpus|servers|nodes|racks|accelerators|chips|cards)|gpu数|卡数|台数)"
+COUNT_HEADER = re.compile(r"(?i)(?:\b(?:" + MACHINES + r")\b|gpu数|卡数|台数)"
                           r"[^:：;；]{0,16}[:：]\s*$")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gpumkt.ingest.cells import COUNT_UNITS, POWER_UNITS
+from gpumkt.ingest.cells import COUNT_UNITS, COUNTED, POWER_UNITS
 from gpumkt.lang import vocab
 from gpumkt.lang.numbers import Figure
 
@@ -41,8 +41,7 @@ def quantity(fig: Figure, after: str) -> str:
 
 # Things counted, with a maker's or model's name between the figure and them: "310,000 amd gpus",
 # "8,000 h100 servers", "2,400 liquid-cooled racks"
-COUNTED_AFTER_NAME = re.compile(r"\s*(?:[a-z][a-z0-9.+-]*\s+){1,2}(?:gpus?|accelerators?|chips?|servers?|racks?|"
-                                r"cabinets?|customers?|employees?|data cent(?:er|re)s?|clusters?|nodes?)(?![a-z])(?!-?\s*hours?)")
+COUNTED_AFTER_NAME = re.compile(r"\s*(?:[a-z][a-z0-9.+-]*\s+){1,2}(?:" + COUNTED + r")(?![a-z])(?!-?\s*hours?)")
 
 
 @lru_cache(maxsize=8)

@@ -294,8 +294,10 @@ def _key(m: re.Match, shape: str) -> str:
 
 
 POINT_PATTERNS = [pattern for pattern, shape in PATTERNS if shape in ("mdy", "dmy", "ymd")]
-# the spans of a year to date that end with a quarter: a balance "at June 30" is the half-year column's
-SPANS_ENDING = {"q2": ("h1",), "q3": ("m9",), "q4": ("", "h2")}
+# the spans of a year to date that end with a quarter: a balance "at June 30" is the half-year column's;
+# the last day of a year is the year's end ("e"), met by the year's column but not by its quarters'
+# figures as the whole year ("") would be (a balance at mid-year is no answer for the year's end)
+SPANS_ENDING = {"q2": ("h1",), "q3": ("m9",), "q4": ("e", "h2")}
 
 
 def points(norm: str) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from gpumkt.lang.periods import MONTH_PATTERN
+
 # CJK Radicals Supplement code points that NFKC leaves alone but that PDF extraction puts where
 # ordinary ideographs belong (seed 003 has 长 as ⻓, 齐 as ⻬ ...). Kangxi radicals (U+2F00..)
 # are already folded by NFKC.
@@ -287,7 +289,7 @@ def _thousands(text: str, j: int) -> bool:
 def _date_comma(text: str, j: int) -> bool:
     """The comma at ``j`` parts a date's day from its year ("June 30, 2025"): a cut there leaves
     the year to the next piece, as if it were the period of that piece's figures."""
-    return bool(re.search(r"[A-Za-z]{3,9}\.?\s+\d{1,2}$", text[max(0, j - 16):j])
+    return bool(re.search(MONTH_PATTERN + r"\s+\d{1,2}$", text[max(0, j - 16):j], re.I)
                 and re.match(r"\s*(?:19|20)\d\d(?!\d)", text[j + 1:j + 7]))
 
 
