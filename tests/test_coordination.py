@@ -34,3 +34,13 @@ def test_a_piece_naming_only_a_period_asks_what_the_first_piece_asked():
     assert [p.periods for p in q.parts] == [("2026",), ("2025",)]
     assert all(p.metrics for p in q.parts)
     assert not build("乙公司到2025年6月底账上还有多少现金？", []).parts  # (还有 joins no second question)
+
+
+def test_two_things_listed_before_respectively_are_each_a_part():
+    from gpumkt.answer.coordination import nouns_coordinated
+
+    assert nouns_coordinated("首期和二期的机柜分别有多少") == ("首期", "二期", (0, 5))
+    assert nouns_coordinated("甲和乙合计多少") is None
+    q = build("乙公司激励计划中，首次授予部分和预留部分的股票分别是多少万股？", [])
+    assert [p.answer_kind for p in q.parts] == ["count", "count"]
+    assert "预留" not in q.parts[0].words and "预留" in q.parts[1].words

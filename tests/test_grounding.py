@@ -1337,6 +1337,8 @@ def test_words_describing_the_report_asked_need_not_be_in_a_passage_in_the_other
     assert "甲乙" not in in_script_of(q, unit)
     q = build("Acme 的 Tulsa 园区2025年营收是多少？", [])  # a place's name stays required
     assert "tulsa" in in_script_of(q, SimpleNamespace(own="revenue was $12 million in 2025."))
+    q = build("一个42U机柜最多可以装几台 Acme X9？", [])  # so does a size written in Latin letters
+    assert "42u" in in_script_of(q, SimpleNamespace(own="the x9 uses four cards."))
 
 
 @pytest.mark.parametrize("question, asked, other", [
@@ -1581,3 +1583,38 @@ def test_compute_asked_in_flops_is_not_answered_by_a_count_of_sites():
     assert _in_unit_asked(q, SimpleNamespace(text="7,000"), sites)
     row = SimpleNamespace(own="智算中心: 成都; 座数: 6; 算力(pflops): 1,200", chunk=SimpleNamespace(kind="table"))
     assert _in_unit_asked(q, SimpleNamespace(text="1,200"), row) and not _in_unit_asked(q, SimpleNamespace(text="6"), row)
+
+
+def test_a_share_repurchase_or_price_is_the_stock_not_a_part_of_a_whole():
+    assert build("How large is the share repurchase authorisation Acme announced?", []).answer_kind == "money"
+    assert not build("What was Acme's share price at the close?", []).asks_share
+    assert build("What is Acme's market share?", []).answer_kind == "pct"
+
+
+def test_a_number_of_things_opening_a_question_is_no_name_asked():
+    from gpumkt.answer.asked import lead_name
+
+    assert lead_name("一个机柜最多放几台?", []) == "" and lead_name("一诺科技的营收", [5]) == "一诺科技"
+
+
+def test_shares_asked_by_number_are_a_count_and_a_share_based_cost_money():
+    assert build("首次授予的限制性股票是多少万股？", []).answer_kind == "count"
+    assert build("乙公司补记了多少股份支付费用？", []).answer_kind == "money"
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("甲乙2025财年的收益是多少？", ("2025y",)),  # a fiscal year asked is the whole year
+    ("What was Acme's revenue in fiscal 2025?", ("2025y",)),
+    ("Acme FY25 revenue?", ("2025y",)),
+    ("甲乙2024年度营收是多少？", ("2024y",)),
+    ("甲乙2025年营收是多少？", ("2025",)),  # a bare year may be met by its parts when nothing better is there
+    ("甲乙2025年第一季度营收是多少？", ("2025q1",)),
+])
+def test_a_fiscal_year_asked_is_the_whole_year(question, asked):
+    from gpumkt.lang.periods import agrees, exactly
+
+    q = build(question, [])
+    assert q.periods == asked
+    if asked[0].endswith("y"):
+        assert agrees(asked[0], ["2025h1" if "2025" in asked[0] else "2024h1"]) == "conflict"
+        assert exactly(asked[0][:4], asked)

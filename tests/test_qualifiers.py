@@ -98,3 +98,15 @@ def test_a_question_opening_with_a_role_names_no_company():
 
     assert lead_name(normalise("企业申领丙区的租金补助后，需承诺经营多少年？"), []) == ""
     assert lead_name(normalise("丙芯2026年营收是多少？"), []) == "丙芯"
+
+
+def test_a_debts_coupon_is_its_rate_and_its_maturity_no_period():
+    from gpumkt.ingest.dating import dates_an_event
+
+    q, _, facts, judged = _judged("What coupon do Acme Cloud's senior notes due 2032 carry?",
+                                  "In August 2025 Acme Cloud issued $750.0 million of 5.375% senior notes due 2032.")
+    assert q.plans == ("2032",) and not q.periods
+    assert [(f.text, f.metric, f.period) for f in facts if f.quantity == "pct"] == [("5.375%", "利率", "2025-08")]
+    assert judged.answers and [f.text for f in judged.facts] == ["5.375%"]
+    assert dates_an_event("5.375% senior notes due 2032", 24, 28) and dates_an_event("2032年到期的债券", 0, 5)
+

@@ -279,11 +279,13 @@ def lead_name(norm: str, stops: list[int]) -> str:
     particle: what the question is about when no known company is named.
 
     ``lead_name("昆仑芯2025年第一季度营收是多少?", [10]) -> "昆仑芯"``; ``lead_name("那家平台的估值?", [])
-    -> ""`` (a description, not a name), and so is a role: ``lead_name("企业领取补贴后…", []) -> ""``
+    -> ""`` (a description, not a name), and so is a role: ``lead_name("企业领取补贴后…", []) -> ""``,
+    or a number of things: ``lead_name("一个机柜最多放几台?", []) -> ""``
     """
     end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
     lead = norm[:end].strip()
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如|听[说闻]|传闻|我想|想问|有人|网传", lead) \
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead) or re.match(r"[那这哪该此其它他她请按据依若]|根据|如果|假如|听[说闻]|传闻|我想|想问|有人|网传"
+                                                          r"|[一二两三四五六七八九十几每单]+[个家名位台块张座套批]", lead) \
             or GENERIC_ROLE.match(lead) \
             or "报告" in lead or ADMIN_PLACE.match(lead):  # (溟江省…: a province, no company)
         return ""

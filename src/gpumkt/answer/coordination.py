@@ -40,3 +40,18 @@ def periods_coordinated(norm: str) -> list[str]:
         return []
     keys = list(dict.fromkeys(k for _, _, k in spans))
     return keys if len(keys) > 1 else []
+
+
+# Two things listed side by side before "分别"/"各": "首次授予部分和预留部分的股数分别是多少"
+NOUNS_LISTED = re.compile(r"(?:^|(?<=[，,：:；;的中在对与]))([\u4e00-\u9fff]{2,8})(?:和|与|及|以及|、)((?:(?!的)[\u4e00-\u9fff]){2,8}?)"
+                          r"(?=(?:的[^，,。？?]{0,16}?)?(?:分别|各自?))")
+
+
+def nouns_coordinated(norm: str) -> tuple[str, str, tuple[int, int]] | None:
+    """The two things a question lists side by side and asks each of ("分别", "各"), and the span
+    listing them, or None:
+    ``nouns_coordinated("首期和二期的机柜分别有多少")`` -> ``("首期", "二期", (0, 5))``;
+    ``nouns_coordinated("甲和乙合计多少")`` -> None."""
+    m = NOUNS_LISTED.search(norm)
+    return (m.group(1), m.group(2), m.span()) if m and not vocab.JOINT.search(norm) else None
+

@@ -1,5 +1,6 @@
 """The words a question asks with: the kind of answer its phrasing wants, whether it asks a share,
-guidance, a forecast or a change, and where a question of several parts splits. Read only by
+guidance, a forecast or a change, where a question of several parts splits, and which of its years
+name a thing (a plan, a debt) or a whole fiscal year rather than a period. Read only by
 ``question.build``; kept apart so the record's building reads as steps.
 """
 
@@ -13,6 +14,8 @@ from gpumkt.answer.asked import POPULATION
 # Chinese measure words: 颗 counts chips, 架 racks, 笔 deals (not 项: it starts the word 项目)
 CLASSIFIERS = "个家名位台块张座人款次种颗枚架套条笔辆艘片栋户"
 PART_OF = r"what (?:portion|fraction|part|slice|proportion) of"  # "what slice of new contracts came from X": a part of a whole
+# "share" as a part of a whole, not the stock ("share-based", "share repurchase", "share price")
+SHARE_WORD = r"\bshare\b(?!-|\s+(?:repurchases?|buybacks?|price|count|capital|awards?|options?|units?))"
 SHARE_OF = r"(?<!应)占(?![地用])[^，,。？?\d]{1,6}?多少(?![钱" + CLASSIFIERS + "])"
 # The kind of answer a question's own words ask for; a metric's kind is used when none is said.
 KIND_WORDS = [
@@ -20,13 +23,12 @@ KIND_WORDS = [
     ("text", r"为什么|为何|什么原因|原因是什么|\bwhy\b"),
     # (a multiple named as what is asked: "what debt to EBITDA multiple", 利息保障倍数; not "multiple clouds")
     ("mult", r"多少倍|几倍|翻了?几番|倍数|what multiple|how many times|by what factor|\bmultiple\b(?=\s*(?:[?,.]|$|(?:did|does|do|is|was|were|has|had|for|in|at|on)\b))"),
-    # "per share" is a price, a "run-rate" an amount: neither asks a percentage (nor does a
-    # "share-based" payment)
+    # "per share" is a price, a "run-rate" an amount: neither asks a percentage
     # (the extent of a move, 回调多大幅度 / 降幅多少, is a percentage)
     # (a rate asked by its own word, 利率是多少, 出租率多少: a percentage; not a frequency, an efficiency, an exchange rate)
     ("pct", r"(?<![频效汇])率\s*(?:是|为|达到?|有)?\s*(?:多少|几|多高|多大)|百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|多大幅度|幅度(?:多大|多少|是多少|有多大)|"
             r"(?:涨|跌|降|增|减)幅(?:多大|多少|是多少|有多大|为何)|"
-            + SHARE_OF + r"|percent|percentage|(?<!per )\bshare\b(?!-)|"
+            + SHARE_OF + r"|percent|percentage|(?<!per )" + SHARE_WORD + r"|"
             r"\bratios?\b|\bmargin\b|what (?:proportion|fraction|portion)\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             # ("按剩余服务费总额的多少支付": a share of an amount)
@@ -34,7 +36,7 @@ KIND_WORDS = [
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时|(?:工作|交易|自然)日)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|(?:business |working |trading |calendar )?days|hours|minutes)"),
     # A population's size is a head count, not a market size (开发者社群规模, "user base size").
-    ("count", "(?:多少|几)[" + CLASSIFIERS + "]|how many(?! (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\\b)|number of|"
+    ("count", "(?:多少|几)[" + CLASSIFIERS + "]|多少[万亿]?股(?![东本价息利权份])|how many(?! (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\\b)|number of|"
               r"人手|人数|headcount|head count|" + POPULATION.pattern),  # (a head count asked as 人手有多少)
     # "when" asks a date as the question's own word, not in a clause ("… when the quarter closed");
     # "year-over-year" ("what quarter-on-quarter growth") is a kind of growth, not a year
@@ -58,7 +60,7 @@ KIND_WORDS = [
              r"\bwhich\b|\bhow (?:does|do|did|is|are|can|could|would|will|has|have)\b|tell me about|"
              r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b"),
 ]
-SHARE_ASKED = re.compile(r"\bshare\b(?!-)|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
+SHARE_ASKED = re.compile(SHARE_WORD + r"|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
                          + SHARE_OF + r"|" + PART_OF + r"|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
 GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
@@ -83,6 +85,11 @@ DOCUMENT_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:report|note|article|newsle
 PLAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?度?(?=\s*(?:(?!non|annual)[a-z-]+\s+){0,3}(?:incentive|equity|stock|"
                        r"option|share|purchase|omnibus|award)\s+(?:\w+\s+)?plan\b|(?:(?![的非])[\u4e00-\u9fff]){0,10}"
                        r"(?:激励|持股|期权)计划)")
+# A year asked as a fiscal or financial year: the whole year ("2025财年", "fy25", "fiscal 2025", "2024年度")
+FISCAL_YEAR = re.compile(r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d%q])|"
+                         r"(?<!\d)((?:19|20)\d\d)\s*(?:财年|财政年度|会计年度|年度)(?!第?[一二三四1-4上下]|[qh]\d)")
+# A debt's maturity names the debt ("the notes due 2032", "2030年到期的债券"), not the period asked
+MATURITY_YEAR = re.compile(r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?\s*(?:到期|届满)")
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:[-–—~至到]|to)\s*(?:19|20)?\d\d")
 HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
 # A measure that names the kind of a deal ("a tenant's capacity agreement", "a power purchase agreement",
@@ -100,3 +107,23 @@ ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有(?!多少|几)|并且|and also|also tell me|"
                         r"as well as|plus)\s*|,?\s+and\s+(?=how (?:many|much)\b|what\b)|"
                         r"(?<=[\u4e00-\u9fffa-z0-9])(?<!总)(?:和|、)(?=多少|几)")
+
+
+def whole_years(pers: tuple[str, ...], norm: str) -> tuple[str, ...]:
+    """A year asked as a fiscal or financial year ("2025财年", "fy2025", "2024年度") is the whole
+    year ("2025y"), which a half year's or a quarter's figure does not answer:
+    ``whole_years(("2025",), "2025财年的收益")`` -> ``("2025y",)``; ``whole_years(("2025",), "2025年的收益")``
+    -> ``("2025",)``."""
+    named = {_year4(a or b) for a, b in FISCAL_YEAR.findall(norm)}
+    return tuple(f"{p}y" if p in named else p for p in pers)
+
+
+def _year4(year: str) -> str:
+    return year if len(year) == 4 else f"20{year}"
+
+
+def named_years(norm: str) -> tuple[str, ...]:
+    """The years that name what is asked, not its period: ``named_years("2023年股票激励计划下
+    notes due 2032的利率")`` -> ``("2023", "2032")``."""
+    return tuple(m.group(1) for m in PLAN_YEAR.finditer(norm)) + \
+        tuple(re.search(r"(?:19|20)\d\d", m.group(0)).group(0) for m in MATURITY_YEAR.finditer(norm))

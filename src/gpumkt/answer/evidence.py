@@ -215,8 +215,9 @@ def forecast_first(q: QuestionRecord, facts: list[Fact]) -> list[Fact]:
 
 
 def _outside(period: str, asked: tuple[str, ...]) -> bool:
-    """``_outside("2025q2", ("2025",))`` -> False: a quarter of the year asked is inside it."""
-    return not any(period.startswith(p) for p in asked)
+    """``_outside("2025q2", ("2025",))`` -> False: a quarter of the year asked is inside it (of the
+    whole year or its end too: "2025y", "2025e")."""
+    return not any(period.startswith(p[:4] if p[4:] in ("y", "e") else p) for p in asked)
 
 
 def _distinct(judged: list[gate.Judged], count: int, per_chunk: int) -> list[gate.Judged]:

@@ -81,7 +81,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     q = at_point(in_fiscal_terms(q, unit.fiscal_end))  # the question in the unit's own terms
     found = vocab.find(unit.own, names)
     ent = _entity(q, unit, found, {f.entity for f in unit_facts})
-    met = _metric(q, unit)
+    met = _metric(q, unit, {f.metric for f in unit_facts})
     per = _period(q, unit)
     own_names = {g.key for _, _, g in found}
     fitting = [f for f in unit_facts if fits(q, f, unit, unit_facts) and not of_another_company(q, f, own_names)]
@@ -98,8 +98,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
              + w["period"] * {"match": 1, "none": 0.5, "unknown": 0.3}.get(per, 0)
              + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
     # A region asked, or the part of a whole asked (gaming of the business segments, inference of
-    # training / inference), must be named by the unit, its context or its title (a plan asked by
-    # its year, by them or the cover: "本激励计划" is the one the cover names).
+    # training / inference), must be named by the unit, its context or its title (a plan or a debt
+    # asked by its year, by them or the cover: "本激励计划" is the one the cover names).
     where = f"{unit.context} {unit.title}"  # (the context holds the unit's heading)
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
@@ -158,14 +158,19 @@ def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]
     says they hold it together) belongs to the group, not to one member asked alone (.2).
     ``found``: the names the unit uses, as ``vocab.find`` gives them; ``attached``: the entities its
     facts are attached to (a document about one company, whose masthead names its author, gives
-    that company's figures with no name near them: they count as the title's would)."""
+    that company's figures with no name near them: they count as the title's would). With no
+    company asked, the name it leads with counts 1 in the unit or its context, .4 in the title."""
     if not q.entities:  # a name the reports use but do not know as a company must be in the unit,
         # and so must the words of the market asked (in the question's language: across languages
         # the glossary and the passage's meaning judge it)
         where = f"{u.before} {u.own} {u.heading}"
         market = () if crosses(q, u) else q.market
         lead_in = normalise(u.chunk.text[:max(0, u.start - u.chunk.start)]) if market else ""  # a list's lead-in line
-        return 1.0 if all(w in where for w in q.lead) and all(w in f"{where} {lead_in}" for w in market) else 0.0
+        if not all(w in f"{where} {lead_in}" for w in market):
+            return 0.0
+        # (a product's datasheet names it in its title, as a company's report names the company)
+        return 1.0 if all(w in where for w in q.lead) else 0.4 if all(
+            w in f"{where} {u.title} {u.masthead}" for w in q.lead) else 0.0
     asked = {m.key for m in q.entities}
     own_names = {g.key for _, _, g in found}
     others = own_names - asked
@@ -245,14 +250,16 @@ def _has(text: str, form: str) -> bool:
     return vocab.has_form(text, form)
 
 
-def _metric(q: QuestionRecord, u: Unit) -> float:
+def _metric(q: QuestionRecord, u: Unit, attached: Collection[str] = ()) -> float:
+    """1 when the unit names a metric asked, .7 when its context does or one of its figures is
+    attached to it (the coupon of "5.375% senior notes", a datasheet's "(43.2 kW)"), else 0."""
     if not q.metrics:
         return 1.0
     scores = []
     for m in q.metrics:
         if any(_has(u.own, f) for f in m.forms):
             scores.append(1.0)
-        elif any(_has(f"{u.before} {u.heading}", f) for f in m.forms):
+        elif any(_has(f"{u.before} {u.heading}", f) for f in m.forms) or m.key in attached:
             scores.append(0.7)
         else:
             scores.append(0.0)

@@ -15,9 +15,9 @@ from gpumkt.answer.asked import (FIRM_WORDS, content_words, contrasts_in, counte
                                  lead_name, lots_in, market_words, own_domain, parts_in, product_codes, quoted_figures,
                                  source_only, terms, unit_asked, unknown_names, version_after)
 from gpumkt.answer.cues import (ASIDE, CHANGE_ASKED, DEAL_NOUN, DOCUMENT_NOUN, FIGURE_WORDS, FORECAST_ASKED,
-                                GUIDANCE_ASKED, HOW_MUCH, KIND_WORDS, LEVEL_REACHED, PART_SPLIT, PLAN_YEAR, SHARE_ASKED,
-                                YEAR_SPAN)
-from gpumkt.answer.coordination import entities_coordinated, periods_coordinated
+                                GUIDANCE_ASKED, HOW_MUCH, KIND_WORDS, LEVEL_REACHED, MATURITY_YEAR, PART_SPLIT, PLAN_YEAR,
+                                SHARE_ASKED, YEAR_SPAN, named_years, whole_years)
+from gpumkt.answer.coordination import entities_coordinated, nouns_coordinated, periods_coordinated
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import TRADE_WORDS
 from gpumkt.lang.periods import period_free, periods, points
@@ -50,7 +50,7 @@ class QuestionRecord:
     codes: tuple[str, ...] = ()  # product codes asked about ("tg9-8l"): the answer names the product
     terms: tuple[int, ...] = ()  # contract terms asked, in months ("five-year": 60): no other term's price
     lots: tuple[str, ...] = ()  # numbered parts asked about ("lot 4" of 包4, "tier 1"): the answer names them
-    plans: tuple[str, ...] = ()  # the years naming the plans asked about ("2023" of "the 2023 stock plan")
+    plans: tuple[str, ...] = ()  # years naming the plan or debt asked ("2023" of "the 2023 stock plan", "notes due 2032")
     unit: str = ""  # the family of a unit asked by name ("flops" of "多少PFLOPS")
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
@@ -110,7 +110,9 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     # a span of years in the report's title ("the 2023–2027 outlook report") dates the report, not
     # the figure asked; one year ("its 2025 annual report") is the period asked. A plan's year is
     # its name ("the 2026 restricted stock plan", "2023年员工持股计划"), not the figure's period.
-    pers = tuple(periods(PLAN_YEAR.sub(" ", norm.replace(desc, " ") if desc and YEAR_SPAN.search(desc) else norm)))
+    # So is a debt's maturity ("the notes due 2032").
+    dated = PLAN_YEAR.sub(" ", norm.replace(desc, " ") if desc and YEAR_SPAN.search(desc) else norm)
+    pers = whole_years(tuple(periods(MATURITY_YEAR.sub(" ", dated))), dated)
     rest = period_free(rest)
     for _, pattern in KIND_WORDS:  # how the question is phrased is not what it is about
         rest = re.sub(pattern, " ", rest)
@@ -139,7 +141,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
                             codes=tuple(product_codes(norm.replace(desc, " ") if desc else norm,
                                                       {f for m in ents for f in m.forms})),
                             terms=tuple(sorted(terms(norm))), lots=tuple(sorted(lots_in(norm))),
-                            plans=tuple(m.group(1) for m in PLAN_YEAR.finditer(norm)), unit=unit_asked(norm),
+                            plans=named_years(norm), unit=unit_asked(norm),
                             loose=tuple(w for w in content_words(rest, ()) if w not in words),
                             contrasts=contrasts, named_parts=parts_in(contrasts, norm),
                             asks_share=bool(SHARE_ASKED.search(norm)),
@@ -309,6 +311,9 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
         parts = [QuestionRecord(**{**record.__dict__, "entities": (m,)}) for m in record.entities]
     elif record.wants_figure and (listed := periods_coordinated(record.norm)):
         parts = [QuestionRecord(**{**record.__dict__, "periods": (p,)}) for p in listed]
+    elif record.wants_figure and (pair := nouns_coordinated(record.norm)):
+        a, b = pair[2]  # "首期和二期的机柜分别有多少": "首期的机柜…", "二期的机柜…"
+        parts = [build(record.norm[:a] + noun + record.norm[b:], names, split=False, known=known) for noun in pair[:2]]
     if len(parts) < 2:
         return record
     parts = [_inherit(p, record) for p in parts]

@@ -33,7 +33,7 @@ def in_script_of(q: QuestionRecord, unit: Unit) -> list[str]:
     return [w for w in q.words if own(w) and w not in q.described]
 
 
-LATIN_WORD = re.compile(r"[a-z][a-z0-9.\-]+")
+LATIN_WORD = re.compile(r"(?=[a-z0-9.\-]*[a-z])[a-z0-9][a-z0-9.\-]+")  # (a size, "42u", is written so too)
 
 
 def in_fiscal_terms(q: QuestionRecord, fiscal_end: int) -> QuestionRecord:

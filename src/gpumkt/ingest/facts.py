@@ -191,7 +191,8 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     share = share_of(own[b:b + 24]) if kind == "pct" else ""
     # a measure named right after its figure is the figure's ("at a $9.5 billion valuation", "40MW机房" is
     # no measure, but "$4.2B capex" is), else the nearest; a capacity in MW / GW with none named is power capacity
-    metric = _labelled(own[max(0, a - 50):a], kind) or named_after(own[b:b + 60], kind) \
+    metric = _labelled(own[max(0, a - 50):a], kind) or (kind == "pct" and COUPON.match(own, b) and "利率") \
+        or named_after(own[b:b + 60], kind) \
         or nearest(metrics_for(kind), contexts, a - ca, vocab.find_heads) or share or ("电力容量" if kind == "power" else "")
     if kind == "money" and SPENT.search(clause[:a - ca]) and not vocab.find_heads(clause, metrics_for(kind)):
         # "计划投入200亿至230亿美元扩建数据中心，约为预期收入的四倍": money put in is spending, not
@@ -200,6 +201,11 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     if not metric and kind in ("pct", "mult"):  # "Revenue ... 12% Q/Q": its growth; an amount
         metric = nearest(vocab.metrics(), contexts, a - ca, vocab.find_heads)  # is never a rate's, though
     return metric, share
+
+
+# A rate that names a debt ("5.375% senior notes due 2032", "3.2%的公司债券") is its coupon
+COUPON = re.compile(r"\s*的?\s*(?:(?:senior|secured|unsecured|subordinated|convertible|exchangeable|green|fixed-rate|"
+                    r"guaranteed)\s+){0,3}(?:notes?|bonds?|debentures)\b|\s*的?\s*(?:公司债券?|债券|票据|可转债)")
 
 
 # A label and its colon right before a figure: "Remaining buyback authorization: $2.0B"

@@ -356,8 +356,9 @@ def exactly(key: str, asked) -> bool:
     """A figure's period is one asked itself, an event's month counting as its year's, and a
     year's figure as its end's (a balance or a ratio "at the end of 2025" is the 2025 one):
     ``exactly("2023-04", ["2023"]) -> True``; ``exactly("2023q2", ["2023"]) -> False``;
-    ``exactly("2025", ["2025e"]) -> True``."""
-    return key in asked or bool(MONTH_KEY.fullmatch(key)) and key[:4] in asked or f"{key}e" in asked
+    ``exactly("2025", ["2025e"]) -> True``; a whole year asked too: ``exactly("2025", ["2025y"]) -> True``."""
+    return key in asked or bool(MONTH_KEY.fullmatch(key)) and key[:4] in asked or f"{key}e" in asked \
+        or f"{key}y" in asked
 
 
 def quarter_ending(month_key: str) -> str:
