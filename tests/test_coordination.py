@@ -41,6 +41,6 @@ def test_two_things_listed_before_respectively_are_each_a_part():
 
     assert nouns_coordinated("首期和二期的机柜分别有多少") == ("首期", "二期", (0, 5))
     assert nouns_coordinated("甲和乙合计多少") is None
-    q = build("乙公司激励计划中，首次授予部分和预留部分的股票分别是多少万股？", [])
+    q = build("乙公司员工持股方案里，高管部分和骨干部分的股票分别为多少万股？", [])
     assert [p.answer_kind for p in q.parts] == ["count", "count"]
-    assert "预留" not in q.parts[0].words and "预留" in q.parts[1].words
+    assert "骨干" not in q.parts[0].words and "骨干" in q.parts[1].words

@@ -1337,8 +1337,8 @@ def test_words_describing_the_report_asked_need_not_be_in_a_passage_in_the_other
     assert "甲乙" not in in_script_of(q, unit)
     q = build("Acme 的 Tulsa 园区2025年营收是多少？", [])  # a place's name stays required
     assert "tulsa" in in_script_of(q, SimpleNamespace(own="revenue was $12 million in 2025."))
-    q = build("一个42U机柜最多可以装几台 Acme X9？", [])  # so does a size written in Latin letters
-    assert "42u" in in_script_of(q, SimpleNamespace(own="the x9 uses four cards."))
+    q = build("Acme X9 放进48U机柜时每柜能放多少台？", [])  # so does a size written in Latin letters
+    assert "48u" in in_script_of(q, SimpleNamespace(own="the x9 uses four cards."))
 
 
 @pytest.mark.parametrize("question, asked, other", [
@@ -1507,8 +1507,8 @@ def test_a_name_asked_that_is_one_member_of_a_counted_group_gets_no_answer_from_
 
 @pytest.mark.parametrize("question, asked", [
     ("How many units were granted under the 2026 restricted stock plan?", ()),  # the plan's name
-    ("甲乙公司2026年限制性股票激励计划的授予价格是多少？", ()),
-    ("乙公司在2026年和2027年分别摊销多少股份支付费用？", ("2026", "2027")),
+    ("丙公司2026年员工持股计划的认购价格是多少？", ()),
+    ("丙公司2026年和2027年各确认多少折旧费用？", ("2026", "2027")),
     ("What was the CFO's 2025 non-equity incentive plan pay?", ("2025",)),  # that year's pay
     ("What did its 2025 annual incentive plan pay out?", ("2025",)),
 ])
@@ -1541,7 +1541,7 @@ def test_a_year_column_asked_is_not_out_read_by_the_rows_other_measures():
 def test_a_sentence_naming_only_another_tier_does_not_answer_for_the_tier_asked():
     from gpumkt.answer.gate import _other_lot
 
-    assert _other_lot(("tier 1",), "about 38% went to places in tier 2.")
+    assert _other_lot(("tier 1",), "about 17% was shipped to tier 2 buyers.")
     assert not _other_lot(("tier 1",), "tier 1 and tier 2 places took 60%.")
     assert not _other_lot(("tier 1",), "lot 2 was awarded.")  # another kind of numbered part
 
@@ -1556,14 +1556,14 @@ def test_a_balance_at_a_years_last_day_is_not_met_by_a_quarter_inside_it():
 
 
 def test_a_plan_asked_by_its_year_must_be_the_one_the_passage_or_its_cover_names():
-    q = build("甲乙公司2023年限制性股票激励计划的授予价格是多少？", [])
+    q = build("丙公司2023年股票期权激励计划的行权价格为多少？", [])
     assert q.plans == ("2023",) and not q.periods
     assert build("How many shares remain under the 2022 equity incentive plan?", []).plans == ("2022",)
 
 
 @pytest.mark.parametrize("question, kind", [
-    ("Of everyone who wrote in to Acme, what proportion objected to the rule?", "pct"),  # "who" here is no name asked
-    ("乙公司想提前解约，得按剩余服务费总额的多少给补偿？", "pct"),  # a share of an amount
+    ("Among the analysts who rated Acme, what proportion said sell?", "pct"),  # "who" here is no name asked
+    ("违约时丙方须按合同总价的多少赔付？", "pct"),  # a share of an amount
     ("按合同约定的多少元付款？", "money"),
 ])
 def test_a_share_asked_in_other_words_is_a_percentage(question, kind):
@@ -1575,18 +1575,18 @@ def test_compute_asked_in_flops_is_not_answered_by_a_count_of_sites():
 
     from gpumkt.answer.fitting import _in_unit_asked
 
-    q = build("截至2025年末，乙公司成都智算中心的算力规模是多少PFLOPS？", [])
-    assert q.unit == "flops" and not build("乙公司的算力规模是多少？", []).unit
+    q = build("乙公司丙市园区到2026年底总共能提供多少PFLOPS？", [])
+    assert q.unit == "flops" and not build("乙公司丙市园区的总算力有多大？", []).unit
     prose = SimpleNamespace(kind="text")
-    sites = SimpleNamespace(own="公司在运营智算中心共6座,合计约7,000 pflops", chunk=prose)
-    assert not _in_unit_asked(q, SimpleNamespace(text="6"), sites)
-    assert _in_unit_asked(q, SimpleNamespace(text="7,000"), sites)
-    row = SimpleNamespace(own="智算中心: 成都; 座数: 6; 算力(pflops): 1,200", chunk=SimpleNamespace(kind="table"))
-    assert _in_unit_asked(q, SimpleNamespace(text="1,200"), row) and not _in_unit_asked(q, SimpleNamespace(text="6"), row)
+    sites = SimpleNamespace(own="丙园区已建成机房共4栋,合计约2,600 pflops", chunk=prose)
+    assert not _in_unit_asked(q, SimpleNamespace(text="4"), sites)
+    assert _in_unit_asked(q, SimpleNamespace(text="2,600"), sites)
+    row = SimpleNamespace(own="园区: 丙市; 栋数: 4; 算力(pflops): 900", chunk=SimpleNamespace(kind="table"))
+    assert _in_unit_asked(q, SimpleNamespace(text="900"), row) and not _in_unit_asked(q, SimpleNamespace(text="4"), row)
 
 
 def test_a_share_repurchase_or_price_is_the_stock_not_a_part_of_a_whole():
-    assert build("How large is the share repurchase authorisation Acme announced?", []).answer_kind == "money"
+    assert build("What size of share buyback program did Acme's board approve?", []).answer_kind == "money"
     assert not build("What was Acme's share price at the close?", []).asks_share
     assert build("What is Acme's market share?", []).answer_kind == "pct"
 
@@ -1594,16 +1594,16 @@ def test_a_share_repurchase_or_price_is_the_stock_not_a_part_of_a_whole():
 def test_a_number_of_things_opening_a_question_is_no_name_asked():
     from gpumkt.answer.asked import lead_name
 
-    assert lead_name("一个机柜最多放几台?", []) == "" and lead_name("一诺科技的营收", [5]) == "一诺科技"
+    assert lead_name("每台服务器功耗多少?", []) == "" and lead_name("一诺科技的营收", [5]) == "一诺科技"
 
 
 def test_shares_asked_by_number_are_a_count_and_a_share_based_cost_money():
-    assert build("首次授予的限制性股票是多少万股？", []).answer_kind == "count"
-    assert build("乙公司补记了多少股份支付费用？", []).answer_kind == "money"
+    assert build("丙公司回购注销了多少万股？", []).answer_kind == "count"
+    assert build("乙公司今年确认多少股份支付相关开支？", []).answer_kind == "money"
 
 
 @pytest.mark.parametrize("question, asked", [
-    ("甲乙2025财年的收益是多少？", ("2025y",)),  # a fiscal year asked is the whole year
+    ("甲乙2025财年的营收是多少？", ("2025y",)),  # a fiscal year asked is the whole year
     ("What was Acme's revenue in fiscal 2025?", ("2025y",)),
     ("Acme FY25 revenue?", ("2025y",)),
     ("甲乙2024年度营收是多少？", ("2024y",)),

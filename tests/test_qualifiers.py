@@ -103,10 +103,10 @@ def test_a_question_opening_with_a_role_names_no_company():
 def test_a_debts_coupon_is_its_rate_and_its_maturity_no_period():
     from gpumkt.ingest.dating import dates_an_event
 
-    q, _, facts, judged = _judged("What coupon do Acme Cloud's senior notes due 2032 carry?",
-                                  "In August 2025 Acme Cloud issued $750.0 million of 5.375% senior notes due 2032.")
+    q, _, facts, judged = _judged("What is the coupon rate on Acme Cloud's senior notes maturing in 2032?",
+                                  "In March 2026 Acme Cloud sold $400 million of 6.125% senior notes due 2032.")
     assert q.plans == ("2032",) and not q.periods
-    assert [(f.text, f.metric, f.period) for f in facts if f.quantity == "pct"] == [("5.375%", "利率", "2025-08")]
-    assert judged.answers and [f.text for f in judged.facts] == ["5.375%"]
-    assert dates_an_event("5.375% senior notes due 2032", 24, 28) and dates_an_event("2032年到期的债券", 0, 5)
+    assert [(f.text, f.metric, f.period) for f in facts if f.quantity == "pct"] == [("6.125%", "利率", "2026-03")]
+    assert judged.answers and [f.text for f in judged.facts] == ["6.125%"]
+    assert dates_an_event("6.125% senior notes due 2031", 24, 28) and dates_an_event("票据于2031年到期", 3, 7)
 

@@ -79,7 +79,7 @@ UNIT_ASKED = re.compile(r"(?:多少|几|how many|in)\s*([pet]?flops|(?:peta|exa|
 
 
 def unit_asked(norm: str) -> str:
-    """``unit_asked("算力规模是多少pflops")`` -> "flops"; ``unit_asked("算力规模是多少")`` -> ""."""
+    """``unit_asked("乙公司总算力有多少pflops")`` -> "flops"; ``unit_asked("乙公司总算力有多少")`` -> ""."""
     return "flops" if UNIT_ASKED.search(norm) else ""
 
 
@@ -280,7 +280,7 @@ def lead_name(norm: str, stops: list[int]) -> str:
 
     ``lead_name("昆仑芯2025年第一季度营收是多少?", [10]) -> "昆仑芯"``; ``lead_name("那家平台的估值?", [])
     -> ""`` (a description, not a name), and so is a role: ``lead_name("企业领取补贴后…", []) -> ""``,
-    or a number of things: ``lead_name("一个机柜最多放几台?", []) -> ""``
+    or a number of things: ``lead_name("每台服务器功耗多少?", []) -> ""``
     """
     end = min([m.start() for m in LEAD_END.finditer(norm)] + stops + [len(norm)])
     lead = norm[:end].strip()

@@ -42,7 +42,7 @@ def periods_coordinated(norm: str) -> list[str]:
     return keys if len(keys) > 1 else []
 
 
-# Two things listed side by side before "分别"/"各": "首次授予部分和预留部分的股数分别是多少"
+# Two things listed side by side before "分别"/"各": "首期和二期的机柜分别有多少"
 NOUNS_LISTED = re.compile(r"(?:^|(?<=[，,：:；;的中在对与]))([\u4e00-\u9fff]{2,8})(?:和|与|及|以及|、)((?:(?!的)[\u4e00-\u9fff]){2,8}?)"
                           r"(?=(?:的[^，,。？?]{0,16}?)?(?:分别|各自?))")
 

@@ -31,7 +31,7 @@ KIND_WORDS = [
             + SHARE_OF + r"|percent|percentage|(?<!per )" + SHARE_WORD + r"|"
             r"\bratios?\b|\bmargin\b|what (?:proportion|fraction|portion)\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
-            # ("按剩余服务费总额的多少支付": a share of an amount)
+            # ("按合同总价的多少赔付": a share of an amount)
             r"多少(?![" + CLASSIFIERS + r"])[^？?，,。]{0,8}来自|按[^，,。？?]{1,16}?的多少(?![钱亿万元" + CLASSIFIERS + r"])|how much of [^?]{0,40}\b(?:comes?|came) from|" + PART_OF),
     ("duration", r"多久|多长时间|多长的|几年(?!前|后|內|内|来|间)|多少年|(?:几|多少)个?(?:月|星期|周|天|小时|(?:工作|交易|自然)日)(?!份|几)|"
                  r"how long|how many (?:years|months|weeks|(?:business |working |trading |calendar )?days|hours|minutes)"),
@@ -81,14 +81,14 @@ DOCUMENT_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:report|note|article|newsle
                            r"transcript|memo|paper|filing|research)s?\b|\s*的?[\u4e00-\u9fff]{0,4}?"
                            r"(?:报告|研报|文章|报道|评论|电子报|通讯|纪要)")
 # A plan named by its year: "the 2026 restricted stock plan", "2023年限制性股票激励计划" (but a year's
-# annual bonus plan or its pay outside the equity plans, "2025年的非股权激励计划薪酬", is that year's)
+# annual bonus plan, or its pay outside the equity plans, is that year's)
 PLAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?度?(?=\s*(?:(?!non|annual)[a-z-]+\s+){0,3}(?:incentive|equity|stock|"
                        r"option|share|purchase|omnibus|award)\s+(?:\w+\s+)?plan\b|(?:(?![的非])[\u4e00-\u9fff]){0,10}"
                        r"(?:激励|持股|期权)计划)")
 # A year asked as a fiscal or financial year: the whole year ("2025财年", "fy25", "fiscal 2025", "2024年度")
 FISCAL_YEAR = re.compile(r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d%q])|"
                          r"(?<!\d)((?:19|20)\d\d)\s*(?:财年|财政年度|会计年度|年度)(?!第?[一二三四1-4上下]|[qh]\d)")
-# A debt's maturity names the debt ("the notes due 2032", "2030年到期的债券"), not the period asked
+# A debt's maturity names the debt ("the notes due 2032", "票据于2031年到期"), not the period asked
 MATURITY_YEAR = re.compile(r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?\s*(?:到期|届满)")
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:[-–—~至到]|to)\s*(?:19|20)?\d\d")
 HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
@@ -112,7 +112,7 @@ PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此
 def whole_years(pers: tuple[str, ...], norm: str) -> tuple[str, ...]:
     """A year asked as a fiscal or financial year ("2025财年", "fy2025", "2024年度") is the whole
     year ("2025y"), which a half year's or a quarter's figure does not answer:
-    ``whole_years(("2025",), "2025财年的收益")`` -> ``("2025y",)``; ``whole_years(("2025",), "2025年的收益")``
+    ``whole_years(("2025",), "2025财年的营收")`` -> ``("2025y",)``; ``whole_years(("2025",), "2025年的营收")``
     -> ``("2025",)``."""
     named = {_year4(a or b) for a, b in FISCAL_YEAR.findall(norm)}
     return tuple(f"{p}y" if p in named else p for p in pers)

@@ -35,7 +35,7 @@ def fits(q: QuestionRecord, f: Fact, u: Unit, unit_facts: list[Fact]) -> bool:
 
 def _in_unit_asked(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     """Asked in a unit by name ("多少PFLOPS"), the figure is written in it: right after the figure,
-    or in its cell's header or row label. "智算中心共6座" is no amount of compute."""
+    or in its cell's header or row label. "园区已建成机房共4栋" is no amount of compute."""
     a = u.own.find(f.text)
     if not q.unit or a < 0:
         return True

@@ -123,7 +123,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
 
 def _other_lot(asked: tuple[str, ...], own: str) -> bool:
     """The sentence itself names only other lots or tiers of the kind asked (its context may name
-    the one asked): ``_other_lot(("tier 1",), "38% went to tier 2")`` -> True."""
+    the one asked): ``_other_lot(("tier 1",), "17% was shipped to tier 2")`` -> True."""
     kinds = {a.split()[0] for a in asked}
     said = {x for x in lots_in(own) if x.split()[0] in kinds}
     return bool(said) and not said & set(asked)
@@ -252,7 +252,7 @@ def _has(text: str, form: str) -> bool:
 
 def _metric(q: QuestionRecord, u: Unit, attached: Collection[str] = ()) -> float:
     """1 when the unit names a metric asked, .7 when its context does or one of its figures is
-    attached to it (the coupon of "5.375% senior notes", a datasheet's "(43.2 kW)"), else 0."""
+    attached to it (the coupon of "6.125% senior notes", a datasheet's "(12.4 kW)"), else 0."""
     if not q.metrics:
         return 1.0
     scores = []

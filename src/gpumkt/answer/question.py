@@ -158,7 +158,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
 
 
 def glossed_names(question: str, texts: list[str]) -> list[str]:
-    """A company's name in English glossed by a name found ("Lanqiong Compute (岚穹算力)") is the
+    """A company's name in English glossed by a name found ("Jiayi Cloud (甲乙云)") is the
     same company's, no word asked: ``glossed_names("How fast did Acme Cloud (甲乙云) grow?",
     ["甲乙云"]) -> ["acme cloud"]``."""
     out = []

@@ -65,7 +65,7 @@ def period_in(clause: str, a: int, b: int) -> str:
 # June 2 to holders of record on May 12"): a date of the payment, not the period the figure is for.
 PAID_ON = re.compile(r"(?:\b(?:payable|paid|distributed)\s+(?:on\s+)?(?:or\s+about\s+)?|\bof\s+record\s+(?:on|as\s+of)\s+|"
                      r"\brecord\s+date\s+(?:of\s+)?|(?:股权登记日|除权除息日|除息日|派息日|发放日)\s*(?:为|是|:|：)?\s*)$")
-# A debt's maturity names the debt, not the period of a figure: "notes due 2032", "2032年到期的债券"
+# A debt's maturity names the debt, not the period of a figure: "notes due 2032", "票据于2031年到期"
 MATURITY = re.compile(r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+$")
 MATURES = re.compile(r"\s*年?\s*(?:到期|届满)")
 IN_BASE = re.compile(COMPARING + r"\s" + BASE_RUN + r"*$")
@@ -137,7 +137,7 @@ def dates_an_event(text: str, s: int, e: int) -> bool:
     bracketed comparative: it dates no figure beside it. Both the clause reader (period_in) and the
     sentence reader (stated_periods) ask this, so that a payment date a comma away from a dividend
     does not date it either: ``dates_an_event("$0.50 per share, payable on june 2, 2025", 28, 40) -> True``;
-    nor does a debt's maturity: ``dates_an_event("5.375% senior notes due 2032", 24, 28) -> True``."""
+    nor does a debt's maturity: ``dates_an_event("6.125% senior notes due 2031", 24, 28) -> True``."""
     return bool(EVENT_AFTER.match(text, e) or PAID_ON.search(text[max(0, s - 40):s])
                 or MATURITY.search(text[max(0, s - 20):s]) or MATURES.match(text, e) or bracketed_comparative(text, s, e))
 

@@ -203,7 +203,7 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     return metric, share
 
 
-# A rate that names a debt ("5.375% senior notes due 2032", "3.2%的公司债券") is its coupon
+# A rate that names a debt ("6.125% senior notes due 2031", "3.2%的公司债券") is its coupon
 COUPON = re.compile(r"\s*的?\s*(?:(?:senior|secured|unsecured|subordinated|convertible|exchangeable|green|fixed-rate|"
                     r"guaranteed)\s+){0,3}(?:notes?|bonds?|debentures)\b|\s*的?\s*(?:公司债券?|债券|票据|可转债)")
 
