@@ -80,7 +80,7 @@ LEVEL_REACHED = re.compile(r"(?:增长|增加|上升|提升|上涨|攀升|增|�
 DOCUMENT_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}(?:report|note|article|newsletter|letter|commentary|essay|"
                            r"transcript|memo|paper|filing|research)s?\b|\s*的?[\u4e00-\u9fff]{0,4}?"
                            r"(?:报告|研报|文章|报道|评论|电子报|通讯|纪要)")
-# A plan named by its year: "the 2026 restricted stock plan", "2023年限制性股票激励计划" (but a year's
+# A plan named by its year: "the 2024 stock option plan", "2024年员工持股计划" (but a year's
 # annual bonus plan, or its pay outside the equity plans, is that year's)
 PLAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?度?(?=\s*(?:(?!non|annual)[a-z-]+\s+){0,3}(?:incentive|equity|stock|"
                        r"option|share|purchase|omnibus|award)\s+(?:\w+\s+)?plan\b|(?:(?![的非])[\u4e00-\u9fff]){0,10}"
@@ -88,7 +88,7 @@ PLAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?度?(?=\s*(?:(?!non|annual
 # A year asked as a fiscal or financial year: the whole year ("2025财年", "fy25", "fiscal 2025", "2024年度")
 FISCAL_YEAR = re.compile(r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d%q])|"
                          r"(?<!\d)((?:19|20)\d\d)\s*(?:财年|财政年度|会计年度|年度)(?!第?[一二三四1-4上下]|[qh]\d)")
-# A debt's maturity names the debt ("the notes due 2032", "票据于2031年到期"), not the period asked
+# A debt's maturity names the debt ("the notes due 2031", "票据于2031年到期"), not the period asked
 MATURITY_YEAR = re.compile(r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?\s*(?:到期|届满)")
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:[-–—~至到]|to)\s*(?:19|20)?\d\d")
 HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
@@ -124,6 +124,6 @@ def _year4(year: str) -> str:
 
 def named_years(norm: str) -> tuple[str, ...]:
     """The years that name what is asked, not its period: ``named_years("2023年股票激励计划下
-    notes due 2032的利率")`` -> ``("2023", "2032")``."""
+    notes due 2031的利率")`` -> ``("2023", "2031")``."""
     return tuple(m.group(1) for m in PLAN_YEAR.finditer(norm)) + \
         tuple(re.search(r"(?:19|20)\d\d", m.group(0)).group(0) for m in MATURITY_YEAR.finditer(norm))

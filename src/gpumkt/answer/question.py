@@ -50,7 +50,7 @@ class QuestionRecord:
     codes: tuple[str, ...] = ()  # product codes asked about ("tg9-8l"): the answer names the product
     terms: tuple[int, ...] = ()  # contract terms asked, in months ("five-year": 60): no other term's price
     lots: tuple[str, ...] = ()  # numbered parts asked about ("lot 4" of 包4, "tier 1"): the answer names them
-    plans: tuple[str, ...] = ()  # years naming the plan or debt asked ("2023" of "the 2023 stock plan", "notes due 2032")
+    plans: tuple[str, ...] = ()  # years naming the plan or debt asked ("2023" of "the 2023 stock plan", "notes due 2031")
     unit: str = ""  # the family of a unit asked by name ("flops" of "多少PFLOPS")
     loose: tuple[str, ...] = ()  # content words no report uses (the asker's paraphrase: 成立 for 创立)
     contrasts: tuple = ()  # (forms the question uses, their opposites): ((推理,…), (训练,…))
@@ -109,8 +109,8 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
         rest = rest.replace(m.text, " ")
     # a span of years in the report's title ("the 2023–2027 outlook report") dates the report, not
     # the figure asked; one year ("its 2025 annual report") is the period asked. A plan's year is
-    # its name ("the 2026 restricted stock plan", "2023年员工持股计划"), not the figure's period.
-    # So is a debt's maturity ("the notes due 2032").
+    # its name ("the 2024 stock option plan", "2023年员工持股计划"), not the figure's period.
+    # So is a debt's maturity ("the notes due 2031").
     dated = PLAN_YEAR.sub(" ", norm.replace(desc, " ") if desc and YEAR_SPAN.search(desc) else norm)
     pers = whole_years(tuple(periods(MATURITY_YEAR.sub(" ", dated))), dated)
     rest = period_free(rest)

@@ -65,7 +65,7 @@ def period_in(clause: str, a: int, b: int) -> str:
 # June 2 to holders of record on May 12"): a date of the payment, not the period the figure is for.
 PAID_ON = re.compile(r"(?:\b(?:payable|paid|distributed)\s+(?:on\s+)?(?:or\s+about\s+)?|\bof\s+record\s+(?:on|as\s+of)\s+|"
                      r"\brecord\s+date\s+(?:of\s+)?|(?:股权登记日|除权除息日|除息日|派息日|发放日)\s*(?:为|是|:|：)?\s*)$")
-# A debt's maturity names the debt, not the period of a figure: "notes due 2032", "票据于2031年到期"
+# A debt's maturity names the debt, not the period of a figure: "notes due 2031", "票据于2031年到期"
 MATURITY = re.compile(r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+$")
 MATURES = re.compile(r"\s*年?\s*(?:到期|届满)")
 IN_BASE = re.compile(COMPARING + r"\s" + BASE_RUN + r"*$")

@@ -361,7 +361,7 @@ class _HTMLText(HTMLParser):
 def _footnote_mark(mark: str, before: str) -> bool:
     """A superscript that refers to a footnote, which is dropped: its number would run into the
     figure or the word before it ("rose 7.5 percent.<sup>1</sup>" read as "percent.1", "Zone 4.<sup>2</sup>"
-    as 2.2). One after a digit or a short unit is an exponent or an ordinal and stays ("10<sup>9</sup>",
+    as 4.2). One after a digit or a short unit is an exponent or an ordinal and stays ("10<sup>9</sup>",
     "m<sup>2</sup>", "1<sup>st</sup>"). ``_footnote_mark("3", "density.") -> True``;
     ``_footnote_mark("2", "1,200 m") -> False``."""
     mark = mark.strip()
