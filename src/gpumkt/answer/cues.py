@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from gpumkt.answer.asked import POPULATION
+from gpumkt.ingest.dating import MATURES_AFTER, MATURITY_WORDS
 
 # "占营收多少": a part of a whole asked (not 占地, 占用, 应占溢利 (attributable), nor a count or an amount of money)
 # Chinese measure words: 颗 counts chips, 架 racks, 笔 deals (not 项: it starts the word 项目)
@@ -89,7 +90,7 @@ PLAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?度?(?=\s*(?:(?!non|annual
 FISCAL_YEAR = re.compile(r"(?<![a-z0-9])(?:fy|fiscal(?:\s+year)?)\s*'?((?:19|20)?\d\d)(?![\d%q])|"
                          r"(?<!\d)((?:19|20)\d\d)\s*(?:财年|财政年度|会计年度|年度)(?!第?[一二三四1-4上下]|[qh]\d)")
 # A debt's maturity names the debt ("the notes due 2031", "票据于2031年到期"), not the period asked
-MATURITY_YEAR = re.compile(r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?\s*(?:到期|届满)")
+MATURITY_YEAR = re.compile(MATURITY_WORDS + r"((?:19|20)\d\d)|((?:19|20)\d\d)" + MATURES_AFTER)
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:[-–—~至到]|to)\s*(?:19|20)?\d\d")
 HOW_MUCH = re.compile(r"\bhow much\b(?! of\b)")
 # A measure that names the kind of a deal ("a tenant's capacity agreement", "a power purchase agreement",
@@ -126,4 +127,4 @@ def named_years(norm: str) -> tuple[str, ...]:
     """The years that name what is asked, not its period: ``named_years("2023年股票激励计划下
     notes due 2031的利率")`` -> ``("2023", "2031")``."""
     return tuple(m.group(1) for m in PLAN_YEAR.finditer(norm)) + \
-        tuple(re.search(r"(?:19|20)\d\d", m.group(0)).group(0) for m in MATURITY_YEAR.finditer(norm))
+        tuple(m.group(1) or m.group(2) for m in MATURITY_YEAR.finditer(norm))

@@ -41,9 +41,15 @@ def _in_unit_asked(q: QuestionRecord, f: Fact, u: Unit) -> bool:
         return True
     table = u.chunk.kind == "table"  # (a row's cell header and label say its unit too)
     label = u.own.partition("|")[0] if "|" in u.own else ""
-    header = f"{re.split(f'[{CELL_END}]', u.own[:a])[-1]} {label}" if table else ""
+    header = f"{_cell_head(u.own, a)} {label}" if table else ""
     after = re.split(r"[;；|,，。]", u.own[a + len(f.text):a + len(f.text) + 12])[0]
     return q.unit in f"{after} {header}"
+
+
+def _cell_head(own: str, a: int) -> str:
+    """The table cell's text before position ``a`` (its header): ``_cell_head("total | gpus: 12,288",
+    14) -> " gpus: "``."""
+    return re.split(f"[{CELL_END}]", own[:a])[-1]
 
 
 def _group_of_several(q: QuestionRecord, f: Fact, u: Unit) -> bool:
@@ -278,7 +284,7 @@ def _fact_counts(q: QuestionRecord, f: Fact, u: Unit) -> bool:
     clause = figure_clause(u.own, f.text) or u.own
     if u.chunk.kind == "table":  # a row's label names what its cells count ("在网GPU加速卡(张) | 本期末: 21,300"),
         # or the cell's own header does ("total | it power: 32 mw; gpus: 12,288")
-        cell = re.split(f"[{CELL_END}]", u.own[:max(0, u.own.find(f.text))])[-1]
+        cell = _cell_head(u.own, max(0, u.own.find(f.text)))
         clause = f"{u.own.partition('|')[0]} {cell} {clause}"
     han, latin = _pieces(q.counted)
     if bool(han) != bool(HAN.search(clause)) or len(han) < 2 and not latin:

@@ -66,8 +66,11 @@ def period_in(clause: str, a: int, b: int) -> str:
 PAID_ON = re.compile(r"(?:\b(?:payable|paid|distributed)\s+(?:on\s+)?(?:or\s+about\s+)?|\bof\s+record\s+(?:on|as\s+of)\s+|"
                      r"\brecord\s+date\s+(?:of\s+)?|(?:股权登记日|除权除息日|除息日|派息日|发放日)\s*(?:为|是|:|：)?\s*)$")
 # A debt's maturity names the debt, not the period of a figure: "notes due 2031", "票据于2031年到期"
-MATURITY = re.compile(r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+$")
-MATURES = re.compile(r"\s*年?\s*(?:到期|届满)")
+# (the question reader uses the same words: cues.MATURITY_YEAR)
+MATURITY_WORDS = r"\b(?:due|maturing(?:\s+in)?|matures?\s+in)\s+"
+MATURES_AFTER = r"\s*年?\s*(?:到期|届满)"
+MATURITY = re.compile(MATURITY_WORDS + "$")
+MATURES = re.compile(MATURES_AFTER)
 IN_BASE = re.compile(COMPARING + r"\s" + BASE_RUN + r"*$")
 # "从2022年的7.5%下降至6.1%", "from 7.5% in 2022 to 6.1%": the start of a move, whose period is
 # not the end's
