@@ -81,3 +81,55 @@ def test_an_interest_rate_asked_is_no_debt_ratio():
     q = build("甲乙算力2024年末长期借款的利率是多少？", names)
     fitting = [f.text for u in us for f in facts if f.sent_start == u.start and fits(q, f, u, facts)]
     assert fitting == ["3.7%"]
+
+
+def test_a_definitions_table_names_a_company_without_the_word_for_means():
+    table = "| 「本公司」 | 甲乙智算控股有限公司 |\n| 「丙丁集團」 | 丙丁科技投資集團有限公司，本公司的控股股東 |\n"
+    assert {"丙丁集团", "丙丁科技投资集团有限公司"} in [g & {"丙丁集团", "丙丁科技投资集团有限公司"} for g in defined_names(table)]
+
+
+TERM_SHEET = ("CONFIDENTIAL\nACME FUNDING II, LLC\nSenior Secured Delayed-Draw Facility\nSummary of Principal Terms\n\n"
+              "This summary outlines a proposed facility for the borrower named above.\n\n"
+              "5. Collateral\n\nCollateral Pool: At full funding the pool is expected to comprise 1,024 GPUs "
+              "in 128 servers.\n")
+
+
+def _judged_unit(text: str, source: str, holding: str, question: str):
+    """The question's record and the gate's judgement of the unit of ``text`` holding ``holding``."""
+    us, facts, names = _read(text, source)
+    unit = next(u for u in us if holding in u.own)
+    q = build(question, names)
+    return q, gate.judge(q, unit, [f for f in facts if f.sent_start == unit.start], 0.6, 1.0, names)
+
+
+def test_a_latin_name_asked_in_chinese_may_be_named_by_the_cover_alone():
+    _, judged = _judged_unit(TERM_SHEET, "acme_terms.txt", "1,024", "Acme 那笔 delayed-draw 贷款的抵押池一共有多少块GPU？")
+    assert judged.placed
+
+
+PRICE_TABLE = ("甲乙云价格表\n\n## 表一：按需算力服务指导价\n\n| GPU型号 | 标准价（元/小时） | 一年期预留价（元/小时） |\n"
+               "|---|---|---|\n| X9 | 41.20 | 34.60 |\n| X7 | 30.10 | 25.00 |\n")
+
+
+def test_a_row_under_a_heading_of_the_side_asked_is_not_the_other_side_for_its_columns():
+    _, judged = _judged_unit(PRICE_TABLE, "prices.md", "41.20", "甲乙的按需算力服务中，X9的标准价是每小时多少元？")
+    assert not judged.contrary
+
+
+def test_the_words_describing_the_report_asked_name_no_figure():
+    text = "Daily Compute\n\nAcme Cloud carries $8 billion of debt. Beta Corp is its largest customer.\n"
+    q, judged = _judged_unit(text, "news.md", "$8 billion",
+                             "In the article on Acme Cloud, how much of its business did Beta Corp pull back?")
+    assert "cloud" in q.described and not judged.named
+
+
+DEPOSIT = ("甲乙算力公告\n\n## 按金及付款\n\n丙丁集团须于生效后30日内支付按金，不少于4,500万元。\n\n"
+           "## 其他条款\n\n框架协议并无订明丙丁集团的最低采购量或最低采购承诺金额。\n")
+
+
+def test_a_sentence_saying_the_figure_asked_is_not_set_refuses_it():
+    us, facts, names = _read(DEPOSIT, "notice.md")
+    q = build("甲乙算力与丙丁集团的框架协议中，丙丁集团每年的最低采购承诺金额是多少？", names)
+    judged = [gate.judge(q, u, [f for f in facts if f.sent_start == u.start], 0.6, 1.0, names) for u in us]
+    assert any(j.answers for j in judged)  # the deposit, on its own, would pass
+    assert not gate.decide(judged)[1]

@@ -116,3 +116,19 @@ def test_a_span_of_years_in_a_reports_title_is_not_the_period_asked():
 def test_a_short_name_with_an_american_comma_inside_its_quotes_is_the_companys():
     said = "Acme Compute, Inc. (“Acme,” or the “Company”) rents out GPU clusters."
     assert legal_short_forms(said) == [{"acme compute, inc.", "acme compute", "acme"}]
+
+
+def test_a_short_name_defined_after_an_appositive_is_the_companys():
+    said = 'Sponsor: Acme Cloud, Inc., a Delaware corporation (the "Sponsor" or "Acme"). It rents GPUs.'
+    assert legal_short_forms(said) == [{"acme cloud, inc.", "acme cloud", "acme"}]
+
+
+def test_a_confidentiality_legend_is_no_title_when_an_llc_is_named_below_it():
+    from gpumkt.ingest.extract import title_of
+    assert title_of("CONFIDENTIAL - DRAFT\nACME FUNDING II, LLC\nSummary of Terms\n") == "ACME FUNDING II, LLC"
+
+
+def test_a_measure_word_inside_a_name_is_not_asked():
+    q = build("What rate floor applies under the Acme Compute Funding II facility?", [])
+    assert "融资" not in {m.key for m in q.metrics}
+    assert "融资" in {m.key for m in build("How much funding did Acme raise in 2024?", []).metrics}

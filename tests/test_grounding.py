@@ -1483,6 +1483,7 @@ def test_a_tenders_lot_asked_must_be_named_and_a_budget_or_score_is_a_measure():
     assert lots_in("包4的预算和lot 3的中标价，标段12") == {"lot 4", "lot 3", "lot 12"}
     assert lots_in("第一级(tier 1)国家和tier 2的配额，第2梯队") == {"tier 1", "tier 2"}  # a tier is numbered too
     assert lots_in("shipped to places in tier 3.") == {"tier 3"}
+    assert lots_in("tranche a的承诺费和b类票据, class action") == {"tranche a", "class b"}  # a lettered tranche
     q = build("甲乙項目包3排名第二的投標人得分是多少？", [])
     assert q.lots == ("lot 3",) and q.metrics[0].key == "得分"
     assert build("How large was the budget for Lot 5?", []).metric_kind == "money"
@@ -1618,3 +1619,19 @@ def test_a_fiscal_year_asked_is_the_whole_year(question, asked):
     if asked[0].endswith("y"):
         assert agrees(asked[0], ["2025h1" if "2025" in asked[0] else "2024h1"]) == "conflict"
         assert exactly(asked[0][:4], asked)
+
+
+def test_what_is_taken_off_or_set_aside_is_not_the_measure_asked():
+    assert build("甲乙扣除发行费用后拟投入项目的资金是多少？", []).metrics == ()
+    alt = build("What card-hour target does Acme set for 2028 as the alternative to the revenue-growth goal?", [])
+    assert {m.key for m in alt.metrics} == set()
+    assert {m.key for m in build("What was Acme's revenue net of returns in 2024?", []).metrics} == {"营收"}
+
+
+def test_an_outlook_said_in_chinese_asks_guidance():
+    assert build("甲乙对2026财年给出的营收展望是多少？", []).asks_guidance
+
+
+def test_parties_joined_by_and_do_not_split_the_measures_asked():
+    assert build("甲乙与客户B签的服务合同，累计确认了多少收入？", []).parts == ()
+    assert len(build("甲乙2024年营收和毛利率是多少？", []).parts) == 2

@@ -118,3 +118,8 @@ def test_a_ratio_to_one_and_times_are_multiples(said, text):
 
 def test_a_figure_before_a_bigger_one_after_to_is_no_ratio():
     assert [f.kind for f in figures("from 3 to 1,200 sites, then to 1.5 million")] == ["num", "num", "num"]
+
+
+def test_mega_before_watt_is_the_unit_not_a_trillion():
+    assert [f.value for f in figures("签约容量不超过18.5兆瓦")] == [18.5]
+    assert [f.value for f in figures("营收3兆元")] == [3e12]  # (a trillion, as Taiwan writes it)

@@ -29,23 +29,40 @@ def test_a_verb_is_no_document():
     assert described("How much revenue did Acme post?") == ""
 
 
+def test_notes_that_are_debt_are_no_document():
+    assert described("What coupon do the senior notes of Acme carry?") == ""
+    assert described("What rating did the class b notes get?") == ""
+    assert described("In the analyst's notes, what is Acme's margin?") == "the analyst's notes"
+
+
 OPENINGS = {
     "broker.txt": "甲乙证券研究所 证券研究报告 gpu云行业深度报告 推理平台进入价值重估期",
     "news.md": "科技岛日报 首页 即时 科技 辉达面临两面考验 gpu 云端",
     "filing.txt": "acme cloud inc. quarterly report for the quarterly period ended june 30, 2025 gpu",
     "letter.md": "the compute letter issue 58 gpu cloud pricing this week",
+    "interim.txt": "丙丁算力科技股份有限公司 2025年半年度报告 gpu 第一节 重要提示",
+    "prospectus.docx": "丙丁算力科技股份有限公司 首次公开发行股票并在科创板上市招股说明书 gpu",
 }
-LANGUAGES = {"broker.txt": "zh-Hans", "news.md": "zh-Hant", "filing.txt": "en", "letter.md": "en"}
+LANGUAGES = {"broker.txt": "zh-Hans", "news.md": "zh-Hant", "filing.txt": "en", "letter.md": "en",
+             "interim.txt": "zh-Hans", "prospectus.docx": "zh-Hans"}
+NAMES = [vocab.Group("丙丁算力", ("丙丁算力", "bingding compute"), "company"),
+         vocab.Group("acme", ("acme", "acme cloud"), "company")]
 
 
 def named(description: str) -> set[str]:
-    heads = {s: tokenize(h) for s, h in OPENINGS.items()}
-    return scope.named(description, heads, LANGUAGES, tokenize(description))
+    opens = scope.Openings(OPENINGS, {s: frozenset(tokenize(h)) for s, h in OPENINGS.items()}, LANGUAGES)
+    return scope.named(normalise(description), opens, NAMES)
 
 
 def test_a_firm_or_title_names_one_report():
     assert named("甲乙证券那份研报") == {"broker.txt"}
     assert named("the compute letter") == {"letter.md"}
+
+
+def test_the_kind_of_document_tells_apart_two_reports_of_one_firm():
+    assert named("丙丁算力半年报") == {"interim.txt"}
+    assert named("Bingding Compute's prospectus") == {"prospectus.docx"}  # the name in another form
+    assert named("丙丁算力那份报告") == set()  # both are its reports: neither is named
 
 
 def test_a_language_alone_narrows_to_the_reports_in_it():
@@ -56,6 +73,11 @@ def test_a_language_alone_narrows_to_the_reports_in_it():
 def test_words_every_report_uses_name_none():
     assert named("the gpu report") == set()
     assert named("那份报告") == set()
+
+
+def test_one_character_words_and_one_word_cut_many_ways_weigh_nothing_extra():
+    assert scope._words("甲乙 第三季度 deep-analysis report") == ["甲乙", "第三季度", "deep"]
+    assert named("照那份报告") == set()
 
 
 def test_a_language_word_about_the_subject_is_no_cue():
@@ -71,3 +93,12 @@ def test_names_of_the_description_are_not_asked_beside_a_market():
     assert [m.key for m in other.entities] == ["beta"]
     itself = build("According to the article on Acme, what drives the company's growth?", names)
     assert [m.key for m in itself.entities] == ["acme"]
+
+
+def test_a_word_in_its_british_spelling_is_the_glossary_term_every_report_uses():
+    opens = dict(OPENINGS, **{"bulletin.html": "丙省 bingsheng 算力统计公报 数据中心 上架率",
+                              "esg.docx": "our data centres and their energy use gpu"})
+    langs = dict(LANGUAGES, **{"bulletin.html": "zh-Hans", "esg.docx": "en"})
+    got = scope.named("bingsheng's data centres report",
+                      scope.Openings(opens, {s: frozenset(tokenize(h)) for s, h in opens.items()}, langs), NAMES)
+    assert got == {"bulletin.html"}

@@ -64,7 +64,7 @@ KIND_WORDS = [
 SHARE_ASKED = re.compile(SHARE_WORD + r"|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
                          + SHARE_OF + r"|" + PART_OF + r"|how much of")
 # Guidance asked ("预计" and "expect" are too loosely asked to demand a forecast's wording)
-GUIDANCE_ASKED = re.compile(r"指引|财测|guidance|outlook|"
+GUIDANCE_ASKED = re.compile(r"指引|财测|展望|guidance|outlook|"
                             # ... and what others expected: the consensus, not the outcome
                             r"(?:原本|原先|本来|分析师|华尔街)的?(?:预计|预期|预估)|consensus|"
                             r"analysts?(?:')? (?:had )?(?:expected|expectations?|estimates?|forecasts?)")
@@ -102,7 +102,10 @@ DEAL_NOUN = re.compile(r"\s*(?:deal|agreement|contract|order|commitment|reservat
 # question word after a preposition or "and" asks: "in which quarter", "and which region".)
 ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bby )(?<!\bat )(?<!\bon )"
                    r"(?<!\band )(?<!\bor )(?<!\bfrom )(?<!\bwith )(?:whose|which|who|where)\s[^,;?]*|"
-                   r"(?<![a-z])(?:after|following|because)\s[^,;?]*")
+                   r"(?<![a-z])(?:after|following|because|net of|excluding|instead of|rather than|other than|"
+                   r"apart from|besides|as (?:an? |the )?alternative to)\s[^,;?]*|"
+                   # what is taken off or set aside: "扣除发行费用后", "除研发费用以外"
+                   r"(?:扣除|扣掉|减去|剔除|除去)[^，,；;？?]{1,12}?(?:以后|之后|后)|除了?[^，,；;？?]{1,12}?(?:以外|之外)")
 # A second question word after "and" starts a second part ("how many X and how many Y", "多少X、多少Y").
 # ("还有多少" asks how much is left: one question)
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有(?!多少|几)|并且|and also|also tell me|"

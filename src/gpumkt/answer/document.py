@@ -22,6 +22,9 @@ TAIL_EN = re.compile(r"\s+(?:on|about|covering|of|from|by)\s+((?:(?!(?:what|how|
                      r"estimates?|thinks?|reports?|shows?)\b)[\w.&'-]+\s*){1,5})")
 NOUN_ZH = re.compile(r"(?:研报|报告|文章|报道|评论|电子报|简报|招股书|招股章程|财报|季报|年报|纪要|新闻稿|新闻|"
                      r"法说会|说明会|周报|月报|白皮书|公告|专栏)+")
+# Notes that are debt, not writing: "the senior notes", "its class b notes", "the 2030 notes".
+DEBT_NOTES = re.compile(r"(?:senior|convertible|secured|unsecured|exchangeable|subordinated|class\s+\w+|"
+                        r"series\s+[\w-]+|\d{4}|%)\s+$")
 # Chinese: the clause up to the noun, from after the word that introduces a source (根据, 依, 在 …).
 SOURCE_ZH = re.compile(r".*(?:根据|依据|依照|按照|据|依|按|在|从)")
 
@@ -34,6 +37,8 @@ def phrase(norm: str) -> tuple[int, int] | None:
     "远澜那份研报"; ``phrase("what did acme report for q2?")`` -> None.
     """
     for m in re.finditer(NOUN_EN, norm):
+        if m.group().startswith("note") and DEBT_NOTES.search(norm, max(0, m.start() - 30), m.start()):
+            continue
         start = _left_en(norm, m.start())
         tail = TAIL_EN.match(norm, m.end())
         if DETERMINED.search(norm[start:m.start()]) or tail:

@@ -17,14 +17,13 @@ from gpumkt.ingest.units import Unit
 from gpumkt.lang.periods import exactly
 from gpumkt.records import Evidence, Fact, Hit
 from gpumkt.search import scope
-from gpumkt.lang import vocab
-from gpumkt.search.lexical import tokenize
 
 UNIT_CANDIDATES = 24  # units taken by their own similarity, besides those of the retrieved chunks
 FACT_CANDIDATES = 8  # units taken because their facts are attached to the company and metric asked
 # Added to the score of a unit of the report the question names ("the Taiwanese article on …"):
 # 0.3 and 1.0 gave the same dev result; the smaller one leaves more to the other signals.
 SCOPE_WEIGHT = 0.3
+SCOPE_ONLY = True
 
 
 @dataclass
@@ -102,10 +101,7 @@ def named_reports(index, q: QuestionRecord) -> set[str]:
         return set()
     if "_heads" not in index.__dict__:
         index.__dict__["_heads"] = scope.openings(index.chunks, index.docs)
-    heads, languages = index.__dict__["_heads"]
-    # (with the other forms of the names it uses: "the nvidia report" fits 英伟达's)
-    forms = [f for _, _, g in vocab.find(q.document, index.names) for f in g.forms]
-    return scope.named(q.document, heads, languages, tokenize(" ".join([q.document, *forms])))
+    return scope.named(q.document, index.__dict__["_heads"], index.names)
 
 
 def _rows_by_chunk(index) -> dict[str, list[int]]:
@@ -155,6 +151,8 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     cands = candidates(index, hits, qvec, within)
     for row in attached_rows(index, q, qvec):
         cands.setdefault(row, 0.0)
+    if within and SCOPE_ONLY:
+        cands = {r: p for r, p in cands.items() if index.units[r].chunk.source in within}
     sims = similarities(index, qvec, list(cands))
     parts = list(q.parts) or [q]
     picked: list[gate.Judged] = []

@@ -99,7 +99,8 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
              + w["figure"] * figure + w["prior"] * prior + w["echo"] * echoes(q, unit_facts))
     # A region asked, or the part of a whole asked (gaming of the business segments, inference of
     # training / inference), must be named by the unit, its context or its title (a plan or a debt
-    # asked by its year, by them or the cover: "本激励计划" is the one the cover names).
+    # asked by its year, by them or the cover: "本激励计划" is the one the cover names; so may a
+    # name asked in another script, the borrower a term sheet's cover names).
     where = f"{unit.context} {unit.title}"  # (the context holds the unit's heading)
     placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
         and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
@@ -108,14 +109,16 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
         and all(_has(where, code) for code in q.codes) \
         and (not q.lots or set(q.lots) <= lots_in(where) and not _other_lot(q.lots, unit.own)) \
         and all(year in f"{where} {unit.masthead}" for year in q.plans) \
-        and all(w in where for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's
+        and all(w in f"{where} {unit.masthead}" for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's
     contrary = any(_contrary(unit, mine, other) for mine, other in q.contrasts) or \
         other_threshold(q, unit_facts) or \
         bool(q.terms and (said := terms(unit.own)) and not said & set(q.terms))  # a 1-year price for a 2-year one
     # With no metric asked, the question's own words stand for it: the sentence holding the figure
     # must use one of them, not only its heading or the sentence before.
     # (across languages, in a glossary form: then the coverage is not None)
-    named = bool(q.metrics) or not q.words or any(uses(unit.own, w) for w in q.words) or (
+    # (the words describing the report asked, "the article on Acme", name no figure)
+    own_words = [w for w in q.words if w not in q.described]
+    named = bool(q.metrics) or not own_words or any(uses(unit.own, w) for w in own_words) or (
         cov is not None and crosses(q, unit) and any(glossed(w, unit.own) for w in glossary_words(q)))
     return Judged(unit, fitting, round(score, 4), ent, met, per, figure, sim, cov, tuple(unit_facts), placed,
                   contrary, named, exact, bool(q.entities or q.metrics or q.lead))
@@ -130,10 +133,13 @@ def _other_lot(asked: tuple[str, ...], own: str) -> bool:
 
 
 def _contrary(u: Unit, mine: tuple, other: tuple) -> bool:
-    """The unit says the other side and not the one asked; a unit that says neither, the side its
-    heading says (a row of the "个体损益表" table, for a consolidated figure asked)."""
+    """The unit says the other side and not the one asked, unless its heading says the one asked
+    alone (a row of the "on-demand prices" table whose columns are a standard and a reserved
+    price); a unit that says neither, the side its heading says (a row of the "个体损益表" table,
+    for a consolidated figure asked)."""
     said = vocab.said_sides(u.own, (mine, other))
-    return said == [False, True] or (not any(said) and vocab.said_sides(u.heading, (mine, other)) == [False, True])
+    head = vocab.said_sides(u.heading, (mine, other))
+    return (said == [False, True] and head != [True, False]) or (not any(said) and head == [False, True])
 
 
 # A facility's own measures (its megawatts, its PUE) are not split into business segments: "the
@@ -295,11 +301,28 @@ def _passage_periods(indexed: str) -> tuple[str, ...]:
 
 
 def decide(judged: list[Judged], min_similarity: float = MIN_SIMILARITY) -> tuple[list[Judged], bool]:
-    """Units ranked best first, and whether the best one answers the question."""
+    """Units ranked best first, and whether the best one answers the question (not when another
+    says, in more of the question's words, that there is no such figure)."""
     ranked = sorted(judged, key=lambda j: (-(j.answers and j.sim >= min_similarity),
                                            -(j.period == "match"), -j.exact, -j.score))
     ok = bool(ranked) and ranked[0].answers and ranked[0].sim >= min_similarity
-    return ranked, ok
+    return ranked, ok and not _denied(ranked, min_similarity)
+
+
+# A sentence saying the thing asked is not set or not given ("协议并无订明最低采购承诺", "we do not
+# give quarterly guidance").
+DENIAL = re.compile(r"并无|并未|尚未|未(?:订明|约定|披露|提供|设定|规定|给出)|没有|无任何|不(?:设|提供|披露|给出)|"
+                    r"\b(?:does|do|did|will) not (?:include|provide|specify|set|contain|disclose|give|require)|"
+                    r"\bno (?:minimum|fixed|separate|such)\b|\bnot (?:disclosed|provided|specified|given)\b")
+DENIAL_MARGIN = 0.2  # how much more of the question's words the denying sentence must use
+
+
+def _denied(ranked: list[Judged], min_similarity: float) -> bool:
+    """A sentence about the company asked says there is no such figure, in clearly more of the
+    question's words than the answering unit uses."""
+    best = ranked[0].cov or 0.0
+    return any(DENIAL.search(j.unit.own) and j.cov is not None and j.cov >= best + DENIAL_MARGIN
+               and j.entity > 0 and j.sim >= min_similarity for j in ranked[1:])
 
 
 def nearest(ranked: list[Judged], limit: int = 3) -> list[tuple[Fact, Judged]]:

@@ -96,9 +96,10 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     # a measure named only in the title of the report asked ("the market-value report") is not asked
     outside = norm.replace(desc, " ") if desc else norm
     aside = [m.span() for m in ASIDE.finditer(rest)]
+    in_names = _words_of_names(question)
     found = [x for x in vocab.find(rest, vocab.metrics(), vocab.terms()) if measurable(x[2].kind, kind)
              and not DEAL_NOUN.match(rest[x[1]:]) and rest[x[0]:x[1]] in outside
-             and not any(a <= x[0] < b for a, b in aside)]
+             and not any(a <= x[0] < b for a, b in aside) and rest[x[0]:x[1]] not in in_names]
     mets = tuple(Mention(g.key, g.forms, rest[a:b]) for a, b, g in found)  # 超大规模 is no 规模 (terms)
     heads = tuple(g.key for _, _, g in vocab.heads(rest, found))
     for m in mets:
@@ -165,6 +166,23 @@ def glossed_names(question: str, texts: list[str]) -> list[str]:
     for m in re.finditer(r"((?:[A-Z][\w.&'-]*\s+){1,4})[(（]\s*([^()（）a-zA-Z]{2,20}?)\s*[)）]", question):
         if normalise(m.group(2)) in texts:
             out.append(normalise(m.group(1)).strip())
+    return out
+
+
+# A run of three or more capitalised words ("Acme Compute Funding II", "Larch Credit Income Fund"),
+# not a title-case question ("What Was …")
+NAME_RUN = re.compile(r"(?<![A-Za-z0-9'])(?:[A-Z][A-Za-z0-9&.\-]*\s+){2,}[A-Z][A-Za-z0-9&.\-]*(?![A-Za-z0-9])")
+QUESTION_WORD = re.compile(r"\b(?:What|How|Which|Who|When|Where|Why|Was|Is|Did|Does)\b")
+
+
+def _words_of_names(question: str) -> set[str]:
+    """The measure words a name is made of, in a run of capitalised words but not its last word:
+    ``_words_of_names("What floor applies to Acme Compute Funding II?") -> {"funding"}``."""
+    out = set()
+    for m in NAME_RUN.finditer(question):
+        if not QUESTION_WORD.search(m.group()):
+            inner = normalise(m.group().rsplit(None, 1)[0])
+            out |= {inner[a:b] for a, b, _ in vocab.find(inner, vocab.metrics())}
     return out
 
 
@@ -296,7 +314,7 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     # A comma coordinates only clauses that each ask ("营收多少，同比增长多少"): "签6个月期合同，相对按需
     # 价格的折扣是多少" asks one thing
     asking = sum(bool(ASKS.search(c)) for c in re.split(r"[,，]", record.norm))
-    metric_parts = heads if len(heads) > 1 and (re.search(r"和|与|及|、|分别|各|\band\b", record.norm) or asking > 1) else ()
+    metric_parts = heads if len(heads) > 1 and (_coordinated(record.norm, heads) or asking > 1) else ()
     parts = []
     if len(pieces) > 1:
         parts = _sharing_last([build(p, names, split=False, known=known) for p in pieces])
@@ -318,6 +336,17 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
         return record
     parts = [_inherit(p, record) for p in parts]
     return QuestionRecord(**{**record.__dict__, "parts": tuple(parts)})
+
+
+def _coordinated(norm: str, heads) -> bool:
+    """The measures are asked side by side: "分别", or a coordinator between the first and the last
+    (the "与" of "甲与客户B签的合同确认了多少收入" joins the parties, not the measures).
+
+    ``_coordinated("营收和毛利率是多少", [营收, 毛利率]) -> True``
+    """
+    spots = sorted(norm.find(m.text) for m in heads if m.text in norm)
+    return bool(re.search(r"分别|各", norm)) or \
+        len(spots) > 1 and bool(re.search(r"和|与|及|、|\band\b", norm[spots[0]:spots[-1]]))
 
 
 def _sharing_last(parts: list[QuestionRecord]) -> list[QuestionRecord]:

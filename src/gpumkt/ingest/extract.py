@@ -372,7 +372,7 @@ def _footnote_mark(mark: str, before: str) -> bool:
 
 # (a line of a person, a title and a company, "Jane Roe, Chief Financial Officer, Acme Cloud, Inc.", is no name)
 # (a cover block sets the filer's name in capitals too: "ACME CLOUD, INC.")
-LEGAL_NAME = re.compile(r"^\S[^,]{0,60}(?:,\s*)?\b(?:Inc|Corp|Corporation|Ltd|Limited|Holdings|plc|N\.V|S\.A|AG|SE"
+LEGAL_NAME = re.compile(r"^\S[^,]{0,60}(?:,\s*)?\b(?:Inc|Corp|Corporation|Ltd|Limited|Holdings|plc|N\.V|S\.A|AG|SE|LLC|L\.P"
                         r"|INC|CORP|CORPORATION|LTD|LIMITED|HOLDINGS|PLC)\.?$")
 
 
@@ -383,7 +383,8 @@ def title_of(text: str) -> str:
 
     ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``;
     ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."`` (or "ACME CORP.");
-    ``title_of("甲公司投资者关系活动记录表        编号：2025-011") -> "甲公司投资者关系活动记录表"``
+    ``title_of("甲公司投资者关系活动记录表        编号：2025-011") -> "甲公司投资者关系活动记录表"``;
+    ``title_of("CONFIDENTIAL\nACME FUNDING I, LLC\nTerm Sheet") -> "ACME FUNDING I, LLC"``
     """
     lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())
              and not SLIDE_MARK.match(line) and re.search(r"\w", line)]  # (a row of empty cells: layout)

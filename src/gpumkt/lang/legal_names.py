@@ -24,8 +24,10 @@ SHORT = re.compile(r"(?:以下简称|以下簡稱|下称|下稱|简称|簡稱)\s
 LATIN_SHORT = re.compile(r"([A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){1,4})(?=[”\"」』）),，;；\u3000|]|\s{2,}|[ \t]*$)", re.M)
 # The words a text uses for whichever company it is about: a short form of this kind names no one.
 GENERIC_SHORT = {"公司", "本公司", "发行人", "本集团", "集团", "本行", "我们"}
-# A prospectus's definitions: 「本公司」或「甲乙」　指　甲乙控股有限公司 (the terms, then the legal name)
-DEFINED = re.compile(r"「([^」\n]{2,12})」(?:\s*或\s*「([^」\n]{2,12})」)?\s*指\s*([\u4e00-\u9fff]{2,20}?有限公司)")
+# A prospectus's definitions: 「本公司」或「甲乙」　指　甲乙控股有限公司 (the terms, then the legal name;
+# in a definitions table the cells may stand for 指: "| 「甲乙」 | 甲乙控股有限公司 |")
+DEFINED = re.compile(r"「([^」\n]{2,12})」(?:\s*或\s*「([^」\n]{2,12})」)?\s*(?:\|\s*(?:指\s*\|?\s*)?|指\s*\|?\s*)"
+                     r"([\u4e00-\u9fff]{2,20}?有限公司)")
 LEGAL_LATIN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&\-]*(?:\s+[A-Z][A-Za-z&\-]*){0,5},?\s+"
                          r"(?:Co\.,?\s*Ltd\.?|Inc\.|Corp\.|Corporation|Limited|Ltd\.|LIMITED|LTD\.|INC\.|CORP\.)")
 # What a Latin legal name ends with besides the name: "Technology Co., Ltd.", "Holdings Limited"
@@ -103,7 +105,9 @@ LATIN_FORMS = r"Limited|Ltd\.|Inc\.|Corp\.|Corporation|plc|LLC"
 GAP = r"(?: |\n)"
 # A legal name followed by the forms the text will call it by: 'Meridell Compute, Inc. ("Meridell" or the
 # "Sponsor")'; a quoted form after "the" is a role the document gives it, not a name ("the Sponsor").
+# (an appositive may come between: 'Acme Cloud, Inc., a Delaware corporation (the "Sponsor" or "Acme")')
 LEGAL_THEN_FORMS = re.compile(r"((?:[A-Z][A-Za-z0-9&\-]*,?" + GAP + r"){1,6}?(?:" + LATIN_FORMS + r"|L\.P\.))"
+                              + r"(?:,\s+an?\s+(?:[A-Za-z\-]+\s+){0,5}?[a-z]+,?)?"
                               + GAP + r"?\(((?:\s*(?:(?:,|and|or)\s*)?(?:the\s+)?[“\"][^”\"\n()]{1,40}[”\"]){1,6})\)")
 # A defined term: '(the "Issuer")', '(together, the "Notes")', '"DSCR" means …', '"Appraised Value" shall mean'
 # ('(“Kelvra”)' after a name is its short name, no term)
@@ -134,7 +138,8 @@ def _one_line(name: str) -> str:
 def legal_short_forms(text: str) -> list[set[str]]:
     """``legal_short_forms('Meridell Compute, Inc. ("Meridell" or the "Sponsor")')``
     -> ``[{"meridell compute, inc.", "meridell compute", "meridell"}]``; the same for
-    ``'Acme Cloud, Inc. (“Acme,” or the “Company”)'``."""
+    ``'Acme Cloud, Inc. (“Acme,” or the “Company”)'`` and ``'Acme Cloud, Inc., a Delaware corporation
+    (the "Sponsor" or "Acme")'``."""
     out = []
     for m in LEGAL_THEN_FORMS.finditer(text):
         quoted = re.findall(r"(the\s+)?[“\"]([^”\"]+)[”\"]", m.group(2))

@@ -31,7 +31,7 @@ CENTS = {"港仙": 0.01}  # a Hong Kong dividend is declared in cents: 4.5港仙
 _PERCENT = r"%|％|个百分点|percentage points?(?![a-z])|percent(?![a-z])|per cent(?![a-z])|pct(?![a-z])|basis points?(?![a-z])|bps(?![a-z])|个基点|基点"
 PERCENT_UNITS = re.compile(_PERCENT)
 BASIS_POINT = re.compile(r"basis|bps|基点")
-_SCALE = r"(?:万亿|兆|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
+_SCALE = r"(?:万亿|兆(?!瓦|赫|字节|比特|帕)|千万|百万|亿|万|[千仟](?!兆|瓦|米|克)|trillion|billion|million|thousand|bn|mn|[kmbt](?![a-z]))"
 # ("6× 3,300 W" counts six supplies of 3,300 W: a "×" before a figure is no multiple)
 # a multiple also as a ratio to one ("85 to 1", "85:1") or in words ("3.5 times")
 _MULTIPLE = r"倍|x(?![a-z])|×(?!\s*\d)|times(?![a-z])|(?:to |:)1(?!\d|[.,:]\d)"
