@@ -22,8 +22,6 @@ UNIT_CANDIDATES = 24  # units taken by their own similarity, besides those of th
 FACT_CANDIDATES = 8  # units taken because their facts are attached to the company and metric asked
 # Added to the score of a unit of the report the question names ("the Taiwanese article on …"):
 # 0.3 and 1.0 gave the same dev result; the smaller one leaves more to the other signals.
-SCOPE_WEIGHT = 0.3
-SCOPE_ONLY = True
 
 
 @dataclass
@@ -131,15 +129,10 @@ def _part_similarities(index, part_vector, sims: dict[int, float]) -> dict[int, 
     return {r: (1 - PART_OWN) * sims[r] + PART_OWN * own[r] for r in sims}
 
 
-def judge_all(index, q: QuestionRecord, cands: dict[int, float], sims: dict[int, float],
-              within: set[str] = frozenset()) -> list[gate.Judged]:
+def judge_all(index, q: QuestionRecord, cands: dict[int, float], sims: dict[int, float]) -> list[gate.Judged]:
     facts = index.facts_by_unit()
-    judged = [gate.judge(q, index.units[r], facts.get((index.units[r].chunk.source, index.units[r].start), []),
-                         sims[r], prior, index.names) for r, prior in cands.items()]
-    for j in judged:  # a unit of the report the question names ranks before another report's
-        if j.unit.chunk.source in within:
-            j.score += SCOPE_WEIGHT
-    return judged
+    return [gate.judge(q, index.units[r], facts.get((index.units[r].chunk.source, index.units[r].start), []),
+                       sims[r], prior, index.names) for r, prior in cands.items()]
 
 
 def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_chunk: int = 2,
@@ -151,7 +144,7 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     cands = candidates(index, hits, qvec, within)
     for row in attached_rows(index, q, qvec):
         cands.setdefault(row, 0.0)
-    if within and SCOPE_ONLY:
+    if within:  # only the report the question names answers it ("according to that article …")
         cands = {r: p for r, p in cands.items() if index.units[r].chunk.source in within}
     sims = similarities(index, qvec, list(cands))
     parts = list(q.parts) or [q]
@@ -160,7 +153,7 @@ def select(index, q: QuestionRecord, hits: list[Hit], qvec, count: int = 4, per_
     own = len(part_vectors) == len(parts) > 1  # a vector of each part's own
     for i, part in enumerate(parts):
         part_sims = _part_similarities(index, part_vectors[i], sims) if own else sims
-        ranked, ok = gate.decide(judge_all(index, part, cands, part_sims, within), min_similarity)
+        ranked, ok = gate.decide(judge_all(index, part, cands, part_sims), min_similarity)
         if ok:
             best = [j for j in ranked if j.answers and j.sim >= min_similarity][:max(1, count // len(parts))]
             picked += best
