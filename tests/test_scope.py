@@ -76,7 +76,7 @@ def test_words_every_report_uses_name_none():
 
 
 def test_one_character_words_and_one_word_cut_many_ways_weigh_nothing_extra():
-    assert scope._words("甲乙 第三季度 deep-analysis report") == ["甲乙", "第三季度", "deep"]
+    assert scope._words("甲乙 第三季度 quarterly-look report") == ["甲乙", "第三季度", "quarter", "look"]
     assert named("照那份报告") == set()
 
 

@@ -193,14 +193,15 @@ def terms(text: str) -> set[int]:
 # suppliers ("Tier 1", "第一级", "第一梯队"). A figure of another one answers no question about this one.
 LOT = re.compile(r"(?:标?包|包组|标段)\s*(\d{1,2})(?!\d)|(?<![a-z])lot\s*(\d{1,2})(?!\d)")
 TIER = re.compile(r"(?<![a-z])tier\s*([1-5])(?!\d)|第\s*([一二三四五1-5])\s*(?:级|层级|梯队)")
-# a lettered tranche of a loan or class of notes ("Tranche A", "Class B notes", "A档", "B类票据")
+# a lettered tranche of a loan or class of notes ("Tranche A", "Class C notes", "A档", "C类"); a class
+# asked is also a site (question.CLASS_NAMED), here a sentence naming only another class places none
 TRANCHE = re.compile(r"(?<![a-z])(tranche|class)\s+([a-h])(?![a-z0-9])|(?<![a-z])([a-h])\s*(档|类)")
 
 
 def lots_in(text: str) -> set[str]:
     """``lots_in("包4的预算和lot 3的中标价")`` -> ``{"lot 4", "lot 3"}``;
     ``lots_in("第一级(tier 1)和tier 2")`` -> ``{"tier 1", "tier 2"}``;
-    ``lots_in("tranche a的承诺费和b类票据")`` -> ``{"tranche a", "class b"}``"""
+    ``lots_in("tranche a的利率和c类债券")`` -> ``{"tranche a", "class c"}``"""
     return {f"lot {a or b}" for a, b in LOT.findall(text)} | \
         {f"tier {a or '一二三四五12345'.index(b) % 5 + 1}" for a, b in TIER.findall(text)} | \
         {f"{kind or ('tranche' if zh == '档' else 'class')} {letter or zletter}"

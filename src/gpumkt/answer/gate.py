@@ -309,7 +309,7 @@ def decide(judged: list[Judged], min_similarity: float = MIN_SIMILARITY) -> tupl
     return ranked, ok and not _denied(ranked, min_similarity)
 
 
-# A sentence saying the thing asked is not set or not given ("协议并无订明最低采购承诺", "we do not
+# A sentence saying the thing asked is not set or not given ("合同并未约定保底用量", "we do not
 # give quarterly guidance").
 DENIAL = re.compile(r"并无|并未|尚未|未(?:订明|约定|披露|提供|设定|规定|给出)|没有|无任何|不(?:设|提供|披露|给出)|"
                     r"\b(?:does|do|did|will) not (?:include|provide|specify|set|contain|disclose|give|require)|"

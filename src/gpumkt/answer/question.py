@@ -340,7 +340,7 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
 
 def _coordinated(norm: str, heads) -> bool:
     """The measures are asked side by side: "分别", or a coordinator between the first and the last
-    (the "与" of "甲与客户B签的合同确认了多少收入" joins the parties, not the measures).
+    (the "与" of "甲公司与大客户订立的服务订单贡献了多少营收" joins the parties, not the measures).
 
     ``_coordinated("营收和毛利率是多少", [营收, 毛利率]) -> True``
     """

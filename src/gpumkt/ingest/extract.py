@@ -384,7 +384,7 @@ def title_of(text: str) -> str:
     ``title_of("\\n# 报告\\n正文") -> "报告"``; ``title_of("p{margin:0}\\n首页 > 科技\\n# 年报") -> "年报"``;
     ``title_of("UNITED STATES\\nFORM 10-Q\\nAcme Corp.\\n") -> "Acme Corp."`` (or "ACME CORP.");
     ``title_of("甲公司投资者关系活动记录表        编号：2025-011") -> "甲公司投资者关系活动记录表"``;
-    ``title_of("CONFIDENTIAL\nACME FUNDING I, LLC\nTerm Sheet") -> "ACME FUNDING I, LLC"``
+    ``title_of("CONFIDENTIAL\\nACME FUNDING I, LLC\\nTerm Sheet") -> "ACME FUNDING I, LLC"``
     """
     lines = [line.strip() for line in text.splitlines() if line.strip() and not markup_only(line.strip())
              and not SLIDE_MARK.match(line) and re.search(r"\w", line)]  # (a row of empty cells: layout)

@@ -116,7 +116,7 @@ def _words(text: str) -> list[str]:
     """The description's own words, each once: jieba's plain cut (its search cut would count
     "第三季度" four times over), one-character, generic and numeric words left out.
 
-    ``_words("甲乙 第三季度 deep-analysis report")`` -> ["甲乙", "第三季度", "deep"]
+    ``_words("甲乙 第三季度 quarterly-look report")`` -> ["甲乙", "第三季度", "quarter", "look"]
     """
     out = []
     for tok in jieba_loaded().lcut(text):
