@@ -36,10 +36,11 @@ def main() -> None:
         pipe = p if q.corpus == "seeds" else docs
         record = pipe.record_for(q.question)
         if record.document:
-            got = outcome(named_reports(pipe.index, record), set(q.sources))
+            named = named_reports(pipe.index, record)
+            got = outcome(named, set(q.sources))
             counts[got] += 1
             if "--show" in sys.argv and got == "another report":
-                print(f"  {q.id} {record.document!r} -> {sorted(named_reports(pipe.index, record))[:3]}")
+                print(f"  {q.id} {record.document!r} -> {sorted(named)[:3]}")
     print(f"{sum(counts.values())} questions describing a report:", dict(sorted(counts.items())))
 
 

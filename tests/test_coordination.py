@@ -44,3 +44,10 @@ def test_two_things_listed_before_respectively_are_each_a_part():
     q = build("乙公司员工持股方案里，高管部分和骨干部分的股票分别为多少万股？", [])
     assert [p.answer_kind for p in q.parts] == ["count", "count"]
     assert "骨干" not in q.parts[0].words and "骨干" in q.parts[1].words
+
+
+def test_measures_are_coordinated_by_a_word_between_them_not_before():
+    from gpumkt.answer.coordination import measures_coordinated
+
+    assert measures_coordinated("营收和毛利率是多少", ["营收", "毛利率"])
+    assert not measures_coordinated("甲公司与大客户订立的服务订单贡献了多少营收", ["订单", "营收"])

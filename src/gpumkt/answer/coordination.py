@@ -55,3 +55,14 @@ def nouns_coordinated(norm: str) -> tuple[str, str, tuple[int, int]] | None:
     m = NOUNS_LISTED.search(norm)
     return (m.group(1), m.group(2), m.span()) if m and not vocab.JOINT.search(norm) else None
 
+
+def measures_coordinated(norm: str, said: list[str]) -> bool:
+    """The measures a question names (as ``said`` in it) are asked side by side: "分别", or a
+    coordinator between the first and the last (the "与" of "甲公司与大客户订立的服务订单贡献了多少营收"
+    joins the parties, not the measures).
+
+    ``measures_coordinated("营收和毛利率是多少", ["营收", "毛利率"]) -> True``
+    """
+    spots = sorted(norm.find(text) for text in said if text in norm)
+    return bool(re.search(r"分别|各", norm)) or \
+        len(spots) > 1 and bool(re.search(r"和|与|及|、|\band\b", norm[spots[0]:spots[-1]]))

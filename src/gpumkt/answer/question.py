@@ -17,7 +17,8 @@ from gpumkt.answer.asked import (FIRM_WORDS, content_words, contrasts_in, counte
 from gpumkt.answer.cues import (ASIDE, CHANGE_ASKED, DEAL_NOUN, DOCUMENT_NOUN, FIGURE_WORDS, FORECAST_ASKED,
                                 GUIDANCE_ASKED, HOW_MUCH, KIND_WORDS, LEVEL_REACHED, MATURITY_YEAR, PART_SPLIT, PLAN_YEAR,
                                 SHARE_ASKED, YEAR_SPAN, named_years, whole_years)
-from gpumkt.answer.coordination import entities_coordinated, nouns_coordinated, periods_coordinated
+from gpumkt.answer.coordination import (entities_coordinated, measures_coordinated, nouns_coordinated,
+                                        periods_coordinated)
 from gpumkt.lang import vocab
 from gpumkt.lang.legal_names import TRADE_WORDS
 from gpumkt.lang.periods import period_free, periods, points
@@ -314,7 +315,8 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
     # A comma coordinates only clauses that each ask ("营收多少，同比增长多少"): "签6个月期合同，相对按需
     # 价格的折扣是多少" asks one thing
     asking = sum(bool(ASKS.search(c)) for c in re.split(r"[,，]", record.norm))
-    metric_parts = heads if len(heads) > 1 and (_coordinated(record.norm, heads) or asking > 1) else ()
+    metric_parts = heads if len(heads) > 1 and (measures_coordinated(record.norm, [m.text for m in heads])
+                                                 or asking > 1) else ()
     parts = []
     if len(pieces) > 1:
         parts = _sharing_last([build(p, names, split=False, known=known) for p in pieces])
@@ -336,17 +338,6 @@ def _with_parts(record: QuestionRecord, names, known) -> QuestionRecord:
         return record
     parts = [_inherit(p, record) for p in parts]
     return QuestionRecord(**{**record.__dict__, "parts": tuple(parts)})
-
-
-def _coordinated(norm: str, heads) -> bool:
-    """The measures are asked side by side: "分别", or a coordinator between the first and the last
-    (the "与" of "甲公司与大客户订立的服务订单贡献了多少营收" joins the parties, not the measures).
-
-    ``_coordinated("营收和毛利率是多少", [营收, 毛利率]) -> True``
-    """
-    spots = sorted(norm.find(m.text) for m in heads if m.text in norm)
-    return bool(re.search(r"分别|各", norm)) or \
-        len(spots) > 1 and bool(re.search(r"和|与|及|、|\band\b", norm[spots[0]:spots[-1]]))
 
 
 def _sharing_last(parts: list[QuestionRecord]) -> list[QuestionRecord]:
