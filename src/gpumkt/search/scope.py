@@ -17,9 +17,9 @@ from gpumkt.search.lexical import STOP, TOKEN_OK, tokenize
 
 HEAD_CHARS = 1200  # the opening a report is known by: title, masthead, summary
 # How far ahead of the next report the one named must be, in the summed weights (log of openings /
-# openings sharing it) of the description's cues its opening shares; chosen on dev (the 125 dev
-# questions that describe a report: 0.5 named the wrong report three times, 1.0 and 1.5 twice, 2.0
-# once but the right one alone 40 times against 45).
+# openings sharing it) of the description's cues its opening shares; chosen on dev
+# (`scripts/scope_dev.py`, the 125 dev questions that describe a report: 0.5 named another report
+# twice, 1.0 and 1.5 once, 2.0 once but the right one alone 41 times against 46).
 MIN_MARGIN = 1.0
 NOUN = re.compile(r"report|article|note|newsletter|letter|filing|prospectus|commentar|essay|transcript|deck|"
                   r"presentation|brief|tracker|release|memo|paper|piece|stor|post|stud|update|10-[qk]|"
