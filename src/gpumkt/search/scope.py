@@ -109,6 +109,8 @@ def _cues(description: str, opens: Openings, names) -> dict[str, set[str]]:
             rest = re.sub(pattern, " ", rest)
     for t in _words(rest):
         cues[t] = {s for s, u in opens.tokens.items() if t in u}
+    for phrase in _phrases(rest):
+        cues[f"phrase:{phrase}"] = {s for s, t in opens.texts.items() if phrase in t}
     return cues
 
 
@@ -125,6 +127,26 @@ def _words(text: str) -> list[str]:
         if len(tok) > 1 and tok not in STOP and not GENERIC.search(tok) and not re.fullmatch(r"[\d.,%]+", tok) \
                 and TOKEN_OK.search(tok):
             out.append(tok)
+    return list(dict.fromkeys(out))
+
+
+def _phrases(text: str) -> list[str]:
+    """Two of the description's own words said one after the other, as the opening would say
+    them: a report whose opening has "竞争格局" fits "竞争格局报告" better than one that speaks of
+    "竞争优势" and "市场格局" apart.
+
+    ``_phrases("那份算力竞争格局报告")`` -> ["算力竞争", "竞争格局"];
+    ``_phrases("the widget pricing survey")`` -> ["widget pricing", "pricing survey"]
+    """
+    out, last, gap = [], "", ""
+    for tok in jieba_loaded().lcut(text):
+        if tok.isspace():
+            gap = " " if last and re.search(r"[a-z0-9]$", last) else gap
+            continue
+        word = tok.strip(".") if _words(tok) else ""
+        if word and last:
+            out.append(last + (gap if re.match(r"[a-z0-9]", word) else "") + word)
+        last, gap = word, ""
     return list(dict.fromkeys(out))
 
 
