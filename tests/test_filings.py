@@ -9,7 +9,8 @@ from gpumkt.ingest.blocks import running_lines
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.facts import build_facts, table_unit
 from gpumkt.ingest.flat_tables import (aligned, column_header, continues_header, dated_row, figure_pairs, header_cells, metric_header,
-                                       report_year, restated_header, with_year, with_years, wrapped_header)
+                                       restated_header, wrapped_header)
+from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.ingest.units import units
 from gpumkt.lang import mining, vocab
 from gpumkt.lang.legal_names import defined_names, defined_terms, legal_short_forms, listed_names

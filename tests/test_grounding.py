@@ -946,7 +946,7 @@ def test_a_number_of_shares_or_households_is_a_count_not_an_amount():
 
 
 def test_a_hong_kong_results_announcement_names_its_period_in_chinese_numerals():
-    from gpumkt.ingest.flat_tables import report_year
+    from gpumkt.ingest.report_periods import report_year
 
     assert report_year("晟嵐雲算控股有限公司　二零二五年中期業績公告") == "2025h1"
     assert report_year("甲乙科技 2024年年度業績公告") == "2024"

@@ -7,7 +7,7 @@ import pytest
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.extract import title_of
 from gpumkt.ingest.facts import build_facts
-from gpumkt.ingest.flat_tables import report_year, with_years
+from gpumkt.ingest.report_periods import report_year, with_years
 from gpumkt.ingest.units import units
 from gpumkt.lang import mining, vocab
 from gpumkt.lang.mining import _latin_short

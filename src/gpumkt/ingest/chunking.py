@@ -15,10 +15,10 @@ from gpumkt.ingest.cells import table_unit
 from gpumkt.ingest.charts import chart_text
 from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header,
                                        continues_header, dated_row, figure_pairs, figures_only, header_cells, label_over,
-                                       metric_header,
-                                       report_year, restated_header, row_cells, span_line, spanned, sub_headers,
-                                       with_year, with_years, wrapped_header)
+                                       metric_header, restated_header, row_cells, span_line, spanned, sub_headers,
+                                       wrapped_header)
 from gpumkt.ingest.layout_tables import layout_rows
+from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document

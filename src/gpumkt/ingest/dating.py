@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gpumkt.ingest.flat_tables import report_year
+from gpumkt.ingest.report_periods import report_year
 from gpumkt.lang.periods import EN_ORD, SPAN_ENDS, period_spans
 
 

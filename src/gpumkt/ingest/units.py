@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gpumkt.ingest.dating import document_date, fiscal_year_end, is_base
-from gpumkt.ingest.flat_tables import report_year
+from gpumkt.ingest.report_periods import report_year
 from gpumkt.lang.numbers import home_yuan
 from gpumkt.lang.periods import period_spans, periods, western_years
 from gpumkt.lang.text import HARD_END, normalise, normalise_aligned, plain, sentence_spans, squash
@@ -108,7 +108,7 @@ def _after_speaker(doc_text: str, a: int, speakers: frozenset[str]) -> int:
 
 
 # A periodic report's sentence about its own period: "报告期内，公司实现营业收入…", "during the
-# reporting period" (the period is the report's, named on its cover: ``flat_tables.report_year``).
+# reporting period" (the period is the report's, named on its cover: ``report_periods.report_year``).
 # A filing's field about its own period: "1月1日累计至本期止营业收入", "期末总资产".
 REPORTING = re.compile(r"本?报告期|(?i:reporting period)|累计至本期|^\s*(?:\d+[.、])?期末")
 
