@@ -8,8 +8,9 @@ from gpumkt.answer.question import build
 from gpumkt.ingest.blocks import running_lines
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.facts import build_facts, table_unit
+from gpumkt.ingest.cells import unit_named_in_row
 from gpumkt.ingest.flat_tables import (aligned, column_header, continues_header, dated_row, figure_pairs, header_cells, metric_header,
-                                       restated_header, wrapped_header)
+                                       restated_header, stacked_header, wrapped_header)
 from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.ingest.units import units
 from gpumkt.lang import mining, vocab
@@ -751,3 +752,27 @@ def test_a_figure_right_after_a_labels_colon_is_the_labels_measure():
 
     assert _labelled("remaining buyback authorization: $", "money") == "回购"
     assert _labelled("fiscal 2026: ", "money") == ""
+
+
+PROJECT_LIST = "\n".join([
+    "一、概况", "本批次共两个项目。", "",
+    "附表 甲乙两个项目汇总",
+    "                                投资额（亿           年用电量（万",
+    "序号  项目名称          所在地      元）       机柜（个）   千瓦时）",
+    "1     甲乙算力中心      甲市        12.50      3000         26400",
+    "2     丙丁数据中心      乙市        8.20       1800         15300",
+    "", "注：以上为计划数。", ""])
+
+
+def test_a_header_wrapped_above_and_below_its_line_and_a_column_of_row_numbers():
+    rows = [c.readable for c in chunk_document(Document("a.txt", "t", PROJECT_LIST, "0" * 64)) if c.kind == "table"]
+    assert rows[0] == ("附表 甲乙两个项目汇总 | 甲乙算力中心 | 所在地: 甲市; 投资额（亿元）: 12.50; 机柜（个）: 3000; "
+                       "年用电量（万千瓦时）: 26400")
+    assert stacked_header("    总投资（亿    年综合能源消费", ["序号", "元）", "量（吨"], "标准煤）") == \
+        ["序号", "总投资（亿元）", "年综合能源消费量（吨标准煤）"]
+    assert stacked_header("    总投资（亿", ["序号", "元）", "量（吨"]) == []  # the pieces do not pair up
+
+
+def test_a_unit_of_time_named_by_a_row_label():
+    assert unit_named_in_row("average wait (days) | 2025: ") == " days"
+    assert unit_named_in_row("人均培训时长（小时） | 2024年: ") == " 小时"

@@ -1095,6 +1095,16 @@ def test_across_languages_the_glossary_words_must_be_met():
     assert coverage(build("How fast does Acme boot?", mining.mine_names([text])), slow) is None
 
 
+def test_a_term_glossed_in_brackets_in_the_passages_language_is_looked_for_as_it_is():
+    from gpumkt.answer.coverage import coverage
+
+    text = "The Zorv fee is due at the quarter's close. The Zorv fee at full build-out is $4 million."
+    doc = Document("x.txt", "Acme", text, "0")
+    due, built = units(chunk_document(doc)[0], text)
+    q = build("Acme的Zorv费用在全部建成（full build-out）后是多少？", mining.mine_names([text]))
+    assert coverage(q, built) > coverage(q, due)
+
+
 def test_a_table_rows_figures_belong_to_its_first_name_and_own_column():
     text = ("# 推理平台\n\n| 公司 | 定位 | 估值 | 关键数据 |\n|---|---|---|---|\n"
             "| BOLT | ACME云上的推理平台 | 6亿美元 | 45万开发者 |\n")
@@ -1135,6 +1145,11 @@ def test_a_size_word_after_a_metric_is_no_metric_and_by_how_much_asks_the_change
     q = build("By how much did Acme's net profit grow in H1 2025?", [])
     assert q.answer_kind == "pct"  # a growth rate, not an amount of money
     assert build("How much did Acme earn in H1 2025?", []).answer_kind == "money"
+
+
+def test_a_rate_per_unit_of_use_is_a_price():
+    assert build("What reserved rate per GPU-hour does Acme charge for its Z9 nodes?", []).answer_kind == "money"
+    assert build("What interest rate does Acme's loan carry?", []).answer_kind == "pct"
 
 
 def test_companies_listed_side_by_side_are_parts_and_a_verb_before_its_object_is_the_head():

@@ -24,6 +24,19 @@ def test_descriptions_in_english_and_chinese():
     assert described("依據丙丁投顧這份產業報告，液冷滲透率是多少？") == "丙丁投顾这份产业报告"
 
 
+def test_a_title_keeps_its_years_and_closing_mark_and_the_years_are_not_asked():
+    assert described("In the Acme compute outlook report (2023–2025), what does it give for 2028?") == \
+        "the acme compute outlook report (2023–2025)"
+    assert described("《甲乙算力行业报告（2023-2025）》预测2028年的规模是多少？") == "《甲乙算力行业报告(2023-2025)》"
+    record = build("In the Acme compute outlook report (2023–2025), what market size does it give for 2028?", NAMES)
+    assert record.periods == ("2028",)
+
+
+def test_a_profit_warning_is_a_document():
+    assert described("丙丁算力盈利警告中提到的折旧是多少？") == "丙丁算力盈利警告"
+    assert described("Under the profit warning, what loss does Acme expect?") == "the profit warning"
+
+
 def test_a_verb_is_no_document():
     assert described("What did Acme report for second-quarter revenue?") == ""
     assert described("How much revenue did Acme post?") == ""
@@ -112,3 +125,7 @@ def test_words_said_together_in_one_opening_tell_it_from_one_saying_them_apart()
     assert scope._phrases("那份算力竞争格局报告") == ["算力竞争", "竞争格局"]
     assert scope._phrases("the widget pricing survey") == ["widget pricing", "pricing survey"]
     assert scope.named(normalise("那份甲乙竞争格局报告"), openings) == {"together.md"}
+
+
+def test_a_function_word_is_no_cue_once_stemmed_either():
+    assert scope._words("what does the widget survey say") == ["widget", "survey", "say"]

@@ -25,10 +25,11 @@ def coverage(q: QuestionRecord, u: Unit) -> float | None:
         if len(re.findall(r"[a-z]{2,}", u.own)) < 3 and not re.search(r"\d", u.own):
             return 0.0
         known = glossary_words(q)  # across languages only the glossary's words can be looked for
-        if not known:
+        quoted = [w for w in glossed_in_brackets(q, not HAN.search(u.own)) if w not in known]
+        if not known and not quoted:
             return None
-        found = sum(glossed(w, u.context) for w in known)
-        return (found + len(q.places)) / (len(known) + len(q.places))
+        found = sum(glossed(w, u.context) for w in known) + sum(uses(u.context, w) for w in quoted)
+        return (found + len(q.places)) / (len(known) + len(quoted) + len(q.places))
     text = u.context
     # The words naming the report asked ("according to its 10-Q excerpt") chose the reports
     # searched; a passage need not repeat them
@@ -54,6 +55,22 @@ def crosses(q: QuestionRecord, u: Unit) -> bool:
     """The question and the unit are in different languages (one Chinese, one English). An English
     question glossing a name in Chinese ("Jiayi Compute (甲乙算力)") is English."""
     return (q.language != "en") != bool(HAN.search(u.own))
+
+
+def glossed_in_brackets(q: QuestionRecord, english: bool) -> list[str]:
+    """The question's words it glosses in brackets in the other language, which a passage in that
+    language uses as they are: "swap" and "rate" of "掉期利率（swap rate）" (``english``), 绿电 of
+    "green power (绿电)" (not ``english``)."""
+    script = r"[a-z][a-z \-]{1,40}" if english else r"[\u4e00-\u9fff]{2,12}"
+    glosses = " ".join(re.findall(rf"\(\s*({script})\s*\)", q.norm))
+    return [w for w in q.words if glosses and w in tokenize_cached(glosses)]
+
+
+@lru_cache(maxsize=256)
+def tokenize_cached(text: str) -> frozenset[str]:
+    from gpumkt.search.lexical import tokenize
+
+    return frozenset(tokenize(text))
 
 
 def glossary_words(q: QuestionRecord) -> list[str]:

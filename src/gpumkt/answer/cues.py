@@ -30,7 +30,7 @@ KIND_WORDS = [
     ("pct", r"(?<![频效汇])率\s*(?:是|为|达到?|有)?\s*(?:多少|几|多高|多大)|百分之|百分比|比例|占比|比重|比率|几成|多少成(?!本)|占多少|占了多少|多大幅度|幅度(?:多大|多少|是多少|有多大)|"
             r"(?:涨|跌|降|增|减)幅(?:多大|多少|是多少|有多大|为何)|"
             + SHARE_OF + r"|percent|percentage|(?<!per )" + SHARE_WORD + r"|"
-            r"\bratios?\b|\bmargin\b|what (?:proportion|fraction|portion)\b|(?<!-)(?<!exchange )\brate\b|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
+            r"\bratios?\b|\bmargin\b|what (?:proportion|fraction|portion)\b|(?<!-)(?<!exchange )\brate\b(?!\s+per\b)|多少%|how fast (?:did|does|has|have|is|was|were|will) [^?]{0,60}\bgrow|"
             # "how much of its revenue comes from X", "收入中有多少来自X": a part of a whole
             # ("按合同总价的多少赔付": a share of an amount)
             r"多少(?![" + CLASSIFIERS + r"])[^？?，,。]{0,8}来自|按[^，,。？?]{1,16}?的多少(?![钱亿万元" + CLASSIFIERS + r"])|how much of [^?]{0,40}\b(?:comes?|came) from|" + PART_OF),
@@ -48,7 +48,7 @@ KIND_WORDS = [
     # (an amount of funds asked by its noun: "安排了多少专项资金", "多少补贴")
     ("money", r"多少钱|多少美元|多少亿|金额|价格多少|价值(?:是|为|有)?多少|值多少|(?<!by )how much (?:money|did|does|is|was|were|will|revenue)|"
               r"多少[^，,。？?\d]{0,6}(?:资金|经费|补贴|补助|奖励|奖金)|how much (?:funding|subsidy|grant)|"
-              r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b"),
+              r"\bprice\b|\bvalued\b|\bcost\b|\bworth\b|\brates? per\b"),  # (a rate per GPU-hour is a price)
     ("power", r"(?:多少|几)\s*(?:兆瓦|吉瓦|千瓦|[mgk]w\b)|how many (?:megawatts|gigawatts|kilowatts|mw|gw|kw)\b"),
     ("name", r"(?:^|\s)(?:who|which (?:\w+ )?(?:company|companies|firm|customers?|one))\b|是谁|哪家|哪些公司|哪个公司|"
              r"哪一家|誰|叫什么|什么名字|名字是|名称是|what(?:'s| is| was) (?:the|its) name|called what"),

@@ -62,6 +62,7 @@ def table_unit(caption: str) -> tuple[float, str]:
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
 
 
+TIME_UNIT = re.compile(r"(?i)年|个月|月|周|天|日|小时|分钟|years?|months?|weeks?|days?|hours?|minutes?")  # "每人平均训练时数（小时）"
 UNIT_CELL = re.compile(r"(?:^|[|;])\s*(?:units?|单位)\s*:\s*([^;|]{1,12}?)\s*(?:;|$)")
 
 
@@ -71,7 +72,7 @@ def unit_named_in_row(row: str) -> str:
     ``unit_named_in_row("active power (mw) | q2 2025: ") -> " mw"``;
     ``unit_named_in_row("毛利率（%） | 2025年: ") -> "%"``;
     ``unit_named_in_row("metric: renewable share; unit: %; fy2025: ") -> "%"``;
-    ``unit_named_in_row("毛利率 | 2024年: ") -> "%"``;
+    ``unit_named_in_row("毛利率 | 2024年: ") -> "%"``; ``unit_named_in_row("average wait (days) | 2025: ") -> " days"``;
     ``unit_named_in_row("甲公司 | 营业总收入: 45.21; 总债务/ebitda: ") -> " 倍"``
     """
     # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit; an earlier
@@ -90,7 +91,8 @@ def unit_named_in_row(row: str) -> str:
     if re.search(r"(?:占比|比例|比率|率|margin|share|比上年?|增减)\s*:\s*$", row.rsplit(";", 1)[-1]):
         return "%"  # a column of shares or rates beside one of amounts ("2024年 金额: 702,148; 2024年 占比: 71.1")
     if units:
-        return f" {units[-1]}" if POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1]) else ""
+        said = POWER_UNITS.match(units[-1]) or COUNT_UNITS.match(units[-1]) or TIME_UNIT.fullmatch(units[-1])
+        return f" {units[-1]}" if said else ""
     if MULTIPLE_LABEL.search(row.rsplit(";", 1)[-1].rstrip(": ")):
         return " 倍"  # a column of leverage multiples beside amounts ("营业总收入: 45.21; 总债务/ebitda: 4.40")
     # a row named as a rate or a multiple, under a unit line for the whole table ("单位：亿元、%、倍")

@@ -15,15 +15,15 @@ from gpumkt.ingest.cells import table_unit
 from gpumkt.ingest.charts import chart_text
 from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, UNIT_LINE, YEAR_CELL, aligned, column_header,
                                        continues_header, dated_row, figure_pairs, figures_only, header_cells, label_over,
-                                       metric_header, restated_header, row_cells, span_line, spanned, sub_headers,
-                                       wrapped_header)
+                                       metric_header, restated_header, row_cells, span_line, spanned, stacked_header,
+                                       sub_headers, wrapped_header, SERIAL_HEADER)
 from gpumkt.ingest.layout_tables import layout_rows
 from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "52"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "53"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -129,8 +129,8 @@ class _Builder:
         caption = own_caption = self._caption(block.start)
         # the periods' own measures under them ("金額  佔比"), or the header's words wrapped ("（1-3月份）")
         label_cell = [h for h in headers[:1] if not PERIOD_CELL.match(h)]
-        over = self._raw_line_above(block.start)  # with its indent: where each span starts tells
-        over = over if over.strip() == caption else caption
+        over_raw = self._raw_line_above(block.start)  # with its indent: where each span starts tells
+        over = over_raw if over_raw.strip() == caption else caption
         dated = self._month_days(headers, block.start) if flat else None
         if dated:  # "January 31,  January 31," between the spans and the years
             headers, over = dated
@@ -139,6 +139,10 @@ class _Builder:
         if flat:
             if wrapped_head:
                 headers = subs or header_cells(wrapped_header(lines[0], lines[1])) or headers
+            stacked = stacked_header(over_raw, named, lines[1] if wrapped_head else "") if named else []
+            if stacked:  # the header's longer names begun on the line above it, the table's caption above that
+                headers = stacked
+                caption = own_caption = self._caption(self._line_above(block.start))
             above = self._caption(self._line_above(block.start))
             headers = with_year(with_years(headers, self.year), " ".join((caption, above, self.path[-1][1])))
             headers = headers if subs else spanned(headers, over, lines[0])
@@ -181,6 +185,8 @@ class _Builder:
                     row = [row[0]] + (aligned(lines[0], lines[k], columns)[1:] or row[1:])
                 if named:  # a year among a row's attributes ("投產年份 2022年") is no period of its figures
                     row = [row[0]] + ["--" if YEAR_CELL.match(c) else c for c in row[1:]]
+                    if SERIAL_HEADER.fullmatch(headers[0]) and re.fullmatch(r"\d{1,3}", row[0]) and len(row) > 2:
+                        row = row[1:]  # "1  甲项目  …": the row is the project's, not "1"'s
                 pairs = figure_pairs(headers[1:], [dated_row(row[0], headers)] + row[1:]) if by_period or named else \
                     figure_pairs(headers, row)
             else:

@@ -101,6 +101,42 @@ def column_header(line: str, below: str = "") -> list[str]:
     return cells if len(cells) >= 3 and any(re.search(r"[（(][^（）()]+[)）]", c) for c in cells) else []
 
 
+def stacked_header(top: str, cells: list[str], bottom: str = "") -> list[str]:
+    """Header cells whose longer names wrap onto the line above and the line below, as a word
+    processor prints cells set in the middle of their rows; page positions cannot pair the pieces
+    (a converter spaces Chinese unevenly), a bracket can: the pieces of ``top`` go, in order, before
+    the cells a bracket leaves open or closes, those of ``bottom`` after the cells still open;
+    [] when they do not pair up.
+
+    ``stacked_header("    总投资（亿    年综合能源消费", ["序号", "元）", "量（吨"], "标准煤）")`` ->
+    ["序号", "总投资（亿元）", "年综合能源消费量（吨标准煤）"]
+    """
+    tops = [p for _, p in line_pieces(top)]
+    indented = len(top) - len(top.lstrip()) >= 4 or len(tops) >= 2
+    if not tops or not indented or re.search(r"\d", top) or span_line(top):
+        return []
+    open_cells = [k for k, c in enumerate(cells) if _bracket_balance(c)]
+    if len(open_cells) != len(tops):
+        return []
+    out = list(cells)
+    for k, piece in zip(open_cells, tops):
+        out[k] = piece + out[k]
+    bottoms = [p for _, p in line_pieces(bottom)]
+    still_open = [k for k, c in enumerate(out) if _bracket_balance(c) > 0]
+    if bottoms and len(bottoms) == len(still_open):
+        for k, piece in zip(still_open, bottoms):
+            out[k] += piece
+    return out
+
+
+def _bracket_balance(cell: str) -> int:
+    return len(re.findall(r"[（(]", cell)) - len(re.findall(r"[）)]", cell))
+
+
+# A column numbering the rows ("序号", "No."): the row's label is the cell after it
+SERIAL_HEADER = re.compile(r"(?i)序号|序號|编号|編號|no\.?|#")
+
+
 def dated_row(label: str, headers: list[str]) -> str:
     """A period row's label with the year its table states once (in the header's first cell):
     ``dated_row("9月", ["2025年", "月營收"]) -> "2025年9月"``; a label with a year stays."""

@@ -22,8 +22,9 @@ HEAD_CHARS = 1200  # the opening a report is known by: title, masthead, summary
 # twice, 1.0 and 1.5 once, 2.0 once but the right one alone 41 times against 46).
 MIN_MARGIN = 1.0
 NOUN = re.compile(r"report|article|note|newsletter|letter|filing|prospectus|commentar|essay|transcript|deck|"
-                  r"presentation|brief|tracker|release|memo|paper|piece|stor|post|stud|update|10-[qk]|"
-                  r"研报|报告|文章|报道|评论|电子报|简报|招股|财报|季报|年报|纪要|新闻|法说会|说明会|周报|月报|白皮书|公告")
+                  r"presentation|brief|tracker|release|memo|paper|piece|stor|post|stud|update|10-[qk]|warning|"
+                  r"研报|报告|文章|报道|评论|电子报|简报|招股|财报|季报|年报|纪要|新闻|法说会|说明会|周报|月报|白皮书|公告|"
+                  r"盈利警告|盈利预警|盈利预告|业绩预告|审查意见")
 # A word any report may be called by, or the thing most of them are about, tells none apart.
 GENERIC = re.compile(r"report|articl|note|newslett|letter|file|filing|prospectus|commentari|essay|transcript|"
                      r"deck|present|brief|tracker|releas|memo|paper|piec|stori|post|studi|updat|analysi|"
@@ -65,6 +66,7 @@ KINDS = {
     "press release": r"press release|新闻稿",
     "letter": r"shareholder letter|letter to (?:our )?shareholders|致股东",
     "announcement": r"announcement|公告",
+    "profit warning": r"profit warning|盈利警告|盈利预警|盈利预告|业绩预告",
     "commentary": r"commentary|评论",
 }
 
@@ -123,9 +125,10 @@ def _words(text: str) -> list[str]:
     out = []
     for tok in jieba_loaded().lcut(text):
         tok = tok.strip().strip(".")
+        if tok in STOP:  # (before stemming, as search reads it: "does" is no "doe")
+            continue
         tok = stem(tok) if re.fullmatch(r"[a-z]{4,}", tok) else tok
-        if len(tok) > 1 and tok not in STOP and not GENERIC.search(tok) and not re.fullmatch(r"[\d.,%]+", tok) \
-                and TOKEN_OK.search(tok):
+        if len(tok) > 1 and not GENERIC.search(tok) and not re.fullmatch(r"[\d.,%]+", tok) and TOKEN_OK.search(tok):
             out.append(tok)
     return list(dict.fromkeys(out))
 
