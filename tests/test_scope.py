@@ -33,7 +33,7 @@ def test_a_title_keeps_its_years_and_closing_mark_and_the_years_are_not_asked():
 
 
 def test_a_profit_warning_is_a_document():
-    assert described("丙丁算力盈利警告中提到的折旧是多少？") == "丙丁算力盈利警告"
+    assert described("根据丙丁算力那份盈利预警，折旧是多少？") == "丙丁算力那份盈利预警"
     assert described("Under the profit warning, what loss does Acme expect?") == "the profit warning"
 
 
