@@ -118,13 +118,13 @@ def test_a_word_in_its_british_spelling_is_the_glossary_term_every_report_uses()
 
 
 def test_words_said_together_in_one_opening_tell_it_from_one_saying_them_apart():
-    opens = {"together.md": "甲乙报告 丙丁与戊己的竞争格局 gpu", "apart.md": "甲乙报告 丙丁与戊己 竞争优势 市场格局 gpu",
+    opens = {"together.md": "甲乙报告 丙丁与戊己的价值重估 gpu", "apart.md": "甲乙报告 丙丁与戊己 价值 重估 gpu",
              "other.md": "庚辛周报 gpu"}
     openings = scope.Openings(opens, {s: frozenset(tokenize(h)) for s, h in opens.items()},
                               dict.fromkeys(opens, "zh-Hans"))
-    assert scope._phrases("那份算力竞争格局报告") == ["算力竞争", "竞争格局"]
+    assert scope._phrases("那篇推理平台价值重估的文章") == ["推理平台", "平台价值", "价值重估"]
     assert scope._phrases("the widget pricing survey") == ["widget pricing", "pricing survey"]
-    assert scope.named(normalise("那份甲乙竞争格局报告"), openings) == {"together.md"}
+    assert scope.named(normalise("那份甲乙价值重估报告"), openings) == {"together.md"}
 
 
 def test_a_function_word_is_no_cue_once_stemmed_either():

@@ -59,8 +59,8 @@ def crosses(q: QuestionRecord, u: Unit) -> bool:
 
 def glossed_in_brackets(q: QuestionRecord, english: bool) -> list[str]:
     """The question's words it glosses in brackets in the other language, which a passage in that
-    language uses as they are: "build-out" of "全部建成（full build-out）" (``english``), 绿电 of "green power
-    (绿电)" (not ``english``)."""
+    language uses as they are: "build-out" of "全部建成（full build-out）" (``english``), 绿电 of
+    "green power (绿电)" (not ``english``)."""
     script = r"[a-z][a-z \-]{1,40}" if english else r"[\u4e00-\u9fff]{2,12}"
     glosses = " ".join(re.findall(rf"\(\s*({script})\s*\)", q.norm))
     return [w for w in q.words if glosses and w in tokenize_cached(glosses)]

@@ -62,7 +62,8 @@ def table_unit(caption: str) -> tuple[float, str]:
     return SCALES[next(g for g in m.groups() if g)], CURRENCIES[cur.group(0)] if cur else ""
 
 
-TIME_UNIT = re.compile(r"(?i)年|个月|月|周|天|日|小时|分钟|years?|months?|weeks?|days?|hours?|minutes?")  # "每人平均训练时数（小时）"
+# A unit of time a row label names ("人均培训时长（小时）"): its figures are durations
+TIME_UNIT = re.compile(r"(?i)年|个月|月|周|天|日|小时|分钟|years?|months?|weeks?|days?|hours?|minutes?")
 UNIT_CELL = re.compile(r"(?:^|[|;])\s*(?:units?|单位)\s*:\s*([^;|]{1,12}?)\s*(?:;|$)")
 
 
@@ -72,7 +73,8 @@ def unit_named_in_row(row: str) -> str:
     ``unit_named_in_row("active power (mw) | q2 2025: ") -> " mw"``;
     ``unit_named_in_row("毛利率（%） | 2025年: ") -> "%"``;
     ``unit_named_in_row("metric: renewable share; unit: %; fy2025: ") -> "%"``;
-    ``unit_named_in_row("毛利率 | 2024年: ") -> "%"``; ``unit_named_in_row("average wait (days) | 2025: ") -> " days"``;
+    ``unit_named_in_row("毛利率 | 2024年: ") -> "%"``;
+    ``unit_named_in_row("average wait (days) | 2025: ") -> " days"``;
     ``unit_named_in_row("甲公司 | 营业总收入: 45.21; 总债务/ebitda: ") -> " 倍"``
     """
     # (a change column's period, "增减(%) (2025年)", "同比(%) (2q25a)", is no unit; an earlier

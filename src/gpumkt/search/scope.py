@@ -135,10 +135,10 @@ def _words(text: str) -> list[str]:
 
 def _phrases(text: str) -> list[str]:
     """Two of the description's own words said one after the other, as the opening would say
-    them: a report whose opening has "竞争格局" fits "竞争格局报告" better than one that speaks of
-    "竞争优势" and "市场格局" apart.
+    them: a report whose opening has "价值重估" fits "价值重估的文章" better than one that speaks of
+    "价值" and "重估" apart.
 
-    ``_phrases("那份算力竞争格局报告")`` -> ["算力竞争", "竞争格局"];
+    ``_phrases("那篇推理平台价值重估的文章")`` -> ["推理平台", "平台价值", "价值重估"];
     ``_phrases("the widget pricing survey")`` -> ["widget pricing", "pricing survey"]
     """
     out, last, gap = [], "", ""
