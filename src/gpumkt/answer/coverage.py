@@ -63,11 +63,11 @@ def glossed_in_brackets(q: QuestionRecord, english: bool) -> list[str]:
     "green power (绿电)" (not ``english``)."""
     script = r"[a-z][a-z \-]{1,40}" if english else r"[\u4e00-\u9fff]{2,12}"
     glosses = " ".join(re.findall(rf"\(\s*({script})\s*\)", q.norm))
-    return [w for w in q.words if glosses and w in tokenize_cached(glosses)]
+    return [w for w in q.words if glosses and w in _tokens(glosses)]
 
 
 @lru_cache(maxsize=256)
-def tokenize_cached(text: str) -> frozenset[str]:
+def _tokens(text: str) -> frozenset[str]:
     from gpumkt.search.lexical import tokenize
 
     return frozenset(tokenize(text))

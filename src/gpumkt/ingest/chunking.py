@@ -139,11 +139,11 @@ class _Builder:
         if flat:
             if wrapped_head:
                 headers = subs or header_cells(wrapped_header(lines[0], lines[1])) or headers
+            above = self._caption(self._line_above(block.start))
             stacked = stacked_header(over_raw, named, lines[1] if wrapped_head else "") if named else []
             if stacked:  # the header's longer names begun on the line above it, the table's caption above that
                 headers = stacked
-                caption = own_caption = self._caption(self._line_above(block.start))
-            above = self._caption(self._line_above(block.start))
+                caption = own_caption = above
             headers = with_year(with_years(headers, self.year), " ".join((caption, above, self.path[-1][1])))
             headers = headers if subs else spanned(headers, over, lines[0])
             # the unit stands above the table, between header and rows, or in the header's label cell

@@ -23,7 +23,7 @@ CN_SPAN_CELL = re.compile(r"^截至\s*[一二三四五六七八九十\d]{1,3}\s*
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d\s*年?$")
 # A unit line between the header and the rows: "(In millions, except percentages)", "单位：亿元".
 UNIT_LINE = re.compile(r"(?i)^[(（][^()（）]{1,60}[)）]$|^(?:单位|單位)\s*[:：]|^(?:\$\s*)?in (?:thousands|millions|billions)\b")
-# A column of this or the last reporting period, as a filing's statements head them: "本期金额", "上年同期金额", "本期期末数".
+# A column of a period: a quarter, a half, a year, a date, or one named relative to the report's.
 PERIOD_CELL = re.compile(r"(?i)^(?:q[1-4]|[1-4]q|h[12]|[12]h|fy|fiscal|20\d\d|19\d\d|y/y|q/q|yoy|qoq|change|"
                          r"\d{4}年|(?:民[國国]\s*)?1[0-3]\d年|第?[一二三四]季度|" + DATE_CELL + "|" + RELATIVE_CELL.pattern[1:-1] + "$)")
 # A column of change beside the periods: "同比", "Y/Y", "CAGR", "%", "本年比上年增减(%)", "同比增减(%)".

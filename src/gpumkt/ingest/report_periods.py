@@ -10,6 +10,7 @@ from functools import lru_cache
 from gpumkt.lang.periods import CN_DIGITS, periods, western_years
 from gpumkt.lang.text import normalise
 
+# A column of this or the last reporting period, as a filing's statements head them: "本期金额", "上年同期金额", "本期期末数".
 RELATIVE_CELL = re.compile(r"^(本期|本年|本报告期|上期|上年同期|上年|上年度)(?:期末|期初|末)?(?:金额|数|发生额|余额)?(?:[（(][^）)]*[）)])?$")
 # The period a periodic report covers, from its cover or running header: "2025年年度报告", "Annual
 # Report 2025" (the year), "2025年半年度报告", "Interim Report 2025" (the first half), "2025年第三季度报告".
