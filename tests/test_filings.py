@@ -728,6 +728,8 @@ def test_a_legal_name_with_its_labelled_stock_code_is_a_name_with_its_short_form
     ("scope 3 emissions fell to 41,000 tco2e", "3"),
     ("phase 2 adds 60 mw", "2"),
     ("电源 | 27f年增: 38.0%", "27"),  # a broker's year
+    ("a 16-node zq7-4b cluster took 12.5 days", "4b"),  # inside a model's code: no four billion
+    ("the rx3-12 board", "12"),
 ])
 def test_a_labels_number_is_no_figure(own, figure):
     from gpumkt.ingest.not_figures import no_figure
@@ -776,3 +778,25 @@ def test_a_header_wrapped_above_and_below_its_line_and_a_column_of_row_numbers()
 def test_a_unit_of_time_named_by_a_row_label():
     assert unit_named_in_row("average wait (days) | 2025: ") == " days"
     assert unit_named_in_row("人均培训时长（小时） | 2024年: ") == " 小时"
+
+
+def test_an_announcements_masthead_names_its_issuer():
+    from gpumkt.lang.legal_names import masthead_names
+
+    text = "BRINDLE COMPUTE HOLDINGS LIMITED\n(Incorporated in Bermuda with limited liability)\n(Stock Code: 4321)\n"
+    assert masthead_names(text) == [{"brindle compute holdings limited", "brindle compute holdings", "brindle compute"}]
+    assert {"brindle compute"} <= {f for g in mining.mine_names([text + "Brindle Compute Holdings Limited (the \"Company\") announces."])
+                                   for f in g.forms}
+    assert masthead_names("Results of the year ended 2025 Limited\nthe rest") == []
+
+
+def test_a_chinese_legal_name_with_its_english_one_is_one_company_with_its_short_names():
+    from gpumkt.lang.legal_names import bilingual_names
+
+    cover = "# 甲乙科技集團控股有限公司\nJIAYI TECHNOLOGY GROUP HOLDINGS LIMITED\n（於開曼群島註冊成立之有限公司）\n"
+    defined = "「目標公司」指丙丁算力控股有限公司（BINGDING COMPUTE HOLDINGS LIMITED）；「丙丁控股（BVI）有限公司」"
+    assert bilingual_names(cover) == [{"甲乙科技集团控股有限公司", "甲乙科技集团控股", "甲乙科技集团", "甲乙科技", "甲乙",
+                                       "jiayi technology group holdings limited", "jiayi technology group holdings", "jiayi"}]
+    assert {"丙丁算力", "bingding compute"} <= bilingual_names(defined)[0]
+    # a company's place of registration in brackets is no English name of it
+    assert not any("bvi" in g.forms for g in mining.mine_names([cover + defined]))

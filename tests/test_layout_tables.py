@@ -85,3 +85,47 @@ def test_a_policys_chapters_are_its_sections_and_its_articles_are_not():
     sections = [c.section for c in chunk_document(Document("policy.txt", "甲市数据中心补助办法", text, ""))]
     assert sections[-1] == "甲市数据中心补助办法 > 第二章 补助标准"
     assert not any("第五条" in s for s in sections)
+
+
+TALLY = """Brindle Holdings announcement
+RESULTS OF THE MEETING
+
+The table counts shares; percentages are of the shares voted for and against.
+
+No.  Motion (short)                    FOR      %      AGAINST      %    WITHHELD/    OUTCOME
+                                                                  SPOILT
+------------------------------------------------------------------------------------------
+1    Approve the accounts FY2025 81,220,400  99.10      737,600   0.90    15,000  CARRIED
+2(a) Re-appoint Ms Quell               60,501,000  73.80   21,480,100  26.20    22,200  CARRIED
+3    Buy-back mandate (10%)           52,000,000  63.40   30,010,000  36.60     1,200  NOT CARRIED
+------------------------------------------------------------------------------------------
+"""
+
+
+def test_figures_under_names_are_read_from_the_right_whatever_their_alignment():
+    from gpumkt.ingest.layout_tables import figure_table_rows, figure_table_span
+
+    lines = TALLY.splitlines()[5:]
+    assert figure_table_span(lines) == 6  # the closing rule ends it
+    headers, rows = figure_table_rows(lines[:6])
+    assert headers == ["No.", "Motion (short)", "FOR", "FOR %", "AGAINST", "AGAINST %", "WITHHELD/SPOILT", "OUTCOME"]
+    # a label run into its first figure by one space, a serial "2(a)", a label's own "(10%)" and an outcome of two words
+    assert [r.cells for r in rows] == [
+        ["1", "Approve the accounts FY2025", "81,220,400", "99.10%", "737,600", "0.90%", "15,000", "CARRIED"],
+        ["2(a)", "Re-appoint Ms Quell", "60,501,000", "73.80%", "21,480,100", "26.20%", "22,200", "CARRIED"],
+        ["3", "Buy-back mandate (10%)", "52,000,000", "63.40%", "30,010,000", "36.60%", "1,200", "NOT CARRIED"]]
+
+
+def test_a_row_of_a_figure_table_is_a_chunk_under_its_section_not_the_sentence_above():
+    doc = Document("tally.txt", "Brindle Holdings announcement", TALLY, "0" * 64)
+    rows = [c.readable for c in chunk_document(doc) if c.kind == "table"]
+    assert rows[1] == ("RESULTS OF THE MEETING | Re-appoint Ms Quell | FOR: 60,501,000; FOR %: 73.80%; AGAINST: 21,480,100; "
+                       "AGAINST %: 26.20%; WITHHELD/SPOILT: 22,200; OUTCOME: CARRIED")
+
+
+def test_words_over_prose_or_a_single_row_are_no_figure_table():
+    from gpumkt.ingest.layout_tables import figure_table_span
+
+    assert figure_table_span(["Name  Role  Term  Since", "Ann Lee is the chair since 2019 and 2020.", "x"]) == 0
+    assert figure_table_span(["Item  For  Against  Outcome", "A  1,200  300  Carried", "", "B  10  20  Lost"]) == 0
+    assert figure_table_span(["Item. For more see below.  x  y  z", "A  1  2  3", "B  4  5  6"]) == 0

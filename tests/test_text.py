@@ -127,3 +127,11 @@ def test_a_long_english_sentence_is_not_cut_between_a_dates_day_and_its_year():
     from gpumkt.lang.text import _date_comma
 
     assert _date_comma("paid on Sept. 30, 2026", 16) and not _date_comma("shipped batch 12, 2026 units", 16)
+
+
+def test_a_compound_broken_after_its_hyphen_is_joined_back():
+    from gpumkt.lang.text import squash
+
+    assert squash("most of the Brindle-\ngeneration boards") == "most of the Brindle-generation boards"
+    assert squash("revenue fell -\n5% on") == "revenue fell - 5% on"  # a dash after a space is no compound's
+    assert squash("Item A-\n\nNext") == "Item A- Next"

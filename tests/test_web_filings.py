@@ -66,6 +66,18 @@ def test_figures_with_their_scale_in_the_cell_are_body_rows_not_header():
                                       "| Active power | 75 MW | 40 MW |"]
 
 
+def test_rows_of_a_label_and_its_words_under_a_marked_header_are_rows_not_header(tmp_path):
+    page = ("<table><tr><th>Parameter</th><th>Value used</th></tr><tr><td>Method</td><td>Income approach</td></tr>"
+            "<tr><td>Forecast years</td><td>2027 to 2031</td></tr><tr><td>Discount rate</td><td>11.5%</td></tr></table>"
+            "<table><tr><th></th><th>Year ended</th></tr><tr><td></td><td>2025</td></tr>"
+            "<tr><td>Revenue</td><td>1,200</td></tr></table>")
+    (tmp_path / "deal.html").write_text(page, "utf-8")
+    text = extract(tmp_path / "deal.html").text
+    assert "| Parameter | Value used |\n| --- | --- |\n| Method | Income approach |" in text
+    assert "| Discount rate | 11.5% |" in text
+    assert "| Year ended 2025 |" in text  # a row of years under the marked one is still header
+
+
 def test_signs_in_cells_of_their_own_rejoin_their_figures(tmp_path):
     (tmp_path / "acme_20f.html").write_text(PAGE, "utf-8")
     text = extract(tmp_path / "acme_20f.html").text

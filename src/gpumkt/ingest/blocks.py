@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from gpumkt.ingest.flat_tables import (UNIT_LINE, column_header, continues_header, header_cells, label_over, metric_header,
                                        row_cells)
-from gpumkt.ingest.layout_tables import layout_header, layout_span
+from gpumkt.ingest.layout_tables import figure_table_span, layout_header, layout_span
 from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -101,6 +101,11 @@ def parse_blocks(text: str) -> list[Block]:
         span = layout_span([text[slice(*s)] for s in lines[i:i + 200]]) if line and layout_header(text[a:b]) else 0
         if span:  # a datasheet's table laid out with spaces, cells of words under names
             blocks.append(Block("table", a, lines[i + span - 1][1], label="layout"))
+            i += span
+            continue
+        span = figure_table_span([text[slice(*s)] for s in lines[i:i + 200]]) if line else 0
+        if span:  # figures under names, their columns ragged
+            blocks.append(Block("table", a, lines[i + span - 1][1], label="figures"))
             i += span
             continue
         if line.startswith("|"):

@@ -17,13 +17,13 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, SERIAL_
                                        column_header, continues_header, dated_row, figure_pairs, figures_only, header_cells,
                                        label_over, metric_header, restated_header, row_cells, span_line, spanned,
                                        stacked_header, sub_headers, wrapped_header)
-from gpumkt.ingest.layout_tables import layout_rows
+from gpumkt.ingest.layout_tables import SERIAL, figure_table_rows, layout_rows
 from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "53"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "55"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400
@@ -105,17 +105,21 @@ class _Builder:
         """One chunk per row of a table laid out with spaces: its label, then each cell under its
         column's name ("Power supplies | TG9-8L: 6× 3,300 W"); a cell's own ";" would part it."""
         spans = line_spans(self.doc.text[block.start:block.end])
-        headers, rows = layout_rows([self.doc.text[block.start + a:block.start + b] for a, b in spans])
-        caption = (lead_in(self.doc.text[:block.start]) or self._caption(block.start)).replace(" | ", " / ")
+        read = figure_table_rows if block.label == "figures" else layout_rows
+        headers, rows = read([self.doc.text[block.start + a:block.start + b] for a, b in spans])
+        caption = lead_in(self.doc.text[:block.start]) or self._caption(block.start)
+        if block.label == "figures" and re.search(r"[a-z]{2}[.;]$", caption):
+            caption = self.path[-1][1]  # a sentence's last line above it is no caption: its section is
+        caption = caption.replace(" | ", " / ")
         for row in rows:
             # a row's serial number ("序号", "No.") labels nothing: its first cell of words does
-            at = 2 if re.fullmatch(r"\d{1,3}", row.cells[0]) and len(row.cells) > 2 and row.cells[1] else 1
+            at = 2 if SERIAL.fullmatch(row.cells[0]) and len(row.cells) > 2 and row.cells[1] else 1
             pairs = "; ".join(f"{h}: {c.replace(';', ',')}" for h, c in zip(headers[at:], row.cells[at:]) if c)
             self._emit(block.start + spans[row.first][0], block.start + spans[row.last][1], "table",
                        f"{caption} | {row.cells[at - 1]} | {pairs}")
 
     def _table(self, block: Block) -> None:
-        if block.label == "layout":
+        if block.label in ("layout", "figures"):
             return self._layout(block)
         rows = line_spans(self.doc.text[block.start:block.end])
         lines = [self.doc.text[block.start + a:block.start + b] for a, b in rows]

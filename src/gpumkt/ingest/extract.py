@@ -242,6 +242,8 @@ class _HTMLText(HTMLParser):
         self.row: list[str] | None = None
         self.carried: dict[int, int] = {}  # column -> rows a cell above still covers
         self.rows: list[list[str]] = []
+        self.heads: list[bool] = []  # per row: the page marks it a header row (a <th> cell)
+        self.row_head = False
         self.title, self.in_title, self.h1, self.in_h1 = "", False, "", False
         self.banner: list = []  # [tag, depth] of a cookie or consent banner being skipped
         self.after_link = False  # a link just ended: another right after it is the next in a list
@@ -267,8 +269,9 @@ class _HTMLText(HTMLParser):
         elif re.fullmatch(r"h[1-6]", tag):
             self.out.append("\n\n" + "#" * int(tag[1]) + " ")
         elif tag == "tr":
-            self.row = []
+            self.row, self.row_head = [], False
         elif tag in ("td", "th") and self.row is not None:
+            self.row_head = self.row_head or tag == "th"
             span, down = (dict(attrs).get(k) or "1" for k in ("colspan", "rowspan"))
             self.row.append(["", int(span) if span.isdigit() else 1, int(down) if down.isdigit() else 1])
         elif tag == "table":
@@ -298,6 +301,7 @@ class _HTMLText(HTMLParser):
                 self._lines_row(row)
             else:
                 self.rows.append(row)
+                self.heads.append(self.row_head)
         elif tag == "table":
             self._write_table()
 
@@ -342,8 +346,8 @@ class _HTMLText(HTMLParser):
         return out
 
     def _write_table(self) -> None:
-        self.out.append("\n\n" + markdown(self.rows) + "\n\n")
-        self.rows = []
+        self.out.append("\n\n" + markdown(self.rows, self.heads) + "\n\n")
+        self.rows, self.heads = [], []
 
     def _lines_row(self, row: list[tuple[str, int]]) -> None:
         """A row whose cell holds lines (a filing's "說明" with its numbered items) is prose, not

@@ -24,20 +24,21 @@ UNIT_ROW = re.compile(r"(?i)^[(（]?\s*(?:(?:amounts |figures |all amounts )?in 
                       r"(?:rmb|us\$|usd|\$|hk\$|nt\$)\b)|单位|單位)")
 
 
-def markdown(rows: list[list[Cell]]) -> str:
+def markdown(rows: list[list[Cell]], heads: list[bool] | None = None) -> str:
     """``markdown([[("", 1), ("Year ended December 31,", 2)], [("", 1), ("2024", 1), ("2025", 1)],
     [("(in thousands)", 3)], [("Revenue", 1), ("$", 1), ("1,200", 1)]])`` ->
     "(in thousands)\\n|  | Year ended December 31, 2025 |\\n| --- | --- |\\n| Revenue | $1,200 |"
-    (the sign's own cell, under 2024, holds nothing once the sign rejoins its figure: dropped)."""
-    grid = [_spread(r) for r in rows if any(t for t, _ in r)]
-    if not grid:
+    (the sign's own cell, under 2024, holds nothing once the sign rejoins its figure: dropped).
+    ``heads`` says which rows the page marks as header cells (``<th>``)."""
+    kept = [(r, h) for r, h in zip(rows, heads or [False] * len(rows)) if any(t for t, _ in r)]
+    if not kept:
         return ""
-    width = max(len(r) for r in grid)
-    grid = [r + [("", False)] * (width - len(r)) for r in grid]
-    singles = [_single(r) for r in grid]  # a unit row holds one text only
+    width = max(len(r) for r, _ in kept)
+    singles = [_single(_spread(r)) for r, _ in kept]  # a unit row holds one text only
     units = [t for t in singles if UNIT_ROW.match(t)]
-    grid = [r for r, t in zip(grid, singles) if not UNIT_ROW.match(t)]
-    first = next((i for i, r in enumerate(grid) if _is_body(r)), len(grid))
+    kept = [(r, h) for (r, h), t in zip(kept, singles) if not UNIT_ROW.match(t)]
+    grid = [_spread(r) + [("", False)] * (width - len(_spread(r))) for r, _ in kept]
+    first = min(next((i for i, r in enumerate(grid) if _is_body(r)), len(grid)), _marked_head(grid, [h for _, h in kept]))
     marks = [""] * width  # a column's currency or "%", said once in the header, given to each figure
     if first == 0 or first == len(grid):  # no header rows above figures: the first row heads it
         head, body = [t for t, _ in grid[0]], grid[1:]
@@ -48,6 +49,14 @@ def markdown(rows: list[list[Cell]]) -> str:
     keep = [j for j in range(width) if j == 0 or any(r[j] for r in cells) or not cells]
     table = table_md([[head[j] for j in keep]] + [[r[j] for j in keep] for r in cells])
     return "\n".join(units + [table])
+
+
+def _marked_head(grid: list[list[tuple[str, bool]]], heads: list[bool]) -> int:
+    """Where the header the page marks (``<th>`` rows on top) ends, when the row after it is a
+    label and its value: a parameter table's "Method | Discounted cash flow" row holds no figure
+    yet is no header. ``len(grid)`` when the page marks none or the row after opens with no label."""
+    k = heads.index(False) if heads and heads[0] and not all(heads) else len(grid)
+    return k if k < len(grid) and grid[k][0][0] and any(t for t, origin in grid[k][1:] if origin) else len(grid)
 
 
 def _spread(row: list[Cell]) -> list[tuple[str, bool]]:

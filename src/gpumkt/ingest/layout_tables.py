@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gpumkt.ingest.flat_tables import display_width, line_pieces
+from gpumkt.ingest.flat_tables import SERIAL_HEADER, display_width, line_pieces
 
 SLACK = 2  # display columns a cell may start off its header's start
 MIN_GAP = 3  # spaces between a header's cells: one or two may part words of one name
@@ -152,3 +152,87 @@ def _columns(pieces: list[tuple[int, str]], starts: list[int]) -> list[int]:
             return []
         cols.append(col)
     return cols
+
+
+
+# A rule of dashes or equals signs between a table's header and its rows
+RULE = re.compile(r"\s*[-=—_]{8,}\s*")
+UNIT_HEAD = re.compile(r"[%％]|\((?:%|[$€£¥]|x|bps)\)")  # a column named by its unit alone
+SERIAL = re.compile(r"\d{1,3}(?:\([a-z]\)|[a-z])?\.?")  # a row's number: "2", "2(a)", "3b"
+
+
+def figure_table_span(lines: list[str]) -> int:
+    """How many of ``lines`` form a table of figures under names, 0 when they form none: a header
+    line of four names or more (two spaces may part them), its words wrapped onto a second line
+    and a rule under it if any, then two rows or more that each end in one cell per name after
+    the label's (figures, the last cell perhaps words). Rows are read from the right, cell for
+    name, so a converter's ragged columns or a label run into its first figure do not matter.
+
+    ``figure_table_span(["Item  Votes for  %  Against", "A     1,200     92.1      103",
+    "B       950     88.0      130", "", "Prose."]) -> 3``
+    """
+    head = _figure_head(lines)
+    if not head:
+        return 0
+    names, k = head
+    first = k
+    while k < len(lines) and _read_row(lines[k], names):
+        k += 1
+    return k if k - first >= 2 else 0
+
+
+def figure_table_rows(lines: list[str]) -> tuple[list[str], list[LayoutRow]]:
+    """The column names (a unit alone takes the name before it: "For", "%" -> "For %") and the
+    rows of a ``figure_table_span`` table.
+
+    ``figure_table_rows(["No.  Item  For  %", "1    A     1,200     92.1", "2    B  950  88.0"])``
+    -> ``(["No.", "Item", "For", "For %"], [LayoutRow(1, 1, ["1", "A", "1,200", "92.1%"]),
+    LayoutRow(2, 2, ["2", "B", "950", "88.0%"])])``
+    """
+    names, k = _figure_head(lines)
+    rows = [LayoutRow(i, i, _percent(_read_row(lines[i], names), names)) for i in range(k, len(lines))]
+    return [f"{names[j - 1]} {n}" if j and UNIT_HEAD.fullmatch(n) else n for j, n in enumerate(names)], rows
+
+
+def _percent(cells: list[str], names: list[str]) -> list[str]:
+    """A figure under a "%" column is a percentage: ``_percent(["A", "92.1"], ["Item", "%"]) -> ["A", "92.1%"]``."""
+    return [c + "%" if re.fullmatch(r"[(（]?[%％][)）]?", n) and re.fullmatch(r"[-\d.,]*\d", c) else c for c, n in zip(cells, names)]
+
+
+def _figure_head(lines: list[str]) -> tuple[list[str], int] | None:
+    """The header's names and the index of the first row line; a second line of words (no
+    figure) goes on the names: on the one left open ("Abstain/") first, else under each."""
+    pieces = line_pieces(lines[0]) if lines else []
+    if len(pieces) < 4 or pieces[0][0] > SLACK or \
+            any(len(t) > MAX_HEAD or SENTENCE_END.search(t) or re.search(r"\d", t) for _, t in pieces):
+        return None
+    names, k = [t for _, t in pieces], 1
+    if k < len(lines) and lines[k].strip() and not re.search(r"\d", lines[k]) and not RULE.fullmatch(lines[k]):
+        wrapped = line_pieces(lines[k])
+        open_at = next((j for j, n in enumerate(names) if n.endswith(("/", "-"))), None)
+        for n, (at, t) in enumerate(wrapped):
+            j = open_at + n if open_at is not None else _nearest([a for a, _ in pieces], at)
+            if j >= len(names):
+                return None
+            names[j] = names[j] + t if names[j].endswith(("/", "-")) else f"{names[j]} {t}"
+        k += 1
+    if k < len(lines) and RULE.fullmatch(lines[k]):
+        k += 1
+    return names, k
+
+
+def _read_row(line: str, names: list[str]) -> list[str]:
+    """One cell per name, read from the right: figures, the last cell perhaps words ("NOT
+    PASSED"); the rest is the label, its serial number apart under a "No." column.
+    [] when the line is no such row."""
+    tokens, width = line.split(), len(names)
+    tail = len(tokens)
+    while tail and not FIGURE_CELL.fullmatch(tokens[tail - 1]):
+        tail -= 1
+    last = [" ".join(tokens[tail:])] if tail < len(tokens) else []
+    serial = bool(SERIAL_HEADER.fullmatch(names[0]) and SERIAL.fullmatch(tokens[0] if tokens else ""))
+    start = tail - (width - 1 - serial - len(last))  # ("(20%)" of a label "Issue mandate (20%)" stays in it)
+    if tail - start < 2 or start < 1 + serial or not all(FIGURE_CELL.fullmatch(t) for t in tokens[start:tail]):
+        return []
+    label = " ".join(tokens[serial:start])
+    return ([tokens[0]] if serial else []) + [label] + tokens[start:tail] + last

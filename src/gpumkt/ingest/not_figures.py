@@ -46,7 +46,7 @@ def no_figure(fig: Figure, own: str, a: int, b: int, dated: list, prose: bool, n
     14.20" is no 80 yuan)."""
     if _is_year(fig, own[b:b + 3].lstrip()) or LABEL_NUMBER.search(own[max(0, a - 8):a]) or _is_day(fig, own, a, b) \
             or _item_number(fig, own, a, b) or STOCK_EXCHANGE.match(own[b:b + 4]) or _marker(own, a, b) \
-            or _name_number(fig, own, a, b, names) \
+            or _name_number(fig, own, a, b, names) or _in_code(own, a) \
             or any(x <= a and b <= y for x, y, _ in dated):
         return True  # a year is a period (a chart's "2024: 82.68" too), and so is the length of one
         # ("截至2025年六月三十日止六个月", "six months ended June 30, 2025")
@@ -87,6 +87,13 @@ def _name_number(fig: Figure, own: str, a: int, b: int, names: list[vocab.Group]
         return False
     lead = own[max(0, a - 61):a - 1]  # (a name is shorter than 60 characters: only the tail is read)
     return bool(re.search(r"[a-z]$", lead)) and any(end == len(lead) for _, end, _ in vocab.find(lead, names))
+
+
+def _in_code(own: str, a: int) -> bool:
+    """A number after a hyphen inside a product or model code ("zq7-4b", "rx3-12") is part of the
+    code, not a figure: read alone its "4b" would be four billion.
+    ``_in_code("the zq7-4b model", 8) -> True``; ``_in_code("grew 10-12%", 8) -> False``"""
+    return re.search(r"[a-z]+\d+-$", own[max(0, a - 12):a]) is not None
 
 
 def _marker(own: str, a: int, b: int) -> bool:

@@ -130,6 +130,51 @@ def latin_legal_names(text: str) -> list[str]:
     return [n for m in NAME_THEN_FORM.finditer(text) if (n := LATIN_TAIL.sub("", LEADING_WORDS.sub("", _one_line(m.group(1)))).strip())]
 
 
+# An announcement's masthead: the issuer's legal name on a line of its own, then where it is
+# incorporated or its stock code, in brackets on the next line
+MASTHEAD = re.compile(r"^[ \t]*((?:[A-Z][A-Za-z0-9&\-]*[ \t]+){1,6}(?:LIMITED|Limited|INC\.|Inc\.|CORPORATION|Corporation|"
+                      r"PLC|plc|LTD\.|Ltd\.))[ \t]*\r?\n[ \t]*[(（](?i:incorporated|stock code|a company|nasdaq|nyse|hkex)", re.M)
+
+
+def masthead_names(text: str) -> list[set[str]]:
+    """The issuer an announcement's masthead names, with its name less the legal form: the document
+    calls it "the Company" from then on, so it gives no short form of its own.
+    ``masthead_names("ACME COMPUTE HOLDINGS LIMITED\n(Incorporated in Bermuda)")``
+    -> ``[{"acme compute holdings limited", "acme compute holdings", "acme compute"}]``"""
+    forms = lambda legal: (legal, re.sub(r"(?i)\s+(?:" + LATIN_FORMS + r")$", "", legal), LATIN_TAIL.sub("", legal))  # noqa: E731
+    return [{normalise(f).strip() for f in forms(m.group(1))} for m in MASTHEAD.finditer(text)]
+
+
+# A Chinese legal name with its English one after it, in brackets or on the next line, as a Hong
+# Kong filing's cover and definitions write them: "甲乙控股有限公司（JIAYI HOLDINGS LIMITED）"
+BILINGUAL = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限公司))[ \t]*(?:[（(][ \t]*|\r?\n[ \t]*)"
+                       r"((?:[A-Z][A-Za-z0-9&\-]*[ \t]+){1,7}(?:LIMITED|Limited|INC\.|Inc\.|CORPORATION|Corporation|"
+                       r"PLC|plc|LTD\.|Ltd\.|CO\., LTD\.|Co\., Ltd\.))(?![A-Za-z])")
+LEAD_CHARS = re.compile(r"^[指即为為及与與和向由之的或而、]+")
+
+
+def bilingual_names(text: str) -> list[set[str]]:
+    """A Chinese legal name paired with its English legal name, with the English name less its
+    legal form and less its trade words: ``bilingual_names("指甲乙控股有限公司（JIAYI COMPUTE HOLDINGS LIMITED）")``
+    -> ``[{"甲乙控股有限公司", "甲乙控股", "甲乙", "jiayi compute holdings limited", "jiayi compute holdings", "jiayi compute"}]``"""
+    out = []
+    for m in BILINGUAL.finditer(text):
+        latin, han = m.group(2), LEAD_CHARS.sub("", m.group(1))
+        forms = (han, *_trade_ladder(COMPANY_FORM.sub("", han)), latin,
+                 re.sub(r"(?i)\s+(?:" + LATIN_FORMS + r")$", "", latin), LATIN_TAIL.sub("", latin))
+        out.append({normalise(f).strip() for f in forms if f.strip()})
+    return out
+
+
+def _trade_ladder(name: str) -> list[str]:
+    """The name and each shorter one left by dropping its trade words one by one, down to two
+    characters that are no common word: ``_trade_ladder("甲乙科技集团") -> ["甲乙科技集团", "甲乙科技", "甲乙"]``."""
+    out = [name]
+    while (shorter := TRADE_WORDS.sub("", out[-1])) != out[-1] and len(shorter) >= 2 and not common_word(shorter):
+        out.append(shorter)
+    return out
+
+
 def _one_line(name: str) -> str:
     """``_one_line("Acme Compute\\nHoldings, Inc.") -> "Acme Compute Holdings, Inc."``"""
     return " ".join(name.split())

@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from gpumkt.lang import periods
-from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, latin_legal_names, legal_short_forms,
+from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, bilingual_names, latin_legal_names, legal_short_forms,
+                                     masthead_names,
                                      listed_names, name_ending, short_cores)
 from gpumkt.lang.name_runs import inside_runs, people, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, stem
@@ -62,6 +63,10 @@ def mine_names(texts: list[str]) -> list[Group]:
         for forms in chinese_names(text):  # "Our Chinese brand name: 甲乙科技"
             _add(groups, forms)
         for forms in legal_short_forms(text):  # 'Meridell Compute, Inc. ("Meridell" or the "Sponsor")'
+            _add(groups, forms)
+        for forms in masthead_names(text):  # "ACME COMPUTE LIMITED" over "(Incorporated in …)"
+            _add(groups, forms)
+        for forms in bilingual_names(text):  # "甲乙控股有限公司（JIAYI HOLDINGS LIMITED）"
             _add(groups, forms)
     # the terms a filing defines ('the "Issuer"', '"DSCR" means'), and each of their words, are no names
     defined = {t for text in texts for t in defined_terms(text)}

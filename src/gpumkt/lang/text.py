@@ -305,7 +305,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
 def squash(text: str) -> str:
     """Collapse line breaks for display: none between two Han characters, else one space.
 
-    ``squash("算力严重不\n\n足\n- 估值") -> "算力严重不足 - 估值"``
+    ``squash("算力严重不\n\n足\n- 估值") -> "算力严重不足 - 估值"``; ``squash("non-\nvoting") -> "non-voting"``
     """
     return squash_aligned(text)[0].strip()
 
@@ -321,7 +321,9 @@ def squash_aligned(text: str) -> tuple[str, list[int]]:
         out.append(text[pos:m.start()])
         back.extend(range(pos, m.start()))
         a, b = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
-        if not (CJK.match(a or " ") and CJK.match(b or " ")):
+        # (a compound broken after its hyphen, "Blackwell-\ngeneration", is one word again)
+        joined = a == "-" and text[m.start() - 2:m.start() - 1].isalpha() and b.islower() and m.group(0).count("\n") == 1
+        if not (CJK.match(a or " ") and CJK.match(b or " ")) and not joined:
             out.append(" ")
             back.append(m.start())
         pos = m.end()
