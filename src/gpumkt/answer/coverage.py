@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from gpumkt.answer.fitting import HAN
+from gpumkt.answer.glossary import glossary, phrases
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
@@ -77,39 +78,15 @@ def glossary_words(q: QuestionRecord) -> list[str]:
     """The question's words the glossary has other-language forms of (投资者, not also its 投资),
     and the forms it says that the tokenizer cuts in two (审计费用 is 审计 and 费用): those stand
     for their pieces."""
-    said = [f for f in _phrases() if f in q.norm]
+    said = [f for f in phrases() if f in q.norm]
     said = [f for f in said if not any(f != x and f in x for x in said)]
-    known = [w for w in q.words if w in _glossary() and not any(w in f for f in said)] + said
+    known = [w for w in q.words if w in glossary() and not any(w in f for f in said)] + said
     return [w for w in known if not any(w != x and w in x for x in known)]
 
 
 def glossed(word: str, text: str) -> bool:
     """``text`` uses some form of the glossary group of ``word``: ``glossed("词元", "1400亿 tokens")``."""
-    return any(vocab.has_form(text, f) for f in _glossary()[word])
-
-
-@lru_cache(maxsize=1)
-def _glossary() -> dict[str, tuple[str, ...]]:
-    """A question word (as the tokenizer leaves it: "token", "词元") -> every form of its group; a
-    Chinese form the tokenizer cuts into pieces is a key as written."""
-    from gpumkt.search.lexical import tokenize
-
-    out: dict[str, set[str]] = {}
-    for g in vocab.all_groups():
-        for form in g.forms:
-            tokens = tokenize(form)
-            if len(tokens) == 1 or HAN.search(form):
-                out.setdefault(tokens[0] if len(tokens) == 1 else form, set()).update(g.forms)
-    return {w: tuple(forms) for w, forms in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _phrases() -> tuple[str, ...]:
-    """The glossary terms' Chinese forms of several tokens, as a question (normalised) writes them
-    (names and measures asked are held to the unit apart)."""
-    from gpumkt.search.lexical import tokenize
-
-    return tuple(f for g in vocab.terms() for f in g.forms if HAN.search(f) and f == to_mainland(f) and len(tokenize(f)) > 1)
+    return any(vocab.has_form(text, f) for f in glossary()[word])
 
 
 def _event(q: QuestionRecord, u: Unit) -> float:
