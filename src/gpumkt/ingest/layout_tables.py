@@ -154,10 +154,10 @@ def _columns(pieces: list[tuple[int, str]], starts: list[int]) -> list[int]:
     return cols
 
 
-
 # A rule of dashes or equals signs between a table's header and its rows
 RULE = re.compile(r"\s*[-=—_]{8,}\s*")
-UNIT_HEAD = re.compile(r"[%％]|\((?:%|[$€£¥]|x|bps)\)")  # a column named by its unit alone
+PERCENT_HEAD = re.compile(r"[(（]?[%％][)）]?")
+UNIT_HEAD = re.compile(PERCENT_HEAD.pattern + r"|\((?:[$€£¥]|x|bps)\)")  # a column named by its unit alone
 SERIAL = re.compile(r"\d{1,3}(?:\([a-z]\)|[a-z])?\.?")  # a row's number: "2", "2(a)", "3b"
 
 
@@ -196,7 +196,7 @@ def figure_table_rows(lines: list[str]) -> tuple[list[str], list[LayoutRow]]:
 
 def _percent(cells: list[str], names: list[str]) -> list[str]:
     """A figure under a "%" column is a percentage: ``_percent(["A", "92.1"], ["Item", "%"]) -> ["A", "92.1%"]``."""
-    return [c + "%" if re.fullmatch(r"[(（]?[%％][)）]?", n) and re.fullmatch(r"[-\d.,]*\d", c) else c for c, n in zip(cells, names)]
+    return [c + "%" if PERCENT_HEAD.fullmatch(n) and re.fullmatch(r"[-\d.,]*\d", c) else c for c, n in zip(cells, names)]
 
 
 def _figure_head(lines: list[str]) -> tuple[list[str], int] | None:

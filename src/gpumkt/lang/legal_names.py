@@ -132,8 +132,10 @@ def latin_legal_names(text: str) -> list[str]:
 
 # An announcement's masthead: the issuer's legal name on a line of its own, then where it is
 # incorporated or its stock code, in brackets on the next line
-MASTHEAD = re.compile(r"^[ \t]*((?:[A-Z][A-Za-z0-9&\-]*[ \t]+){1,6}(?:LIMITED|Limited|INC\.|Inc\.|CORPORATION|Corporation|"
-                      r"PLC|plc|LTD\.|Ltd\.))[ \t]*\r?\n[ \t]*[(（](?i:incorporated|stock code|a company|nasdaq|nyse|hkex)", re.M)
+# (the legal form a name on a cover or masthead ends with, in capitals or not)
+LEGAL_END = r"LIMITED|Limited|INC\.|Inc\.|CORPORATION|Corporation|PLC|plc|LTD\.|Ltd\."
+MASTHEAD = re.compile(r"^[ \t]*((?:[A-Z][A-Za-z0-9&\-]*[ \t]+){1,6}(?:" + LEGAL_END + r"))[ \t]*\r?\n[ \t]*"
+                      r"[(（](?i:incorporated|stock code|a company|nasdaq|nyse|hkex)", re.M)
 
 
 def masthead_names(text: str) -> list[set[str]]:
@@ -141,15 +143,19 @@ def masthead_names(text: str) -> list[set[str]]:
     calls it "the Company" from then on, so it gives no short form of its own.
     ``masthead_names("ACME COMPUTE HOLDINGS LIMITED\n(Incorporated in Bermuda)")``
     -> ``[{"acme compute holdings limited", "acme compute holdings", "acme compute"}]``"""
-    forms = lambda legal: (legal, re.sub(r"(?i)\s+(?:" + LATIN_FORMS + r")$", "", legal), LATIN_TAIL.sub("", legal))  # noqa: E731
-    return [{normalise(f).strip() for f in forms(m.group(1))} for m in MASTHEAD.finditer(text)]
+    return [{normalise(f).strip() for f in _latin_forms(m.group(1))} for m in MASTHEAD.finditer(text)]
+
+
+def _latin_forms(legal: str) -> tuple[str, str, str]:
+    """A Latin legal name, the name less its legal form, and less its trade words too:
+    ``_latin_forms("Acme Compute Holdings Limited") -> ("Acme Compute Holdings Limited", "Acme Compute Holdings", "Acme Compute")``"""
+    return legal, re.sub(r"(?i)\s+(?:" + LATIN_FORMS + r")$", "", legal), LATIN_TAIL.sub("", legal)
 
 
 # A Chinese legal name with its English one after it, in brackets or on the next line, as a Hong
 # Kong filing's cover and definitions write them: "甲乙控股有限公司（JIAYI HOLDINGS LIMITED）"
 BILINGUAL = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:股份有限公司|有限公司))[ \t]*(?:[（(][ \t]*|\r?\n[ \t]*)"
-                       r"((?:[A-Z][A-Za-z0-9&\-]*[ \t]+){1,7}(?:LIMITED|Limited|INC\.|Inc\.|CORPORATION|Corporation|"
-                       r"PLC|plc|LTD\.|Ltd\.|CO\., LTD\.|Co\., Ltd\.))(?![A-Za-z])")
+                       r"((?:[A-Z][A-Za-z0-9&\-]*[ \t]+){1,7}(?:" + LEGAL_END + r"|CO\., LTD\.|Co\., Ltd\.))(?![A-Za-z])")
 LEAD_CHARS = re.compile(r"^[指即为為及与與和向由之的或而、]+")
 
 
@@ -160,8 +166,7 @@ def bilingual_names(text: str) -> list[set[str]]:
     out = []
     for m in BILINGUAL.finditer(text):
         latin, han = m.group(2), LEAD_CHARS.sub("", m.group(1))
-        forms = (han, *_trade_ladder(COMPANY_FORM.sub("", han)), latin,
-                 re.sub(r"(?i)\s+(?:" + LATIN_FORMS + r")$", "", latin), LATIN_TAIL.sub("", latin))
+        forms = (han, *_trade_ladder(COMPANY_FORM.sub("", han)), *_latin_forms(latin))
         out.append({normalise(f).strip() for f in forms if f.strip()})
     return out
 

@@ -11,9 +11,8 @@ import re
 from functools import lru_cache
 
 from gpumkt.lang import periods
-from gpumkt.lang.legal_names import (TRADE_WORDS, defined_names, defined_terms, bilingual_names, latin_legal_names, legal_short_forms,
-                                     masthead_names,
-                                     listed_names, name_ending, short_cores)
+from gpumkt.lang.legal_names import (TRADE_WORDS, bilingual_names, defined_names, defined_terms, latin_legal_names,
+                                     legal_short_forms, listed_names, masthead_names, name_ending, short_cores)
 from gpumkt.lang.name_runs import inside_runs, people, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, stem
 from gpumkt.lang.vocab import GENERAL_CAPS, Group, known_entities, metrics, places, terms

@@ -23,9 +23,9 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                    "fp4 fp6 fp8 fp16 fp32 fp64 bf16 tf32 int4 int8 eflops flops tops tbps gbps adjusted "
                    # a GPU's form factor, memory, storage and network standards: parts, no company
                    "sxm pcie nvl hbm3 hbm3e hbm2e gddr6 gddr7 nvme ndr hdr ssd "
-                   "nasdaq nyse inc corp ltd llc llp lp plc co gmbh "
-                   # where a company is registered, bracketed after its name ("甲乙控股（BVI）有限公司")
-                   "bvi prc hksar".split()  # legal suffixes name no one
+                   # legal suffixes name no one, nor does where a company is registered, bracketed
+                   # after its name ("甲乙控股（BVI）有限公司")
+                   "nasdaq nyse inc corp ltd llc llp lp plc co gmbh bvi prc hksar".split()
                    # titles and filings, capitalised mid-sentence in English ("Chief Executive Officer",
                    # "Form 10-Q", "Series C"), and continents: no company or product
                    + "chief executive officer financial operating technology president chairman director "
