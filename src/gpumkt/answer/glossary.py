@@ -36,8 +36,8 @@ def phrases() -> tuple[str, ...]:
 
 def known_across(word: str, known) -> bool:
     """Some form of the glossary group of ``word`` is used by the reports (``known``: their
-    tokens): the asker's English "vendor" stands for a circular's 卖方.
-    ``known_across("vendor", {"卖方"}) -> True`` where the glossary pairs them."""
+    tokens): the asker's English "seller" stands for a filing's 卖方.
+    ``known_across("seller", {"卖方"}) -> True`` where the glossary pairs them."""
     from gpumkt.search.lexical import tokenize
 
     return any(all(t in known for t in tokenize(f)) for f in glossary().get(word, ()))

@@ -321,7 +321,7 @@ def squash_aligned(text: str) -> tuple[str, list[int]]:
         out.append(text[pos:m.start()])
         back.extend(range(pos, m.start()))
         a, b = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
-        # (a compound broken after its hyphen, "Blackwell-\ngeneration", is one word again)
+        # (a compound broken after its hyphen, "non-\nvoting", is one word again)
         joined = a == "-" and text[m.start() - 2:m.start() - 1].isalpha() and b.islower() and m.group(0).count("\n") == 1
         if not (CJK.match(a or " ") and CJK.match(b or " ")) and not joined:
             out.append(" ")
