@@ -299,16 +299,12 @@ def lead_name(norm: str, stops: list[int]) -> str:
 
 
 def content_words(rest: str, known: Collection[str]) -> list[str]:
-    """Content words left to match against a passage. A word no report uses anywhere, in any
-    language the glossary gives it (the asker's own paraphrase: 身价 for 估值), cannot tell one
-    passage from another, so it is left out."""
+    """Content words left to match against a passage. A word no report uses anywhere (the
+    asker's own paraphrase: 身价 for 估值) cannot tell one passage from another, so it is left out."""
     from gpumkt.search.lexical import tokenize
 
-    from gpumkt.answer.glossary import known_across
-
     return [t for t in tokenize(rest) if not re.fullmatch(r"[\d.]+|[a-z]|[\u4e00-\u9fff]", t)
-            and t not in _question_tokens() and (not known or t in known or to_mainland(t) in known
-                                                 or known_across(t, known))]
+            and t not in _question_tokens() and (not known or t in known or to_mainland(t) in known)]
 
 
 @lru_cache(maxsize=1)

@@ -32,12 +32,3 @@ def phrases() -> tuple[str, ...]:
     from gpumkt.search.lexical import tokenize
 
     return tuple(f for g in vocab.terms() for f in g.forms if HAN.search(f) and f == to_mainland(f) and len(tokenize(f)) > 1)
-
-
-def known_across(word: str, known) -> bool:
-    """Some form of the glossary group of ``word`` is used by the reports (``known``: their
-    tokens): the asker's English "seller" stands for a filing's 卖方.
-    ``known_across("seller", {"卖方"}) -> True`` where the glossary pairs them."""
-    from gpumkt.search.lexical import tokenize
-
-    return any(all(t in known for t in tokenize(f)) for f in glossary().get(word, ()))
