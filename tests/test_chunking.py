@@ -51,3 +51,14 @@ def test_heading_paths(seeds_copy):
 def test_plain_list_lines_are_not_headings_without_a_top_heading():
     blocks = parse_blocks("标题\n\n3、在硬件领域的积累\n\n正文。")
     assert [b.kind for b in blocks] == ["text", "text", "text"]
+
+
+def test_a_report_saved_in_a_chinese_encoding_is_read(tmp_path):
+    # A report folder may hold a text file saved as GB18030 (or Big5): it is read, not refused.
+    text = "甲乙算力2025年度报告\n\n本年度募集资金累计投入12,345.67万元，投入进度为41.20%。\n" * 3
+    (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
+    hant = "甲乙算力2025年度報告\n\n本年度募集資金累計投入12,345.67萬元，投入進度為41.20%。\n" * 3
+    (tmp_path / "big5.txt").write_bytes(hant.encode("big5"))
+    docs = {d.source: d for d in load_documents(tmp_path)}
+    assert docs["gb.txt"].text == text and docs["big5.txt"].text == hant
+    assert docs["gb.txt"].title.startswith("甲乙算力")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gpumkt.errors import GpumktError
 from gpumkt.ingest import library
-from gpumkt.ingest.extract import FORMATS, extract, title_of
+from gpumkt.ingest.extract import FORMATS, decode, extract, title_of
 from gpumkt.records import Document
 
 
@@ -36,8 +36,8 @@ def load_document(path: Path) -> Document:
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise GpumktError(f"{path.name} is not UTF-8 text ({exc.reason}): convert it to UTF-8") from exc
+    except UnicodeDecodeError:  # a report saved as GB18030, Big5 or UTF-16, as an added file may be
+        text, _ = decode(raw, Path(path).name)
     return Document(source=Path(path).name, title=title_of(text) or Path(path).stem,
                     text=text, sha256=hashlib.sha256(raw).hexdigest())
 
