@@ -35,6 +35,7 @@ def corpus():
     ("three months ended June 30, 2025", ["2025q2"]), ("截至2025年6月底", ["2025q2"]),
     ("April-June 2025", ["2025q2"]), ("2025年4月至6月", ["2025q2"]), ("2025年7月15日", ["2025-07"]),
     ("May 5, 2025", ["2025-05"]), ("截至2024年底", ["2024e"]), ("backlog at the end of 2024", ["2024e"]),
+    ("net debt $7.8b at ye25", ["2025e"]), ("fleet at ye 2024", ["2024e"]),
     ("2024全年的利息支出", ["2024y"]), ("full-year 2024 revenue", ["2024y"]),
     ("six months ended June 30, 2025", ["2025h1"]), ("Six Months Ended Dec 31, 2024", ["2024h2"]),
     ("twelve months ended December 31, 2024", ["2024"]),
@@ -1643,6 +1644,14 @@ def test_what_is_taken_off_or_set_aside_is_not_the_measure_asked():
     assert {m.key for m in build("What was Acme's revenue net of returns in 2024?", []).metrics} == {"营收"}
 
 
+def test_what_the_figure_is_found_in_is_not_the_measure_asked():
+    # "在…中，…": the deal or the order the asked amount is part of sets the scene
+    q = build("甲乙收购丙丁的代价中，首期递延付款的金额是多少？", [])
+    assert "收购" not in {m.key for m in q.metrics} and q.wants_figure
+    assert "订单" not in {m.key for m in build("甲乙与丙丁的订单里，每月承诺费用合计是多少？", []).metrics}
+    assert {m.key for m in build("甲乙2024年的营收是多少？", []).metrics} == {"营收"}
+
+
 def test_an_outlook_said_in_chinese_asks_guidance():
     assert build("甲乙对2026财年给出的营收展望是多少？", []).asks_guidance
 
@@ -1659,3 +1668,18 @@ def test_a_glossary_phrase_the_tokenizer_cuts_is_looked_for_whole_across_languag
     assert "审计费用" in glossary_words(q)  # (the tokenizer leaves 审计 and 费用)
     assert glossed("审计费用", "the audit fee for 2026 was approved at us$1.2 million")
 
+
+
+def test_an_analysts_shorthand_names_no_company_and_its_measures_are_read():
+    # "YE25" is a year's end, "GM" a margin, "DDTL" a loan: none is a company; "Rev" is revenue
+    notes = ("# Acme Cloud (NASDAQ: ACME) meeting notes\n\n- Rev $912M, +118% y/y. Adj. GM 71.4%.\n"
+             "- Net debt $7.8B at YE25; undrawn DDTL capacity. Net revenue retention 138%.\n"
+             "- Fleet ~212k GPUs at YE25, ~1.1 GW by YE26.\n")
+    keys = {g.key for g in mining.mine_names([notes])}
+    assert not {"ye25", "ye26", "gm", "ddtl", "ye"} & keys
+    doc = Document("notes.md", "Acme meeting notes", notes, "0")
+    names = mining.mine_names([notes])
+    facts = {f.text: f for f in build_facts([u for c in chunk_document(doc) for u in units(c, notes)], names)}
+    assert facts["$912m"].metric == "营收" and facts["71.4%"].metric == "毛利率"
+    assert facts["$7.8b"].entity == "acme cloud" and facts["$7.8b"].period == "2025e"
+    assert facts["138%"].metric == "净收入留存率"

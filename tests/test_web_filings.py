@@ -365,3 +365,25 @@ def test_a_tenders_lot_number_is_no_figure():
 def test_a_hyphenated_term_is_a_duration():
     facts, _ = _facts_of_text("甲乙算力科技股份有限公司\n\nThe pumps carry a 7-year warranty, and filters 2 years.\n")
     assert {f.text: f.quantity for f in facts} == {"7": "duration", "2": "duration"}
+
+
+def test_a_name_said_as_the_cause_is_not_whose_figure_it_is():
+    from gpumkt.ingest.report_periods import report_year
+
+    # The customers a company benefits from are not what its revenue is about; "全年" in a year's
+    # sustainability report is that year.
+    text = ("甲乙算力科技股份有限公司（股票代號：6731）　2024年永續報告書\n\n" + "公司主要從事伺服器製造。\n\n" * 40 +
+            "受惠於雲端客戶Microsoft擴建資料中心，本公司全年合併營收達新台幣1,234億元；"
+            "稅後淨利新台幣56.7億元，每股盈餘（EPS）新台幣12.34元。\n")
+    facts, _ = _facts_of_text(text)
+    got = {f.text: f for f in facts}
+    assert all("甲乙" in got[t].entity for t in ("新台币1,234亿元", "新台币56.7亿元", "新台币12.34元"))
+    assert got["新台币1,234亿元"].period == "2024"
+    assert report_year("Acme Cloud Sustainability Report 2025") == "2025"
+
+
+def test_a_margin_over_a_benchmark_rate_is_the_interest_rate():
+    facts, _ = _facts_of_text("Acme Cloud, Inc. (ACME)\n\nGrowth has to be paid for. The largest piece is a $2.0 "
+                              "billion term loan, priced at SOFR plus 325 basis points. 一年期LPR加50个基点。\n")
+    got = {f.text: f.metric for f in facts}
+    assert got["325 basis points"] == got["50个基点"] == "利率"

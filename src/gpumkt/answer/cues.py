@@ -105,7 +105,9 @@ ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<
                    r"(?<![a-z])(?:after|following|because|net of|excluding|instead of|rather than|other than|"
                    r"apart from|besides|as (?:an? |the )?alternative to)\s[^,;?]*|"
                    # what is taken off or set aside: "扣除发行费用后", "除研发费用以外"
-                   r"(?:扣除|扣掉|减去|剔除|除去)[^，,；;？?]{1,12}?(?:以后|之后|后)|除了?[^，,；;？?]{1,12}?(?:以外|之外)")
+                   r"(?:扣除|扣掉|减去|剔除|除去)[^，,；;？?]{1,12}?(?:以后|之后|后)|除了?[^，,；;？?]{1,12}?(?:以外|之外)|"
+                   # what the asked figure is found in: "在收购的代价中，递延付款…", "那份订单里，每月费用…"
+                   r"[^，,；;？?]{2,30}?(?:当中|之中|中|里)(?=\s*[，,])")
 # A second question word after "and" starts a second part ("how many X and how many Y", "多少X、多少Y").
 # ("还有多少" asks how much is left: one question)
 PART_SPLIT = re.compile(r"[？?；;]\s*|(?:，|,)?\s*(?:以及|另外|同时|此外|还有(?!多少|几)|并且|and also|also tell me|"

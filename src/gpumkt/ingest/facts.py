@@ -191,7 +191,8 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
     share = share_of(own[b:b + 24]) if kind == "pct" else ""
     # a measure named right after its figure is the figure's ("at a $9.5 billion valuation", "40MW机房" is
     # no measure, but "$4.2B capex" is), else the nearest; a capacity in MW / GW with none named is power capacity
-    metric = _labelled(own[max(0, a - 50):a], kind) or (kind == "pct" and COUPON.match(own, b) and "利率") \
+    metric = _labelled(own[max(0, a - 50):a], kind) or (kind == "pct" and (
+        COUPON.match(own, b) or OVER_BENCHMARK.search(own[max(0, a - 40):a])) and "利率") \
         or named_after(own[b:b + 60], kind) \
         or nearest(metrics_for(kind), contexts, a - ca, vocab.find_heads) or share or ("电力容量" if kind == "power" else "")
     if kind == "money" and SPENT.search(clause[:a - ca]) and not vocab.find_heads(clause, metrics_for(kind)):
@@ -206,6 +207,9 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
 # A rate that names a debt ("6.125% senior notes due 2031", "3.2%的公司债券") is its coupon
 COUPON = re.compile(r"\s*的?\s*(?:(?:senior|secured|unsecured|subordinated|convertible|exchangeable|green|fixed-rate|"
                     r"guaranteed)\s+){0,3}(?:notes?|bonds?|debentures)\b|\s*的?\s*(?:公司债券?|债券|票据|可转债)")
+
+# A margin over a floating benchmark ("SOFR plus 325 basis points", "LPR加50个基点") is the debt's interest rate
+OVER_BENCHMARK = re.compile(r"(?<![a-z])(?:sofr|libor|euribor|hibor|shibor|lpr|base rate|prime rate)\s*(?:\+|plus|加上?)\s*$")
 
 
 # A label and its colon right before a figure: "Remaining buyback authorization: $2.0B"
@@ -323,10 +327,10 @@ def _clause(text: str, a: int, b: int, ends_at: str) -> tuple[str, int]:
 SELF = re.compile(r"(?<![子母比司各该此这那限份团家两三多])公司(?!名称)|\b(?:we|our)\b|\bthe company\b")
 
 
-# "for the year", "the fiscal year": the year just closed, in a document written soon after it closed
+# "for the year", "the fiscal year", "全年": the year just closed, in a document written soon after it closed
 # (not "a year earlier", "the year before", "this year": another year, or the one under way)
 THE_YEAR = re.compile(r"\bthe\s+(?:full\s+|fiscal\s+|financial\s+)?year\b(?!\s*(?:ago|before|earlier|prior|\d))|"
-                      r"\bfull[- ]year\b")
+                      r"\bfull[- ]year\b|全年")
 YEAR_TO_DATE = re.compile(r"1月1日(?:起)?累计至本期|年初至本期|本年累计|year[- ]to[- ]date")
 SO_FAR = {"q1": "q1", "q2": "h1", "q3": "m9", "q4": ""}  # a quarter's year to date: its half, nine months, year
 

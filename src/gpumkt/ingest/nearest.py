@@ -9,6 +9,10 @@ from gpumkt.lang import vocab
 
 # A name said as the figures' source is not what they are about: "根据卓研咨询的资料，…", "according to Acme Research"
 SOURCE_CUE = re.compile(r"(?:根据|依据|据|according to|per|source:)\s*$")
+# Nor is a name said as the cause of what the figure measures: "受惠於雲端業者（CSP）擴建，本公司營收達…",
+# "driven by demand from Acme, revenue rose 41%" (the company's revenue, not the customer's)
+CAUSE_CUE = re.compile(r"(?:受惠于|受益于|得益于|thanks to|driven by|benefit(?:ing|ed|s)? from)"
+                       r"[^，,。;；]{0,16}$")
 # Nor is a name given as an example of a group ("neoclouds, including Acme and Beta, took 27% of
 # the orders": the group's share, not Acme's)
 EXAMPLE_WORDS = r"\bincluding|\bsuch as|包括|例如|比如"
@@ -22,7 +26,7 @@ def nearest(groups, contexts: list[str], pos: int, find=vocab.find) -> str:
     next context (the sentence, the sentence before, the heading)."""
     for i, text in enumerate(contexts):
         found = [(a, b, g) for a, b, g in find(text, groups) if not SOURCE_CUE.search(text[max(0, a - 14):a])
-                 and not _example(text, a, b, pos if i == 0 else -1)]
+                 and not CAUSE_CUE.search(text[max(0, a - 30):a]) and not _example(text, a, b, pos if i == 0 else -1)]
         if i == 0:  # the figure's own clause: the name before it, else the one after it
             before = [g for a, _, g in found if a < pos]
             if before or found:

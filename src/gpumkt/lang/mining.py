@@ -26,7 +26,7 @@ HEADING_LINE = re.compile(r"#{1,6}\s.*|\*\*[^*\n]+\*\*:?|__[^_\n]+__:?|\d{1,2}\.
 PRODUCT = re.compile(r"(?<![A-Za-z0-9])(?!(?:RMB|USD|HKD|NTD|TWD|CNY|EUR|JPY|GBP)\d)"
                      r"([A-Z]{1,3}\d{2,4}[A-Za-z]?|[A-Z][a-z]+\d{1,2}[A-Za-z]?)(?![A-Za-z0-9]|[.,]\d)")
 # A column header's calendar or fiscal year ("CY2026E", "FY26") has the shape of a product code
-YEAR_CODE = re.compile(r"(?:CY|FY)\d{2}(?:\d{2})?[A-Z]?")
+YEAR_CODE = re.compile(r"(?:CY|FYE?|YE)\d{2}(?:\d{2})?[A-Z]?")  # a year, or its end ("YE25"): no product
 
 
 def mine_names(texts: list[str]) -> list[Group]:

@@ -91,7 +91,8 @@ PATTERNS = [
     (re.compile(r"(?<![a-z0-9])([12])h\s*'?(\d\d)(?![\d%])"), "hy"),  # 1h25 (a broker's table)
     # The end of a year is a point in it ("2024e"), a whole year said as one is all of it ("2024y"):
     # neither is met by a figure of one of its quarters. 2024年底, end of 2024; 2024全年, full year 2024
-    (re.compile(YEAR + r"\s*年\s*(?:底|末)|(?:end\s+of|year-end|year\s+end(?:ed)?)\s+(?:fiscal\s+)?((?:19|20)\d\d)"), "ye"),
+    (re.compile(YEAR + r"\s*年\s*(?:底|末)|(?:end\s+of|year-end|year\s+end(?:ed)?)\s+(?:fiscal\s+)?((?:19|20)\d\d)|"
+                r"(?<![a-z0-9])f?ye\s*'?((?:19|20)?\d\d)(?![\d%a-z])"), "ye"),  # and a note's "ye25", "at ye 2025"
     (re.compile(YEAR + r"\s*年?\s*(?:全年|全年度|整年|full[- ]year)|(?:full[- ]year|whole\s+year)\s+(?:of\s+)?"
                 r"(?:fiscal\s+)?((?:19|20)\d\d)"), "yy"),
     # fy2025, fy25, fiscal 2025, 2025财年
@@ -289,7 +290,7 @@ def _key(m: re.Match, shape: str) -> str:
         half = {"first": "1", "second": "2"}.get(m.group(1), m.group(1))
         return f"{_year(m.group(2) or m.group(3))}h{half}"
     if shape in ("ye", "yy"):
-        return (m.group(1) or m.group(2)) + shape[1]
+        return _year(next(g for g in m.groups() if g)) + shape[1]
     return _year(m.group(1))  # fiscal year: the year it is named after
 
 

@@ -60,7 +60,11 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      "overweight underweight equal equal-weight outperform underperform neutral street "
                      "preview analyst analysts certification disclosures "
                      # the reference rates a loan's interest is set over ("SOFR + 2.1%"): no lender
-                     "sofr libor shibor hibor euribor sonia lpr".split()) | set(
+                     "sofr libor shibor hibor euribor sonia lpr "
+                     # an analyst's shorthand for measures, deals and dates ("adj. GM", "EV/EBITDA", "the
+                     # DDTL", "GPU-backed ABS", "server ODM", "net revenue retention (NRR)", "at YE25"), and
+                     # a title ("Head of IR"): no one's name
+                     "gm ev abs ddtl ddtls odm oem nrr ye head".split()) | set(
     # the US states a filing's cover or a campus's address names ("a Nevada corporation", "outside
     # Austin, Texas"): a place, no company
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
