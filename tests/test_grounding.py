@@ -1546,6 +1546,15 @@ def test_an_english_name_glossed_by_a_known_name_is_no_word_asked():
     q = build("How much revenue did Jiayi Cloud (甲乙云) earn in 2025?", names)
     assert [e.key for e in q.entities] == ["甲乙云"] and not {"jiayi", "cloud"} & set(q.words)
     assert glossed_names("How fast did Acme Cloud (甲乙云) grow?", ["甲乙云"]) == ["acme cloud"]
+    # a gloss holding the name with its city is all the company's name: no word asked of a passage
+    q = build("What net loss did Beijing Jiayi Cloud (北京甲乙云) record for 2024?", names)
+    assert not {"北京", "beij", "jiayi"} & set(q.words + q.loose)
+
+
+def test_a_rating_asked_is_a_grade_not_a_figure():
+    for question in ("甲乙这笔定期贷款获得的信用评级是多少？", "What credit rating did the Acme notes get?"):
+        q = build(question, [])
+        assert q.answer_kind == "text" and not q.wants_figure
 
 
 def test_a_year_column_asked_is_not_out_read_by_the_rows_other_measures():
@@ -1683,3 +1692,18 @@ def test_an_analysts_shorthand_names_no_company_and_its_measures_are_read():
     assert facts["$912m"].metric == "营收" and facts["71.4%"].metric == "毛利率"
     assert facts["$7.8b"].entity == "acme cloud" and facts["$7.8b"].period == "2025e"
     assert facts["138%"].metric == "净收入留存率"
+
+
+def test_a_measures_words_joined_by_hyphens_are_the_measure():
+    found = vocab.find("a 40 bp lift in our gross-margin assumption", vocab.metrics())
+    assert [g.key for _, _, g in found] == ["毛利率"]
+
+
+def test_debt_and_offering_terms_cross_languages():
+    from gpumkt.answer.coverage import glossed
+
+    # general terms of a debt or an offering, in any script, find the other language's passage
+    assert glossed("提前清偿债务损失", "a $9.9 million loss on early extinguishment of debt")
+    assert glossed("延迟提款定期贷款", "it raised $1.0 billion of delayed-draw term loans")
+    assert glossed("定向增发", "the 2024 private placement of shares")
+    assert {m.key for m in build("甲乙2025年底的淨負債是多少？", []).metrics} == {"净负债"}

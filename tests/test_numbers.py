@@ -123,3 +123,11 @@ def test_a_figure_before_a_bigger_one_after_to_is_no_ratio():
 def test_mega_before_watt_is_the_unit_not_a_trillion():
     assert [f.value for f in figures("签约容量不超过18.5兆瓦")] == [18.5]
     assert [f.value for f in figures("营收3兆元")] == [3e12]  # (a trillion, as Taiwan writes it)
+
+
+def test_a_minus_sign_before_a_figure_stays_in_its_text():
+    # "净利润-4.37亿元" is a loss: the sign is part of what the report says; a range's dash and a
+    # model's hyphen are no sign
+    assert [f.text for f in figures("净利润-4.37亿元，增长-3.5%")] == ["-4.37亿元", "-3.5%"]
+    assert [f.text for f in figures("12-15亿美元")] == ["12-", "15亿美元"]
+    assert figures("gpt-4") == []

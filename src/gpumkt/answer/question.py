@@ -91,7 +91,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = level_free
     found_names, sources = _mentions(question, norm, names)
     ents = _not_descriptive(tuple(found_names), norm, desc)
-    for text in [m.text for m in ents] + sources + glossed_names(question, [m.text for m in ents]):
+    for text in glossed_names(question, [m.text for m in ents]) + [m.text for m in ents] + sources:
         rest = rest.replace(text, " ")  # (the firm a figure is quoted from is no word asked)
     kind = _answer_kind(norm)
     # a measure named only in the title of the report asked ("the market-value report") is not asked
@@ -161,12 +161,14 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
 
 def glossed_names(question: str, texts: list[str]) -> list[str]:
     """A company's name in English glossed by a name found ("Jiayi Cloud (甲乙云)") is the
-    same company's, no word asked: ``glossed_names("How fast did Acme Cloud (甲乙云) grow?",
-    ["甲乙云"]) -> ["acme cloud"]``."""
+    same company's, no word asked, and so is all of the gloss that holds the name found (its city
+    or legal form too: "北京甲乙云"): ``glossed_names("How fast did Beijing Jiayi (北京甲乙云) grow?",
+    ["甲乙云"]) -> ["beijing jiayi", "北京甲乙云"]``."""
     out = []
     for m in re.finditer(r"((?:[A-Z][\w.&'-]*\s+){1,4})[(（]\s*([^()（）a-zA-Z]{2,20}?)\s*[)）]", question):
-        if normalise(m.group(2)) in texts:
-            out.append(normalise(m.group(1)).strip())
+        gloss = normalise(m.group(2))
+        if any(t in gloss for t in texts):
+            out += [normalise(m.group(1)).strip()] + ([] if gloss in texts else [gloss])
     return out
 
 

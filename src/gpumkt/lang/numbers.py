@@ -119,6 +119,7 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
             b -= 1
         while a < b and norm[a].isspace():
             a += 1
+        a -= _minus_before(norm, a)
         if m["range"] and not m["scale"] and not m["unit"]:
             pending.append((norm[a:b], base, m["cur"] or "", a, b))
             continue
@@ -137,6 +138,13 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
         if not any(x < b and a < y for _, x, y in out):
             out.append((Figure(norm[a:b], value, "pct"), a, b))
     return _range_currency(sorted(out, key=lambda t: t[1]), norm)
+
+
+def _minus_before(norm: str, a: int) -> int:
+    """1 when a minus sign stands right before the figure at ``a`` and after no digit, letter or
+    bracket (a range's dash, "12-15亿", or a model's, "GPT-4", is none): "净利润-4.37亿元" says a
+    loss, and the sign stays in the figure's text (its value stays the amount, as "$(131)m" does)."""
+    return int(a > 0 and norm[a - 1] in "-−" and (a == 1 or not re.match(r"[0-9a-z.%)\]）-]", norm[a - 2])))
 
 
 def _model_name(m: re.Match, norm: str) -> bool:

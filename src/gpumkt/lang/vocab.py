@@ -181,6 +181,7 @@ def form_pattern(form: str) -> str:
         # "a100" in "a10040gb" and "h100gpu": Chinese text glues a model number to what follows
         tail = r"(?!(?!gpu)[a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"
         body = re.escape(form).replace(r"\ and\ ", r"\s*(?:\ and\ |&)\s*")  # "cash & marketable securities"
+        body = body.replace(r"\ ", r"[\ -]")  # "gross-margin assumption", "year-over-year"
         plural = "(?:s|es)?" if len(form) >= 3 else ""  # ("wa" is no plural of "was")
         return rf"(?<![a-z0-9]){body}{plural}{tail}"
     return re.escape(form)
@@ -260,6 +261,9 @@ def _find_joined(norm: str, groups: tuple) -> list[tuple[int, int, Group]]:
     for m in pattern.finditer(norm):
         text = m.group(0)
         group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
+        if not group and "-" in text:  # a form's words joined by hyphens
+            text = text.replace("-", " ")
+            group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
         if not group and "&" in text:  # the form says "and"
             text = re.sub(r"\s*&\s*", " and ", text)
             group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
