@@ -1707,3 +1707,21 @@ def test_debt_and_offering_terms_cross_languages():
     assert glossed("延迟提款定期贷款", "it raised $1.0 billion of delayed-draw term loans")
     assert glossed("定向增发", "the 2024 private placement of shares")
     assert {m.key for m in build("甲乙2025年底的淨負債是多少？", []).metrics} == {"净负债"}
+
+
+def test_the_last_sentence_of_the_item_before_is_a_sibling_not_context():
+    notes = ("# Acme Cloud (NASDAQ: ACME) notes\n\n- Fleet ~9k GPUs at YE25. First B200 racks went live in Feb.\n"
+             "- Capex FY25 $6.4B.\n")
+    doc = Document("notes.md", "Acme notes", notes, "0")
+    names = mining.mine_names([notes])
+    facts = {f.text: f for f in build_facts([u for c in chunk_document(doc) for u in units(c, notes)], names)}
+    assert facts["$6.4b"].entity == "acme cloud"  # not the B200 of the item before
+
+
+def test_a_phrase_in_apposition_to_the_company_is_no_word_asked():
+    names = [vocab.Group("甲乙云", ("甲乙云",)), vocab.Group("beta", ("beta",))]
+    q = build("What net loss did Jiayi Cloud (甲乙云), the counterparty to Beta's GPU service contract, "
+              "record for 2024?", names)
+    assert not {"counterparti", "servic", "contract"} & set(q.words) and [m.key for m in q.metrics] == ["净利润"]
+    # a phrase after a year, not a name, stays asked
+    assert "group" in build("In 2024, the revenue of the group, net of tax, was what?", []).words

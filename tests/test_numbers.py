@@ -131,3 +131,7 @@ def test_a_minus_sign_before_a_figure_stays_in_its_text():
     assert [f.text for f in figures("净利润-4.37亿元，增长-3.5%")] == ["-4.37亿元", "-3.5%"]
     assert [f.text for f in figures("12-15亿美元")] == ["12-", "15亿美元"]
     assert figures("gpt-4") == []
+
+
+def test_a_bandwidth_is_no_currency():
+    assert [(f.text, f.currency) for f in figures("100 Gbps cross-connects at 100 GBP")] == [("100", ""), ("100 gbp", "gbp")]

@@ -61,7 +61,8 @@ KIND_WORDS = [
              r"\bwhich\b|\bhow (?:does|do|did|is|are|can|could|would|will|has|have)\b|tell me about|"
              r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b|"
              # a rating is a grade ("BBB-", "Outperform"), no figure
-             r"评级(?:是|为)?(?:多少|什么|如何)|(?:what|which) (?:credit |analyst )?rating\b"),
+             # (the rating itself stays a word asked)
+             r"(?<=评级)(?:是|为)?(?:多少|什么|如何)|(?:what|which)(?= (?:credit |analyst )?rating\b)"),
 ]
 SHARE_ASKED = re.compile(SHARE_WORD + r"|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"
                          + SHARE_OF + r"|" + PART_OF + r"|how much of")

@@ -91,6 +91,7 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     rest = level_free
     found_names, sources = _mentions(question, norm, names)
     ents = _not_descriptive(tuple(found_names), norm, desc)
+    rest = _without_apposition(rest, ents)
     for text in glossed_names(question, [m.text for m in ents]) + [m.text for m in ents] + sources:
         rest = rest.replace(text, " ")  # (the firm a figure is quoted from is no word asked)
     kind = _answer_kind(norm)
@@ -157,6 +158,21 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     if split:
         record = _with_parts(record, names, known)
     return record
+
+
+# A phrase set off by commas right after a name says who it is ("Acme (甲乙), the counterparty to
+# Beta's contract, …"): it describes the company asked, the passage with the figure need not repeat it
+APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,?;]{3,80}?(?=,\s)")
+
+
+def _without_apposition(text: str, ents: tuple[Mention, ...]) -> str:
+    """``text`` less a phrase in apposition to a name of ``ents`` (or to a bracketed gloss after one):
+    ``"did acme, the counterparty to beta's contract, record"`` -> ``"did acme , record"``."""
+    for m in reversed(list(APPOSITION.finditer(text))):
+        before = text[:m.start()].rstrip()
+        if before.endswith((")", "）")) or any(before.endswith(f) for e in ents for f in e.forms + (e.text,)):
+            text = text[:m.start()] + " " + text[m.end():]
+    return text
 
 
 def glossed_names(question: str, texts: list[str]) -> list[str]:

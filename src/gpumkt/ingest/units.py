@@ -217,6 +217,9 @@ def sibling_items(unit: Unit) -> bool:
     """The unit and the sentence before it are items of one list: the item before is a sibling
     (another company's line), not context; the list's heading or lead-in line is.
 
-    ``sibling_items(<unit "- 融资: 5亿美元" after "- 合作: 与Dell合作">) -> True``
+    ``sibling_items(<unit "- 融资: 5亿美元" after "- 合作: 与Dell合作">) -> True``; so is the
+    last sentence of an item of several ("- Fleet 9k GPUs. First B200 racks went live."), unless
+    it leads into the list with a colon.
     """
-    return bool(LIST_ITEM.match(unit.quote) and LIST_ITEM.match(unit.before))
+    return bool(LIST_ITEM.match(unit.quote) and unit.before and (
+        LIST_ITEM.match(unit.before) or unit.before.rstrip()[-1:] not in ":："))

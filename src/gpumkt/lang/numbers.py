@@ -36,7 +36,8 @@ _SCALE = r"(?:万亿|兆(?!瓦|赫|字节|比特|帕)|千万|百万|亿|万|[千
 # a multiple also as a ratio to one ("85 to 1", "85:1") or in words ("3.5 times")
 _MULTIPLE = r"倍|x(?![a-z])|×(?!\s*\d)|times(?![a-z])|(?:to |:)1(?!\d|[.,:]\d)"
 MULTIPLE_UNITS = re.compile(_MULTIPLE)
-_UNIT = r"(?:" + _PERCENT + r"|" + _MULTIPLE + r"|美元|人民币|港元|港币|港仙|欧元|元|英镑|usd|rmb|gbp|hkd|eur|dollars?)"
+# (a code is a whole word: "100 gbps" is a bandwidth, no pounds)
+_UNIT = r"(?:" + _PERCENT + r"|" + _MULTIPLE + r"|美元|人民币|港元|港币|港仙|欧元|元|英镑|(?:usd|rmb|gbp|hkd|eur)(?![a-z])|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
     # "RMB3,370.8 million": a currency glued before the digits (filings write the yuan so)
