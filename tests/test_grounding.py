@@ -1725,3 +1725,10 @@ def test_a_phrase_in_apposition_to_the_company_is_no_word_asked():
     assert not {"counterparti", "servic", "contract"} & set(q.words) and [m.key for m in q.metrics] == ["净利润"]
     # a phrase after a year, not a name, stays asked
     assert "group" in build("In 2024, the revenue of the group, net of tax, was what?", []).words
+
+
+def test_a_notes_analyst_and_a_hyphenated_attendee_are_people_not_companies():
+    notes = ("# Acme Cloud (NASDAQ: ACME) notes\n\nAnalyst: Hannah Strand, Beta Securities | PT: $68\n\n"
+             "Attendees: Priya Ashworth-Kale (CFO). Strand and Ashworth met the funds.\n")
+    keys = {g.key for g in mining.mine_names([notes])}
+    assert not {"strand", "ashworth", "hannah strand"} & keys

@@ -63,8 +63,8 @@ ROLE = (r"(?:Chief [A-Z][a-z]+ Officer|CEO|CFO|COO|CTO|CRO|President|Vice Presid
         r"Analyst|analyst|[Cc]o-[Ff]ounder|Founder|Chair(?:man|woman)?|General Counsel|Treasurer|Controller|"
         r"Managing Director|Managing Partner|Partner|Economist|Strategist|[Hh]ost|Executive Vice|Senior Vice)")
 PERSON_ROLE = re.compile(rf"(?<![A-Za-z]){PERSON}[ \t]*(?:,|–|—|-|\()[ \t]*(?:our |the |its |a )?{ROLE}\b")
-ROLE_PERSON = re.compile(rf"\b(?:CEO|CFO|COO|CTO|Chief [A-Z][a-z]+ Officer|President|Chair(?:man|woman)?)"
-                         rf"[ \t]+{PERSON}\b")
+ROLE_PERSON = re.compile(rf"\b(?:CEO|CFO|COO|CTO|Chief [A-Z][a-z]+ Officer|President|Chair(?:man|woman)?|"
+                         rf"(?:Analyst|Author)s?:)[ \t]+{PERSON}\b")  # (a note's "Analyst: Jane Roe")
 
 
 def people(texts: list[str]) -> set[str]:
@@ -76,5 +76,5 @@ def people(texts: list[str]) -> set[str]:
     for text in texts:
         for m in list(PERSON_ROLE.finditer(text)) + list(ROLE_PERSON.finditer(text)):
             name = " ".join(m.group(1).lower().split())
-            out |= {name, *name.split()}
+            out |= {name, *re.split(r"[\s-]+", name)}  # ("Jane Roe-Smith": "roe" alone is her too)
     return out
