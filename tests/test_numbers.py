@@ -126,12 +126,12 @@ def test_mega_before_watt_is_the_unit_not_a_trillion():
 
 
 def test_a_minus_sign_before_a_figure_stays_in_its_text():
-    # "净利润-4.37亿元" is a loss: the sign is part of what the report says; a range's dash and a
+    # "净利润-1.25亿元" is a loss: the sign is part of what the report says; a range's dash and a
     # model's hyphen are no sign
-    assert [f.text for f in figures("净利润-4.37亿元，增长-3.5%")] == ["-4.37亿元", "-3.5%"]
+    assert [f.text for f in figures("净利润-1.25亿元，增长-2.5%")] == ["-1.25亿元", "-2.5%"]
     assert [f.text for f in figures("12-15亿美元")] == ["12-", "15亿美元"]
     assert figures("gpt-4") == []
 
 
 def test_a_bandwidth_is_no_currency():
-    assert [(f.text, f.currency) for f in figures("100 Gbps cross-connects at 100 GBP")] == [("100", ""), ("100 gbp", "gbp")]
+    assert [(f.text, f.currency) for f in figures("a 200 Gbps uplink for 90 GBP")] == [("200", ""), ("90 gbp", "gbp")]

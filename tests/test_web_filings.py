@@ -372,9 +372,9 @@ def test_a_name_said_as_the_cause_is_not_whose_figure_it_is():
 
     # The customers a company benefits from are not what its revenue is about; "全年" in a year's
     # sustainability report is that year.
-    text = ("甲乙算力科技股份有限公司（股票代號：6731）　2024年永續報告書\n\n" + "公司主要從事伺服器製造。\n\n" * 40 +
-            "受惠於雲端客戶Microsoft擴建資料中心，本公司全年合併營收達新台幣1,234億元；"
-            "稅後淨利新台幣56.7億元，每股盈餘（EPS）新台幣12.34元。\n")
+    text = ("甲乙算力科技股份有限公司（股票代號：6699）　2024年永續報告書\n\n" + "公司主要從事伺服器製造。\n\n" * 40 +
+            "受惠於Microsoft加大採購，本公司全年營業額達新台幣1,234億元；"
+            "本期淨利新台幣56.7億元，每股盈餘新台幣12.34元。\n")
     facts, _ = _facts_of_text(text)
     got = {f.text: f for f in facts}
     assert all("甲乙" in got[t].entity for t in ("新台币1,234亿元", "新台币56.7亿元", "新台币12.34元"))
@@ -383,7 +383,7 @@ def test_a_name_said_as_the_cause_is_not_whose_figure_it_is():
 
 
 def test_a_margin_over_a_benchmark_rate_is_the_interest_rate():
-    facts, _ = _facts_of_text("Acme Cloud, Inc. (ACME)\n\nGrowth has to be paid for. The largest piece is a $2.0 "
-                              "billion term loan, priced at SOFR plus 325 basis points. 一年期LPR加50个基点。\n")
+    facts, _ = _facts_of_text("Acme Cloud, Inc. (ACME)\n\nSales growth slowed. Its revolving facility bears "
+                              "interest at SOFR plus 275 basis points. 一年期LPR加50个基点。\n")
     got = {f.text: f.metric for f in facts}
-    assert got["325 basis points"] == got["50个基点"] == "利率"
+    assert got["275 basis points"] == got["50个基点"] == "利率"

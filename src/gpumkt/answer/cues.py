@@ -60,7 +60,7 @@ KIND_WORDS = [
              r"靠什么|凭什么|怎么|怎样|如何|哪些|哪个|哪款|哪项|what (?:kind|type|sort)s? of|"
              r"\bwhich\b|\bhow (?:does|do|did|is|are|can|could|would|will|has|have)\b|tell me about|"
              r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b|"
-             # a rating is a grade ("BBB-", "Outperform"), no figure
+             # a rating is a grade ("A+", "Buy"), no figure
              # (the rating itself stays a word asked)
              r"(?<=评级)(?:是|为)?(?:多少|什么|如何)|(?:what|which)(?= (?:credit |analyst )?rating\b)"),
 ]
@@ -109,7 +109,7 @@ ASIDE = re.compile(r"(?<=[a-z0-9)] )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bto )(?<
                    r"apart from|besides|as (?:an? |the )?alternative to)\s[^,;?]*|"
                    # what is taken off or set aside: "扣除发行费用后", "除研发费用以外"
                    r"(?:扣除|扣掉|减去|剔除|除去)[^，,；;？?]{1,12}?(?:以后|之后|后)|除了?[^，,；;？?]{1,12}?(?:以外|之外)|"
-                   # what the asked figure is found in: "在收购的代价中，递延付款…", "那份订单里，每月费用…"
+                   # what the asked figure is found in: "在该笔交易的对价中，现金部分…", "那份合同里，首年服务费…"
                    r"[^，,；;？?]{2,30}?(?:当中|之中|中|里)(?=\s*[，,])")
 # A second question word after "and" starts a second part ("how many X and how many Y", "多少X、多少Y").
 # ("还有多少" asks how much is left: one question)

@@ -160,14 +160,14 @@ def build(question: str, names: list[vocab.Group], split: bool = True,
     return record
 
 
-# A phrase set off by commas right after a name says who it is ("Acme (甲乙), the counterparty to
-# Beta's contract, …"): it describes the company asked, the passage with the figure need not repeat it
+# A phrase set off by commas right after a name says who it is ("Acme (甲乙), the lessor of
+# Beta's campus, …"): it describes the company asked, the passage with the figure need not repeat it
 APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,?;]{3,80}?(?=,\s)")
 
 
 def _without_apposition(text: str, ents: tuple[Mention, ...]) -> str:
     """``text`` less a phrase in apposition to a name of ``ents`` (or to a bracketed gloss after one):
-    ``"did acme, the counterparty to beta's contract, record"`` -> ``"did acme , record"``."""
+    ``"did acme, the lessor of beta's campus, book"`` -> ``"did acme , book"``."""
     for m in reversed(list(APPOSITION.finditer(text))):
         before = text[:m.start()].rstrip()
         if before.endswith((")", "）")) or any(before.endswith(f) for e in ents for f in e.forms + (e.text,)):

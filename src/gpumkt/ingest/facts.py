@@ -208,7 +208,7 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
 COUPON = re.compile(r"\s*的?\s*(?:(?:senior|secured|unsecured|subordinated|convertible|exchangeable|green|fixed-rate|"
                     r"guaranteed)\s+){0,3}(?:notes?|bonds?|debentures)\b|\s*的?\s*(?:公司债券?|债券|票据|可转债)")
 
-# A margin over a floating benchmark ("SOFR plus 325 basis points", "LPR加50个基点") is the debt's interest rate
+# A margin over a floating benchmark ("SOFR plus 250 basis points", "LPR加50个基点") is the debt's interest rate
 OVER_BENCHMARK = re.compile(r"(?<![a-z])(?:sofr|libor|euribor|hibor|shibor|lpr|base rate|prime rate)\s*(?:\+|plus|加上?)\s*$")
 
 

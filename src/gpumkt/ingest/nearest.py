@@ -9,7 +9,7 @@ from gpumkt.lang import vocab
 
 # A name said as the figures' source is not what they are about: "根据卓研咨询的资料，…", "according to Acme Research"
 SOURCE_CUE = re.compile(r"(?:根据|依据|据|according to|per|source:)\s*$")
-# Nor is a name said as the cause of what the figure measures: "受惠於雲端業者（CSP）擴建，本公司營收達…",
+# Nor is a name said as the cause of what the figure measures: "受惠於大客戶追加訂單，公司營收達…",
 # "driven by demand from Acme, revenue rose 41%" (the company's revenue, not the customer's)
 CAUSE_CUE = re.compile(r"(?:受惠于|受益于|得益于|thanks to|driven by|benefit(?:ing|ed|s)? from)"
                        r"[^，,。;；]{0,16}$")

@@ -15,7 +15,7 @@ RELATIVE_CELL = re.compile(r"^(本期|本年|本报告期|上期|上年同期|�
 # The period a periodic report covers, from its cover or running header: "2025年年度报告", "Annual
 # Report 2025" (the year), "2025年半年度报告", "Interim Report 2025" (the first half), "2025年第三季度报告".
 REPORT_PERIODS = (
-    # (a year's sustainability or ESG report too: "2024年永续报告书", "Sustainability Report 2024")
+    # (a year's sustainability or ESG report too: "2025年永续报告书", "Sustainability Report 2025")
     (re.compile(r"(?i)((?:19|20)\d\d)\s*年\s*(?:年度|永续|可持续发展|社会责任|esg\s*)(?:[报報]告|[业業][绩績]公告)|"
                 r"((?:19|20)\d\d)\s+(?:annual|sustainability|esg) report|(?:annual|sustainability|esg) report\s+((?:19|20)\d\d)"), ""),
     # (a Hong Kong issuer's "二零二五年中期業績公告", its years in Western digits by then)

@@ -218,7 +218,7 @@ def sibling_items(unit: Unit) -> bool:
     (another company's line), not context; the list's heading or lead-in line is.
 
     ``sibling_items(<unit "- 融资: 5亿美元" after "- 合作: 与Dell合作">) -> True``; so is the
-    last sentence of an item of several ("- Fleet 9k GPUs. First B200 racks went live."), unless
+    last sentence of an item of several ("- Sites: 4. The newest opened in May."), unless
     it leads into the list with a colon.
     """
     return bool(LIST_ITEM.match(unit.quote) and unit.before and (

@@ -36,7 +36,7 @@ _SCALE = r"(?:万亿|兆(?!瓦|赫|字节|比特|帕)|千万|百万|亿|万|[千
 # a multiple also as a ratio to one ("85 to 1", "85:1") or in words ("3.5 times")
 _MULTIPLE = r"倍|x(?![a-z])|×(?!\s*\d)|times(?![a-z])|(?:to |:)1(?!\d|[.,:]\d)"
 MULTIPLE_UNITS = re.compile(_MULTIPLE)
-# (a code is a whole word: "100 gbps" is a bandwidth, no pounds)
+# (a code is a whole word: "200 gbps" is a bandwidth, no pounds)
 _UNIT = r"(?:" + _PERCENT + r"|" + _MULTIPLE + r"|美元|人民币|港元|港币|港仙|欧元|元|英镑|(?:usd|rmb|gbp|hkd|eur)(?![a-z])|dollars?)"
 FIGURE = re.compile(
     # a statement's negative amount keeps its dollar sign outside the brackets: "$(134.3) million"
@@ -143,8 +143,8 @@ def figure_spans(text: str) -> list[tuple[Figure, int, int]]:
 
 def _minus_before(norm: str, a: int) -> int:
     """1 when a minus sign stands right before the figure at ``a`` and after no digit, letter or
-    bracket (a range's dash, "12-15亿", or a model's, "GPT-4", is none): "净利润-4.37亿元" says a
-    loss, and the sign stays in the figure's text (its value stays the amount, as "$(131)m" does)."""
+    bracket (a range's dash, "12-15亿", or a model's, "GPT-4", is none): "净利润-1.25亿元" says a
+    loss, and the sign stays in the figure's text (its value stays the amount, as "$(95)m" does)."""
     return int(a > 0 and norm[a - 1] in "-−" and (a == 1 or not re.match(r"[0-9a-z.%)\]）-]", norm[a - 2])))
 
 

@@ -61,8 +61,8 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      "preview analyst analysts certification disclosures "
                      # the reference rates a loan's interest is set over ("SOFR + 2.1%"): no lender
                      "sofr libor shibor hibor euribor sonia lpr "
-                     # an analyst's shorthand for measures, deals and dates ("adj. GM", "EV/EBITDA", "the
-                     # DDTL", "GPU-backed ABS", "server ODM", "net revenue retention (NRR)", "at YE25"), and
+                     # an analyst's shorthand for measures, deals and dates ("adj. GM", "EV/EBITDA", "a
+                     # DDTL", "an ABS deal", "an ODM", "NRR", "at YE24"), and
                      # a title ("Head of IR"): no one's name
                      "gm ev abs ddtl ddtls odm oem nrr ye head".split()) | set(
     # the US states a filing's cover or a campus's address names ("a Nevada corporation", "outside
@@ -181,7 +181,7 @@ def form_pattern(form: str) -> str:
         # "a100" in "a10040gb" and "h100gpu": Chinese text glues a model number to what follows
         tail = r"(?!(?!gpu)[a-z])" if form[-1].isdigit() else r"(?![a-z0-9])"
         body = re.escape(form).replace(r"\ and\ ", r"\s*(?:\ and\ |&)\s*")  # "cash & marketable securities"
-        body = body.replace(r"\ ", r"[\ -]")  # "gross-margin assumption", "year-over-year"
+        body = body.replace(r"\ ", r"[\ -]")  # "gross-margin guide", "year-over-year"
         plural = "(?:s|es)?" if len(form) >= 3 else ""  # ("wa" is no plural of "was")
         return rf"(?<![a-z0-9]){body}{plural}{tail}"
     return re.escape(form)
