@@ -60,8 +60,7 @@ KIND_WORDS = [
              r"靠什么|凭什么|怎么|怎样|如何|哪些|哪个|哪款|哪项|what (?:kind|type|sort)s? of|"
              r"\bwhich\b|\bhow (?:does|do|did|is|are|can|could|would|will|has|have)\b|tell me about|"
              r"\b(?:describe|explain)\b|what (?:drives|drove|caused|explains|factors?|reasons?)\b|"
-             # a rating is a grade ("A+", "Buy"), no figure
-             # (the rating itself stays a word asked)
+             # a rating is a grade ("A+", "Buy"), no figure (the word "rating" itself stays asked)
              r"(?<=评级)(?:是|为)?(?:多少|什么|如何)|(?:what|which)(?= (?:credit |analyst )?rating\b)"),
 ]
 SHARE_ASKED = re.compile(SHARE_WORD + r"|\bproportion\b|占比|份额|比重|占多少|占了多少|所占|占[^，,。？?]{0,3}(?:比例|比重)|"

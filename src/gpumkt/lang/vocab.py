@@ -259,17 +259,25 @@ def _find_joined(norm: str, groups: tuple) -> list[tuple[int, int, Group]]:
     pattern, lookup = _matcher(groups)
     out = []
     for m in pattern.finditer(norm):
-        text = m.group(0)
-        group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
-        if not group and "-" in text:  # a form's words joined by hyphens
-            text = text.replace("-", " ")
-            group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
-        if not group and "&" in text:  # the form says "and"
-            text = re.sub(r"\s*&\s*", " and ", text)
-            group = lookup.get(text) or lookup.get(re.sub(r"(?:es|s)$", "", text))
+        group = _group_of(m.group(0), lookup)
         if group:
             out.append((m.start(), m.end(), group))
     return out
+
+
+def _group_of(text: str, lookup: dict[str, Group]) -> Group | None:
+    """The group a matched text is a form of: as written, with its words joined by hyphens
+    spaced, then with "&" said as "and"; each also without a plural s.
+    ``_group_of("gross-margins", {"gross margin": g}) -> g``"""
+    group = _plural_free(text, lookup)
+    if group or not ("-" in text or "&" in text):  # (the common case costs one look-up, as before)
+        return group
+    spaced = text.replace("-", " ")
+    return _plural_free(spaced, lookup) or _plural_free(re.sub(r"\s*&\s*", " and ", spaced), lookup)
+
+
+def _plural_free(said: str, lookup: dict[str, Group]) -> Group | None:
+    return lookup.get(said) or lookup.get(re.sub(r"(?:es|s)$", "", said))
 
 
 @lru_cache(maxsize=16)
