@@ -800,3 +800,13 @@ def test_a_chinese_legal_name_with_its_english_one_is_one_company_with_its_short
     assert {"丙丁算力", "bingding compute"} <= bilingual_names(defined)[0]
     # a company's place of registration in brackets is no English name of it
     assert not any("bvi" in g.forms for g in mining.mine_names([cover + defined]))
+
+
+def test_a_bond_issues_short_name_is_the_bonds_and_its_number_is_a_part_asked():
+    text = ("甲乙液冷科技股份有限公司（簡稱「甲乙液冷」）\n"
+            "債券名稱：甲乙液冷科技股份有限公司國內第二次無擔保轉換公司債（簡稱「甲乙二」）\n"
+            "發行價格：依票面金額之101%發行。\n")
+    assert defined_names(text) == [{"甲乙液冷科技股份有限公司", "甲乙液冷"}]  # 甲乙二 names the bond
+    from gpumkt.answer.asked import contrasts_in, parts_in
+    # the first issue is a part of the issuer's bonds: a passage about the second does not answer it
+    assert parts_in(contrasts_in("甲乙液冷国内第一次无担保转换公司债的发行价格是多少?")) == (("第一次", "first issue"),)

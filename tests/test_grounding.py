@@ -1169,7 +1169,7 @@ def test_lines_under_a_dated_caption_take_its_period():
             "Bolt: 2%\n\n# 展望\n\nBolt: 3%\n")
     doc = Document("x.md", "云市场", text, "0")
     us = [u for c in chunk_document(doc) for u in units(c, text)]
-    assert [(u.own.endswith("2%"), u.lead_period) for u in us if "%" in u.own] == [(True, "2025q2"), (False, "")]
+    assert [(u.own[-2:], u.lead_period) for u in us if "%" in u.own] == [("4%", "2025q2"), ("2%", "2025q2"), ("3%", "")]
     assert lead_period("2024年营收1亿，2025年2亿。\n甲: 4%", 18) == ""  # two periods: none of them
 
 

@@ -22,6 +22,7 @@ from gpumkt.answer.asked import lots_in, terms, version_after
 from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.answer.reframe import at_point, in_fiscal_terms, in_script_of
+from gpumkt.ingest.dating import stated_periods
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
@@ -275,8 +276,13 @@ def _metric(q: QuestionRecord, u: Unit, attached: Collection[str] = ()) -> float
 def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
-    given = periods(u.own) or periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
+    around = periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
         [p for p in (u.lead_period, u.reported) if p][:1]
+    own = periods(u.own)
+    # "… $1.8 billion at quarter end, up from $1.5 billion on June 30": a sentence whose periods
+    # are all a comparison's base (or an event's day) dates its other figure by what is around it
+    bases_only = bool(own) and not stated_periods(u.own)
+    given = own + around if bases_only else (own or around)
     if not given:
         # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
         # sentences too; a passage that names other periods as well leaves the sentence unknown.
@@ -285,7 +291,7 @@ def _period(q: QuestionRecord, u: Unit) -> str:
             return "match"
     states = [agrees(p, given) for p in q.periods]
     if "conflict" in states and "match" not in states:
-        return "conflict"
+        return "unknown" if bases_only and not around else "conflict"
     return "match" if "match" in states else "unknown"
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from gpumkt.ingest.flat_tables import (UNIT_LINE, column_header, continues_header, header_cells, label_over, metric_header,
                                        row_cells)
 from gpumkt.ingest.layout_tables import figure_table_span, layout_header, layout_span
-from gpumkt.lang.text import LIST_OR_BLOCK, SLIDE_MARK, markup_only
+from gpumkt.lang.text import SLIDE_MARK, markup_only
+from gpumkt.lang.wrapping import LIST_OR_BLOCK
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # A short line wholly in bold is a heading in Markdown too (a page saved from a blog or a WeChat article)

@@ -20,10 +20,11 @@ from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, SERIAL_
 from gpumkt.ingest.layout_tables import SERIAL, figure_table_rows, layout_rows
 from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.lang.periods import MONTH_PATTERN
-from gpumkt.lang.text import normalise, sentence_spans, squash, starts_block
+from gpumkt.lang.text import normalise, sentence_spans, squash
+from gpumkt.lang.wrapping import starts_block
 from gpumkt.records import Chunk, Document
 
-CHUNKER_VERSION = "56"  # bump when chunks or the text the embedder sees change
+CHUNKER_VERSION = "57"  # bump when chunks or the text the embedder sees change
 # A table's numbered caption ("Table 1.", "Exhibit 3:", "表1-3", "图表2"): its caption however long
 TABLE_LABEL = re.compile(r"(?:table|exhibit|图表|表)\s*[0-9一二三四五六七八九十]+(?:[-.－][0-9]+)?\s*[.:：、]?\s", re.I)
 MAX_CHARS = 400

@@ -40,8 +40,8 @@ COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\
                       + COMPARING + r"\s+(?:(?:approximately|about|around|roughly|nearly|some)\s+)?[$€£(]?\d(?:[\d.,]*\d)?"
                       + BASE_RUN + r"{0,90}?"
                       r"\s(?:in|for|during|at|as\s+of)\s+)"
-                      # "rose to 214, from 188 at the end of the third quarter"
-                      r"\s*(?:(?:in|with|to|for|during|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$")
+                      # "rose to 214, from 188 at the end of the third quarter" ("… on June 30")
+                      r"\s*(?:(?:in|on|with|to|for|during|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$")
 
 
 def period_in(clause: str, a: int, b: int) -> str:
@@ -203,7 +203,7 @@ DOC_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*[日
                       r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)", re.I)
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # (as DOC_DATE and _MD catch them)
 PART_END = {"q1": 3, "q2": 6, "q3": 9, "q4": 12, "h1": 6, "h2": 12, "m3": 3, "m6": 6, "m9": 9}
-REPORT_END = {"": 12, "h1": 6, "q1": 3, "q3": 9}  # a periodic report's period ends in this month
+REPORT_END = {"": 12, "h1": 6, "q1": 3, "q2": 6, "q3": 9, "q4": 12}  # a periodic report's period ends in this month
 
 
 @lru_cache(maxsize=64)

@@ -58,10 +58,17 @@ def money_metric(key: str) -> bool:
 
 def named_after(tail: str, kind: str) -> str:
     """The measure a figure is followed by at once, or an amount after "of" / "in" / 的:
-    ``named_after(" valuation in may", "money") -> "估值"``; ``named_after(" in revenue", "money") -> "营收"``."""
+    ``named_after(" valuation in may", "money") -> "估值"``; ``named_after(" in revenue", "money") -> "营收"``;
+    ``named_after(" annual hurdle", "pct") -> "门槛收益率"``."""
     linked = ("", "of", "in", "的") if kind == "money" else ("",)  # (37% of revenue is a share, not revenue)
-    found = [(x, g) for x, _, g in vocab.find_heads(tail, metrics_for(kind)) if tail[:x].strip() in linked]
+    found = [(x, g) for x, _, g in vocab.find_heads(tail, metrics_for(kind))
+             if tail[:x].strip() in linked or QUALIFYING.fullmatch(tail[:x])]
     return found[0][1].key if found else ""
+
+
+# A word that may stand between a figure and the measure it is: "a 6% annual hurdle", "a 5% fixed coupon"
+QUALIFYING = re.compile(r"\s+(?:annual|annualized|annualised|yearly|quarterly|monthly|hard|soft|fixed|blended|"
+                        r"average|effective|minimum|maximum|target)\s+")
 
 
 def share_of(after: str) -> str:

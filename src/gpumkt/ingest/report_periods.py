@@ -24,8 +24,14 @@ REPORT_PERIODS = (
     # (a Taiwan board's "通過114年第三季合併財務報告": the quarter's consolidated financial report)
     (re.compile(r"((?:19|20)\d\d)\s*年\s*第?一季度?(?:合并)?(?:财务)?报告()()"), "q1"),
     (re.compile(r"((?:19|20)\d\d)\s*年\s*第?三季度?(?:合并)?(?:财务)?报告()()"), "q3"),
-)
-PART_WORDS = {"h1": ("上半年", "6月30日"), "q1": ("第一季度", "3月31日"), "q3": ("第三季度", "9月30日")}
+) + tuple(
+    # a quarter's letter or update to investors: "Third Quarter 2025 Letter to Limited Partners",
+    # "Q2 2025 Shareholder Update" (a results release's quarter is its heading's, and may be fiscal)
+    (re.compile(rf"(?i)(?:\b{word}\s+quarter|\bq{n})\s+((?:19|20)\d\d)\s+(?:(?:shareholder|investor|partner)s?'?\s+)?"
+                r"(?:letter|update|commentary|review)()()"), f"q{n}")
+    for n, word in ((1, "first"), (2, "second"), (3, "third"), (4, "fourth")))
+PART_WORDS = {"h1": ("上半年", "6月30日"), "q1": ("第一季度", "3月31日"), "q2": ("第二季度", "6月30日"),
+              "q3": ("第三季度", "9月30日"), "q4": ("第四季度", "12月31日")}
 
 
 CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{3}(?=\s*年)")  # 二零二五年

@@ -82,7 +82,7 @@ def units(chunk: Chunk, doc_text: str) -> list[Unit]:
         out.append(Unit(chunk, a, b, doc_text[a:b], label, own, before,
                         f"{head} {normalise(plain(parent))}" if parent else head, title,
                         lead_period(doc_text, a),
-                        report_year(doc_text) or stated_range(doc_text, a) if REPORTING.search(own) else "",
+                        reported(doc_text, own, a),
                         dated, fiscal_end, yuan, masthead))
     return out
 
@@ -111,6 +111,17 @@ def _after_speaker(doc_text: str, a: int, speakers: frozenset[str]) -> int:
 # reporting period" (the period is the report's, named on its cover: ``report_periods.report_year``).
 # A filing's field about its own period: "1月1日累计至本期止营业收入", "期末总资产".
 REPORTING = re.compile(r"本?报告期|(?i:reporting period)|累计至本期|^\s*(?:\d+[.、])?期末")
+# A quarterly letter's "at quarter end" and "this quarter" are its own quarter.
+THE_QUARTER = re.compile(r"\bat (?:the )?quarter[- ]end\b|\b(?:this|the) quarter\b")
+
+
+def reported(doc_text: str, own: str, a: int) -> str:
+    """The report's own period where the sentence speaks of it: "during the reporting period", or
+    a quarterly report's "at quarter end" (an annual report's quarter is none of its own)."""
+    if REPORTING.search(own):
+        return report_year(doc_text) or stated_range(doc_text, a)
+    period = report_year(doc_text) if THE_QUARTER.search(own) else ""
+    return period if period[4:5] == "q" else ""
 
 
 # A filing's field that states the period it reports on: "报导期间起讫日期(XXX/XX/XX~XXX/XX/XX)：114/07/01~114/09/30"
@@ -132,8 +143,24 @@ def lead_period(text: str, pos: int, reach: int = 1500) -> str:
     heading_ends, stated = _section_marks(text)
     i = bisect.bisect_right(heading_ends, pos)  # the last heading line ending before pos
     floor = max(pos - reach, heading_ends[i - 1]) if i else pos - reach
-    found = {k for a, b, k in stated[bisect.bisect_left(stated, (floor,)):] if b <= pos}
-    return found.pop() if len(found) == 1 else ""
+    within = [(a, b, k) for a, b, k in stated[bisect.bisect_left(stated, (floor,)):] if b <= pos]
+    found = {k for _, _, k in within}
+    return found.pop() if len(found) == 1 else _caption(text, within[-1][0]) if within else ""
+
+
+def _caption(text: str, at: int) -> str:
+    """The period a caption line holding ``text[at]`` names: a short line that is a period and
+    perhaps a bracketed note ("FY26 (raised)", "Q2 FY26 (quarter ending December 31, 2025)"), so
+    the rows under it, up to the next period stated, are that period's; "" for any other line.
+    ``_caption("Outlook\\nFY26 (raised)\\nRevenue $5.8B", 8)`` -> "2026y"
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = normalise(text[start:end if end >= 0 else len(text)].strip())
+    spans = period_spans(line)
+    if not spans or spans[0][0] or len(line) > 60 or re.search(r"\d", line[spans[0][1]:].split("(")[0]):
+        return ""
+    return spans[0][2]
 
 
 @lru_cache(maxsize=16)

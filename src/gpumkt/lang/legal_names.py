@@ -43,6 +43,9 @@ TRADE_WORDS = re.compile(r"(?:科技|技术|技術|电子|電子|集团|集團|�
 # 2024年年报的问询函》（以下简称“问询函”）"): no name of the company
 PAPER_SHORT = re.compile(r"(?:函|报告|報告|公告|协议|協議|合同|合约|合約|办法|辦法|规则|規則|意见|意見|通知|决议|決議|"
                          r"章程|计划|計劃|书|書|方案|交易|发行|發行)$")
+# A short form defined right after a security's name is the security's ("…国内第二次无担保转换公司债（简称
+# “甲乙二”）"): no name of the company that issued it
+SECURITY_BEFORE = re.compile(r"(?:公司债|公司債|债券|債券|票据|票據|转债|轉債)\s*[（(]?\s*$")
 NEAR_LINES = 3  # a foreign name this close to the Chinese legal name (the same information table)
 
 
@@ -239,7 +242,7 @@ def _shorts(text: str, legal: str, single: bool, owners: dict[int, str]) -> set[
     has this one legal name (``single``); ``owners``: the legal name each short form stands for, by offset."""
     out = set()
     for m in SHORT.finditer(text):
-        if single or owners[m.start()] == legal:
+        if (single or owners[m.start()] == legal) and not SECURITY_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             out.add(m.group(1))
             whole = LATIN_SHORT.match(text, m.start(1))  # "英文簡稱：Yufeng Computer", all its words
             out |= {whole.group(1).strip()} if whole else set()

@@ -21,22 +21,7 @@ RADICALS = dict(zip(
 ))
 REPLACEMENT = "\ufffd"  # where PDF extraction lost a character; never part of a number
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han + CJK punctuation
-HARD_END = "。！？；…!?;"
-SOFT_END = "，,、：:"
-BLOCK_MARK = r"#|\||```|>"  # a heading, table, code fence or quote (not a list item)
-LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|" + BLOCK_MARK + ")")
-# A wrapped line that starts with a figure ("62.4亿元，其中…") goes on a sentence; "1.2025年5月，…",
-# "9.1月1日累計…" and "1.1 市场规模" start an item or a heading.
-DECIMAL_START = re.compile(r"^\s*\d+\.\d{1,2}(?=[^\d\s.年月日])")
-
-
-def starts_block(line: str) -> bool:
-    """The line starts a list item, heading, table or quote, not a wrapped figure.
-    ``starts_block("62.4亿元，其中…") -> False``; ``starts_block("1.2025年5月，公司…") -> True``"""
-    return bool(LIST_OR_BLOCK.match(line)) and not DECIMAL_START.match(line)
-
+from gpumkt.lang.wrapping import CJK, HAN, HARD_END, wraps
 
 # Chinese function characters: where a name ends and the words of the sentence before it begin
 # (both scripts: names are mined from the raw text)
@@ -171,9 +156,12 @@ ABBREVIATIONS = set("u.s inc corp co ltd approx vs e.g i.e no mr ms dr jr sr st 
                     "jan feb mar apr jun jul aug sep sept oct nov dec u.k nasdaq nyse".split())
 
 
+INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "L.P", "N.V", "S.A": a legal form's letters
+
+
 def _english_stop(text: str, j: int, end: int) -> bool:
     """A full stop that ends an English sentence: followed by a space (or line end) and not part
-    of a decimal (1.2), an abbreviation (U.S., Inc., approx.) or an initial.
+    of a decimal (1.2), an abbreviation (U.S., Inc., L.P., approx.) or an initial.
 
     ``[text[a:b] for a, b in sentence_spans("Revenue was $1.2 billion. Inc. rose.")]``
     -> ``["Revenue was $1.2 billion.", "Inc. rose."]``
@@ -182,7 +170,8 @@ def _english_stop(text: str, j: int, end: int) -> bool:
     if nxt and not nxt.isspace():
         return False
     word = re.search(r"([A-Za-z.]+)$", text[max(0, j - 12):j])
-    if word and (word.group(1).lower().strip(".") in ABBREVIATIONS or len(word.group(1)) == 1):
+    if word and (word.group(1).lower().strip(".") in ABBREVIATIONS or len(word.group(1)) == 1
+                 or INITIALISM.fullmatch(word.group(1))):
         return False
     k = j + 1
     while k < end and text[k] in " \t\n\r":
@@ -202,68 +191,7 @@ def _is_break(text: str, j: int, end: int) -> bool:
     first = j  # judge a run of blank lines by its first newline
     while first > 0 and text[first - 1] in "\n \t\r":
         first -= 1
-    return not _wraps(text, first if text[first] == "\n" else j, end)
-
-
-def _wraps(text: str, j: int, end: int) -> bool:
-    """True when the newline at ``j`` only wraps a PDF line (join instead of breaking)."""
-    line_start = text.rfind("\n", 0, j) + 1
-    line = text[line_start:j].rstrip()
-    k = j
-    while k < end and text[k] in "\n \t\r":
-        k += 1
-    if not line or k >= end or starts_block(text[k:k + 8]):
-        return False
-    if LIST_OR_BLOCK.match(line) and not _hanging_indent(text[line_start:j], text[j + 1:k]):
-        return False
-    if line[-1] in HARD_END or line[-1] in "\")）】]" or re.fullmatch(r"\*\*[^*]+\*\*", line):
-        return False
-    if _indented_item(text[line_start:j], text[j + 1:k + 1]):
-        return False
-    following = text[k:text.find("\n", k) % (end + 1)]
-    if "\n" not in text[j + 1:k] and (KEY_VALUE.match(line) or KEY_VALUE.match(following.rstrip())):
-        return False  # a sidebar's "目标价：68.44元" lines, one pair a line
-    if re.search(r"\S\s{3,}\S", line) or re.search(r"\S\s{3,}\S", following):
-        return False  # a flattened table line: columns, not wrapped prose
-    return line[-1] in SOFT_END or len(line) >= 10
-
-
-# A short label and its short value on a line of their own: "总市值（亿元）：440.87", "Rating: Buy"
-LABEL = r"[^：:。，,；;]{1,24}[：:]"
-KEY_VALUE = re.compile(r"^" + LABEL + r"[ \t]*[^\s：:][^。，,；;：:]{0,20}$")
-
-
-def _indent(line: str) -> int:
-    """How far a line starts in: ``_indent("\u3000\u3000营收") -> 2``."""
-    return len(line) - len(line.lstrip(" \t\u3000"))
-
-
-WRAPPED_ITEM = 30  # characters: shorter item lines are headings or whole items, not wrapped ones
-
-
-def _hanging_indent(item: str, gap: str) -> bool:
-    """A numbered or bulleted item's line that goes on in the next line, indented under the
-    item's text (a filing's "5.預計產能：…可同時上電測試" then "  4,096顆GPU。"): one line break, then
-    at least two spaces more than the item's own indent, after a line long enough to have been
-    wrapped (a short numbered heading, "3.3 客户结构与产能布局", before an indented paragraph is not).
-    ``_hanging_indent("5.預計產能：AI伺服器機櫃月產能約1,500櫃；可同時上電測試", "  ") -> True``;
-    ``_hanging_indent("3.3 客户结构与产能布局", "    ")`` -> False"""
-    if gap.count("\n") or re.match(r"\s*(?:" + BLOCK_MARK + ")", item) or len(item.strip()) < WRAPPED_ITEM:
-        return False
-    return len(gap.replace("\u3000", "  ")) >= _indent(item) + 2
-
-
-def _indented_item(line: str, nxt: str) -> bool:
-    """A PDF's list drawn with its bullets as shapes shows as indented lines: the next line starts
-    further in than this lead-in line ("…expects:"), or this one is indented and the next starts a
-    capitalised item (or the sentence after the list).
-    ``_indented_item("Orvelle expects:", "    Revenue")`` and ``_indented_item("    Revenue of $720
-    million", "    Non-GAAP")`` -> True; ``_indented_item("revenue grew", "by 20%")`` -> False"""
-    here, there = _indent(line), _indent(nxt.lstrip("\n\r") if nxt.count("\n") <= 1 else "")
-    if there >= here + 2:  # (further in after a lead-in line; after an item's first line, a hanging indent)
-        return line.rstrip()[-1:] in ":："
-    # (an indented first line of a Chinese paragraph goes on in the next line, whatever it starts with)
-    return here >= 2 and there <= here and nxt.strip()[:1].isupper() and not HAN.search(line)
+    return not wraps(text, first if text[first] == "\n" else j, end)
 
 
 def _soft_split(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:

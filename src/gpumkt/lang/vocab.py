@@ -62,9 +62,9 @@ GENERAL_CAPS = set("ai gpu gpus cpu cpus tpu api apis llm llms hbm ipo ceo cfo c
                      # the reference rates a loan's interest is set over ("SOFR + 2.1%"): no lender
                      "sofr libor shibor hibor euribor sonia lpr "
                      # an analyst's shorthand for measures, deals and dates ("adj. GM", "EV/EBITDA", "a
-                     # DDTL", "an ABS deal", "an ODM", "NRR", "at YE24"), and
-                     # a title ("Head of IR"): no one's name
-                     "gm ev abs ddtl ddtls odm oem nrr ye head".split()) | set(
+                     # DDTL", "an ABS deal", "an ODM", "NRR", "at YE24"), a fund's ("YTD", "% of NAV",
+                     # "AUM", "our LPs"), and a title ("Head of IR"): no one's name
+                     "gm ev abs ddtl ddtls odm oem nrr ye ytd mtd nav aum lps head".split()) | set(
     # the US states a filing's cover or a campus's address names ("a Nevada corporation", "outside
     # Austin, Texas"): a place, no company
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
