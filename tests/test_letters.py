@@ -127,3 +127,21 @@ def test_a_sentence_whose_only_period_is_a_comparisons_base_does_not_conflict_wi
     assert gate._period(q, unit) == "unknown"  # not "conflict": March 31 dates the base only
     q = build("What were Birchmoor's assets under management at the end of March 2026?", names)
     assert gate._period(q, unit) == "match"
+
+
+def test_a_base_of_about_a_figure_dates_neither_its_sentence_nor_the_next():
+    call = ("Acme Cloud Third Quarter 2026 Earnings Call\n\n"
+            "We ended the quarter with about 9,000 GPUs, up from about 7,500 at the end of the second "
+            "quarter. Contracted power now stands at 300 megawatts.\n")
+    us, facts, names = _read(call, "acme_call.txt")
+    assert {f.text: f.period for f in facts}["300"] != "q2"
+    unit = next(u for u in us if "300 megawatts" in u.quote)
+    q = build("What contracted power did Acme Cloud have at the end of the third quarter of 2026?", names)
+    assert gate._period(q, unit) != "conflict"
+
+
+def test_a_realized_gain_is_a_measure_of_its_own():
+    _, facts, names = _read("Birchmoor Letter\n\nBirchmoor exited Acme Cloud in May, realizing a gain of $41.2 million.\n",
+                            "b.txt")
+    assert {f.text: f.metric for f in facts}["$41.2 million"] == "已实现收益"
+    assert [m.key for m in build("Birchmoor在Acme Cloud上的已實現收益是多少？", names).metrics] == ["已实现收益"]

@@ -276,7 +276,8 @@ def _metric(q: QuestionRecord, u: Unit, attached: Collection[str] = ()) -> float
 def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
-    around = periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
+    # (the sentence before dates this one by what it states, not by the base it compares with)
+    around = stated_periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
         [p for p in (u.lead_period, u.reported) if p][:1]
     own = periods(u.own)
     # "… $1.8 billion at quarter end, up from $1.5 billion on June 30": a sentence whose periods

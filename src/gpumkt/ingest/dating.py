@@ -27,8 +27,10 @@ COMPARING = r"(?:compared (?:with|to)|\bversus|\bvs\.?)"  # the words that open 
 BASE_RUN = (r"(?:[^,;:。，；：]|,(?=\s*(?:and\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
             r"about|approximately|roughly|nearly)\b)))")
 COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自|"
-                      # "grew 152% from $217.5 million in Q1 FY25": the base's own period
-                      r"\bfrom\s+[$€£]?\(?[\d.,]+\)?\s*(?:%|million|billion|thousand|bn|mn|[mbk])?|"
+                      # "grew 152% from $217.5 million in Q1 FY25" ("from about 61,000 at the end of
+                      # the second quarter"): the base's own period
+                      r"\bfrom\s+(?:(?:about|approximately|around|roughly|nearly|some)\s+)?[$€£]?\(?[\d.,]+\)?\s*"
+                      r"(?:%|million|billion|thousand|bn|mn|[mbk])?|"
                       # "was 54.7%, compared with 48.7% a year ago and 53.1% in the third quarter": a
                       # later base of a list of bases
                       + COMPARING + r"\s+[$€£]?\(?\d[^;。]{0,60}?(?:,|\band)\s+"

@@ -164,8 +164,8 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
 
 # A Taiwan filing counts years from 1912 (民國114年 is 2025): a year of 100-139 before 年 and a
 # calendar word, or after 民国, and a date written 114/11/12, are read as the Western year.
-ROC_YEAR = re.compile(r"(?:民国\s*|(?<![a-z])(?:roc|minguo)\s+(?:year\s+)?)(\d{2,3})(?=\s*年|(?![\d.,]))|(?<![\d.,$/])(1[0-3]\d)(?=\s*年\s*(?:度|\d{1,2}\s*月|第|[上下]半|前|"
-                      r"[一二三四]?季|底|末|全年|q[1-4]))|(?<![\d.,$/])(1[0-3]\d)/(0?[1-9]|1[0-2])(?:/(\d{1,2}))?(?![\d/])|"
+ROC_YEAR = re.compile(r"(?:民国\s*|(?<![a-z])(?:roc|minguo)\s+(?:year\s+)?)(\d{2,3})(?=\s*年|(?![\d.,]))|(?<![\d.$/])(?<!\d,)(1[0-3]\d)(?=\s*年\s*(?:度|\d{1,2}\s*月|第|[上下]半|前|"
+                      r"[一二三四]?季|底|末|全年|q[1-4]))|(?<![\d.$/])(?<!\d,)(1[0-3]\d)/(0?[1-9]|1[0-2])(?:/(\d{1,2}))?(?![\d/])|"
                       # a year written digit by digit in Chinese numerals: 一一四年度 (ROC), 二〇二五年
                       r"(?<![〇○零一二三四五六七八九十百千])([〇○零一二三四五六七八九]{3,4})(?=\s*年)")
 CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
