@@ -105,7 +105,7 @@ def test_a_funds_measures_are_read_in_its_letter_and_asked_in_three_scripts():
 
 def test_rows_under_a_caption_line_take_its_period():
     slide = "\n".join(["Outlook", "Q3 FY27 (quarter ending March 31, 2027)", "Revenue          $1.1B-$1.2B",
-                       "", "FY27 (raised)", "Revenue          $4.6B-$4.8B", "Non-GAAP tax rate           ~15%"])
+                       "", "FY27 (guidance)", "Revenue          $4.6B-$4.8B", "Non-GAAP tax rate           ~15%"])
     assert lead_period(slide, slide.index("Revenue          $1.1B")) == "2027q3"
     assert lead_period(slide, slide.index("Non-GAAP tax rate")) == "2027"
     # a line that states a figure is no caption

@@ -126,7 +126,7 @@ def test_an_english_question_names_a_taiwan_year_as_roc_year():
 
     assert periods("revenue in q3 of roc year 114") == ["2025q3"]
     assert periods("民国114年营收") == ["2025"]
-    assert periods("资金运用计划中,115年第4季预计投入多少?") == ["2026q4"]  # after a comma too
+    assert periods("建厂计划中,116年第1季预计支出多少?") == ["2027q1"]  # after a comma too
     assert periods("共1,115年") == []  # a digit group is no year
 
 

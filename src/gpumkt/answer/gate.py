@@ -280,7 +280,7 @@ def _period(q: QuestionRecord, u: Unit) -> str:
     around = stated_periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
         [p for p in (u.lead_period, u.reported) if p][:1]
     own = periods(u.own)
-    # "… $1.8 billion at quarter end, up from $1.5 billion on June 30": a sentence whose periods
+    # "… 9,000 GPUs at quarter end, up from 7,500 on June 30": a sentence whose periods
     # are all a comparison's base (or an event's day) dates its other figure by what is around it
     bases_only = bool(own) and not stated_periods(u.own)
     given = own + around if bases_only else (own or around)

@@ -27,7 +27,7 @@ COMPARING = r"(?:compared (?:with|to)|\bversus|\bvs\.?)"  # the words that open 
 BASE_RUN = (r"(?:[^,;:。，；：]|,(?=\s*(?:and\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
             r"about|approximately|roughly|nearly)\b)))")
 COMPARED = re.compile(r"(?:\bover|\bthan|\bversus|\bvs\.?|compared (?:with|to)|\bsince|比|较|相比|相较于?|自|"
-                      # "grew 152% from $217.5 million in Q1 FY25" ("from about 61,000 at the end of
+                      # "grew 152% from $217.5 million in Q1 FY25" ("from about 5,000 at the end of
                       # the second quarter"): the base's own period
                       r"\bfrom\s+(?:(?:about|approximately|around|roughly|nearly|some)\s+)?[$€£]?\(?[\d.,]+\)?\s*"
                       r"(?:%|million|billion|thousand|bn|mn|[mbk])?|"

@@ -25,7 +25,7 @@ REPORT_PERIODS = (
     (re.compile(r"((?:19|20)\d\d)\s*年\s*第?一季度?(?:合并)?(?:财务)?报告()()"), "q1"),
     (re.compile(r"((?:19|20)\d\d)\s*年\s*第?三季度?(?:合并)?(?:财务)?报告()()"), "q3"),
 ) + tuple(
-    # a quarter's letter or update to investors: "Third Quarter 2025 Letter to Limited Partners",
+    # a quarter's letter or update to investors: "Second Quarter 2026 Letter to Investors",
     # "Q2 2025 Shareholder Update" (a results release's quarter is its heading's, and may be fiscal)
     (re.compile(rf"(?i)(?:\b{word}\s+quarter|\bq{n})\s+((?:19|20)\d\d)\s+(?:(?:shareholder|investor|partner)s?'?\s+)?"
                 r"(?:letter|update|commentary|review)()()"), f"q{n}")

@@ -150,9 +150,9 @@ def lead_period(text: str, pos: int, reach: int = 1500) -> str:
 
 def _caption(text: str, at: int) -> str:
     """The period a caption line holding ``text[at]`` names: a short line that is a period and
-    perhaps a bracketed note ("FY26 (raised)", "Q2 FY26 (quarter ending December 31, 2025)"), so
+    perhaps a bracketed note ("FY27 (guidance)", "Q3 FY27 (three months to March)"), so
     the rows under it, up to the next period stated, are that period's; "" for any other line.
-    ``_caption("Outlook\\nFY26 (raised)\\nRevenue $5.8B", 8)`` -> "2026y"
+    ``_caption("Outlook\\nFY27 (guidance)\\nRevenue $5.8B", 8)`` -> "2027"
     """
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
