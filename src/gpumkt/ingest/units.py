@@ -192,7 +192,7 @@ def list_parent(text: str, pos: int) -> str:
             if prev.lstrip().startswith("#"):
                 return ""
             # (an item without a bullet, as a PDF's list shows, hangs under a lead-in line only:
-            # "Orvelle expects:")
+            # "Acme expects:")
             return prev.strip() if LIST_ITEM.match(line) or prev.rstrip()[-1:] in ":：" else ""
     return ""
 

@@ -104,7 +104,7 @@ def _indented_item(line: str, nxt: str) -> bool:
     """A PDF's list drawn with its bullets as shapes shows as indented lines: the next line starts
     further in than this lead-in line ("…expects:"), or this one is indented and the next starts a
     capitalised item (or the sentence after the list).
-    ``_indented_item("Orvelle expects:", "    Revenue")`` and ``_indented_item("    Revenue of $720
+    ``_indented_item("Acme expects:", "    Revenue")`` and ``_indented_item("    Revenue of $720
     million", "    Non-GAAP")`` -> True; ``_indented_item("revenue grew", "by 20%")`` -> False"""
     here, there = _indent(line), _indent(nxt.lstrip("\n\r") if nxt.count("\n") <= 1 else "")
     if there >= here + 2:  # (further in after a lead-in line; after an item's first line, a hanging indent)
