@@ -276,13 +276,11 @@ def _metric(q: QuestionRecord, u: Unit, attached: Collection[str] = ()) -> float
 def _period(q: QuestionRecord, u: Unit) -> str:
     if not q.periods:
         return "none"
-    # (the sentence before dates this one by what it states, not by the base it compares with)
-    around = stated_periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
-        [p for p in (u.lead_period, u.reported) if p][:1]
     own = periods(u.own)
     # "… 9,000 GPUs at quarter end, up from 7,500 on June 30": a sentence whose periods
     # are all a comparison's base (or an event's day) dates its other figure by what is around it
     bases_only = bool(own) and not stated_periods(u.own)
+    around = _around(u) if bases_only or not own else []  # (read only where it is needed: a hot path)
     given = own + around if bases_only else (own or around)
     if not given:
         # A paragraph that states one period once ("2024年，…。其中…。毛利率…") covers its later
@@ -294,6 +292,13 @@ def _period(q: QuestionRecord, u: Unit) -> str:
     if "conflict" in states and "match" not in states:
         return "unknown" if bases_only and not around else "conflict"
     return "match" if "match" in states else "unknown"
+
+
+def _around(u: Unit) -> list[str]:
+    """The periods that date a unit from outside its own sentence: the sentence before (by what it
+    states, not the base it compares with), the heading, a one-period title, the section's lead."""
+    return stated_periods(u.before) or periods(u.heading) or _one(periods(u.title)) or \
+        [p for p in (u.lead_period, u.reported) if p][:1]
 
 
 def _one(found: list[str]) -> list[str]:

@@ -110,6 +110,12 @@ BARE_YEAR = re.compile(YEAR + r"(?!\s*(?:亿|万|千|百|个|家|名|人|台|块
 ADJECTIVE = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)\b")
 
 
+def _spaced(norm: str) -> str:
+    """Adjective periods spaced, the text's length kept (its spans stay valid):
+    ``_spaced("second-quarter revenue") -> "second quarter revenue"``."""
+    return ADJECTIVE.sub(lambda m: m.group(0).replace("-", " "), norm)
+
+
 def _year(raw: str) -> str:
     return raw if len(raw) == 4 else "20" + raw
 
@@ -136,7 +142,7 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
     western, back = western_years(norm)
     if back:  # read in Western years, spans given back in the text's own offsets
         return [(back[a], back[b - 1] + 1, k) for a, b, k in period_spans(western)]
-    norm = ADJECTIVE.sub(lambda m: m.group(0).replace("-", " "), norm)  # (same length: same spans)
+    norm = _spaced(norm)
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = [m.span() for m in ISSUE_SERIES.finditer(norm)]
     for pattern, shape in PATTERNS:
@@ -381,7 +387,7 @@ ENDED = re.compile(r"\b(?:three|six|nine|twelve|3|6|9|12)?\s*(?:months?|quarter|
 def period_free(norm: str) -> str:
     """The text with every period expression blanked: ``period_free("2025年第二季度营收") -> "营收"``
     (with spaces where the period stood); a Taiwan year too: ``period_free("一一四年度营收")`` -> "营收"."""
-    norm = ADJECTIVE.sub(lambda m: m.group(0).replace("-", " "), western_years(norm)[0])
+    norm = _spaced(western_years(norm)[0])
     for pattern, _ in PATTERNS:
         norm = pattern.sub(" ", norm)
     norm = ENDED.sub(" ", BARE_QUARTER.sub(" ", norm))

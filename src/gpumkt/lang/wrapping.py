@@ -15,6 +15,7 @@ LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*•+]\s|\d+[.、)]\s?|" + BLOCK_MARK + ")
 # A wrapped line that starts with a figure ("62.4亿元，其中…") goes on a sentence; "1.2025年5月，…",
 # "9.1月1日累計…" and "1.1 市场规模" start an item or a heading.
 DECIMAL_START = re.compile(r"^\s*\d+\.\d{1,2}(?=[^\d\s.年月日])")
+COLUMN_GAP = re.compile(r"\S\s{3,}\S")  # a flattened table's columns, not prose
 
 
 def starts_block(line: str) -> bool:
@@ -41,7 +42,7 @@ def wraps(text: str, j: int, end: int) -> bool:
     following = text[k:text.find("\n", k) % (end + 1)]
     if "\n" not in text[j + 1:k] and (KEY_VALUE.match(line) or KEY_VALUE.match(following.rstrip())):
         return False  # a sidebar's "目标价：68.44元" lines, one pair a line
-    if re.search(r"\S\s{3,}\S", line) or re.search(r"\S\s{3,}\S", following):
+    if COLUMN_GAP.search(line) or COLUMN_GAP.search(following):
         return False  # a flattened table line: columns, not wrapped prose
     if _room_left(text, line_start, line, following) or _new_paragraph(line, text[j + 1:k], following):
         return False
@@ -51,7 +52,7 @@ def wraps(text: str, j: int, end: int) -> bool:
 def _new_paragraph(line: str, gap: str, following: str) -> bool:
     """In English text a blank line before a capitalised line parts two paragraphs unless the line
     before stops on a comma or colon (a letter's "Dear Partners," is caught by ``_room_left``).
-    ``_new_paragraph("October 14, 2025", "\\n", "CONFIDENTIAL - NOT FOR DISTRIBUTION")`` -> True"""
+    ``_new_paragraph("July 9, 2026", "\\n", "PRIVATE AND CONFIDENTIAL")`` -> True"""
     if "\n" not in gap or HAN.search(line) or HAN.search(following):
         return False
     return following[:1].isupper() and line[-1] not in SOFT_END
@@ -65,12 +66,12 @@ def _room_left(text: str, line_start: int, line: str, following: str) -> bool:
     word no longer fits: a line that had plenty of room for the next line's first word ended on
     purpose (a salutation, a date line, a heading, a paragraph's last line). Chinese lines are
     left alone (their width in characters varies with the Latin text in them).
-    ``_room_left(t, 0, "Dear Partners,", "The Fund returned 8%")`` -> True where ``t``'s other
+    ``_room_left(t, 0, "Dear Partners,", "The Fund gained 5%")`` -> True where ``t``'s other
     lines run to about 70 characters."""
     if HAN.search(line) or HAN.search(following) or not following.split():
         return False
     near = text[max(0, line_start - 800):line_start + 800].split("\n")[1:-1]
-    prose = [len(n.rstrip()) for n in near if not HAN.search(n) and not re.search(r"\S\s{3,}\S", n)]
+    prose = [len(n.rstrip()) for n in near if not HAN.search(n) and not COLUMN_GAP.search(n)]
     width = max(prose, default=0)
     return width >= 40 and len(line) + 1 + len(following.split()[0]) < WIDTH_USED * width
 
