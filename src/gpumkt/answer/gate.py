@@ -7,7 +7,8 @@ before, the heading, the report title, or a passage that names that period alone
 no period is not attached to the one asked), the metric asked is named, and, for a question about
 a figure, it states a figure of the kind asked (a percentage for a share, an amount for revenue).
 Units that meet the entity but miss the period or metric are *near misses*: their figures are
-offered as what the reports do say. Whether one figure of a unit fits is ``fitting.py``'s.
+offered as what the reports do say. Whether one figure of a unit fits is ``fitting.py``'s; how
+closely the text attaches a unit to each company asked is ``whose.py``'s.
 """
 
 from __future__ import annotations
@@ -18,16 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gpumkt.answer.fitting import echoes, fits, of_another_company, other_threshold, shares_word
-from gpumkt.answer.asked import lots_in, terms, version_after
+from gpumkt.answer.asked import lots_in, terms
 from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.answer.reframe import at_point, in_fiscal_terms, in_script_of
 from gpumkt.ingest.dating import stated_periods
 from gpumkt.ingest.facts import range_start
-from gpumkt.ingest.units import Unit, sibling_items
+from gpumkt.ingest.units import Unit
+from gpumkt.answer.whose import entity_score, has_form
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, exactly, periods
-from gpumkt.lang.text import normalise
 from gpumkt.records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").
@@ -81,7 +82,7 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
           names: list[vocab.Group]) -> Judged:
     q = at_point(in_fiscal_terms(q, unit.fiscal_end))  # the question in the unit's own terms
     found = vocab.find(unit.own, names)
-    ent = _entity(q, unit, found, {f.entity for f in unit_facts})
+    ent = entity_score(q, unit, found, {f.entity for f in unit_facts})
     met = _metric(q, unit, {f.metric for f in unit_facts})
     per = _period(q, unit)
     own_names = {g.key for _, _, g in found}
@@ -103,11 +104,11 @@ def judge(q: QuestionRecord, unit: Unit, unit_facts: list[Fact], sim: float, pri
     # asked by its year, by them or the cover: "本激励计划" is the one the cover names; so may a
     # name asked in another script, the borrower a term sheet's cover names).
     where = f"{unit.context} {unit.title}"  # (the context holds the unit's heading)
-    placed = all(any(_has(where, f) for f in m.forms) for m in q.places) \
-        and (q.answer_kind in FACILITY_KINDS or all(any(_has(where, f) for f in part) for part in q.named_parts)) \
+    placed = all(any(has_form(where, f) for f in m.forms) for m in q.places) \
+        and (q.answer_kind in FACILITY_KINDS or all(any(has_form(where, f) for f in part) for part in q.named_parts)) \
         and (_names_domain(q.domain, where) or crosses(q, unit)) \
         and (crosses(q, unit) or all(site in where for site in q.sites)) \
-        and all(_has(where, code) for code in q.codes) \
+        and all(has_form(where, code) for code in q.codes) \
         and (not q.lots or set(q.lots) <= lots_in(where) and not _other_lot(q.lots, unit.own)) \
         and all(year in f"{where} {unit.masthead}" for year in q.plans) \
         and all(w in f"{where} {unit.masthead}" for w in in_script_of(q, unit))  # 台南二号机房: 台南's; TG9-8L's; 包4's
@@ -154,109 +155,6 @@ def _names_domain(domain: str, where: str) -> bool:
     return not domain or shares_word(domain, where)
 
 
-def _entity(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]],
-            attached: Collection[str] = ()) -> float:
-    """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
-    it is a sibling list item), .7 in the heading, .4 in the title (.7 when the unit says "we" or
-    "公司": a filing speaking of itself) or in the document's masthead or cover (its author), less
-    when the unit itself names another company (.5, .4, .25), else 0. A context that names the
-    asked company *and* another company the unit names (not one listed beside an asked name) is
-    shared by both, and the unit is about the other one (0); a figure said of a list of three or more names (two, when the sentence
-    says they hold it together) belongs to the group, not to one member asked alone (.2).
-    ``found``: the names the unit uses, as ``vocab.find`` gives them; ``attached``: the entities its
-    facts are attached to (a document about one company, whose masthead names its author, gives
-    that company's figures with no name near them: they count as the title's would). With no
-    company asked, the name it leads with counts 1 in the unit or its context, .4 in the title."""
-    if not q.entities:  # a name the reports use but do not know as a company must be in the unit,
-        # and so must the words of the market asked (in the question's language: across languages
-        # the glossary and the passage's meaning judge it)
-        where = f"{u.before} {u.own} {u.heading}"
-        market = () if crosses(q, u) else q.market
-        lead_in = normalise(u.chunk.text[:max(0, u.start - u.chunk.start)]) if market else ""  # a list's lead-in line
-        if not all(w in f"{where} {lead_in}" for w in market):
-            return 0.0
-        # (a product's datasheet names it in its title, as a company's report names the company)
-        return 1.0 if all(w in where for w in q.lead) else 0.4 if all(
-            w in f"{where} {u.title} {u.masthead}" for w in q.lead) else 0.0
-    asked = {m.key for m in q.entities}
-    own_names = {g.key for _, _, g in found}
-    others = own_names - asked
-    runs = _runs(u.own, found)
-    rivals = others - {k for run in runs if run & asked for k in run}  # not those listed beside an asked name
-    rival_forms = [f for _, _, g in found if g.key in rivals for f in g.forms]
-    shared = lambda text: any(_has(text, f) for f in rival_forms)  # noqa: E731  (华为 in 华为云 too)
-    scores = []
-    for m in q.entities:
-        if m.version and _other_version(m, u.own):
-            scores.append(0.0)  # GPT-3's figure is not GPT-4's
-        elif m.key in own_names:
-            scores.append(0.2 if q.wants_figure and _in_list(u.own, runs, m.key, asked) else 1.0)
-        elif not sibling_items(u) and any(_has(u.before, f) for f in m.forms):
-            scores.append(0.0 if shared(u.before) else 0.5 if others else 0.8)
-        elif any(_has(u.heading, f) for f in m.forms):
-            scores.append(0.0 if shared(u.heading) else 0.4 if others else 0.7)
-        elif any(_has(u.title, f) for f in m.forms) or m.key in attached:
-            # (a filing speaking of itself, "we had", "公司实现", is as good as the heading's)
-            scores.append(0.25 if others else 0.7 if FIRST_PERSON.search(u.own) else 0.4)
-        elif any(_has(u.masthead, f) for f in m.forms):
-            scores.append(0.25 if others else 0.4)  # the author its masthead or cover names: "甲联合会估计…"
-        else:
-            scores.append(0.0)
-    return min(scores)
-
-
-# A filing or a company's own report speaks of the company in the first person.
-FIRST_PERSON = re.compile(r"\b(?:we|our)\b|(?:^|[，,。；;：:\s])(?:本公司|公司|我们)")
-LIST_JOINT = re.compile(r"\s*(?:、|,|，|和|与|及|以及|and|&)\s*")
-# Between two listed names: a joint, after at most two more words of the first name ("amazon web
-# services, microsoft"), or nothing but a space ("microsoft azure": one name in two forms).
-LIST_TAIL = re.compile(r"(?:\s+[a-z]+){0,2}" + LIST_JOINT.pattern + r"|\s+")
-# A figure the sentence says several names hold together is theirs, not one member's.
-TOGETHER = re.compile(r"together|combined|jointly|合计|合共|共同|加起来|总共")
-
-
-def _in_list(own: str, runs: list[set[str]], key: str, asked: set[str]) -> bool:
-    """The name is one of three or more names written one after another ("微软、meta、google等"),
-    or of two said to hold the figure together ("合计", "combined"),
-    that the question does not ask about together, and the sentence does not pair each with its own
-    figure (分别, respectively). ``runs`` are the sentence's name lists (``_runs``).
-
-    ``_in_list("贡献超60%的微软、辉达、google等", [{"microsoft", "nvidia", "google"}], "google",
-    {"google"}) -> True``
-    """
-    if re.search(r"分别|各自|respectively|each", own):
-        return False
-    least = 2 if TOGETHER.search(own) else 3
-    return any(len(run) >= least and key in run and not run <= asked for run in runs)
-
-
-def _runs(own: str, found: list) -> list[set[str]]:
-    """Group keys of names that follow one another joined only by 、 , 和 and: one set per run."""
-    runs, run = [], [found[0]] if found else []
-    for prev, cur in zip(found, found[1:]):
-        if LIST_TAIL.fullmatch(own[prev[1]:cur[0]]):
-            run.append(cur)
-        else:
-            runs.append(run)
-            run = [cur]
-    runs.append(run)
-    return [{g.key for _, _, g in r} for r in runs if r]
-
-
-def _other_version(m, text: str) -> bool:
-    """The unit names the entity with versions, none of them the one asked.
-
-    ``_other_version(Mention("gpt", ("gpt",), "gpt", "4"), "1750亿参数的gpt-3") -> True``
-    """
-    found = {version_after(text, x.end()) for f in m.forms for x in re.finditer(vocab.form_pattern(f), text)}
-    found.discard("")
-    return bool(found) and m.version not in found
-
-
-def _has(text: str, form: str) -> bool:
-    return vocab.has_form(text, form)
-
-
 def _metric(q: QuestionRecord, u: Unit, attached: Collection[str] = ()) -> float:
     """1 when the unit names a metric asked, .7 when its context does or one of its figures is
     attached to it (the coupon of "6.125% senior notes", a datasheet's "(12.4 kW)"), else 0."""
@@ -264,9 +162,9 @@ def _metric(q: QuestionRecord, u: Unit, attached: Collection[str] = ()) -> float
         return 1.0
     scores = []
     for m in q.metrics:
-        if any(_has(u.own, f) for f in m.forms):
+        if any(has_form(u.own, f) for f in m.forms):
             scores.append(1.0)
-        elif any(_has(f"{u.before} {u.heading}", f) for f in m.forms) or m.key in attached:
+        elif any(has_form(f"{u.before} {u.heading}", f) for f in m.forms) or m.key in attached:
             scores.append(0.7)
         else:
             scores.append(0.0)
