@@ -120,13 +120,14 @@ def of_another_company(q: QuestionRecord, f: Fact, own_names: set[str]) -> bool:
     """The sentence gives the figure, of the metric asked, to a company it names (``own_names``:
     the name groups it uses), and names no company asked: "在网络设备领域,arm 市场份额从 23%提升至
     28%" is Arm's share, whatever report or section it sits in. Judged for the metric asked (or any
-    percentage, when a share is asked with no metric named): near a figure of another metric a
+    percentage or count, when a share or a number of things is asked with no metric named: the
+    target's shares are not the acquirer's): near a figure of another metric a
     name is often a supplier or a product. "微软一家贡献62%营收" is exempt: a customer's part of the
     revenue of the company the report is about."""
     asked = {m.key for m in q.entities}
     return bool(asked) and f.entity in own_names - asked and not own_names & asked \
         and f.share_of in ("", f.metric) and (f.metric in {m.key for m in q.metrics} or
-                                               not q.metrics and q.answer_kind == "pct")
+                                               not q.metrics and q.answer_kind in ("pct", "count"))
 
 
 def _other_row(q: QuestionRecord, f: Fact, u: Unit) -> bool:

@@ -25,10 +25,13 @@ MEMORY = re.compile(r"\s?(?:[gtmp]i?b|g显存)(?![a-z])")  # a card's memory or 
 STOCK_EXCHANGE = re.compile(r"\.(?:sh|sz|bj|hk)(?![a-z])")  # "688001.SH": a code, not a number
 # "表3", "见图2", "Figure 2", "Page 1" number the document ("代表3家" does not).
 # A tender's lots number its parts too: "包4", "标段2", "Lot 3".
-# So do a phase's, a scope's, an item's or a note's: "Phase 2", "Scope 3 emissions", "Item 7", "Note 12".
+# So do a phase's, a scope's, an item's or a note's: "Phase 2", "Scope 3 emissions", "Item 7", "Note 12",
+# and a table's row number.
 LABEL_NUMBER = re.compile(r"(?:^|[^\u4e00-\u9fff]|[见如附])(?:表|图|圖)\s*$|(?:table|figure|fig\.|page|p\.|\blot)\s*$|"
                           r"(?<![a-z])(?:phase|scope|tier|stage|item|note|exhibit|schedule|chapter|section|step)\s*$|"
-                          r"(?<![打面红钱书背])(?:标?包|包组|标段)\s*$")
+                          r"(?<![打面红钱书背])(?:标?包|包组|标段)\s*$|"
+                          # a table's row-number column: "序号: 1; 项目名称: …", "No.: 3"
+                          r"(?:^|[;；|]\s*)(?:序号|序號|编号|編號|项次|項次|no\.|#)\s*[:：]\s*$")
 ITEM_BEFORE_DATE = re.compile(r"\d{1,2}\.\d{1,2}")
 ITEM_NUMBER = re.compile(r"[.、](?!\d)")
 

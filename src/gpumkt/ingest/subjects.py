@@ -14,8 +14,14 @@ from gpumkt.lang.text import normalise
 
 HEAD_BLOCK = 700  # characters: a document's opening lines (masthead, title, the company's line)
 # A name written with its ticker or stock code: "Acme Cloud, Inc. (ACME)", "(Nasdaq: ACME)", "甲乙（6793）"
+# A filing may define its short names first, in the same brackets or in brackets of their own:
+# 'Acme Cloud, Inc. ("Acme" or the "Company", Nasdaq: ACME)', 'Acme Corp. ("Acme") (NYSE: ACM)'.
+EXCHANGE = r"(?:nasdaq|nyse|otc|twse|tpex|hkex|sse|szse)"
+DEFINED = r'["“][^"”()]{1,40}["”](?:\s*(?:or|and|,)\s*(?:the\s+)?["“][^"”()]{1,40}["”])*'
 TICKER_AFTER = re.compile(r"(?:,?\s*(?:inc\.|corp\.|corporation|ltd\.|co\.,?\s*ltd\.|股份有限公司|有限公司))?\s*"
-                          r"[(（]\s*(?:(?:nasdaq|nyse|otc|twse|tpex|hkex|sse|szse)\s*[:：]\s*|" + CODE_LABEL + r")?"
+                          r"(?:\(" + DEFINED + r"\)\s*)?"
+                          r"[(（]\s*(?:" + DEFINED + r"\s*[,;]\s*(?=" + EXCHANGE + r"))?"
+                          r"(?:" + EXCHANGE + r"\s*[:：]\s*|" + CODE_LABEL + r")?"
                           r"(?:[a-z]{1,5}|\d{4,6})(?:\.[a-z]{1,2})?\s*[)）]")
 
 

@@ -277,7 +277,10 @@ def _group_of(text: str, lookup: dict[str, Group]) -> Group | None:
 
 
 def _plural_free(said: str, lookup: dict[str, Group]) -> Group | None:
-    return lookup.get(said) or lookup.get(re.sub(r"(?:es|s)$", "", said))
+    """The group of a form as said or without its plural ending, "s" tried before "es" (rates: rate;
+    taxes: tax). ``_plural_free("discount rates", {"discount rate": g}) -> g``"""
+    return lookup.get(said) or (said.endswith("s") and (lookup.get(said[:-1]) or (
+        said.endswith("es") and lookup.get(said[:-2])))) or None
 
 
 @lru_cache(maxsize=16)
