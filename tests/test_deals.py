@@ -4,6 +4,7 @@ a deal's measures (enterprise and equity value, premium, termination fees, bridg
 multiple), plural measures ("discount rates") and a table's row numbers. Made-up companies
 (Bramblecote, Acme, Quillfeather)."""
 
+from gpumkt.answer import gate
 from gpumkt.answer.fitting import of_another_company
 from gpumkt.answer.question import build
 from gpumkt.ingest.chunking import chunk_document
@@ -94,3 +95,21 @@ def test_a_count_the_sentence_gives_the_target_is_not_the_acquirers():
     own = {g.key for _, _, g in vocab.find(unit.own, names)}
     assert of_another_company(build("How many fully diluted shares does Acme Holdings have?", names), shares, own)
     assert not of_another_company(build("How many fully diluted shares does Bramblecote have?", names), shares, own)
+
+
+def test_a_question_on_this_offering_is_not_answered_under_a_heading_on_the_previous_one():
+    plan = "\n".join([
+        "# 甲乙算力2025年度向特定对象发行A股股票预案", "",
+        "## 第二节 董事会关于本次募集资金使用的可行性分析", "",
+        "### 一、本次募集资金使用计划", "",
+        "本次发行募集资金总额不超过150,000.00万元。", "",
+        "### 三、前次募集资金使用情况", "",
+        "公司于2022年9月向特定对象发行股票，发行价格为每股29.00元，募集资金总额为98,600.00万元。", ""])
+    us, facts, names = _read(plan, "jiayi_plan.md")
+    earlier = next(u for u in us if "29.00元" in u.own)
+    judged = gate.judge(build("甲乙算力本次发行的发行价格是多少？", names), earlier,
+                        [f for f in facts if f.sent_start == earlier.start], 0.6, 1.0, names)
+    assert judged.contrary  # the innermost heading is the previous raise's
+    judged = gate.judge(build("甲乙算力前次发行的发行价格是多少？", names), earlier,
+                        [f for f in facts if f.sent_start == earlier.start], 0.6, 1.0, names)
+    assert not judged.contrary

@@ -141,6 +141,8 @@ def _contrary(u: Unit, mine: tuple, other: tuple) -> bool:
     for a consolidated figure asked)."""
     said = vocab.said_sides(u.own, (mine, other))
     head = vocab.said_sides(u.heading, (mine, other))
+    if all(head):  # a heading path saying both: its inner section's side is the passage's
+        head = vocab.last_said(u.heading, (mine, other))
     return (said == [False, True] and head != [True, False]) or (not any(said) and head == [False, True])
 
 

@@ -167,6 +167,21 @@ def said_sides(text: str, sides) -> list[bool]:
     return out
 
 
+def last_said(text: str, sides) -> list[bool]:
+    """The side ``text`` says last, as ``said_sides`` gives sides: a heading path runs from the
+    outer section to the inner, and the inner one is the passage's.
+    ``last_said("关于本次募集资金 三、前次募集资金使用情况", (("本次",), ("前次",))) -> [False, True]``"""
+    last = [-1] * len(sides)
+
+    def mark(m: re.Match, i: int) -> str:
+        last[i] = max(last[i], m.start())
+        return "\x00" * len(m.group(0))  # (same length: positions stay comparable)
+    for pattern, i in _longest_first(tuple(sides)):
+        text = pattern.sub(lambda m, i=i: mark(m, i), text)
+    inner = max(range(len(sides)), key=lambda i: last[i])
+    return [i == inner and last[i] >= 0 for i in range(len(sides))]
+
+
 @lru_cache(maxsize=256)
 def _longest_first(sides: tuple) -> tuple:
     """A contrast's forms as compiled patterns with their side, longest first (once per contrast:
