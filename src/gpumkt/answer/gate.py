@@ -23,10 +23,10 @@ from gpumkt.answer.asked import lots_in, terms
 from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.answer.reframe import at_point, in_fiscal_terms, in_script_of
+from gpumkt.answer.whose import entity_score, has_form
 from gpumkt.ingest.dating import stated_periods
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit
-from gpumkt.answer.whose import entity_score, has_form
 from gpumkt.lang import vocab
 from gpumkt.lang.periods import agrees, exactly, periods
 from gpumkt.records import Fact
