@@ -6,15 +6,11 @@ debt ratio. Made-up companies (Acme, 甲乙)."""
 from gpumkt.answer import gate
 from gpumkt.answer.fitting import fits
 from gpumkt.answer.question import build
-from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.dating import document_date, fiscal_year_end
-from gpumkt.ingest.extract import title_of
-from gpumkt.ingest.facts import build_facts
-from gpumkt.ingest.units import units
-from gpumkt.lang import mining
 from gpumkt.lang.legal_names import defined_names
 from gpumkt.lang.periods import periods
-from gpumkt.records import Document
+
+from reading import read
 
 PREVIEW = "\n".join([
     "Dunmore Research | Coverage | Sign out", "",
@@ -29,13 +25,6 @@ PREVIEW = "\n".join([
     "$ in millions, except per-share amounts. Consensus is the mean of 12 estimates.", "",
     "This note was prepared by Dunmore for its clients; Dunmore makes a market in Acme Cloud shares.", "",
 ])
-
-
-def _read(text: str, source: str):
-    doc = Document(source, title_of(text), text, "0" * 64)
-    us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
-    names = mining.mine_names([text])
-    return us, build_facts(us, names), names
 
 
 def test_a_fiscal_quarter_labelled_with_an_f_is_that_quarter():
@@ -53,7 +42,7 @@ def test_a_fiscal_year_end_in_a_fact_sheet_or_a_quarters_words():
 
 
 def test_a_preview_gives_its_quarters_in_its_fiscal_year_and_its_table_in_millions():
-    us, facts, names = _read(PREVIEW, "acme_preview.html")
+    us, facts, names = read(PREVIEW, "acme_preview.html")
     by_text = {f.text: f for f in facts}
     assert by_text["80%"].period == "2026q2" and by_text["75%"].period == "2026q1"
     assert by_text["80%"].entity == "acme cloud"  # not the rating, not the broker
@@ -62,7 +51,7 @@ def test_a_preview_gives_its_quarters_in_its_fiscal_year_and_its_table_in_millio
 
 
 def test_a_question_naming_the_author_of_a_document_its_masthead_names():
-    us, facts, names = _read(PREVIEW, "acme_preview.html")
+    us, facts, names = read(PREVIEW, "acme_preview.html")
     unit = next(u for u in us if "80%" in u.own)
     q = build("What utilisation did Dunmore say Acme Cloud reported in FQ2 FY26?", names)
     assert {m.key for m in q.entities} == {"dunmore", "acme cloud"}
@@ -77,7 +66,7 @@ def test_an_association_that_defines_its_short_name_is_a_name():
 
 def test_an_interest_rate_asked_is_no_debt_ratio():
     text = "甲乙算力2024年年度报告\n\n甲乙算力2024年末资产负债率为68.4%。甲乙算力2024年末长期借款加权平均利率为3.7%。\n"
-    us, facts, names = _read(text, "jiayi.txt")
+    us, facts, names = read(text, "jiayi.txt")
     q = build("甲乙算力2024年末长期借款的利率是多少？", names)
     fitting = [f.text for u in us for f in facts if f.sent_start == u.start and fits(q, f, u, facts)]
     assert fitting == ["3.7%"]
@@ -96,7 +85,7 @@ TERM_SHEET = ("CONFIDENTIAL\nACME FUNDING II, LLC\nSenior Secured Delayed-Draw F
 
 def _judged_unit(text: str, source: str, holding: str, question: str):
     """The question's record and the gate's judgement of the unit of ``text`` holding ``holding``."""
-    us, facts, names = _read(text, source)
+    us, facts, names = read(text, source)
     unit = next(u for u in us if holding in u.own)
     q = build(question, names)
     return q, gate.judge(q, unit, [f for f in facts if f.sent_start == unit.start], 0.6, 1.0, names)
@@ -128,7 +117,7 @@ DEPOSIT = ("甲乙算力公告\n\n## 按金及付款\n\n丙丁集团须于生效
 
 
 def test_a_sentence_saying_the_figure_asked_is_not_set_refuses_it():
-    us, facts, names = _read(DEPOSIT, "notice.md")
+    us, facts, names = read(DEPOSIT, "notice.md")
     q = build("甲乙算力与丙丁集团的框架协议中，丙丁集团每年的最低采购承诺金额是多少？", names)
     judged = [gate.judge(q, u, [f for f in facts if f.sent_start == u.start], 0.6, 1.0, names) for u in us]
     assert any(j.answers for j in judged)  # the deposit, on its own, would pass

@@ -7,12 +7,9 @@ multiple), plural measures ("discount rates") and a table's row numbers. Made-up
 from gpumkt.answer import gate
 from gpumkt.answer.fitting import of_another_company
 from gpumkt.answer.question import build
-from gpumkt.ingest.chunking import chunk_document
-from gpumkt.ingest.extract import title_of
-from gpumkt.ingest.facts import build_facts
-from gpumkt.ingest.units import units
-from gpumkt.lang import mining, vocab
-from gpumkt.records import Document
+from gpumkt.lang import vocab
+
+from reading import read
 
 PROXY = "\n".join([
     "BRAMBLECOTE COMPUTE, INC. - PROXY STATEMENT (EXCERPT)",
@@ -42,22 +39,15 @@ PROXY = "\n".join([
 ])
 
 
-def _read(text: str, source: str):
-    doc = Document(source, title_of(text), text, "0" * 64)
-    us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
-    names = mining.mine_names([text])
-    return us, build_facts(us, names), names
-
-
 def test_a_target_named_with_its_short_names_and_ticker_in_one_bracket_owns_the_unnamed_figures():
-    _, facts, _ = _read(PROXY, "bramblecote_proxy.pdf")
+    _, facts, _ = read(PROXY, "bramblecote_proxy.pdf")
     by_text = {f.text: f for f in facts}
     for figure in ("$52.40", "31.5%", "$6.29 billion", "$8.10 billion"):
         assert by_text[figure].entity == "bramblecote compute", figure  # not the adviser the heading names
 
 
 def test_a_deals_measures_are_read_and_asked():
-    _, facts, names = _read(PROXY, "bramblecote_proxy.pdf")
+    _, facts, names = read(PROXY, "bramblecote_proxy.pdf")
     by_text = {f.text: f.metric for f in facts}
     assert by_text["$6.29 billion"] == "股权价值" and by_text["$8.10 billion"] == "企业价值"
     assert by_text["31.5%"] == "溢价率" and by_text["$52.40"] == "价格"
@@ -70,7 +60,7 @@ def test_a_deals_measures_are_read_and_asked():
 
 
 def test_a_plural_measure_is_its_singular_whatever_its_last_letter():
-    _, facts, _ = _read(PROXY, "bramblecote_proxy.pdf")
+    _, facts, _ = read(PROXY, "bramblecote_proxy.pdf")
     assert {f.text: f.metric for f in facts}["10.5%"] == "贴现率"  # "discount rates", not the cash flows
     found = lambda text: [g.key for _, _, g in vocab.find(text, vocab.metrics())]  # noqa: E731
     assert found("management fees") == found("management fee") and found("discount rates") == found("discount rate")
@@ -84,12 +74,12 @@ def test_a_valuation_methods_name_is_no_measure_asked():
 def test_a_tables_row_number_is_no_figure():
     text = ("甲乙算力募集资金使用计划\n\n| 序号 | 项目名称 | 项目投资总额（万元） |\n|---|---|---|\n"
             "| 1 | 智算中心建设项目 | 86,420.00 |\n| 2 | 补充流动资金 | 16,000.00 |\n")
-    _, facts, _ = _read(text, "jiayi_plan.md")
+    _, facts, _ = read(text, "jiayi_plan.md")
     assert sorted(f.text for f in facts) == ["16,000.00", "86,420.00"]
 
 
 def test_a_count_the_sentence_gives_the_target_is_not_the_acquirers():
-    us, facts, names = _read(PROXY, "bramblecote_proxy.pdf")
+    us, facts, names = read(PROXY, "bramblecote_proxy.pdf")
     shares = next(f for f in facts if f.text == "120.0 million")
     unit = next(u for u in us if "120.0 million" in u.own)
     own = {g.key for _, _, g in vocab.find(unit.own, names)}
@@ -105,7 +95,7 @@ def test_a_question_on_this_offering_is_not_answered_under_a_heading_on_the_prev
         "本次发行募集资金总额不超过150,000.00万元。", "",
         "### 三、前次募集资金使用情况", "",
         "公司于2022年9月向特定对象发行股票，发行价格为每股29.00元，募集资金总额为98,600.00万元。", ""])
-    us, facts, names = _read(plan, "jiayi_plan.md")
+    us, facts, names = read(plan, "jiayi_plan.md")
     earlier = next(u for u in us if "29.00元" in u.own)
     judged = gate.judge(build("甲乙算力本次发行的发行价格是多少？", names), earlier,
                         [f for f in facts if f.sent_start == earlier.start], 0.6, 1.0, names)

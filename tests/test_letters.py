@@ -6,16 +6,13 @@ measures. Made-up fund and companies (Birchmoor, Acme)."""
 
 from gpumkt.answer import gate
 from gpumkt.answer.question import build
-from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.dating import period_in
-from gpumkt.ingest.extract import title_of
-from gpumkt.ingest.facts import build_facts
 from gpumkt.ingest.report_periods import report_year
-from gpumkt.ingest.units import lead_period, units
-from gpumkt.lang import mining
+from gpumkt.ingest.units import lead_period
 from gpumkt.lang.periods import periods
 from gpumkt.lang.text import sentence_spans, squash
-from gpumkt.records import Document
+
+from reading import read
 
 LETTER = "\n".join([
     "Birchmoor Partners LP",
@@ -45,13 +42,6 @@ LETTER = "\n".join([
 ])
 
 
-def _read(text: str, source: str):
-    doc = Document(source, title_of(text), text, "0" * 64)
-    us = [u for c in chunk_document(doc) for u in units(c, doc.text)]
-    names = mining.mine_names([text])
-    return us, build_facts(us, names), names
-
-
 def _sentences(text: str) -> list[str]:
     return [squash(text[a:b]) for a, b in sentence_spans(text)]
 
@@ -70,7 +60,7 @@ def test_a_quarters_letter_names_its_quarter_and_dates_at_quarter_end_by_it():
     assert report_year(LETTER) == "2026q2"
     assert report_year("Q3 2025 Shareholder Update\nAcme Cloud") == "2025q3"
     assert report_year("Acme Cloud Annual Report 2025") == "2025"
-    us, facts, _ = _read(LETTER, "birchmoor_q2_letter.txt")
+    us, facts, _ = read(LETTER, "birchmoor_q2_letter.txt")
     by_text = {f.text: f for f in facts}
     # the balance now is the letter's quarter's; the one it is up from is the date's
     assert by_text["$2.45 billion"].period == "2026q2" and by_text["$2.10 billion"].period == "2026q1"
@@ -90,7 +80,7 @@ def test_a_period_as_an_adjective_is_that_period():
 
 
 def test_a_funds_measures_are_read_in_its_letter_and_asked_in_three_scripts():
-    us, facts, names = _read(LETTER, "birchmoor_q2_letter.txt")
+    us, facts, names = read(LETTER, "birchmoor_q2_letter.txt")
     by_text = {f.text: f for f in facts}
     assert by_text["5.2%"].metric == "回报率" and by_text["5.2%"].entity == "birchmoor"
     assert by_text["20%"].metric == "绩效费" and by_text["6%"].metric == "门槛收益率"
@@ -114,14 +104,14 @@ def test_rows_under_a_caption_line_take_its_period():
 
 
 def test_a_fund_letters_words_are_no_names():
-    _, _, names = _read(LETTER + "\nYTD 2026 return +9.1%; 4.1% of NAV.\n", "birchmoor_q2_letter.txt")
+    _, _, names = read(LETTER + "\nYTD 2026 return +9.1%; 4.1% of NAV.\n", "birchmoor_q2_letter.txt")
     forms = {f for g in names for f in g.forms}
     assert not {"ytd", "nav"} & forms
     assert "birchmoor growth fund" in forms or any("birchmoor" in f for f in forms)
 
 
 def test_a_sentence_whose_only_period_is_a_comparisons_base_does_not_conflict_with_the_period_asked():
-    us, facts, names = _read(LETTER.replace("Second Quarter 2026 Letter", "Letter"), "birchmoor_letter.txt")
+    us, facts, names = read(LETTER.replace("Second Quarter 2026 Letter", "Letter"), "birchmoor_letter.txt")
     unit = next(u for u in us if "$2.45 billion" in u.quote)
     q = build("What were Birchmoor's assets under management at the end of June 2026?", names)
     assert gate._period(q, unit) == "unknown"  # not "conflict": March 31 dates the base only
@@ -133,7 +123,7 @@ def test_a_base_of_about_a_figure_dates_neither_its_sentence_nor_the_next():
     call = ("Acme Cloud Third Quarter 2026 Earnings Call\n\n"
             "We ended the quarter with about 9,000 GPUs, up from about 7,500 at the end of the second "
             "quarter. Contracted power now stands at 300 megawatts.\n")
-    us, facts, names = _read(call, "acme_call.txt")
+    us, facts, names = read(call, "acme_call.txt")
     assert {f.text: f.period for f in facts}["300"] != "q2"
     unit = next(u for u in us if "300 megawatts" in u.quote)
     q = build("What contracted power did Acme Cloud have at the end of the third quarter of 2026?", names)
@@ -141,7 +131,7 @@ def test_a_base_of_about_a_figure_dates_neither_its_sentence_nor_the_next():
 
 
 def test_a_realized_gain_is_a_measure_of_its_own():
-    _, facts, names = _read("Birchmoor Letter\n\nBirchmoor exited Acme Cloud in May, realizing a gain of $41.2 million.\n",
+    _, facts, names = read("Birchmoor Letter\n\nBirchmoor exited Acme Cloud in May, realizing a gain of $41.2 million.\n",
                             "b.txt")
     assert {f.text: f.metric for f in facts}["$41.2 million"] == "已实现收益"
     assert [m.key for m in build("Birchmoor在Acme Cloud上的已實現收益是多少？", names).metrics] == ["已实现收益"]
