@@ -20,15 +20,14 @@ PROXY = "\n".join([
     'Advisors LLC ("Quillfeather") as its financial advisor in connection with its acquisition by '
     'Acme Holdings, Inc. ("Acme").',
     "",
-    "The merger consideration of $52.40 per share represents a premium of approximately 31.5% to the "
-    "unaffected closing price of $39.85 per share.",
+    "The merger consideration, $52.40 per share in cash, is a premium of about 31.5% over the "
+    "undisturbed close of $39.85.",
     "",
-    "Based on approximately 120.0 million fully diluted shares, the merger consideration implies an "
-    "equity value of approximately $6.29 billion and, after adding Bramblecote's net debt of $1.81 billion, "
-    "an enterprise value of approximately $8.10 billion.",
+    "With 120.0 million fully diluted shares the price gives an equity value of $6.29 billion and, "
+    "with Bramblecote's net debt of $1.81 billion added, an enterprise value of $8.10 billion.",
     "",
-    "The cash flows were discounted using discount rates ranging from 10.5% to 12.5%, and terminal "
-    "multiples of 6.0x to 7.5x were applied.",
+    "Terminal multiples of 6.0x to 7.5x were applied, and the cash flows were brought back at "
+    "discount rates of 10.5% to 12.5%.",
     "",
     "Bramblecote will be required to pay Acme a termination fee of $190 million in specified "
     "circumstances. Acme will be required to pay Bramblecote a reverse termination fee of $410 million "
@@ -90,13 +89,13 @@ def test_a_count_the_sentence_gives_the_target_is_not_the_acquirers():
 def test_a_question_on_this_offering_is_not_answered_under_a_heading_on_the_previous_one():
     plan = "\n".join([
         "# 甲乙算力2025年度向特定对象发行A股股票预案", "",
-        "## 第二节 董事会关于本次募集资金使用的可行性分析", "",
-        "### 一、本次募集资金使用计划", "",
-        "本次发行募集资金总额不超过150,000.00万元。", "",
-        "### 三、前次募集资金使用情况", "",
-        "公司于2022年9月向特定对象发行股票，发行价格为每股29.00元，募集资金总额为98,600.00万元。", ""])
+        "## 第二节 本次募集资金运用", "",
+        "### 一、本次募集资金投向", "",
+        "本次发行拟募集资金不超过150,000.00万元。", "",
+        "### 二、前次募集资金运用情况", "",
+        "公司于2021年6月定向增发股票，每股发行价格为31.50元，募得资金63,000.00万元。", ""])
     us, facts, names = read(plan, "jiayi_plan.md")
-    earlier = next(u for u in us if "29.00元" in u.own)
+    earlier = next(u for u in us if "31.50元" in u.own)
     judged = gate.judge(build("甲乙算力本次发行的发行价格是多少？", names), earlier,
                         [f for f in facts if f.sent_start == earlier.start], 0.6, 1.0, names)
     assert judged.contrary  # the innermost heading is the previous raise's
