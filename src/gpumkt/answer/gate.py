@@ -23,11 +23,12 @@ from gpumkt.answer.asked import lots_in, terms
 from gpumkt.answer.coverage import coverage, crosses, glossary_words, glossed, uses
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.answer.reframe import at_point, in_fiscal_terms, in_script_of
-from gpumkt.answer.whose import entity_score, has_form
+from gpumkt.answer.whose import entity_score
 from gpumkt.ingest.dating import stated_periods
 from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
+from gpumkt.lang.vocab import has_form
 from gpumkt.lang.periods import agrees, exactly, periods
 from gpumkt.records import Fact
 
@@ -140,9 +141,7 @@ def _contrary(u: Unit, mine: tuple, other: tuple) -> bool:
     price); a unit that says neither, the side its heading says (a row of the "个体损益表" table,
     for a consolidated figure asked)."""
     said = vocab.said_sides(u.own, (mine, other))
-    head = vocab.said_sides(u.heading, (mine, other))
-    if all(head):  # a heading path saying both: its inner section's side is the passage's
-        head = vocab.last_said(u.heading, (mine, other))
+    head = vocab.inner_sides(u.heading, (mine, other))  # (a path saying both: its inner section's)
     return (said == [False, True] and head != [True, False]) or (not any(said) and head == [False, True])
 
 

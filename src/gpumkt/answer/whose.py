@@ -17,12 +17,11 @@ from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.units import Unit, sibling_items
 from gpumkt.lang import vocab
 from gpumkt.lang.text import normalise
-
-has_form = vocab.has_form
+from gpumkt.lang.vocab import has_form
 
 
 def entity_score(q: QuestionRecord, u: Unit, found: list[tuple[int, int, vocab.Group]],
-            attached: Collection[str] = ()) -> float:
+                 attached: Collection[str] = ()) -> float:
     """Weakest attachment over the entities asked: 1 in the unit, .8 in the sentence before (unless
     it is a sibling list item), .7 in the heading, .4 in the title (.7 when the unit says "we" or
     "公司": a filing speaking of itself) or in the document's masthead or cover (its author), less

@@ -160,26 +160,29 @@ def said_sides(text: str, sides) -> list[bool]:
     """Which sides of a contrast ``text`` uses, a longer form first: a form inside a longer form
     of another side is that side's ("largest" in "five largest").
     ``said_sides("the five largest customers", (("largest",), ("five largest",))) -> [False, True]``"""
-    out = [False] * len(sides)
-    for pattern, i in _longest_first(tuple(sides)):
-        text, n = pattern.subn("\x00", text)
-        out[i] = out[i] or n > 0
-    return out
+    return [at >= 0 for at in _last_at(text, sides)]
 
 
-def last_said(text: str, sides) -> list[bool]:
-    """The side ``text`` says last, as ``said_sides`` gives sides: a heading path runs from the
-    outer section to the inner, and the inner one is the passage's.
-    ``last_said("关于本次募集资金 三、前次募集资金使用情况", (("本次",), ("前次",))) -> [False, True]``"""
+def inner_sides(text: str, sides) -> list[bool]:
+    """Which sides a heading path uses, as ``said_sides`` gives them, its inner section deciding:
+    a path runs from the outer section to the inner, so of several sides only the last said counts.
+    ``inner_sides("关于本次募集资金 三、前次募集资金使用情况", (("本次",), ("前次",))) -> [False, True]``"""
+    at = _last_at(text, sides)
+    inner = max(range(len(sides)), key=lambda i: at[i])
+    several = sum(x >= 0 for x in at) > 1
+    return [x >= 0 and (not several or i == inner) for i, x in enumerate(at)]
+
+
+def _last_at(text: str, sides) -> list[int]:
+    """Where ``text`` last uses each side (-1: nowhere), a longer form first and then blanked, its
+    length kept, so that a shorter form inside it is not found again."""
     last = [-1] * len(sides)
-
-    def mark(m: re.Match, i: int) -> str:
-        last[i] = max(last[i], m.start())
-        return "\x00" * len(m.group(0))  # (same length: positions stay comparable)
     for pattern, i in _longest_first(tuple(sides)):
-        text = pattern.sub(lambda m, i=i: mark(m, i), text)
-    inner = max(range(len(sides)), key=lambda i: last[i])
-    return [i == inner and last[i] >= 0 for i in range(len(sides))]
+        found = [m.start() for m in pattern.finditer(text)]
+        if found:
+            last[i] = max(last[i], found[-1])
+            text = pattern.sub(lambda m: "\x00" * len(m.group(0)), text)
+    return last
 
 
 @lru_cache(maxsize=256)
@@ -294,8 +297,9 @@ def _group_of(text: str, lookup: dict[str, Group]) -> Group | None:
 def _plural_free(said: str, lookup: dict[str, Group]) -> Group | None:
     """The group of a form as said or without its plural ending, "s" tried before "es" (rates: rate;
     taxes: tax). ``_plural_free("discount rates", {"discount rate": g}) -> g``"""
-    return lookup.get(said) or (said.endswith("s") and (lookup.get(said[:-1]) or (
-        said.endswith("es") and lookup.get(said[:-2])))) or None
+    if said in lookup or not said.endswith("s"):
+        return lookup.get(said)
+    return lookup.get(said[:-1]) or (lookup.get(said[:-2]) if said.endswith("es") else None)
 
 
 @lru_cache(maxsize=16)
