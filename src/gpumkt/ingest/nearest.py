@@ -8,7 +8,7 @@ import re
 from gpumkt.lang import vocab
 
 # A name said as the figures' source is not what they are about: "根据卓研咨询的资料，…", "according to Acme Research";
-# nor is the author of an opinion or letter that a heading names ("Opinion of Acme Partners LLC" over an
+# nor is the author of an opinion or letter, wherever it is named ("Opinion of Acme Partners LLC" heading an
 # adviser's analyses of another company)
 SOURCE_CUE = re.compile(r"(?:根据|依据|据|according to|per|source:|opinions? of|letter from|prepared by)\s*$")
 # Nor is a name said as the cause of what the figure measures: "受惠於大客戶追加訂單，公司營收達…",
