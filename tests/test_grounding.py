@@ -12,7 +12,8 @@ from gpumkt.ingest.facts import build_facts
 from gpumkt.ingest.units import units
 from gpumkt.lang import mining, vocab
 from gpumkt.lang.numbers import render
-from gpumkt.lang.periods import agrees, periods
+from gpumkt.lang.period_keys import agrees
+from gpumkt.lang.periods import periods
 from gpumkt.lang.text import normalise, sentence_spans
 from gpumkt.measure import scoring
 from gpumkt.records import Document, Evidence
@@ -652,7 +653,7 @@ def test_a_line_of_a_name_and_symbols_is_no_english_passage_for_a_chinese_questi
 def test_a_fallback_gives_dates_for_when_and_adds_to_the_names_asked(corpus):
     from gpumkt.answer.compose import extractive
     from gpumkt.answer.labels import Labels
-    from gpumkt.lang.periods import dates
+    from gpumkt.lang.dates import dates
 
     docs, names, _ = corpus
     labels = Labels(names, docs)
@@ -1247,7 +1248,7 @@ def test_a_count_asked_in_english_is_met_by_a_chinese_table_rows_label():
 
 
 def test_a_years_figure_is_the_one_asked_at_the_years_end():
-    from gpumkt.lang.periods import exactly
+    from gpumkt.lang.period_keys import exactly
 
     assert exactly("2025", periods("2025年末")) and exactly("2023-04", ["2023"])
     assert not exactly("2025q4", periods("2025年末")) and not exactly("2023q2", ["2023"])
@@ -1574,7 +1575,7 @@ def test_a_sentence_naming_only_another_tier_does_not_answer_for_the_tier_asked(
 
 def test_a_balance_at_a_years_last_day_is_not_met_by_a_quarter_inside_it():
     from gpumkt.answer.reframe import at_point
-    from gpumkt.lang.periods import agrees
+    from gpumkt.lang.period_keys import agrees
 
     asked = at_point(build("What was Acme's cash at December 31, 2025?", [])).periods
     assert all(agrees(p, ["2025q2"]) == "conflict" for p in asked)
@@ -1637,7 +1638,7 @@ def test_shares_asked_by_number_are_a_count_and_a_share_based_cost_money():
     ("甲乙2025年第一季度营收是多少？", ("2025q1",)),
 ])
 def test_a_fiscal_year_asked_is_the_whole_year(question, asked):
-    from gpumkt.lang.periods import agrees, exactly
+    from gpumkt.lang.period_keys import agrees, exactly
 
     q = build(question, [])
     assert q.periods == asked

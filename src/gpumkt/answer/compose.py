@@ -9,7 +9,7 @@ from gpumkt.answer.check import Checked, is_year, same_value
 from gpumkt.ingest.facts import range_start
 from gpumkt.lang.numbers import figures, supported
 from gpumkt.lang.numbers import render as render_figure
-from gpumkt.lang.periods import dates
+from gpumkt.lang.dates import dates
 from gpumkt.lang.text import HAN, detect_language, squash, to_script
 from gpumkt.records import Conflict, Evidence
 

@@ -14,7 +14,7 @@ import numpy as np
 from gpumkt.answer import gate
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.units import Unit
-from gpumkt.lang.periods import exactly
+from gpumkt.lang.period_keys import exactly
 from gpumkt.records import Evidence, Fact, Hit
 from gpumkt.search import scope
 

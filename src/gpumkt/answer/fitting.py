@@ -13,7 +13,8 @@ from gpumkt.ingest.facts import CELL_END, figure_clause
 from gpumkt.ingest.nearest import EXAMPLE_WORDS, LIST_RUN
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
-from gpumkt.lang.periods import agrees, periods
+from gpumkt.lang.period_keys import agrees
+from gpumkt.lang.periods import periods
 from gpumkt.records import Fact
 
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -29,7 +29,8 @@ from gpumkt.ingest.facts import range_start
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
 from gpumkt.lang.vocab import has_form
-from gpumkt.lang.periods import agrees, exactly, periods
+from gpumkt.lang.period_keys import agrees, exactly
+from gpumkt.lang.periods import periods
 from gpumkt.records import Fact
 
 # Fitted on the dev split only (scripts/fit_gate.py; README, "The question set and its split").

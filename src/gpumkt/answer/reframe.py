@@ -11,7 +11,7 @@ from gpumkt.answer.fitting import HAN
 from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.dating import fiscal_span, in_fiscal_quarter
 from gpumkt.ingest.units import Unit
-from gpumkt.lang.periods import MONTH_KEY, spans_ending
+from gpumkt.lang.period_keys import MONTH_KEY, spans_ending
 
 
 def at_point(q: QuestionRecord) -> QuestionRecord:

@@ -155,7 +155,7 @@ def period_spans(norm: str) -> list[tuple[int, int, str]]:
                 found.append((*m.span(), key))
     for m in BARE_QUARTER.finditer(norm):
         if not any(a <= m.start() < b for a, b in taken):
-            q = m.group(1) or m.group(2) or m.group(3) or str(_month(m.group(4)) // 3)  # the december quarter: q4
+            q = m.group(1) or m.group(2) or m.group(3) or str(month_number(m.group(4)) // 3)  # the december quarter: q4
             taken.append(m.span())
             found.append((*m.span(), "q" + str(CN_NUM.get(q) or EN_ORD.get(q) or q)))
     for m in BARE_NINE.finditer(norm):
@@ -210,8 +210,8 @@ def western_years(norm: str) -> tuple[str, list[int]]:
     return "".join(out), back
 
 
-def _month(name: str) -> int:
-    """``_month("sept") -> 9``: a month's number from its name or abbreviation, any case."""
+def month_number(name: str) -> int:
+    """``month_number("sept") -> 9``: a month's number from its name or abbreviation, any case."""
     return next(i + 1 for i, full in enumerate(MONTHS) if full.lower().startswith(name[:3].lower()))
 
 
@@ -250,7 +250,7 @@ def _span_key(length: str, year: str, month: int, day: int) -> str:
 def _key(m: re.Match, shape: str) -> str:
     if shape in ("span", "cspan"):
         if shape == "span":
-            length, month, day, year = m.group(1), _month(m.group(2) or m.group(5)), m.group(3) or m.group(4), m.group(6)
+            length, month, day, year = m.group(1), month_number(m.group(2) or m.group(5)), m.group(3) or m.group(4), m.group(6)
         else:
             length, year, month, day = m.group(4), m.group(1), cn_int(m.group(2)), cn_int(m.group(3))
         return _span_key(length, year, month, int(day))
@@ -258,10 +258,10 @@ def _key(m: re.Match, shape: str) -> str:
         if shape == "ymd":
             year, month, day = m.group(1), cn_int(m.group(2)), cn_int(m.group(3) or "0")
         else:
-            year, month, day = m.group(3), _month(m.group(1 + (shape == "dmy"))), m.group(2 - (shape == "dmy"))
+            year, month, day = m.group(3), month_number(m.group(1 + (shape == "dmy"))), m.group(2 - (shape == "dmy"))
         return _quarter_end(year, month, int(day)) or (f"{year}-{month:02d}" if 1 <= month <= 12 else "")
     if shape in ("mmy", "ymm"):
-        first, last = (_month(m.group(1)), _month(m.group(2))) if shape == "mmy" else (int(m.group(2)), int(m.group(3)))
+        first, last = (month_number(m.group(1)), month_number(m.group(2))) if shape == "mmy" else (int(m.group(2)), int(m.group(3)))
         year = m.group(3) if shape == "mmy" else m.group(1)
         if first in (1, 7) and last - first == 5:  # 2025年1-6月, january-june 2025: a half
             return f"{year}h{1 + (first == 7)}"
@@ -270,11 +270,11 @@ def _key(m: re.Match, shape: str) -> str:
         # the year to date: 2025年1-9月 is 2025m9, 1月至10月 2025m10
         return f"{year}m{last}" if first == 1 and 1 < last < 12 else ""
     if shape in ("ym", "my"):
-        month = cn_int(m.group(2)) if shape == "ym" else _month(m.group(1))
+        month = cn_int(m.group(2)) if shape == "ym" else month_number(m.group(1))
         key = f"{m.group(1) if shape == 'ym' else m.group(2)}-{month:02d}" if 1 <= month <= 12 else ""
         return (quarter_ending(key) or key) if shape == "my" and m.group(3) else key  # "the june 2025 quarter"
     if shape == "mq":
-        return quarter_ending(f"{m.group(2)}-{_month(m.group(1)):02d}")
+        return quarter_ending(f"{m.group(2)}-{month_number(m.group(1)):02d}")
     if shape == "qq":  # quarters one to three are the first nine months, one to four the year
         first, last, year = m.groups()[:3] if m.group(1) else m.groups()[3:]
         part = {("1", "3"): "m9", ("1", "2"): "h1", ("3", "4"): "h2", ("1", "4"): ""}.get((first, last))
@@ -306,12 +306,6 @@ def _key(m: re.Match, shape: str) -> str:
 
 
 POINT_PATTERNS = [pattern for pattern, shape in PATTERNS if shape in ("mdy", "dmy", "ymd")]
-# the spans of a year to date that end with a quarter: a balance "at June 30" is the half-year column's;
-# the last day of a year is the year's end ("e"), met by the year's column but not by its quarters'
-# figures as the whole year ("") would be (a balance at mid-year is no answer for the year's end)
-SPANS_ENDING = {"q2": ("h1",), "q3": ("m9",), "q4": ("e", "h2")}
-
-
 def points(norm: str) -> tuple[str, ...]:
     """The quarters a text names by one day, a point in time, not as the end of a span:
     ``points("cash at 30 june 2024") -> ("2024q2",)``; ``points("2024年6月末机柜") -> ("2024q2",)``;
@@ -319,58 +313,6 @@ def points(norm: str) -> tuple[str, ...]:
     western = western_years(norm)[0]
     return tuple(k for a, b, k in period_spans(western)
                  if re.fullmatch(r"(?:19|20)\d\dq[1-4]", k) and any(p.fullmatch(western[a:b]) for p in POINT_PATTERNS))
-
-
-def spans_ending(key: str) -> list[str]:
-    """The year-to-date spans that end with quarter ``key``: ``spans_ending("2025q2") -> ["2025h1"]``."""
-    return [key[:4] + s for s in SPANS_ENDING.get(key[4:], ())]
-
-
-def year_of(key: str) -> str:
-    return key[:4] if key[:2] in ("19", "20") else ""
-
-
-def agrees(asked: str, given: list[str]) -> str:
-    """How the periods a fact is given for meet a period asked about: "match", "unknown" (the fact
-    names no period) or "conflict".
-
-    ``agrees("2025q2", ["2025q2"]) -> "match"``; ``agrees("2025q1", ["2025q2"]) -> "conflict"``;
-    ``agrees("2025", ["2025q2"]) -> "match"`` (a year's question is met by its quarters' figures
-    only when nothing better is there: the caller ranks exact keys first), but
-    ``agrees("2025y", ["2025q2"])`` (the full year) and ``agrees("2025e", ["2025q2"])`` (its end)
-    -> "conflict"; ``agrees("2025-06", ["2025q2"]) -> "match"`` (June ends the quarter).
-    """
-    if not given:
-        return "unknown"
-    if MONTH_KEY.fullmatch(asked):  # a month is met by its own figure, its quarter's end or its year's
-        return "match" if {asked, asked[:4], quarter_ending(asked)} & set(given) else "conflict"
-    if asked[4:] in ("e", "y"):  # a year's end is met by the year's or Q4's figure, a whole year by the year's
-        whole = {asked[:4], asked} | ({asked[:4] + "q4"} if asked[4:] == "e" else set())
-        return "match" if whole & set(given) else "conflict"
-    for g in given:
-        if MONTH_KEY.fullmatch(g) and asked == quarter_ending(g):
-            return "match"  # "at the end of September 2025": the third quarter's balance
-        if g[4:] == "e" and asked == g[:4] + "q4":
-            return "match"  # Q4's balance is the year-end's
-        if g == asked or g.startswith(asked) and year_of(asked):
-            return "match"
-        if not year_of(asked) and g.endswith(asked):
-            return "match"  # "q2" asked, "2025q2" given
-        if not year_of(g) and asked.endswith(g):
-            return "match"
-    return "conflict"
-
-
-MONTH_KEY = re.compile(r"(?:19|20)\d\d-\d\d")
-
-
-def exactly(key: str, asked) -> bool:
-    """A figure's period is one asked itself, an event's month counting as its year's, and a
-    year's figure as its end's (a balance or a ratio "at the end of 2025" is the 2025 one):
-    ``exactly("2023-04", ["2023"]) -> True``; ``exactly("2023q2", ["2023"]) -> False``;
-    ``exactly("2025", ["2025e"]) -> True``; a whole year asked too: ``exactly("2025", ["2025y"]) -> True``."""
-    return key in asked or bool(MONTH_KEY.fullmatch(key)) and key[:4] in asked or f"{key}e" in asked \
-        or f"{key}y" in asked
 
 
 def quarter_ending(month_key: str) -> str:
@@ -392,36 +334,3 @@ def period_free(norm: str) -> str:
         norm = pattern.sub(" ", norm)
     norm = ENDED.sub(" ", BARE_QUARTER.sub(" ", norm))
     return re.sub(YEAR + r"\s*(?:年度?)?", " ", norm)
-
-
-CN_DATE = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?|"
-                     r"(?<![\d.])(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
-EN_DATE = re.compile(r"\b(" + "|".join(MONTH_WORDS) + r")\b\.?"
-                     r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d\d))?|\b((?:19|20)\d\d)\b")
-
-
-def dates(text: str, language: str) -> list[str]:
-    """The dates and years a text names (at most three), said in ``language``.
-
-    ``dates("CoreWeave于2025年3月28日上市", "en") -> ["March 28, 2025"]``;
-    ``dates("listed on March 28, 2025", "zh-Hans") -> ["2025年3月28日"]``
-    """
-    found = []
-    if re.search(r"[\u4e00-\u9fff]", text):
-        for m in CN_DATE.finditer(text):
-            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else ("", m.group(4), m.group(5))
-            found.append((y, int(mo) if mo else 0, int(d) if d else 0))
-    else:
-        for m in EN_DATE.finditer(text):
-            mo = _month(m.group(1)) if m.group(1) else 0
-            found.append((m.group(3) or m.group(4) or "", mo, int(m.group(2)) if m.group(2) else 0))
-    said = [_said_date(y, mo, d, language) for y, mo, d in found if 0 < mo <= 12 or (y and not mo)]
-    return list(dict.fromkeys(said))[:3]
-
-
-def _said_date(year: str, month: int, day: int, language: str) -> str:
-    if language != "en":
-        return f"{year + '年' if year else ''}{f'{month}月' if month else ''}{f'{day}日' if day else ''}"
-    if not month:
-        return year
-    return f"{MONTHS[month - 1]}{f' {day}' if day else ''}{(', ' if day else ' ') + year if year else ''}"
