@@ -1059,7 +1059,7 @@ def test_a_rank_asked_must_be_named_by_the_passage():
 
 
 def test_a_site_or_phase_asked_must_be_named_by_the_passage():
-    from gpumkt.answer.question import sites_in
+    from gpumkt.answer.mentions import sites_in
 
     assert sites_in("甲云台南二号机房的利用率") == ("台南",) and sites_in("自建的机房的pue") == ()
     names = mining.mine_names(["甲公司"])
@@ -1273,7 +1273,7 @@ def test_a_leverage_ratio_is_a_multiple_not_an_amount():
 
 
 def test_a_question_names_places_and_classes_a_passage_must_name_and_issues_that_are_no_periods():
-    from gpumkt.answer.question import sites_in
+    from gpumkt.answer.mentions import sites_in
     assert sites_in("溟州市2025年资料中心的总用电量是多少?") == ("溟州",)  # a city asked, not the province
     assert sites_in("在溟江全省的智能算力里") == ("溟江",) and sites_in("请问省算力集团2025年营收多少") == ()
     assert sites_in("what coupon will the class d notes pay?") == ("class d",)
@@ -1541,7 +1541,7 @@ def test_a_share_based_payment_asks_money_not_a_share():
 
 
 def test_an_english_name_glossed_by_a_known_name_is_no_word_asked():
-    from gpumkt.answer.question import glossed_names
+    from gpumkt.answer.mentions import glossed_names
 
     names = [vocab.Group("甲乙云", ("甲乙云",))]
     q = build("How much revenue did Jiayi Cloud (甲乙云) earn in 2025?", names)

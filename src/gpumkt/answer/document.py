@@ -1,7 +1,7 @@
 """The report a question points at: "According to the Taiwanese article on CoreWeave, …",
 "远澜那份研报认为…", "In Acme's prospectus, …". With several reports indexed an analyst names the
 one she means; the companies the phrase names describe the document, not always what the figure
-is about (``question._not_descriptive``), and ``search.scope`` matches it to the reports it fits.
+is about (``mentions.not_descriptive``), and ``search.scope`` matches it to the reports it fits.
 """
 
 from __future__ import annotations

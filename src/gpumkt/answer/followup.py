@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from gpumkt.answer.labels import period as period_text
-from gpumkt.answer.question import QuestionRecord, question_slice
+from gpumkt.answer.mentions import question_slice
+from gpumkt.answer.question import QuestionRecord
 from gpumkt.ingest.dating import A_YEAR_BEFORE, SAME_PERIOD_LAST_YEAR, year_before
 
 # "And what was it a year earlier?", "去年同期呢?": the period asked is the earlier one's, a year back.
