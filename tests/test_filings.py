@@ -14,7 +14,8 @@ from gpumkt.ingest.flat_tables import (aligned, column_header, continues_header,
 from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.ingest.units import units
 from gpumkt.lang import mining, vocab
-from gpumkt.lang.legal_names import defined_names, defined_terms, legal_short_forms, listed_names
+from gpumkt.lang.legal_names import defined_names, defined_terms, legal_short_forms
+from gpumkt.lang.listed_names import listed_names
 from gpumkt.lang.name_runs import inside_runs, repeated_runs
 from gpumkt.lang.numbers import figures
 from gpumkt.records import Document
@@ -588,7 +589,7 @@ def test_a_unit_line_for_the_whole_table_leaves_rates_and_multiples_their_kind()
 
 
 def test_a_company_form_alone_is_no_name():
-    from gpumkt.lang.legal_names import name_ending
+    from gpumkt.lang.listed_names import name_ending
 
     texts = ["甲乙科技股份有限公司（Jiayi Technology Corp.）公告", "丙丁科技股份有限公司的营收"]
     assert name_ending("科技股份有限公司", texts) == "" and name_ending("新客户甲乙云端", ["新客户甲乙云端（Jiayi）…甲乙的订单"]) == "甲乙云端"

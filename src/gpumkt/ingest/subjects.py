@@ -8,7 +8,7 @@ import re
 
 from gpumkt.ingest.units import Unit
 from gpumkt.lang import vocab
-from gpumkt.lang.legal_names import CODE_LABEL
+from gpumkt.lang.listed_names import CODE_LABEL
 from gpumkt.lang.name_runs import PERSON_ROLE
 from gpumkt.lang.text import normalise
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from gpumkt.lang import periods
 from gpumkt.lang.legal_names import (TRADE_WORDS, bilingual_names, defined_names, defined_terms, latin_legal_names,
-                                     legal_short_forms, listed_names, masthead_names, name_ending, short_cores)
+                                     legal_short_forms, masthead_names)
+from gpumkt.lang.listed_names import listed_names, name_ending, short_cores
 from gpumkt.lang.name_runs import inside_runs, people, repeated_runs
 from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, stem
 from gpumkt.lang.vocab import GENERAL_CAPS, Group, known_entities, metrics, places, terms
