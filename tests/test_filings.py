@@ -9,8 +9,9 @@ from gpumkt.ingest.blocks import running_lines
 from gpumkt.ingest.chunking import chunk_document
 from gpumkt.ingest.facts import build_facts, table_unit
 from gpumkt.ingest.cells import unit_named_in_row
-from gpumkt.ingest.flat_tables import (aligned, column_header, continues_header, dated_row, figure_pairs, header_cells, metric_header,
+from gpumkt.ingest.flat_tables import (column_header, dated_row, figure_pairs, header_cells, metric_header,
                                        restated_header, stacked_header, wrapped_header)
+from gpumkt.ingest.page_columns import aligned, continues_header
 from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.ingest.units import units
 from gpumkt.lang import mining, vocab

@@ -11,9 +11,9 @@ import collections
 import re
 from dataclasses import dataclass
 
-from gpumkt.ingest.flat_tables import (UNIT_LINE, column_header, continues_header, header_cells, label_over, metric_header,
-                                       row_cells)
+from gpumkt.ingest.flat_tables import UNIT_LINE, column_header, header_cells, label_over, metric_header, row_cells
 from gpumkt.ingest.layout_tables import figure_table_span, layout_header, layout_span
+from gpumkt.ingest.page_columns import continues_header
 from gpumkt.lang.text import SLIDE_MARK, markup_only
 from gpumkt.lang.wrapping import LIST_OR_BLOCK
 

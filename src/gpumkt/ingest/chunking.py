@@ -13,11 +13,12 @@ import re
 from gpumkt.ingest.blocks import GROUP_LABEL, Block, line_spans, parse_blocks
 from gpumkt.ingest.cells import table_unit
 from gpumkt.ingest.charts import chart_text
-from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, SERIAL_HEADER, UNIT_LINE, YEAR_CELL, aligned,
-                                       column_header, continues_header, dated_row, figure_pairs, figures_only, header_cells,
+from gpumkt.ingest.flat_tables import (CHANGE_ROW, COLUMNS, PERIOD_CELL, SERIAL_HEADER, UNIT_LINE, YEAR_CELL,
+                                       column_header, dated_row, figure_pairs, figures_only, header_cells,
                                        label_over, metric_header, restated_header, row_cells, span_line, spanned,
                                        stacked_header, sub_headers, wrapped_header)
 from gpumkt.ingest.layout_tables import SERIAL, figure_table_rows, layout_rows
+from gpumkt.ingest.page_columns import aligned, continues_header
 from gpumkt.ingest.report_periods import report_year, with_year, with_years
 from gpumkt.lang.periods import MONTH_PATTERN
 from gpumkt.lang.text import normalise, sentence_spans, squash

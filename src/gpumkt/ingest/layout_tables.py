@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gpumkt.ingest.flat_tables import SERIAL_HEADER, display_width, line_pieces
+from gpumkt.ingest.flat_tables import SERIAL_HEADER
+from gpumkt.ingest.page_columns import display_width, line_pieces
 
 SLACK = 2  # display columns a cell may start off its header's start
 MIN_GAP = 3  # spaces between a header's cells: one or two may part words of one name
