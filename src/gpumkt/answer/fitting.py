@@ -204,14 +204,15 @@ def _same_value(f: Fact, quoted: float) -> bool:
 
 def other_threshold(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
     """The question quotes an amount or a rate that qualifies what it asks ("How many customers
-    spend more than $10 million?"), and the unit states another one of that kind and none equal:
-    its figures are for another threshold ("more than $2 million"). A quote of the kind asked, or
-    in a yes/no question ("Did revenue pass $3 billion?"), is what the answer is weighed against."""
+    spend more than $10 million?", "the rate on the $0.8 billion equipment financing"), and the
+    unit states none equal: its figures are for another threshold ("more than $2 million") or
+    another thing. A quote of the kind asked, or in a yes/no question ("Did revenue pass $3
+    billion?"), is what the answer is weighed against."""
     for v, pct in q.quoted:
         if q.answer_kind in ("pct" if pct else "money", "yesno", ""):
             continue
         same = [f for f in unit_facts if (f.quantity == "pct") == pct and f.quantity in ("pct", "money")]
-        if same and not any(_same_value(f, v) for f in same):
+        if not any(_same_value(f, v) for f in same):
             return True
     return False
 

@@ -55,6 +55,24 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+# A phrase set off by commas after a measure, saying what the measure is: ", the revenue it has
+# contracted but not yet recognized,"
+APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+(?:the|a|an)\s+[^,;:]{3,80}?,(?=\s)")
+
+
+def _apposition_free(text: str) -> str:
+    """``text`` with a phrase in apposition to a measure blanked, same length: the measures in it
+    describe the one before it, not a figure after it.
+
+    ``_apposition_free("its backlog, the revenue not yet recognized, was")``
+    -> ``"its backlog," + " " * 31 + ", was"``
+    """
+    for m in reversed(list(APPOSITION.finditer(text))):
+        if any(b == m.start() for _, b, _ in vocab.find_heads(text[:m.start()], vocab.metrics())):
+            text = text[:m.start() + 1] + " " * (m.end() - m.start() - 2) + text[m.end() - 1:]
+    return text
+
+
 def _unnamed(text: str, names: list[vocab.Group]) -> str:
     """``text`` with the names in it blanked, same length: ``_unnamed("甲投资集团有限公司营收", names)`` ->
     "         营收" when 甲投资集团有限公司 is a name."""
@@ -187,7 +205,7 @@ def _metric(r: _Read, a: int, b: int, kind: str, clause: str, ca: int, names) ->
         return nearest(metrics_for(kind), [clause], a - ca, vocab.find_heads) or "", ""
     own_noun = not r.prose and bool(vocab.find(clause, vocab.terms()))
     contexts = [_unnamed(RAISED_TO.sub(_blank, c), names)
-                for c in (clause, own[:a].split(";")[0] if own_noun else own[:a])] + r.around
+                for c in (clause, _apposition_free(own[:a].split(";")[0] if own_noun else own[:a]))] + r.around
     share = share_of(own[b:b + 24]) if kind == "pct" else ""
     # a measure named right after its figure is the figure's ("at a $9.5 billion valuation", "40MW机房" is
     # no measure, but "$4.2B capex" is), else the nearest; a capacity in MW / GW with none named is power capacity

@@ -242,7 +242,10 @@ def _shorts(text: str, legal: str, single: bool, owners: dict[int, str]) -> set[
     has this one legal name (``single``); ``owners``: the legal name each short form stands for, by offset."""
     out = set()
     for m in SHORT.finditer(text):
-        if (single or owners[m.start()] == legal) and not SECURITY_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        # (a "以下简称" defines what its own sentence has just named, which may be a date: only a label,
+        # "公司简称：X", is the one company's wherever it stands)
+        label = not m.group(0).startswith(("以下", "下称", "下稱"))
+        if (single and label or owners[m.start()] == legal) and not SECURITY_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             out.add(m.group(1))
             whole = LATIN_SHORT.match(text, m.start(1))  # "英文簡稱：Yufeng Computer", all its words
             out |= {whole.group(1).strip()} if whole else set()
@@ -259,8 +262,12 @@ def _shorts(text: str, legal: str, single: bool, owners: dict[int, str]) -> set[
 def _defined_for(text: str, at: int) -> str:
     """The legal name a short form defined at ``at`` stands for: the last one in the 60 characters
     before it ("甲评级有限公司（以下简称“甲评级”）评定乙科技股份有限公司（以下简称“乙科技”）": 乙科技 is
-    乙's, not 甲's), else the first in the 60 after it (a table's 公司简称 cell beside 公司名称)."""
-    before = [_standalone(text, _own_name(m.group(0))) for m in LEGAL_ZH.finditer(text[max(0, at - 60):at])]
+    乙's, not 甲's), else the first in the 60 after it (a table's 公司简称 cell beside 公司名称). A name in
+    an earlier sentence or paragraph is not the one defined: "…甲乙科技股份有限公司国内第三次公司债。\n\n
+    发行日期\n\n民国114年3月18日（以下简称「发行日」）" defines a date."""
+    window = text[max(0, at - 60):at]
+    window = window[max(window.rfind("。"), window.rfind("\n\n")) + 1:]
+    before = [_standalone(text, _own_name(m.group(0))) for m in LEGAL_ZH.finditer(window)]
     after = [_standalone(text, _own_name(m.group(0))) for m in LEGAL_ZH.finditer(text[at:at + 60])]
     return next((n for n in reversed(before) if n), "") or next((n for n in after if n), "")
 

@@ -63,7 +63,7 @@ def mine_names(texts: list[str]) -> list[Group]:
         for forms in chinese_names(text):  # "Our Chinese brand name: 甲乙科技"
             _add(groups, forms)
         for forms in legal_short_forms(text):  # 'Meridell Compute, Inc. ("Meridell" or the "Sponsor")'
-            _add(groups, forms)
+            _add(groups, forms - lower_words)  # ('("Nimbus" or "Provider")': a role the texts use as a word)
         for forms in masthead_names(text):  # "ACME COMPUTE LIMITED" over "(Incorporated in …)"
             _add(groups, forms)
         for forms in bilingual_names(text):  # "甲乙控股有限公司（JIAYI HOLDINGS LIMITED）"

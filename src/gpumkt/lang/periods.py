@@ -93,7 +93,7 @@ PATTERNS = [
     # neither is met by a figure of one of its quarters. 2024年底, end of 2024; 2024全年, full year 2024
     (re.compile(YEAR + r"\s*年\s*(?:底|末)|(?:end\s+of|year-end|year\s+end(?:ed)?)\s+(?:fiscal\s+)?((?:19|20)\d\d)|"
                 r"(?<![a-z0-9])f?ye\s*'?((?:19|20)?\d\d)(?![\d%a-z])"), "ye"),  # and a note's "ye25", "at ye 2025"
-    (re.compile(YEAR + r"\s*年?\s*(?:全年|全年度|整年|full[- ]year)|(?:full[- ]year|whole\s+year)\s+(?:of\s+)?"
+    (re.compile(YEAR + r"\s*(?:年度?)?\s*(?:全年|全年度|整年|full[- ]year)|(?:full[- ]year|whole\s+year)\s+(?:of\s+)?"
                 r"(?:fiscal\s+)?((?:19|20)\d\d)"), "yy"),
     # fy2025, fy25, fiscal 2025, 2025财年
     (re.compile(r"(?<![a-z0-9])" + _FY + r"\s*'?((?:19|20)?\d\d)(?![\d%])"), "fy"),

@@ -109,10 +109,14 @@ def detect_language(text: str) -> str:
 
     ``detect_language("CoreWeave 客戶集中度?") -> "zh-Hant"``; a question with no Han
     characters is ``en``, as is an English one that glosses a Chinese term in brackets or quotes:
-    ``detect_language("What rack occupancy rate (上架率) did they report?") -> "en"``
+    ``detect_language("What rack occupancy rate (上架率) did they report?") -> "en"``, and one that
+    writes a company's name in Chinese among many more English words:
+    ``detect_language("What base price was used for 甲乙科技's convertible bond?") -> "en"``
     """
     han = "".join(HAN.findall(text))
     if not han or re.search(r"[A-Za-z]{2}", text) and not HAN.search(GLOSS.sub(" ", text)):
+        return "en"
+    if len(re.findall(r"[A-Za-z]{2,}", text)) > 1.5 * len(han):  # (a Chinese sentence writes a word in 1-3 characters)
         return "en"
     changed_by_t2s = sum(a != b for a, b in zip(han, to_simplified(han)))
     changed_by_s2t = sum(a != b for a, b in zip(han, to_traditional(han)))

@@ -30,7 +30,7 @@ from gpumkt.search.lexical import BM25, STOP, tokenize
 from gpumkt.search.store import FaissStore
 
 FILES = ("chunks.jsonl", "dense.faiss", "bm25.json", "units.faiss", "units.jsonl", "facts.jsonl", "names.json")
-FACTS_VERSION = "184"  # bump when units, facts or name mining change
+FACTS_VERSION = "189"  # bump when units, facts or name mining change
 
 
 @dataclass
