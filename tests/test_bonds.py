@@ -19,23 +19,22 @@ from reading import read
 TERMS = "\n".join([
     "庚辛科技股份有限公司", "",
     "（股票代號：7311，臺灣證券交易所上市）", "",
-    "# 國內第一次無擔保轉換公司債發行及轉換辦法", "",
+    "# 轉換公司債發行辦法摘要", "",
     "## 第一條　債券名稱", "",
-    "庚辛科技股份有限公司國內第一次無擔保轉換公司債。", "",
+    "債券名稱：庚辛科技股份有限公司國內第一次無擔保轉換公司債", "",
     "## 第二條　發行日期", "",
-    "民國114年5月6日（以下簡稱「發行日」）。", "",
+    "本債券於民國114年5月6日發行（以下簡稱「發行日」）。", "",
     "## 第三條　轉換價格", "",
-    "本轉換公司債之基準價格為新臺幣210.00元，轉換溢價率為105%，故發行時轉換價格訂為新臺幣220.50元。", "",
-    "庚辛科技民國114年前三季自結合併營業收入為新臺幣18,400,000千元。", "",
+    "依基準價格新臺幣210.00元及轉換溢價率105%，轉換價格訂為每股新臺幣220.50元。", "",
 ])
 
 ARTICLE = "\n".join([
     "# How Tollwick Cloud pays for its GPUs", "",
-    "Tollwick Cloud's remaining performance obligations, the revenue it has signed but not yet "
-    "recognized, were $9.4 billion at June 30, 2025.", "",
-    "Including about $0.6 billion of equipment financing, Tollwick's total debt was $5.2 billion. "
-    "The weighted-average interest rate on that debt was 8.1% at the end of the quarter.", "",
-    "Its rival Harrowgate Compute closed a $2.2 billion delayed-draw facility priced at SOFR plus 3.10%.", "",
+    "At June 30, 2025 Tollwick Cloud's remaining performance obligations, the revenue signed but not "
+    "yet booked, stood at $9.4 billion.", "",
+    "Tollwick's total debt was $5.2 billion, of which $0.6 billion was equipment financing. "
+    "Its debt carried an average interest rate of 8.1% at June 30.", "",
+    "Harrowgate Compute, a competitor, borrows under a $2.2 billion delayed-draw term loan at SOFR plus 3.10%.", "",
 ])
 
 

@@ -204,7 +204,7 @@ def _same_value(f: Fact, quoted: float) -> bool:
 
 def other_threshold(q: QuestionRecord, unit_facts: list[Fact]) -> bool:
     """The question quotes an amount or a rate that qualifies what it asks ("How many customers
-    spend more than $10 million?", "the rate on the $0.8 billion equipment financing"), and the
+    spend more than $10 million?", "the rate on its $50 million equipment loan"), and the
     unit states none equal: its figures are for another threshold ("more than $2 million") or
     another thing. A quote of the kind asked, or in a yes/no question ("Did revenue pass $3
     billion?"), is what the answer is weighed against."""

@@ -55,8 +55,8 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-# A phrase set off by commas after a measure, saying what the measure is: ", the revenue it has
-# contracted but not yet recognized,"
+# A phrase set off by commas after a measure, saying what the measure is: ", the revenue signed
+# but not yet booked,"
 APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+(?:the|a|an)\s+[^,;:]{3,80}?,(?=\s)")
 
 

@@ -15,7 +15,7 @@ from gpumkt.lang.text import FUNCTION_CHARS, jieba_loaded, normalise, to_simplif
 CODE_LABEL = r"(?:股票|证券|證券)代[码碼号號]\s*[:：]?\s*"
 # A listed company written with its stock code, and perhaps its Latin name in the same brackets:
 # 甲乙算力（688001.SH）, 丙丁云(301002.SZ，Bingding Cloud), 戊己（2659.HK，英文名 Wuji Compute）, or with
-# where it is listed: 庚辛科技股份有限公司（股票代號：6987，臺灣證券交易所上市）
+# where it is listed: 庚辛科技股份有限公司（股票代號：7311，臺灣證券交易所上市）
 STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[（(]\s*(?:" + CODE_LABEL + r"\d{4,6}|\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|"
                         r"[A-Z]{1,5}\.(?:US|N|O))\s*(?:[)）]|[,，]\s*(?:英文名称?|英文)?\s*[:：]?\s*"
                         r"([A-Z][A-Za-z&\- ]{1,40}?)?\s*[)）]|[,，][^()（）\n]{0,24}?(?:上市|上櫃|上柜|掛牌|挂牌)\s*[)）])", re.I)
